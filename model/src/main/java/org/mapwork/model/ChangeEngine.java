@@ -1,0 +1,237 @@
+package org.mapwork.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.mapwork.model.schema.AttributeDef;
+import org.mapwork.model.schema.ElementType;
+import org.mapwork.model.schema.LinkType;
+import org.mapwork.model.schema.MapDefinedLinkTypes;
+import org.mapwork.model.schema.Schema;
+
+/**
+ * The one write path: checks a change set against a document and its method's schema and applies it whole, or
+ * refuses it whole with a {@link ChangeRejected} naming the change, element and property. Pure: documents are
+ * immutable, so a refused change set leaves nothing behind.
+ */
+public final class ChangeEngine {
+
+    private ChangeEngine() {
+    }
+
+    /**
+     * Applies {@code changeSet} to {@code doc}.
+     *
+     * @return the new document and the applied (normalized) change set
+     * @throws ChangeRejected when any change is invalid; {@code doc} is unchanged
+     */
+    public static Applied apply(MapDocument doc, Schema schema, ChangeSet changeSet) {
+        if (!schema.methodId().equals(doc.methodId())) {
+            throw new IllegalArgumentException("schema " + schema.methodId() + " does not belong to a " + doc.methodId() + " map");
+        }
+        MapDocument current = doc;
+        List<Change> applied = new ArrayList<>(changeSet.size());
+        for (int i = 0; i < changeSet.changes().size(); i++) {
+            Change c = changeSet.changes().get(i);
+            Step step = step(current, schema, c, i);
+            current = step.doc;
+            applied.add(step.applied);
+        }
+        return new Applied(doc, current, new ChangeSet(applied, changeSet.summary(), changeSet.time()));
+    }
+
+    private record Step(MapDocument doc, Change applied) {
+    }
+
+    private static Step step(MapDocument doc, Schema schema, Change change, int index) {
+        if (change instanceof Change.AddElement a) {
+            Element e = a.element();
+            if (doc.contains(e.id())) {
+                throw new ChangeRejected(index, e.id(), "element", "an element with id " + e.id() + " already exists");
+            }
+            require(index, e.id(), ElementRules.check(doc, schema, e));
+            return new Step(doc.put(e), a);
+        }
+        if (change instanceof Change.RemoveElement r) {
+            Element old = existing(doc, index, r.elementId(), "element");
+            List<Element> links = old.isNode() ? doc.linksOf(old.id()) : List.of();
+            MapDocument next = doc;
+            for (Element link : links) {
+                next = next.minus(link.id());
+            }
+            return new Step(next.minus(old.id()), new Change.RemoveElement(old.id(), old, links, r.stamp()));
+        }
+        if (change instanceof Change.SetLabel s) {
+            Element old = existing(doc, index, s.elementId(), s.property());
+            if (s.value() == null) {
+                throw new ChangeRejected(index, s.elementId(), s.property(), "a label cannot be null; use \"\" for none");
+            }
+            return replace(doc, schema, index, s, old.withLabel(s.value()),
+                    new Change.SetLabel(s.elementId(), s.value(), old.label(), s.stamp()));
+        }
+        if (change instanceof Change.SetType s) {
+            Element old = existing(doc, index, s.elementId(), s.property());
+            if (s.value() == null) {
+                throw new ChangeRejected(index, s.elementId(), s.property(), "a type cannot be null");
+            }
+            Step step = replace(doc, schema, index, s, old.withType(s.value()),
+                    new Change.SetType(s.elementId(), s.value(), old.type(), s.stamp()));
+            if (old.isNode()) {
+                checkIncidentLinks(step.doc, schema, index, s);
+            }
+            return step;
+        }
+        if (change instanceof Change.SetAttribute s) {
+            Element old = existing(doc, index, s.elementId(), s.property());
+            return replace(doc, schema, index, s, old.withAttribute(s.name(), s.value()),
+                    new Change.SetAttribute(s.elementId(), s.name(), s.value(), old.attribute(s.name()), s.stamp()));
+        }
+        if (change instanceof Change.SetGeometry s) {
+            Element old = existing(doc, index, s.elementId(), s.property());
+            if (s.value() == null) {
+                throw new ChangeRejected(index, s.elementId(), s.property(), "geometry cannot be null");
+            }
+            return replace(doc, schema, index, s, old.withGeometry(s.value()),
+                    new Change.SetGeometry(s.elementId(), s.value(), old.geometry(), s.stamp()));
+        }
+        if (change instanceof Change.SetStyle s) {
+            Element old = existing(doc, index, s.elementId(), s.property());
+            Style style = s.value() == null ? Style.DEFAULT : s.value();
+            return replace(doc, schema, index, s, old.withStyle(style),
+                    new Change.SetStyle(s.elementId(), style, old.style(), s.stamp()));
+        }
+        if (change instanceof Change.SetOrder s) {
+            Element old = existing(doc, index, s.elementId(), s.property());
+            if (s.value() == null) {
+                throw new ChangeRejected(index, s.elementId(), s.property(), "an ordering key cannot be null");
+            }
+            return replace(doc, schema, index, s, old.withOrder(s.value()),
+                    new Change.SetOrder(s.elementId(), s.value(), old.order(), s.stamp()));
+        }
+        if (change instanceof Change.SetEndpoints s) {
+            Element old = existing(doc, index, s.elementId(), s.property());
+            if (!old.isLink()) {
+                throw new ChangeRejected(index, s.elementId(), s.property(), "only links have endpoints; this is a " + old.kind().jsonName());
+            }
+            return replace(doc, schema, index, s, old.withEndpoints(s.source(), s.target()),
+                    new Change.SetEndpoints(s.elementId(), s.source(), s.target(), old.source(), old.target(), s.stamp()));
+        }
+        if (change instanceof Change.SetTitle s) {
+            if (s.value() == null) {
+                throw new ChangeRejected(index, null, s.property(), "a title cannot be null; use \"\" for none");
+            }
+            if (s.value().length() > 1000) {
+                throw new ChangeRejected(index, null, s.property(), "a title has at most 1000 characters, got " + s.value().length());
+            }
+            return new Step(doc.withTitle(s.value()), new Change.SetTitle(s.value(), doc.title(), s.stamp()));
+        }
+        if (change instanceof Change.SetMapAttribute s) {
+            AttributeDef def = schema.mapAttributes().get(s.name());
+            if (def == null) {
+                throw new ChangeRejected(index, null, s.property(), "method " + schema.methodId() + " has no map attribute \""
+                        + s.name() + "\"; known: " + schema.mapAttributes().keySet());
+            }
+            if (s.value() == null && def.required()) {
+                throw new ChangeRejected(index, null, s.property(), "required: expected " + def.expectation());
+            }
+            if (s.value() != null) {
+                String p = def.problem(s.value(), doc.mapAttributes());
+                if (p != null) {
+                    throw new ChangeRejected(index, null, s.property(), p);
+                }
+            }
+            MapDocument next = doc.withMapAttribute(s.name(), s.value());
+            checkDependents(next, schema, index, s.name());
+            return new Step(next, new Change.SetMapAttribute(s.name(), s.value(), doc.mapAttribute(s.name()), s.stamp()));
+        }
+        throw new AssertionError(change);
+    }
+
+    private static Element existing(MapDocument doc, int index, String elementId, String property) {
+        Element e = elementId == null ? null : doc.element(elementId);
+        if (e == null) {
+            throw new ChangeRejected(index, elementId, property, "no element with id " + elementId + " in this map");
+        }
+        return e;
+    }
+
+    private static Step replace(MapDocument doc, Schema schema, int index, Change change, Element updated, Change applied) {
+        require(index, updated.id(), ElementRules.check(doc, schema, updated), change.property());
+        return new Step(doc.put(updated), applied);
+    }
+
+    private static void require(int index, String elementId, ElementRules.Problem problem) {
+        if (problem != null) {
+            throw new ChangeRejected(index, elementId, problem.property(), problem.message());
+        }
+    }
+
+    private static void require(int index, String elementId, ElementRules.Problem problem, String changedProperty) {
+        if (problem != null) {
+            // Name the property the change touched; add the rule's property when it is another one.
+            String msg = problem.property().equals(changedProperty) ? problem.message()
+                    : problem.property() + ": " + problem.message();
+            throw new ChangeRejected(index, elementId, changedProperty, msg);
+        }
+    }
+
+    private static void checkIncidentLinks(MapDocument doc, Schema schema, int index, Change change) {
+        for (Element link : doc.linksOf(change.elementId())) {
+            LinkType lt = (LinkType) schema.type(ElementKind.LINK, link.type(), doc.mapAttributes());
+            ElementRules.Problem p = ElementRules.endpointProblem(doc, link, lt);
+            if (p != null) {
+                throw new ChangeRejected(index, change.elementId(), change.property(), "link " + link.id() + ": " + p.message());
+            }
+        }
+    }
+
+    /** After a map attribute changed, re-check the elements that depend on it (map-defined link types, options). */
+    private static void checkDependents(MapDocument doc, Schema schema, int index, String mapAttribute) {
+        MapDefinedLinkTypes mdl = schema.mapDefinedLinkTypes();
+        boolean linkTypes = mdl != null && mdl.mapAttribute().equals(mapAttribute);
+        boolean options = usedAsOptions(schema, mapAttribute);
+        if (!linkTypes && !options) {
+            return;
+        }
+        Map<String, Value> attrs = doc.mapAttributes();
+        for (Element e : doc.elements()) {
+            ElementType type = schema.type(e.kind(), e.type(), attrs);
+            if (type == null) {
+                throw new ChangeRejected(index, null, "map.attributes." + mapAttribute,
+                        e.kind().jsonName() + " " + e.id() + " still uses " + e.kind().jsonName() + " type \"" + e.type()
+                                + "\"; change or remove it first");
+            }
+            if (options) {
+                for (Map.Entry<String, Value> a : e.attributes().entrySet()) {
+                    AttributeDef def = type.attribute(a.getKey());
+                    if (def != null && mapAttribute.equals(def.optionsFrom())) {
+                        String p = def.problem(a.getValue(), attrs);
+                        if (p != null) {
+                            throw new ChangeRejected(index, null, "map.attributes." + mapAttribute,
+                                    "element " + e.id() + " attribute " + a.getKey() + " would break: " + p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean usedAsOptions(Schema schema, String mapAttribute) {
+        List<ElementType> types = new ArrayList<>();
+        types.addAll(schema.nodeTypes().values());
+        types.addAll(schema.linkTypes().values());
+        types.addAll(schema.annotationTypes().values());
+        if (schema.mapDefinedLinkTypes() != null) {
+            types.add(schema.mapDefinedLinkTypes().prototype());
+        }
+        for (ElementType t : types) {
+            for (AttributeDef a : t.attributes()) {
+                if (mapAttribute.equals(a.optionsFrom())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,184 @@
+package org.mapwork.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.mapwork.model.schema.Schema;
+
+/**
+ * One open map and the one write path to it. Every change — a gesture in the editor, a CLI command, undo, redo, a
+ * change from another device — goes through here: it is stamped, checked and applied by {@link ChangeEngine}, then
+ * every {@link Listener} hears of it (the canvas repaints, the library logs it). Only local changes enter the
+ * {@link History}.
+ *
+ * <p>A session is confined to one thread (the editor's UI thread, or the CLI's main thread); listeners are called
+ * on it and must hand slow work (disk, network) to a thread of their own.
+ */
+public final class MapSession {
+
+    /** Where an applied change set came from. */
+    public enum Origin {
+        /** The local user's own gesture. */
+        LOCAL,
+        /** The local user undid a change. */
+        UNDO,
+        /** The local user redid a change. */
+        REDO,
+        /** Another device or process (not in the undo history). */
+        REMOTE
+    }
+
+    /** An applied change set with its origin. */
+    public record Event(Applied applied, Origin origin) {
+        public MapDocument document() {
+            return applied.after();
+        }
+
+        public ChangeSet changeSet() {
+            return applied.changeSet();
+        }
+    }
+
+    /** Hears of every applied change set. */
+    @FunctionalInterface
+    public interface Listener {
+        void applied(Event event);
+    }
+
+    private final Schema schema;
+    private final String actor;
+    private final History history;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private MapDocument document;
+    private long seq;
+
+    /**
+     * @param document the map as it is now
+     * @param schema   its method's schema
+     * @param actor    who is editing here (a stable id of this user on this device)
+     * @param lastSeq  the last sequence number this actor used on this map (0 for none)
+     */
+    public MapSession(MapDocument document, Schema schema, String actor, long lastSeq) {
+        this.document = Objects.requireNonNull(document, "document");
+        this.schema = Objects.requireNonNull(schema, "schema");
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("an actor id is required");
+        }
+        if (!schema.methodId().equals(document.methodId())) {
+            throw new IllegalArgumentException("schema " + schema.methodId() + " does not fit a " + document.methodId() + " map");
+        }
+        this.actor = actor;
+        this.seq = lastSeq;
+        this.history = new History(1000);
+    }
+
+    public MapDocument document() {
+        return document;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    /** The last sequence number used or seen. */
+    public long lastSeq() {
+        return seq;
+    }
+
+    public History history() {
+        return history;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Applies the local user's gesture and records it for undo.
+     *
+     * @throws ChangeRejected when any change is invalid; nothing is changed or recorded
+     */
+    public Applied apply(ChangeSet draft) {
+        Applied applied = applyStamped(stamp(draft), Origin.LOCAL);
+        if (!applied.changeSet().isEmpty()) {
+            history.recordNew(applied.changeSet());
+        }
+        return applied;
+    }
+
+    /** Convenience for {@code apply(ChangeSet.of(summary, changes))}. */
+    public Applied apply(String summary, Change... changes) {
+        return apply(ChangeSet.of(summary, changes));
+    }
+
+    /**
+     * Applies a change set that was made elsewhere (already stamped). It does not enter the undo history, and the
+     * session's sequence counter moves past its stamps.
+     */
+    public Applied applyRemote(ChangeSet stamped) {
+        for (Change c : stamped.changes()) {
+            if (c.stamp().equals(Stamp.NONE)) {
+                throw new IllegalArgumentException("a remote change must carry its author's stamp: " + c.describe());
+            }
+            seq = Math.max(seq, c.stamp().seq());
+        }
+        return applyStamped(stamped, Origin.REMOTE);
+    }
+
+    /**
+     * Undoes the local user's last change set, if any.
+     *
+     * @throws ChangeRejected when it can no longer be undone (e.g. another device removed the element); the entry is
+     *                        dropped from the history and the document is unchanged
+     */
+    public Optional<Applied> undo() {
+        Optional<ChangeSet> top = history.popUndo();
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        ChangeSet inverse = top.get().inverse("Undo " + top.get().describe());
+        Applied applied = applyStamped(stamp(inverse), Origin.UNDO);
+        history.pushRedo(applied.changeSet().inverse(top.get().summary()));
+        return Optional.of(applied);
+    }
+
+    /** Redoes the last undone change set, if any. */
+    public Optional<Applied> redo() {
+        Optional<ChangeSet> top = history.popRedo();
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        Applied applied = applyStamped(stamp(top.get()), Origin.REDO);
+        history.pushUndo(applied.changeSet());
+        return Optional.of(applied);
+    }
+
+    private ChangeSet stamp(ChangeSet draft) {
+        List<Change> stamped = new ArrayList<>(draft.size());
+        for (Change c : draft.changes()) {
+            stamped.add(c.withStamp(new Stamp(actor, ++seq)));
+        }
+        return new ChangeSet(stamped, draft.summary(), draft.time());
+    }
+
+    private Applied applyStamped(ChangeSet changeSet, Origin origin) {
+        Applied applied = ChangeEngine.apply(document, schema, changeSet);
+        document = applied.after();
+        Event event = new Event(applied, origin);
+        for (Listener l : listeners) {
+            l.applied(event);
+        }
+        return applied;
+    }
+}

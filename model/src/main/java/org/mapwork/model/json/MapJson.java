@@ -1,0 +1,222 @@
+package org.mapwork.model.json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.mapwork.model.Element;
+import org.mapwork.model.Geometry;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.Point;
+import org.mapwork.model.Style;
+import org.mapwork.model.Value;
+
+/**
+ * The native format, {@code NAME.mapwork.json}: pretty-printed with a stable key order, so that two saves of the same
+ * map are byte-identical and a change shows as a small diff. Elements are written in draw order.
+ */
+public final class MapJson {
+
+    public static final String FORMAT = "mapwork";
+    public static final String EXTENSION = ".mapwork.json";
+
+    /** Limits for reading outside input: big enough for any real map, small enough to refuse a hostile file fast. */
+    public static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+            .maxDocumentLength(256L * 1024 * 1024)
+            .maxNestingDepth(64)
+            .maxStringLength(5_000_000)
+            .maxNumberLength(64)
+            .maxNameLength(1000)
+            .build();
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = newReadingMapper();
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private MapJson() {
+    }
+
+    /**
+     * A Jackson mapper for reading outside input: {@link #READ_LIMITS}, duplicate keys refused, no default typing.
+     * Other modules reading JSON from outside (imports) should use this too.
+     */
+    public static ObjectMapper newReadingMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(READ_LIMITS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+        return JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The document as native JSON text (ends with a newline). */
+    public static String toJson(MapDocument doc) {
+        try {
+            return WRITER.writeValueAsString(toTree(doc)) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] toBytes(MapDocument doc) {
+        return toJson(doc).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static void write(MapDocument doc, OutputStream out) throws IOException {
+        out.write(toBytes(doc));
+    }
+
+    /** Writes the file atomically: to a temporary sibling first, then moved over the target. */
+    public static void writeFile(MapDocument doc, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, toBytes(doc));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The document as a JSON tree, keys in the native order. */
+    public static ObjectNode toTree(MapDocument doc) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", FORMAT);
+        root.put("version", MapDocument.FORMAT_VERSION);
+        root.put("id", doc.id());
+        root.put("title", doc.title());
+        root.put("method", doc.methodId());
+        root.put("created", doc.created().toString());
+        if (!doc.mapAttributes().isEmpty()) {
+            root.set("attributes", values(doc.mapAttributes()));
+        }
+        ArrayNode elements = root.putArray("elements");
+        for (Element e : doc.inDrawOrder()) {
+            elements.add(element(e));
+        }
+        return root;
+    }
+
+    static ObjectNode element(Element e) {
+        ObjectNode o = NODES.objectNode();
+        o.put("id", e.id());
+        o.put("kind", e.kind().jsonName());
+        o.put("type", e.type());
+        if (!e.label().isEmpty() || !e.isLink()) {
+            o.put("label", e.label());
+        }
+        if (e.isLink()) {
+            o.put("source", e.source());
+            o.put("target", e.target());
+        }
+        o.put("order", e.order());
+        if (!e.geometry().equals(Geometry.NONE)) {
+            o.set("geometry", geometry(e.geometry()));
+        }
+        if (!e.style().equals(Style.DEFAULT)) {
+            ObjectNode s = o.putObject("style");
+            if (e.style().colour() != null) {
+                s.put("colour", e.style().colour());
+            }
+            if (e.style().shape() != null) {
+                s.put("shape", e.style().shape());
+            }
+        }
+        if (!e.attributes().isEmpty()) {
+            o.set("attributes", values(e.attributes()));
+        }
+        return o;
+    }
+
+    private static ObjectNode geometry(Geometry g) {
+        ObjectNode o = NODES.objectNode();
+        o.set("x", number(g.x()));
+        o.set("y", number(g.y()));
+        o.set("width", number(g.width()));
+        o.set("height", number(g.height()));
+        if (!g.points().isEmpty()) {
+            ArrayNode pts = o.putArray("points");
+            for (Point p : g.points()) {
+                pts.addArray().add(number(p.x())).add(number(p.y()));
+            }
+        }
+        return o;
+    }
+
+    /** Whole numbers are written without a fraction, so files stay readable. */
+    private static JsonNode number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return NODES.numberNode((long) d);
+        }
+        return NODES.numberNode(d);
+    }
+
+    private static ObjectNode values(Map<String, Value> values) {
+        ObjectNode o = NODES.objectNode();
+        values.forEach((k, v) -> o.set(k, value(v)));
+        return o;
+    }
+
+    static JsonNode value(Value v) {
+        if (v instanceof Value.Text t) {
+            return NODES.textNode(t.value());
+        }
+        if (v instanceof Value.Int i) {
+            return NODES.numberNode(i.value());
+        }
+        if (v instanceof Value.Decimal d) {
+            return NODES.numberNode(d.value());
+        }
+        if (v instanceof Value.Bool b) {
+            return NODES.booleanNode(b.value());
+        }
+        if (v instanceof Value.Date d) {
+            return NODES.textNode(d.value().toString());
+        }
+        if (v instanceof Value.TextList l) {
+            ArrayNode a = NODES.arrayNode();
+            l.values().forEach(a::add);
+            return a;
+        }
+        Value.Rows r = (Value.Rows) v;
+        ArrayNode a = NODES.arrayNode();
+        for (Map<String, Value> row : r.rows()) {
+            a.add(values(row));
+        }
+        return a;
+    }
+
+    static List<String> elementKeys() {
+        return List.of("id", "kind", "type", "label", "source", "target", "order", "geometry", "style", "attributes");
+    }
+}

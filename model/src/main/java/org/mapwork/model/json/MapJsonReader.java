@@ -1,0 +1,466 @@
+package org.mapwork.model.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.mapwork.model.Change;
+import org.mapwork.model.ChangeEngine;
+import org.mapwork.model.ChangeRejected;
+import org.mapwork.model.ChangeSet;
+import org.mapwork.model.Element;
+import org.mapwork.model.ElementKind;
+import org.mapwork.model.Geometry;
+import org.mapwork.model.Ids;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.Point;
+import org.mapwork.model.Style;
+import org.mapwork.model.Value;
+import org.mapwork.model.schema.AttributeDef;
+import org.mapwork.model.schema.ElementType;
+import org.mapwork.model.schema.Schema;
+import org.mapwork.model.schema.SchemaRegistry;
+
+/**
+ * Reads native map files strictly: every problem is reported with the file and a JSON path, e.g.
+ * {@code map.mapwork.json: $.elements[12].attributes.influence: expected an integer ≥ 0, got "high"}.
+ * Files of an older format version are migrated first; newer ones are refused with a clear message.
+ */
+public final class MapJsonReader {
+
+    /** Migration steps, version N → N+1, in order. Version 1 is the first format: none yet. */
+    public static final List<Migration> MIGRATIONS = List.of();
+
+    private static final Set<String> ROOT_KEYS = Set.of("format", "version", "id", "title", "method", "created", "attributes", "elements");
+    private static final Set<String> GEOMETRY_KEYS = Set.of("x", "y", "width", "height", "points");
+    private static final Set<String> STYLE_KEYS = Set.of("colour", "shape");
+
+    private final SchemaRegistry schemas;
+    private final List<Migration> migrations;
+    private final int currentVersion;
+
+    public MapJsonReader(SchemaRegistry schemas) {
+        this(schemas, MIGRATIONS, MapDocument.FORMAT_VERSION);
+    }
+
+    /** A reader with its own migration chain; {@code currentVersion} is the version the chain ends at. */
+    public MapJsonReader(SchemaRegistry schemas, List<Migration> migrations, int currentVersion) {
+        this.schemas = schemas;
+        this.migrations = List.copyOf(migrations);
+        this.currentVersion = currentVersion;
+    }
+
+    public MapDocument read(Path file) throws MapFormatException {
+        String name = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(name, in);
+        } catch (NoSuchFileException e) {
+            throw new MapFormatException(name, "file", "no such file");
+        } catch (IOException e) {
+            throw new MapFormatException(name, "file", "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public MapDocument read(String source, String json) throws MapFormatException {
+        return read(source, new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    public MapDocument read(String source, InputStream in) throws MapFormatException {
+        JsonNode root;
+        try {
+            root = MapJson.mapper().readTree(in);
+        } catch (StreamConstraintsException e) {
+            throw new MapFormatException(source, "limits", "the file exceeds a reading limit: " + firstLine(e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            throw new MapFormatException(source, where(e.getLocation()), "not valid JSON: " + firstLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new MapFormatException(source, "file", "cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new MapFormatException(source, "$", "the file is empty");
+        }
+        return new Walk(source).document(root);
+    }
+
+    private static String where(JsonLocation loc) {
+        return loc == null ? "?" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown problem";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** One reading of one file; carries the source name for messages. */
+    private final class Walk {
+        private final String source;
+
+        Walk(String source) {
+            this.source = source;
+        }
+
+        MapFormatException error(String path, String problem) {
+            return new MapFormatException(source, path, problem);
+        }
+
+        MapDocument document(JsonNode node) throws MapFormatException {
+            ObjectNode root = object(node, "$");
+            String format = root.path("format").isTextual() ? root.get("format").asText() : null;
+            if (!MapJson.FORMAT.equals(format)) {
+                throw error("$.format", "expected \"" + MapJson.FORMAT + "\" (a Mapwork map), got "
+                        + (root.has("format") ? describe(root.get("format")) : "no format key"));
+            }
+            JsonNode versionNode = root.get("version");
+            if (versionNode == null || !versionNode.canConvertToInt() || !versionNode.isIntegralNumber()) {
+                throw error("$.version", "expected a whole format version, got " + describe(versionNode));
+            }
+            int version = versionNode.intValue();
+            if (version > currentVersion) {
+                throw error("$.version", "this file is format version " + version + ", written by a newer Mapwork; this one reads up to version "
+                        + currentVersion + ". Update Mapwork to open it.");
+            }
+            if (version < 1) {
+                throw error("$.version", "expected a format version 1.." + currentVersion + ", got " + version);
+            }
+            root = migrate(root, version);
+            checkKeys(root, "$", ROOT_KEYS);
+
+            String id = text(root, "$", "id", true);
+            if (!Ids.isValid(id)) {
+                throw error("$.id", "expected an id of letters, digits and -_.:, got " + describe(root.get("id")));
+            }
+            String title = text(root, "$", "title", true);
+            String method = text(root, "$", "method", true);
+            Schema schema = schemas.schema(method).orElseThrow(() ->
+                    error("$.method", "unknown method \"" + method + "\"; known: " + schemas.methodIds()));
+            Instant created;
+            String createdText = text(root, "$", "created", true);
+            try {
+                created = Instant.parse(createdText);
+            } catch (DateTimeParseException e) {
+                throw error("$.created", "expected a UTC time like 2026-11-22T09:30:00Z, got \"" + createdText + '"');
+            }
+
+            List<Change> changes = new ArrayList<>();
+            List<String> paths = new ArrayList<>();
+            JsonNode attrs = root.get("attributes");
+            if (attrs != null) {
+                ObjectNode attrObj = object(attrs, "$.attributes");
+                Iterator<Map.Entry<String, JsonNode>> it = attrObj.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    String path = "$.attributes." + f.getKey();
+                    AttributeDef def = schema.mapAttributes().get(f.getKey());
+                    if (def == null) {
+                        throw error(path, "method " + method + " has no map attribute \"" + f.getKey() + "\"; known: "
+                                + schema.mapAttributes().keySet());
+                    }
+                    changes.add(Change.setMapAttribute(f.getKey(), value(def, f.getValue(), path)));
+                    paths.add(path);
+                }
+            }
+
+            JsonNode elementsNode = root.get("elements");
+            if (elementsNode == null || !elementsNode.isArray()) {
+                throw error("$.elements", "expected an array of elements, got " + describe(elementsNode));
+            }
+            Map<String, String> seen = new HashMap<>();
+            List<Change> links = new ArrayList<>();
+            List<String> linkPaths = new ArrayList<>();
+            // map attributes first: elements' options and link types depend on them
+            Map<String, Value> mapValues = new LinkedHashMap<>();
+            for (Change c : changes) {
+                Change.SetMapAttribute s = (Change.SetMapAttribute) c;
+                mapValues.put(s.name(), s.value());
+            }
+            for (int i = 0; i < elementsNode.size(); i++) {
+                String path = "$.elements[" + i + "]";
+                Element e = element(elementsNode.get(i), path, schema, mapValues);
+                String first = seen.putIfAbsent(e.id(), path);
+                if (first != null) {
+                    throw error(path + ".id", "duplicate id \"" + e.id() + "\" (first at " + first + ")");
+                }
+                if (e.isLink()) {
+                    links.add(Change.add(e));
+                    linkPaths.add(path);
+                } else {
+                    changes.add(Change.add(e));
+                    paths.add(path);
+                }
+            }
+            changes.addAll(links);
+            paths.addAll(linkPaths);
+
+            MapDocument empty = MapDocument.empty(id, title, method, created);
+            try {
+                return ChangeEngine.apply(empty, schema, new ChangeSet(changes, "read " + source, created)).after();
+            } catch (ChangeRejected r) {
+                String base = paths.get(r.changeIndex());
+                throw error(pathOf(base, r.property(), r.problem()), r.problem());
+            }
+        }
+
+        private ObjectNode migrate(ObjectNode root, int version) throws MapFormatException {
+            ObjectNode tree = root;
+            for (int v = version; v < currentVersion; v++) {
+                final int from = v;
+                Migration step = migrations.stream().filter(m -> m.from() == from).findFirst().orElseThrow(() ->
+                        error("$.version", "no migration from format version " + from + " to " + (from + 1)));
+                tree = step.migrate(tree);
+                tree.put("version", from + 1);
+            }
+            return tree;
+        }
+
+        private String pathOf(String base, String property, String problem) {
+            if (base.startsWith("$.attributes")) {
+                return base;
+            }
+            if (property.startsWith("attributes.")) {
+                return base + ".attributes." + property.substring("attributes.".length());
+            }
+            if (property.equals("endpoints")) {
+                return base + (problem.startsWith("target") ? ".target" : ".source");
+            }
+            if (property.equals("element")) {
+                return base;
+            }
+            return base + "." + property;
+        }
+
+        private Element element(JsonNode node, String path, Schema schema, Map<String, Value> mapValues) throws MapFormatException {
+            ObjectNode o = object(node, path);
+            checkKeys(o, path, Set.copyOf(MapJson.elementKeys()));
+            String id = text(o, path, "id", true);
+            String kindText = text(o, path, "kind", true);
+            ElementKind kind = ElementKind.fromJson(kindText);
+            if (kind == null) {
+                throw error(path + ".kind", "expected node, link or annotation, got \"" + kindText + '"');
+            }
+            String type = text(o, path, "type", true);
+            ElementType elementType = schema.type(kind, type, mapValues);
+            if (elementType == null) {
+                throw error(path + ".type", "unknown " + kind.jsonName() + " type \"" + type + "\" in method "
+                        + schema.methodId() + "; known: " + schema.typeNames(kind, mapValues));
+            }
+            String label = o.has("label") ? text(o, path, "label", true) : "";
+            String order = text(o, path, "order", true);
+            String source = null, target = null;
+            if (kind == ElementKind.LINK) {
+                source = text(o, path, "source", true);
+                target = text(o, path, "target", true);
+            } else if (o.has("source") || o.has("target")) {
+                throw error(path + (o.has("source") ? ".source" : ".target"), "only links have a source and a target");
+            }
+            Geometry geometry = o.has("geometry") ? geometry(o.get("geometry"), path + ".geometry") : Geometry.NONE;
+            Style style = Style.DEFAULT;
+            if (o.has("style")) {
+                ObjectNode s = object(o.get("style"), path + ".style");
+                checkKeys(s, path + ".style", STYLE_KEYS);
+                style = new Style(text(s, path + ".style", "colour", false), text(s, path + ".style", "shape", false));
+            }
+            Map<String, Value> attributes = new LinkedHashMap<>();
+            if (o.has("attributes")) {
+                ObjectNode a = object(o.get("attributes"), path + ".attributes");
+                Iterator<Map.Entry<String, JsonNode>> it = a.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    String apath = path + ".attributes." + f.getKey();
+                    AttributeDef def = elementType.attribute(f.getKey());
+                    if (def == null) {
+                        throw error(apath, "type " + type + " has no attribute \"" + f.getKey() + "\"; known: "
+                                + elementType.attributes().stream().map(AttributeDef::name).toList());
+                    }
+                    attributes.put(f.getKey(), value(def, f.getValue(), apath));
+                }
+            }
+            return new Element(id, kind, type, label, attributes, geometry, style, order, source, target);
+        }
+
+        private Geometry geometry(JsonNode node, String path) throws MapFormatException {
+            ObjectNode o = object(node, path);
+            checkKeys(o, path, GEOMETRY_KEYS);
+            double x = number(o, path, "x"), y = number(o, path, "y");
+            double w = number(o, path, "width"), h = number(o, path, "height");
+            List<Point> points = new ArrayList<>();
+            JsonNode pts = o.get("points");
+            if (pts != null) {
+                if (!pts.isArray()) {
+                    throw error(path + ".points", "expected an array of [x, y] pairs, got " + describe(pts));
+                }
+                for (int i = 0; i < pts.size(); i++) {
+                    JsonNode p = pts.get(i);
+                    if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+                        throw error(path + ".points[" + i + "]", "expected an [x, y] pair of numbers, got " + describe(p));
+                    }
+                    points.add(new Point(p.get(0).doubleValue(), p.get(1).doubleValue()));
+                }
+            }
+            return new Geometry(x, y, w, h, points);
+        }
+
+        private double number(ObjectNode o, String path, String key) throws MapFormatException {
+            JsonNode n = o.get(key);
+            if (n == null) {
+                return 0;
+            }
+            if (!n.isNumber()) {
+                throw error(path + "." + key, "expected a number, got " + describe(n));
+            }
+            return n.doubleValue();
+        }
+
+        /** Reads one attribute value as its definition says, then checks its range and options. */
+        private Value value(AttributeDef def, JsonNode n, String path) throws MapFormatException {
+            Value v = rawValue(def, n, path);
+            return v;
+        }
+
+        private Value rawValue(AttributeDef def, JsonNode n, String path) throws MapFormatException {
+            String expected = "expected " + def.expectation() + ", got " + describe(n);
+            switch (def.type()) {
+                case TEXT, LONG_TEXT, ENUM -> {
+                    if (!n.isTextual()) {
+                        throw error(path, expected);
+                    }
+                    return new Value.Text(n.textValue());
+                }
+                case INTEGER -> {
+                    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+                        throw error(path, expected);
+                    }
+                    return new Value.Int(n.longValue());
+                }
+                case DECIMAL -> {
+                    if (!n.isNumber()) {
+                        throw error(path, expected);
+                    }
+                    return new Value.Decimal(n.doubleValue());
+                }
+                case BOOLEAN -> {
+                    if (!n.isBoolean()) {
+                        throw error(path, expected);
+                    }
+                    return new Value.Bool(n.booleanValue());
+                }
+                case DATE -> {
+                    if (!n.isTextual()) {
+                        throw error(path, expected);
+                    }
+                    try {
+                        return new Value.Date(LocalDate.parse(n.textValue()));
+                    } catch (DateTimeParseException e) {
+                        throw error(path, expected);
+                    }
+                }
+                case MULTI_ENUM -> {
+                    if (!n.isArray()) {
+                        throw error(path, expected);
+                    }
+                    List<String> values = new ArrayList<>();
+                    for (int i = 0; i < n.size(); i++) {
+                        if (!n.get(i).isTextual()) {
+                            throw error(path + "[" + i + "]", "expected an option name, got " + describe(n.get(i)));
+                        }
+                        values.add(n.get(i).textValue());
+                    }
+                    return new Value.TextList(values);
+                }
+                case ROWS -> {
+                    if (!n.isArray()) {
+                        throw error(path, expected);
+                    }
+                    List<Map<String, Value>> rows = new ArrayList<>();
+                    for (int i = 0; i < n.size(); i++) {
+                        String rpath = path + "[" + i + "]";
+                        ObjectNode row = object(n.get(i), rpath);
+                        Map<String, Value> cells = new LinkedHashMap<>();
+                        Iterator<Map.Entry<String, JsonNode>> it = row.fields();
+                        while (it.hasNext()) {
+                            Map.Entry<String, JsonNode> f = it.next();
+                            AttributeDef col = def.column(f.getKey());
+                            if (col == null) {
+                                throw error(rpath + "." + f.getKey(), "unknown column; known: "
+                                        + def.columns().stream().map(AttributeDef::name).toList());
+                            }
+                            cells.put(f.getKey(), rawValue(col, f.getValue(), rpath + "." + f.getKey()));
+                        }
+                        rows.add(cells);
+                    }
+                    return new Value.Rows(rows);
+                }
+                default -> throw new AssertionError(def.type());
+            }
+        }
+
+        private ObjectNode object(JsonNode n, String path) throws MapFormatException {
+            if (n == null || !n.isObject()) {
+                throw error(path, "expected an object, got " + describe(n));
+            }
+            return (ObjectNode) n;
+        }
+
+        private String text(ObjectNode o, String path, String key, boolean required) throws MapFormatException {
+            JsonNode n = o.get(key);
+            if (n == null || n.isNull()) {
+                if (required) {
+                    throw error(path + "." + key, "missing; expected a string");
+                }
+                return null;
+            }
+            if (!n.isTextual()) {
+                throw error(path + "." + key, "expected a string, got " + describe(n));
+            }
+            return n.textValue();
+        }
+
+        private void checkKeys(ObjectNode o, String path, Set<String> known) throws MapFormatException {
+            Iterator<String> names = o.fieldNames();
+            while (names.hasNext()) {
+                String k = names.next();
+                if (!known.contains(k)) {
+                    throw error(path + "." + k, "unknown key; expected one of " + new java.util.TreeSet<>(known));
+                }
+            }
+        }
+    }
+
+    /** A short rendering of a JSON value for messages. */
+    static String describe(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "nothing";
+        }
+        if (n.isNull()) {
+            return "null";
+        }
+        if (n.isObject()) {
+            return "an object";
+        }
+        if (n.isArray()) {
+            return "an array";
+        }
+        String s = n.toString();
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+}

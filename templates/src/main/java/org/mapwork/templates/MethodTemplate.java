@@ -1,0 +1,58 @@
+package org.mapwork.templates;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+import org.mapwork.model.ChangeSet;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.schema.Schema;
+
+/**
+ * One workshop method (problem tree, fishbone, rich picture, Net-Map, power/interest grid, theory of change,
+ * action plan): its schema, how its maps look, its facilitation steps, live checks, analysis, layout and starter
+ * maps. Data (types, texts, starter maps) lives in resources; the rules, analysis and layout are Java.
+ */
+public interface MethodTemplate {
+
+    /** The method id stored in every map, e.g. {@code net-map}. */
+    String id();
+
+    /** What a map of this method may hold. */
+    Schema schema();
+
+    /** Type names, attribute names, steps and prompts in the given language (English and Spanish). */
+    ResourceBundle texts(Locale locale);
+
+    /** The method's name, e.g. "Power map (Net-Map)". */
+    default String displayName(Locale locale) {
+        return texts(locale).getString("method.name");
+    }
+
+    /** One line saying what the method is for. */
+    default String description(Locale locale) {
+        return texts(locale).getString("method.description");
+    }
+
+    /** The facilitation steps in order. */
+    List<FacilitationStep> steps(Locale locale);
+
+    /** How this method's maps look: shapes, colours, towers, badges, backdrops, legend. */
+    Presentation presentation();
+
+    /** Live checks: what is missing or inconsistent, in plain language. */
+    List<Finding> check(MapDocument doc);
+
+    /** The method's analysis as tables (e.g. Net-Map centrality, theory-of-change paths). */
+    AnalysisReport analyze(MapDocument doc);
+
+    /**
+     * An undoable layout of the whole map ({@code selection} empty) or of the selected nodes only.
+     * The result is a change set of geometry changes; no two laid-out nodes overlap.
+     */
+    ChangeSet layout(MapDocument doc, Set<String> selection);
+
+    /** A new map: empty (with the method's defaults) or the worked example, in the given language. */
+    MapDocument starter(boolean example, Locale locale);
+}
