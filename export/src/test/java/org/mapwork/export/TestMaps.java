@@ -56,6 +56,31 @@ public final class TestMaps {
         return b.build();
     }
 
+    /** Labels that must neither open a script vector nor be altered on their way through any file. */
+    public static final java.util.List<String> HOSTILE_LABELS = java.util.List.of(
+            "<script>alert('x')</script>",
+            "\" onload=\"alert(1)\" x=\"",
+            "javascript:alert(document.cookie)",
+            "Tom & Jerry's \"quote\" <b>bold</b> ]]> <!-- c --> &amp; &#x41;",
+            "ctrl\u0001\u0008\u001b chars\ttab",
+            "עובדים זמניים — العمال المؤقتون",
+            "Workers 👷‍♀️🏭✊🏽",
+            "<svg onload=alert(1)><a xlink:href=\"http://evil.example/\">x</a><foreignObject/></svg>",
+            "L".repeat(4000) + " " + "x".repeat(5999));
+
+    /** A map whose labels, title and attributes are hostile. */
+    public static MapDocument hostile() {
+        Builder b = new Builder("m-hostile", "<script>alert(\"title\")</script> & co");
+        b.mapAttribute("team", Value.text("\" onmouseover=\"alert(1)"));
+        for (int i = 0; i < HOSTILE_LABELS.size(); i++) {
+            b.actor("h" + i, HOSTILE_LABELS.get(i), (i % 3) * 260, (i / 3) * 160, i, i % 2 == 0 ? "for" : "against")
+                    .withAttribute("notes", Value.text(HOSTILE_LABELS.get((i + 1) % HOSTILE_LABELS.size())));
+        }
+        b.link("hl0", "funding", "h0", "h1", "<img src=x onerror=alert(1)>");
+        b.link("hl1", "advice", "h1", "h2", "javascript:void(0)");
+        return b.build();
+    }
+
     /** A grid of {@code n} actors with about 1.5 links per actor, for culling and benchmark-sized tests. */
     public static MapDocument grid(int n, int linksPerNode) {
         Builder b = new Builder("m-grid", "Grid of " + n);
