@@ -121,7 +121,7 @@ public final class GraphmlImport {
                     }
                     case "data" -> {
                         String key = attr(r, "key");
-                        String text = r.getElementText();
+                        String text = ownText(r);
                         if (key != null) {
                             graphData.put(key, text);
                         }
@@ -170,7 +170,7 @@ public final class GraphmlImport {
                     depth++;
                     continue;
                 }
-                item.data.put(key, r.getElementText());
+                item.data.put(key, ownText(r));
                 continue;
             }
             if (GraphmlExport.YFILES_NS.equals(ns)) {
@@ -186,7 +186,7 @@ public final class GraphmlImport {
                         }
                     }
                     case "NodeLabel", "EdgeLabel" -> {
-                        String text = r.getElementText();
+                        String text = ownText(r);
                         if (item.yLabel == null && !text.isBlank()) {
                             item.yLabel = text.strip();
                         }
@@ -204,6 +204,26 @@ public final class GraphmlImport {
             }
             depth++;
         }
+    }
+
+    /** The text directly inside the current element (not inside its children); leaves the reader on its end tag. */
+    private static String ownText(XMLStreamReader r) throws XMLStreamException {
+        StringBuilder b = new StringBuilder();
+        int depth = 1;
+        while (depth > 0) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (depth == 1 && (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA
+                    || ev == XMLStreamConstants.SPACE)) {
+                b.append(r.getText());
+            } else if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw new XMLStreamException("entity references are not accepted", r.getLocation());
+            }
+        }
+        return b.toString();
     }
 
     private static double num(String source, XMLStreamReader r, String name) throws MapFormatException {
@@ -230,9 +250,10 @@ public final class GraphmlImport {
         if (s == null) {
             return "unknown problem";
         }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.replaceFirst("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "");
+        int m = s.indexOf("Message: ");
+        String text = m >= 0 ? s.substring(m + "Message: ".length()) : s;
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
     }
 
     // ----- to the native shape -----

@@ -60,6 +60,27 @@ final class NativeTree {
         return ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("elements")).addObject();
     }
 
+    /**
+     * A link type for links whose file names none: the method's first, or, for methods whose maps define their own
+     * link types (Net-Map), a type "link" added to this map.
+     */
+    String defaultLinkType(org.mapwork.model.schema.Schema schema) {
+        List<String> fixed = new ArrayList<>(schema.linkTypes().keySet());
+        if (!fixed.isEmpty() || schema.mapDefinedLinkTypes() == null) {
+            return fixed.isEmpty() ? "link" : fixed.get(0);
+        }
+        String attr = schema.mapDefinedLinkTypes().mapAttribute();
+        com.fasterxml.jackson.databind.node.ArrayNode rows = attributes().has(attr)
+                ? (com.fasterxml.jackson.databind.node.ArrayNode) attributes().get(attr) : attributes().putArray(attr);
+        for (var row : rows) {
+            if ("link".equals(row.path("id").asText())) {
+                return "link";
+            }
+        }
+        rows.addObject().put("id", "link").put("label", "Link").put("directed", true);
+        return "link";
+    }
+
     /** The next ordering key, for files that carry none. */
     String nextOrder() {
         order = OrderKey.between(order, null);
