@@ -320,7 +320,7 @@ public final class MapPainter {
             }
         }
         if (n.tower >= 0) {
-            drawTower(g, geo.x() + geo.width(), geo.y() + geo.height(), n.tower, n.stroke);
+            drawTower(g, n.towerShape, n.tower);
         }
         double bx = geo.x() + 9;
         for (Badge b : n.badges) {
@@ -336,23 +336,21 @@ public final class MapPainter {
     private static final Color TOWER_FILL = new Color(0x8c6d31);
     private static final Color TOWER_TOP = new Color(0xc9a55a);
 
+    private static final Color TOWER_EDGE = new Color(0x4a3a1a);
+
     /** An influence tower: stacked discs (at most ten drawn) with the height written on top, so it reads in grey too. */
-    private void drawTower(Graphics2D g, double right, double bottom, long height, Color outline) {
-        Rectangle2D b = MapScene.towerBounds(right, bottom, height);
-        long discs = Math.min(height, MapScene.TOWER_MAX_DISCS);
-        double x = b.getX() + 4;
+    private void drawTower(Graphics2D g, MapScene.Tower t, long height) {
         g.setStroke(THIN);
-        for (int i = 0; i < discs; i++) {
-            double y = bottom - MapScene.DISC_H - i * MapScene.DISC_STEP;
-            Ellipse2D disc = new Ellipse2D.Double(x, y, MapScene.DISC_W, MapScene.DISC_H);
-            g.setColor(i == discs - 1 ? TOWER_TOP : TOWER_FILL);
-            g.fill(disc);
-            g.setColor(new Color(0x4a3a1a));
-            g.draw(disc);
-        }
+        g.setColor(TOWER_FILL);
+        g.fill(t.body());
+        g.setColor(TOWER_EDGE);
+        g.draw(t.rims());
+        g.setColor(TOWER_TOP);
+        g.fill(t.top());
+        g.setColor(TOWER_EDGE);
+        g.draw(t.top());
         WrappedText number = text.line(Long.toString(height), true, 11f);
-        double topOfStack = bottom - MapScene.DISC_H - Math.max(0, discs - 1) * MapScene.DISC_STEP;
-        drawText(g, number, x + MapScene.DISC_W / 2, topOfStack - number.height() - 1, new Color(0x1a1a1a), true);
+        drawText(g, number, t.numberX(), t.numberBottom() - number.height(), new Color(0x1a1a1a), true);
     }
 
     private void drawBadge(Graphics2D g, Badge badge, double cx, double cy) {

@@ -91,7 +91,7 @@ final class MapScene {
 
         NodeItem(Element e, NodeLook look, String shapeName, Shape shape, Color fill, Color stroke, Color textColour,
                  WrappedText label, double labelTop, WrappedText typeLabel, Shape pictogram, long tower, List<Badge> badges,
-                 double typeLabelTop) {
+                 double typeLabelTop, Tower towerShape) {
             super(e);
             this.look = look;
             this.shapeName = shapeName;
@@ -106,7 +106,10 @@ final class MapScene {
             this.tower = tower;
             this.badges = badges;
             this.typeLabelTop = typeLabelTop;
+            this.towerShape = towerShape;
         }
+
+        final Tower towerShape;
 
         final double typeLabelTop;
 
@@ -418,13 +421,46 @@ final class MapScene {
             bounds.add(new Rectangle2D.Double(g.x() - 2, g.y() - 12, w + 4, 24));
         }
         NodeItem item = new NodeItem(e, look, shapeName, shape, fill, stroke, textColour, label, labelTop, typeLabel,
-                pictogram, tower, List.copyOf(badges), g.y() + pad);
+                pictogram, tower, List.copyOf(badges), g.y() + pad,
+                tower >= 0 ? tower(g.x() + g.width(), g.y() + g.height(), tower) : null);
         item.bounds = bounds;
         return item;
     }
 
     static final int TOWER_MAX_DISCS = 10;
     static final double DISC_W = 20, DISC_H = 7, DISC_STEP = 5;
+
+    /**
+     * An influence tower as a stack of discs (at most ten drawn), in three shapes so that any target draws it in a
+     * few operations: the body (the discs' union), the rims between discs, and the top disc.
+     */
+    record Tower(Shape body, Shape rims, Shape top, double numberX, double numberBottom) {
+    }
+
+    static Tower tower(double right, double bottom, long height) {
+        Rectangle2D b = towerBounds(right, bottom, height);
+        long discs = Math.max(1, Math.min(height, TOWER_MAX_DISCS));
+        double x = b.getX() + 4;
+        double topY = bottom - DISC_H - (discs - 1) * DISC_STEP;
+        Path2D body = new Path2D.Double();
+        // the side walls from the top disc's middle down to the bottom disc's middle, closed by the bottom half-ellipse
+        body.moveTo(x, topY + DISC_H / 2);
+        body.lineTo(x, bottom - DISC_H / 2);
+        body.append(new java.awt.geom.Arc2D.Double(x, bottom - DISC_H, DISC_W, DISC_H, 180, 180, java.awt.geom.Arc2D.OPEN), true);
+        body.lineTo(x + DISC_W, topY + DISC_H / 2);
+        body.closePath();
+        Path2D rims = new Path2D.Double();
+        for (int i = 0; i < discs - 1; i++) {
+            double y = bottom - DISC_H - i * DISC_STEP;
+            rims.append(new java.awt.geom.Arc2D.Double(x, y, DISC_W, DISC_H, 180, 180, java.awt.geom.Arc2D.OPEN), false);
+        }
+        rims.moveTo(x, topY + DISC_H / 2);
+        rims.lineTo(x, bottom - DISC_H / 2);
+        rims.moveTo(x + DISC_W, topY + DISC_H / 2);
+        rims.lineTo(x + DISC_W, bottom - DISC_H / 2);
+        Shape top = new Ellipse2D.Double(x, topY, DISC_W, DISC_H);
+        return new Tower(body, rims, top, x + DISC_W / 2, topY - 1);
+    }
 
     /** The tower stands right of the node's bottom-right corner: up to ten discs, its number on top. */
     static Rectangle2D towerBounds(double right, double bottom, long height) {
