@@ -18,7 +18,28 @@ import org.mapwork.templates.Methods;
 /** Large maps for benchmarks: Net-Map power maps with the worked example's link types, goals and actor kinds. */
 public final class BenchMaps {
 
+    private static final String DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
     private BenchMaps() {
+    }
+
+    /**
+     * The n-th of evenly spread ordering keys (four base-62 digits and a final V). Appending with
+     * {@code OrderKey.after} would add a character every few elements and pass the 1,000-character limit
+     * after a few thousand elements.
+     */
+    static String order(int n) {
+        char[] c = new char[5];
+        for (int i = 3; i >= 0; i--) {
+            c[i] = DIGITS.charAt(n % 62);
+            n /= 62;
+        }
+        c[4] = 'V';
+        String key = new String(c);
+        if (!OrderKey.isValid(key)) {
+            throw new IllegalStateException("not an order key: " + key);
+        }
+        return key;
     }
 
     /**
@@ -33,17 +54,16 @@ public final class BenchMaps {
         List<String> linkTypes = example.links().map(Element::type).distinct().toList();
         List<Change> changes = new ArrayList<>();
         example.mapAttributes().forEach((k, v) -> changes.add(Change.setMapAttribute(k, v)));
-        String order = OrderKey.first();
+        int n = 0;
         for (int i = 0; i < nodes; i++) {
             Element model = actors.get(i % actors.size());
             Element e = Element.node("a" + i, "actor", model.label() + " " + i,
-                    Geometry.box((i % cols) * dx, (i / cols) * dy, 150, 60), order)
+                    Geometry.box((i % cols) * dx, (i / cols) * dy, 150, 60), order(n++))
                     .withAttributes(model.attributes());
             if (model.attribute("ourOrganisation") != null && i >= actors.size()) {
                 e = e.withAttribute("ourOrganisation", null);
             }
             changes.add(Change.add(e));
-            order = OrderKey.after(order);
         }
         Random random = new Random(42);
         for (int i = 0; i < links; i++) {
@@ -53,8 +73,7 @@ public final class BenchMaps {
             if (t == s) {
                 t = (s + 1) % nodes;
             }
-            changes.add(Change.add(Element.link("l" + i, linkTypes.get(i % linkTypes.size()), "a" + s, "a" + t, order)));
-            order = OrderKey.after(order);
+            changes.add(Change.add(Element.link("l" + i, linkTypes.get(i % linkTypes.size()), "a" + s, "a" + t, order(n++))));
         }
         MapDocument empty = MapDocument.empty("bench-" + nodes, "Benchmark power map, " + nodes + " actors", "net-map", example.created());
         return ChangeEngine.apply(empty, netMap.schema(), new ChangeSet(changes, "bench", example.created())).after();

@@ -96,8 +96,11 @@ public final class MapPainter {
             g.translate(-view.x(), -view.y());
             Frame frame = frame(s, opts);
             if (opts.background() != null) {
+                // an axis-aligned fill needs no antialiasing, and skipping it saves a full-canvas rasterisation
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
                 g.setColor(opts.background());
                 g.fill(new Rectangle2D.Double(view.x(), view.y(), view.width(), view.height()));
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             }
             boolean lod = opts.levelOfDetail();
             double scale = view.scale();
@@ -108,16 +111,21 @@ public final class MapPainter {
                 drawText(g, frame.heading, frame.headingX, frame.headingY, new Color(0x1a1a1a), false);
             }
             boolean textOn = !lod || readable(MapScene.LABEL_SIZE, scale);
-            s.forEachIn(view.x(), view.y(), view.width(), view.height(), item -> {
-                boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
-                if (item instanceof MapScene.NodeItem n) {
-                    drawNode(g, n, selected, textOn, lod && n.element.geometry().width() * scale < 3);
-                } else if (item instanceof MapScene.LinkItem l) {
-                    drawLink(g, l, selected, textOn);
-                } else if (item instanceof MapScene.AnnotationItem a) {
-                    drawAnnotation(g, a, selected, textOn);
-                }
-            });
+            if (lod && scale < OVERVIEW_SCALE) {
+                drawOverview(g, s, view, opts);
+            } else {
+                boolean marks = !lod || scale >= MARKS_SCALE;
+                s.forEachIn(view.x(), view.y(), view.width(), view.height(), item -> {
+                    boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
+                    if (item instanceof MapScene.NodeItem n) {
+                        drawNode(g, n, selected, textOn, marks, lod && n.element.geometry().width() * scale < 3);
+                    } else if (item instanceof MapScene.LinkItem l) {
+                        drawLink(g, l, selected, textOn);
+                    } else if (item instanceof MapScene.AnnotationItem a) {
+                        drawAnnotation(g, a, selected, textOn);
+                    }
+                });
+            }
             if (frame.title != null) {
                 drawText(g, frame.title, frame.titleX, frame.titleY, new Color(0x1a1a1a), false);
                 drawText(g, frame.subtitle, frame.titleX, frame.titleY + frame.title.height() + 2, new Color(0x555555), false);
@@ -183,7 +191,10 @@ public final class MapPainter {
     MapScene scene(MapDocument doc) {
         MapScene s = scene;
         if (s == null || s.doc != doc) {
-            s = new MapScene(doc, methods.apply(doc.methodId()), text, s);
+            // a drag or an edit changes a few elements: patch the scene; anything bigger builds a new one
+            if (s == null || !s.updateTo(doc, text)) {
+                s = new MapScene(doc, methods.apply(doc.methodId()), text, s);
+            }
             scene = s;
         }
         return s;
@@ -281,7 +292,40 @@ public final class MapPainter {
         }
     }
 
-    private void drawNode(Graphics2D g, MapScene.NodeItem n, boolean selected, boolean textOn, boolean tiny) {
+    /** Below this zoom the screen shows an overview: boxes and lines only, without antialiasing. */
+    static final double OVERVIEW_SCALE = 0.25;
+    /** Below this zoom towers and badges are left out on screen: too small to read. */
+    static final double MARKS_SCALE = 0.5;
+
+    /** The zoomed-out screen: every node as a filled box, every link as a hairline; what a person can make out. */
+    private static void drawOverview(Graphics2D g, MapScene s, Viewport view, RenderOptions opts) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        Stroke hairline = new BasicStroke((float) (1 / view.scale()));
+        Stroke selectedLine = new BasicStroke((float) (3 / view.scale()));
+        s.forEachIn(view.x(), view.y(), view.width(), view.height(), item -> {
+            boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
+            if (item instanceof MapScene.LinkItem l) {
+                g.setColor(selected ? SELECTION : l.colour);
+                g.setStroke(selected ? selectedLine : hairline);
+                g.draw(l.path);
+            } else if (item instanceof MapScene.NodeItem n) {
+                var geo = n.element.geometry();
+                Rectangle2D box = new Rectangle2D.Double(geo.x(), geo.y(), geo.width(), geo.height());
+                g.setColor(n.fill);
+                g.fill(box);
+                g.setColor(selected ? SELECTION : n.stroke);
+                g.setStroke(selected ? selectedLine : hairline);
+                g.draw(box);
+            } else if (item instanceof MapScene.AnnotationItem a && a.shape != null) {
+                g.setColor(a.colour);
+                g.setStroke(hairline);
+                g.draw(a.shape);
+            }
+        });
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    }
+
+    private void drawNode(Graphics2D g, MapScene.NodeItem n, boolean selected, boolean textOn, boolean marks, boolean tiny) {
         var geo = n.element.geometry();
         if (tiny) {
             g.setColor(n.fill);
@@ -318,6 +362,9 @@ public final class MapPainter {
             if (n.label != null) {
                 drawText(g, n.label, cx, n.labelTop, n.textColour, true);
             }
+        }
+        if (!marks) {
+            return;
         }
         if (n.tower >= 0) {
             drawTower(g, n.towerShape, n.tower);

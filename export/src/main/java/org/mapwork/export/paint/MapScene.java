@@ -49,13 +49,13 @@ final class MapScene {
     /** Items spanning more grid cells than this are kept in a short list checked on every frame instead. */
     private static final int MAX_CELLS = 64;
 
-    final MapDocument doc;
+    MapDocument doc;
     final Presentation presentation;
     final Optional<MethodTemplate> method;
     final Item[] items;
-    final Rectangle2D content;
-    final List<Backdrop> backdrops;
-    final List<LegendEntry> legend;
+    Rectangle2D content;
+    List<Backdrop> backdrops;
+    List<LegendEntry> legend;
     private final Map<String, Item> byId;
     private final Map<Long, int[]> grid = new HashMap<>();
     private final int[] wide;
@@ -236,6 +236,12 @@ final class MapScene {
         }
         wide = wideItems.stream().mapToInt(Integer::intValue).toArray();
         seen = new int[items.length];
+        finish(bounds);
+    }
+
+    /** Backdrops, legend and the content's bounds, from the items' bounds. */
+    private void finish(Rectangle2D itemBounds) {
+        Rectangle2D bounds = itemBounds;
         backdrops = presentation.backdrops(doc);
         for (Backdrop b : backdrops) {
             bounds = union(bounds, backdropBounds(b));
@@ -247,6 +253,133 @@ final class MapScene {
         }
         content = bounds != null ? bounds : new Rectangle2D.Double(0, 0, 400, 300);
         legend = presentation.legend(doc);
+    }
+
+    /** Most element changes at a time that are patched in place; more, and the scene is rebuilt. */
+    private static final int MAX_PATCH = 256;
+
+    /**
+     * Brings this scene to {@code next} in place when {@code next} differs from the current snapshot only in a few
+     * elements' geometry, labels, attributes or style (a drag, an edit): their items and the items of the links they
+     * touch are rebuilt and re-indexed, everything else stays. Returns {@code false}, leaving the scene unusable,
+     * when the difference is larger or structural (elements added or removed, order, endpoints, map attributes):
+     * the caller then builds a new scene.
+     */
+    boolean updateTo(MapDocument next, TextWrapper text) {
+        if (presentation instanceof PlainPresentation || !next.methodId().equals(doc.methodId())
+                || next.mapAttributes() != doc.mapAttributes() || next.size() != doc.size()) {
+            return false;
+        }
+        List<Element> changed = new ArrayList<>();
+        for (Element e : next.elements()) {
+            Item it = byId.get(e.id());
+            if (it == null) {
+                // an element without an item is a dangling link (endpoint missing) or something new: rebuild
+                if (doc.element(e.id()) != e) {
+                    return false;
+                }
+                continue;
+            }
+            Element old = it.element;
+            if (old != e) {
+                if (old.kind() != e.kind() || !old.order().equals(e.order()) || !java.util.Objects.equals(old.source(), e.source())
+                        || !java.util.Objects.equals(old.target(), e.target()) || changed.size() >= MAX_PATCH) {
+                    return false;
+                }
+                changed.add(e);
+            }
+        }
+        doc = next;
+        java.util.Set<String> linksToRedo = new java.util.LinkedHashSet<>();
+        for (Element e : changed) {
+            Item old = byId.get(e.id());
+            Item fresh;
+            if (e.isNode()) {
+                fresh = node(e, presentation.nodeLook(next, e), presentation.tower(e).orElse(-1), presentation.badges(next, e), text);
+                for (Element l : next.linksOf(e.id())) {
+                    linksToRedo.add(l.id());
+                }
+            } else if (e.isLink()) {
+                linksToRedo.add(e.id());
+                continue;
+            } else {
+                fresh = annotation(e, text);
+            }
+            if (!replace(old, fresh)) {
+                return false;
+            }
+        }
+        // links between the same two nodes are drawn side by side: redo the whole bundle
+        java.util.Set<String> bundles = new java.util.LinkedHashSet<>();
+        for (String id : linksToRedo) {
+            Element l = next.element(id);
+            for (Element sibling : next.linksOf(l.source())) {
+                if (pairKey(sibling).equals(pairKey(l))) {
+                    bundles.add(sibling.id());
+                }
+            }
+        }
+        for (String id : bundles) {
+            Element l = next.element(id);
+            Item old = byId.get(id);
+            if (old == null) {
+                return false;
+            }
+            List<Element> pair = new ArrayList<>();
+            for (Element sibling : next.linksOf(l.source())) {
+                if (pairKey(sibling).equals(pairKey(l))) {
+                    pair.add(sibling);
+                }
+            }
+            pair.sort((a, b) -> a.id().compareTo(b.id()));
+            NodeItem s = (NodeItem) byId.get(l.source()), t = (NodeItem) byId.get(l.target());
+            if (s == null || t == null || !replace(old, link(l, s, t, pair.indexOf(l), pair.size(), text))) {
+                return false;
+            }
+        }
+        Rectangle2D bounds = null;
+        for (Item it : items) {
+            bounds = union(bounds, it.bounds);
+        }
+        finish(bounds);
+        return true;
+    }
+
+    /** Puts {@code fresh} where {@code old} was, in the drawing order and in the grid. */
+    private boolean replace(Item old, Item fresh) {
+        int i = old.index;
+        boolean wasWide = !unindex(i, old.bounds);
+        if (wasWide) {
+            return false;
+        }
+        fresh.index = i;
+        items[i] = fresh;
+        byId.put(fresh.element.id(), fresh);
+        return index(i, fresh.bounds);
+    }
+
+    /** Removes item {@code i} from the grid cells of {@code b}; false when it was kept in the wide list instead. */
+    private boolean unindex(int i, Rectangle2D b) {
+        int x0 = cell(b.getMinX()), x1 = cell(b.getMaxX()), y0 = cell(b.getMinY()), y1 = cell(b.getMaxY());
+        if ((long) (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS) {
+            return false;
+        }
+        for (int cx = x0; cx <= x1; cx++) {
+            for (int cy = y0; cy <= y1; cy++) {
+                int[] list = grid.get(key(cx, cy));
+                if (list == null) {
+                    continue;
+                }
+                for (int k = 1; k <= list[0]; k++) {
+                    if (list[k] == i) {
+                        list[k] = list[list[0]];
+                        list[0]--;
+                        break;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     Item item(String id) {
