@@ -148,6 +148,21 @@ class ImportTest {
         assertTrue(range.getMessage().startsWith("r.csv: row 2"), range.getMessage());
     }
 
+    @Test
+    void aSpreadsheetScanBecomesANetMapWithItsOwnLinkTypes() throws Exception {
+        ImportContext netMap = new ImportContext(org.mapwork.templates.Methods.schemas(), "net-map");
+        String actors = "name,influence\r\nEastside Worker Center,4\r\nCity Council,8\r\nChamber of Commerce,7\r\n";
+        String links = "source,target,type\r\nEastside Worker Center,City Council,Advice\r\nChamber of Commerce,City Council,Funding\r\n"
+                + "Chamber of Commerce,Eastside Worker Center,conflict\r\nCity Council,Chamber of Commerce,funding\r\n";
+        ImportResult r = new CsvImport(netMap).read("scan-nodes.csv", in(actors), "scan-links.csv", in(links));
+        MapDocument doc = r.document();
+        assertEquals(3, doc.nodes().count());
+        assertEquals(List.of("advice", "funding", "conflict", "funding"), doc.links().sorted(java.util.Comparator.comparing(Element::order)).map(Element::type).toList());
+        Value.Rows types = (Value.Rows) doc.mapAttribute("linkTypes");
+        assertEquals(List.of("Advice", "Funding", "conflict"), types.rows().stream().map(row -> ((Value.Text) row.get("label")).value()).toList());
+        assertEquals(new Value.Int(8), byLabel(doc, "City Council").attribute("influence"));
+    }
+
     private static ByteArrayInputStream in(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }

@@ -133,7 +133,10 @@ public final class CsvImport {
                 String givenId = ls.get(rec, "id");
                 o.put("id", !givenId.isBlank() && org.mapwork.model.Ids.isValid(givenId) && tree.claim(givenId) ? givenId : tree.id(null, "l"));
                 o.put("kind", "link");
-                String type = type(schema, ElementKind.LINK, ls.get(rec, "type"), mapValues, linksSource, row);
+                String givenType = ls.get(rec, "type");
+                String type = schema.mapDefinedLinkTypes() != null
+                        ? (givenType.isBlank() ? tree.defaultLinkType(schema) : tree.mapLinkType(schema, givenType))
+                        : type(schema, ElementKind.LINK, givenType, mapValues, linksSource, row);
                 o.put("type", type);
                 String label = CsvExport.unguard(ls.get(rec, "label"));
                 if (!label.isEmpty()) {
@@ -144,7 +147,7 @@ public final class CsvImport {
                 String order = ls.get(rec, "order");
                 o.put("order", order.isBlank() ? tree.nextOrder() : order.strip());
                 style(o, ls.get(rec, "colour").isBlank() ? ls.get(rec, "color") : ls.get(rec, "colour"), "");
-                attributes(linksSource, row, o, schema.type(ElementKind.LINK, type, mapValues), ls, rec, LINK_FIELDS, dropped);
+                attributes(linksSource, row, o, linkTypeOf(schema, type), ls, rec, LINK_FIELDS, dropped);
             }
         }
         for (String d : dropped) {
@@ -156,6 +159,12 @@ public final class CsvImport {
 
     private static String fileName(String source) {
         return java.nio.file.Path.of(source).getFileName().toString();
+    }
+
+    /** A link type's definition; for map-defined types (not yet in the map's attributes) the method's prototype. */
+    static ElementType linkTypeOf(Schema schema, String type) {
+        ElementType t = schema.linkTypes().get(type);
+        return t != null || schema.mapDefinedLinkTypes() == null ? t : schema.mapDefinedLinkTypes().prototype().named(type, true);
     }
 
     private static boolean isBlank(CSVRecord rec) {

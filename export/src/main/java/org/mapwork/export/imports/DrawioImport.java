@@ -234,7 +234,9 @@ public final class DrawioImport {
             o.put("id", tree.id(e.getId(), "l"));
             o.put("kind", "link");
             String type = props.get("type");
-            if (type == null || schema.type(ElementKind.LINK, type, mapValues) == null) {
+            if (type != null && schema.mapDefinedLinkTypes() != null) {
+                type = tree.mapLinkType(schema, type);
+            } else if (type == null || schema.type(ElementKind.LINK, type, mapValues) == null) {
                 if (linkType == null) {
                     linkType = tree.defaultLinkType(schema);
                 }
@@ -251,7 +253,7 @@ public final class DrawioImport {
             o.put("source", ids.get(s));
             o.put("target", ids.get(t));
             o.put("order", tree.nextOrder());
-            attributes(source, origin, o, schema.type(ElementKind.LINK, type, mapValues), props, dropped);
+            attributes(source, origin, o, CsvImport.linkTypeOf(schema, type), props, dropped);
         }
         warnings.addAll(dropped);
         MapDocument doc = tree.read(source, context.schemas());

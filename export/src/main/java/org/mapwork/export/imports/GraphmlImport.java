@@ -48,7 +48,6 @@ public final class GraphmlImport {
         final String id;
         String source;
         String target;
-        String directedAttr;
         final Map<String, String> data = new LinkedHashMap<>();
         String yLabel;
         double[] yGeometry;
@@ -109,7 +108,6 @@ public final class GraphmlImport {
                         if (edge) {
                             item.source = attr(r, "source");
                             item.target = attr(r, "target");
-                            item.directedAttr = attr(r, "directed");
                             if (item.source == null || item.target == null) {
                                 throw new MapFormatException(source, where(r), "an edge needs a source and a target");
                             }
@@ -353,7 +351,13 @@ public final class GraphmlImport {
             String elementId = it.id != null && Ids.isValid(it.id) && tree.claim(it.id) ? it.id : tree.id(it.id, "l");
             o.put("id", elementId);
             o.put("kind", "link");
-            String type = chooseType(schema, ElementKind.LINK, d.get("type"), typedMapValues, warnings, origin);
+            String given = d.get("type");
+            String type = given != null && schema.type(ElementKind.LINK, given, typedMapValues) == null && schema.mapDefinedLinkTypes() != null
+                    ? tree.mapLinkType(schema, given)
+                    : chooseType(schema, ElementKind.LINK, given, typedMapValues, warnings, origin);
+            if (type == null || type.isEmpty()) {
+                type = tree.defaultLinkType(schema);
+            }
             o.put("type", type);
             String label = d.containsKey("label") ? d.get("label") : it.yLabel != null ? it.yLabel : "";
             if (!label.isEmpty()) {
@@ -367,7 +371,7 @@ public final class GraphmlImport {
             o.put("target", t);
             o.put("order", d.containsKey("mapwork.order") ? d.get("mapwork.order") : tree.nextOrder());
             style(o, d);
-            attributes(source, origin, o, schema.type(ElementKind.LINK, type, typedMapValues), d, warnings);
+            attributes(source, origin, o, CsvImport.linkTypeOf(schema, type), d, warnings);
         }
         MapDocument doc = tree.read(source, context.schemas());
         return new ImportResult(doc, warnings);

@@ -110,7 +110,10 @@ public final class KumuImport {
             String key = firstText(c, "_id", "id");
             o.put("id", key != null && Ids.isValid(key) && tree.claim(key) ? key : tree.id(null, "l"));
             o.put("kind", "link");
-            String type = type(schema, ElementKind.LINK, firstText(fields, "connection type", "type"), mapValues, source, path, warnings);
+            String givenType = firstText(fields, "connection type", "type");
+            String type = schema.mapDefinedLinkTypes() != null
+                    ? (givenType == null || givenType.isBlank() ? tree.defaultLinkType(schema) : tree.mapLinkType(schema, givenType))
+                    : type(schema, ElementKind.LINK, givenType, mapValues, source, path, warnings);
             o.put("type", type);
             String label = text(fields, "label", source, path);
             if (label != null && !label.isEmpty()) {
@@ -119,7 +122,7 @@ public final class KumuImport {
             o.put("source", resolve(source, path + ".from", text(c, "from", source, path), byKey, byLabel));
             o.put("target", resolve(source, path + ".to", text(c, "to", source, path), byKey, byLabel));
             o.put("order", tree.nextOrder());
-            attributes(source, path, o, schema.type(ElementKind.LINK, type, mapValues), fields, CONNECTION_FIELDS, warnings);
+            attributes(source, path, o, CsvImport.linkTypeOf(schema, type), fields, CONNECTION_FIELDS, warnings);
         }
         MapDocument doc = tree.read(source, context.schemas());
         return new ImportResult(doc, new ArrayList<>(warnings));

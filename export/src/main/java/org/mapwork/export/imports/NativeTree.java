@@ -81,6 +81,33 @@ final class NativeTree {
         return "link";
     }
 
+    /**
+     * The link type a file names, for methods whose maps define their own link types (Net-Map): an existing one
+     * (by id or label, ignoring case), or a new one added to this map with a colour of the colour-blind-safe
+     * palette. {@code null} when the method's link types are fixed and none matches.
+     */
+    String mapLinkType(org.mapwork.model.schema.Schema schema, String given) {
+        if (given == null || given.isBlank() || schema.mapDefinedLinkTypes() == null) {
+            return null;
+        }
+        String attr = schema.mapDefinedLinkTypes().mapAttribute();
+        com.fasterxml.jackson.databind.node.ArrayNode rows = attributes().has(attr)
+                ? (com.fasterxml.jackson.databind.node.ArrayNode) attributes().get(attr) : attributes().putArray(attr);
+        String g = given.strip();
+        for (var row : rows) {
+            if (row.path("id").asText().equalsIgnoreCase(g) || row.path("label").asText().equalsIgnoreCase(g)) {
+                return row.path("id").asText();
+            }
+        }
+        String id = g.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        if (id.isEmpty()) {
+            id = "link-" + (rows.size() + 1);
+        }
+        java.util.List<String> palette = java.util.List.of("#0072B2", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#E69F00", "#000000");
+        rows.addObject().put("id", id).put("label", g).put("colour", palette.get(rows.size() % palette.size())).put("directed", true);
+        return id;
+    }
+
     /** The next ordering key, for files that carry none. */
     String nextOrder() {
         order = OrderKey.between(order, null);
