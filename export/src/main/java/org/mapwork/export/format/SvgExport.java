@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 
 import javax.xml.XMLConstants;
 import javax.xml.transform.OutputKeys;
@@ -90,9 +89,5 @@ public final class SvgExport {
         root.insertBefore(title, metadata);
         dom.replaceChild(root, dom.getDocumentElement());
         return dom;
-    }
-
-    static String number(double d) {
-        return String.format(Locale.ROOT, "%.2f", d);
     }
 }
