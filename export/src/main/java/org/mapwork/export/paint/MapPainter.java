@@ -239,15 +239,15 @@ public final class MapPainter {
             extent.add(new Rectangle2D.Double(f.titleX, f.titleY, Math.max(f.title.maxWidth(), f.subtitle.maxWidth()),
                     f.title.height() + 2 + f.subtitle.height()));
         }
-        if (opts.legend() && !s.legend.isEmpty()) {
-            f.legend = s.legend;
+        if (opts.legend() && !s.legend().isEmpty()) {
+            f.legend = s.legend();
             double w = 0;
-            for (LegendEntry e : s.legend) {
+            for (LegendEntry e : f.legend) {
                 WrappedText t = text.wrap(e.label() == null ? "" : e.label(), false, LEGEND_SIZE, 220, 2);
                 f.legendLabels.add(t);
                 w = Math.max(w, t.maxWidth());
             }
-            double h = 10 + 20 + s.legend.size() * 26 + 6;
+            double h = 10 + 20 + f.legend.size() * 26 + 6;
             f.legendBox = new Rectangle2D.Double(content.getMaxX() + 40, content.getMinY(), Math.max(140, 10 + 44 + w + 12), h);
             extent.add(f.legendBox);
         }

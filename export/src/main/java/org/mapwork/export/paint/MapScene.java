@@ -55,7 +55,7 @@ final class MapScene {
     final Item[] items;
     Rectangle2D content;
     List<Backdrop> backdrops;
-    List<LegendEntry> legend;
+    private List<LegendEntry> legend;
     private final Map<String, Item> byId;
     private final Map<Long, int[]> grid = new HashMap<>();
     private final int[] wide;
@@ -239,9 +239,15 @@ final class MapScene {
         finish(bounds);
     }
 
+    /** The union of the items' bounds (the content without backdrops). */
+    private Rectangle2D itemBounds;
+    private boolean touchedEdge;
+    private final List<Item> replaced = new ArrayList<>();
+
     /** Backdrops, legend and the content's bounds, from the items' bounds. */
-    private void finish(Rectangle2D itemBounds) {
-        Rectangle2D bounds = itemBounds;
+    private void finish(Rectangle2D unionOfItems) {
+        itemBounds = unionOfItems == null ? new Rectangle2D.Double() : (Rectangle2D) unionOfItems.clone();
+        Rectangle2D bounds = unionOfItems == null ? null : (Rectangle2D) unionOfItems.clone();
         backdrops = presentation.backdrops(doc);
         for (Backdrop b : backdrops) {
             bounds = union(bounds, backdropBounds(b));
@@ -252,7 +258,15 @@ final class MapScene {
             }
         }
         content = bounds != null ? bounds : new Rectangle2D.Double(0, 0, 400, 300);
-        legend = presentation.legend(doc);
+        legend = null;
+    }
+
+    /** The legend entries, asked of the method only when a legend is drawn (the screen draws none). */
+    List<LegendEntry> legend() {
+        if (legend == null) {
+            legend = presentation.legend(doc);
+        }
+        return legend;
     }
 
     /** Most element changes at a time that are patched in place; more, and the scene is rebuilt. */
@@ -290,6 +304,8 @@ final class MapScene {
             }
         }
         doc = next;
+        touchedEdge = false;
+        replaced.clear();
         java.util.Set<String> linksToRedo = new java.util.LinkedHashSet<>();
         for (Element e : changed) {
             Item old = byId.get(e.id());
@@ -337,9 +353,18 @@ final class MapScene {
                 return false;
             }
         }
-        Rectangle2D bounds = null;
-        for (Item it : items) {
-            bounds = union(bounds, it.bounds);
+        Rectangle2D bounds;
+        if (touchedEdge) {
+            bounds = null;
+            for (Item it : items) {
+                bounds = union(bounds, it.bounds);
+            }
+        } else {
+            // nothing left the content's edge: the bounds can only have grown, by the new items' bounds
+            bounds = (Rectangle2D) itemBounds.clone();
+            for (Item it : replaced) {
+                bounds.add(it.bounds);
+            }
         }
         finish(bounds);
         return true;
@@ -347,6 +372,10 @@ final class MapScene {
 
     /** Puts {@code fresh} where {@code old} was, in the drawing order and in the grid. */
     private boolean replace(Item old, Item fresh) {
+        Rectangle2D b = old.bounds;
+        touchedEdge |= b.getMinX() <= itemBounds.getMinX() || b.getMinY() <= itemBounds.getMinY()
+                || b.getMaxX() >= itemBounds.getMaxX() || b.getMaxY() >= itemBounds.getMaxY();
+        replaced.add(fresh);
         int i = old.index;
         boolean wasWide = !unindex(i, old.bounds);
         if (wasWide) {

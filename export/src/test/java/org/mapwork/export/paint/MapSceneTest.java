@@ -1,5 +1,6 @@
 package org.mapwork.export.paint;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -27,5 +28,19 @@ class MapSceneTest {
         MapDocument added = ChangeEngine.apply(dragged, TestMethod.SCHEMA, ChangeSet.of("add",
                 Change.add(Element.node("a-new", "actor", "New", Geometry.box(0, 0, 100, 50), OrderKey.after(dragged.frontOrderKey()))))).after();
         assertNotSame(first, painter.scene(added), "rebuilt");
+    }
+
+    @Test
+    void extentAfterPatchesMatchesAFreshPainter() {
+        MapPainter painter = new MapPainter(TestMethod.LOOKUP);
+        MapDocument doc = TestMaps.workersCentre();
+        painter.extent(doc, RenderOptions.file());
+        // an inner node moves a little (the bounds keep their size), then an outer one moves in (they shrink)
+        MapDocument inner = ChangeEngine.apply(doc, TestMethod.SCHEMA, ChangeSet.of("drag",
+                Change.setGeometry("i-sick", doc.element("i-sick").geometry().movedBy(10, -10)))).after();
+        assertEquals(new MapPainter(TestMethod.LOOKUP).extent(inner, RenderOptions.file()), painter.extent(inner, RenderOptions.file()));
+        MapDocument outer = ChangeEngine.apply(inner, TestMethod.SCHEMA, ChangeSet.of("drag",
+                Change.setGeometry("a-ministry", inner.element("a-ministry").geometry().movedBy(-200, 50)))).after();
+        assertEquals(new MapPainter(TestMethod.LOOKUP).extent(outer, RenderOptions.file()), painter.extent(outer, RenderOptions.file()));
     }
 }
