@@ -47,6 +47,18 @@ public final class MapPainter {
     static final float SUBTITLE_SIZE = 12f;
     static final float HEADING_SIZE = 16f;
     static final float LEGEND_SIZE = 11f;
+    // shared colours: drawing a frame allocates none
+    private static final Color INK = new Color(0x1a1a1a);
+    private static final Color GREY = new Color(0x555555);
+    private static final Color RULE = new Color(0xc8ccd2);
+    private static final Color MUTED_INK = new Color(0x4a5360);
+    private static final Color GRID_LINE = new Color(0xc0c6cc);
+    private static final Color LANE_FILL = new Color(0xf5f6f8);
+    private static final Color CEILING = new Color(0xb2182b);
+    private static final Color SWATCH = new Color(0x888888);
+    private static final Color DARK = new Color(0x333333);
+    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 225);
+    private static final Color[] QUADRANT_FILLS = {new Color(0xf3f5f8), new Color(0xeaeef3), new Color(0xeaeef3), new Color(0xf3f5f8)};
     static final Color SELECTION = new Color(0x1f6feb);
     static final Color SELECTION_HALO = new Color(0x1f, 0x6f, 0xeb, 0x55);
     private static final Stroke SELECTION_STROKE = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
@@ -108,7 +120,7 @@ public final class MapPainter {
                 drawBackdrop(g, s, b, lod && !readable(MapScene.LABEL_SIZE, scale));
             }
             if (frame.heading != null) {
-                drawText(g, frame.heading, frame.headingX, frame.headingY, new Color(0x1a1a1a), false);
+                drawText(g, frame.heading, frame.headingX, frame.headingY, INK, false);
             }
             boolean textOn = !lod || readable(MapScene.LABEL_SIZE, scale);
             if (lod && scale < OVERVIEW_SCALE) {
@@ -127,8 +139,8 @@ public final class MapPainter {
                 });
             }
             if (frame.title != null) {
-                drawText(g, frame.title, frame.titleX, frame.titleY, new Color(0x1a1a1a), false);
-                drawText(g, frame.subtitle, frame.titleX, frame.titleY + frame.title.height() + 2, new Color(0x555555), false);
+                drawText(g, frame.title, frame.titleX, frame.titleY, INK, false);
+                drawText(g, frame.subtitle, frame.titleX, frame.titleY + frame.title.height() + 2, GREY, false);
             }
             if (frame.legendBox != null && frame.legendBox.intersects(view.x(), view.y(), view.width(), view.height())) {
                 drawLegend(g, frame);
@@ -357,7 +369,7 @@ public final class MapPainter {
         if (textOn) {
             double cx = geo.x() + geo.width() / 2;
             if (n.typeLabel != null) {
-                drawText(g, n.typeLabel, cx, n.typeLabelTop, withAlpha(n.textColour, 190), true);
+                drawText(g, n.typeLabel, cx, n.typeLabelTop, n.typeLabelColour, true);
             }
             if (n.label != null) {
                 drawText(g, n.label, cx, n.labelTop, n.textColour, true);
@@ -376,7 +388,7 @@ public final class MapPainter {
         }
     }
 
-    private static Color withAlpha(Color c, int alpha) {
+    static Color withAlpha(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
@@ -397,11 +409,11 @@ public final class MapPainter {
         g.setColor(TOWER_EDGE);
         g.draw(t.top());
         WrappedText number = text.line(Long.toString(height), true, 11f);
-        drawText(g, number, t.numberX(), t.numberBottom() - number.height(), new Color(0x1a1a1a), true);
+        drawText(g, number, t.numberX(), t.numberBottom() - number.height(), INK, true);
     }
 
     private void drawBadge(Graphics2D g, Badge badge, double cx, double cy) {
-        Color fill = Colours.parse(badge.colour(), new Color(0x555555));
+        Color fill = Colours.parse(badge.colour(), GREY);
         WrappedText t = text.line(badge.text() == null ? "" : badge.text(), true, 10f);
         // a circle for one character, a pill for more (owner initials)
         double w = Math.max(18, t.maxWidth() + 8);
@@ -428,9 +440,9 @@ public final class MapPainter {
         }
         if (textOn && l.label != null) {
             double w = l.label.maxWidth(), h = l.label.height();
-            g.setColor(new Color(255, 255, 255, 225));
+            g.setColor(LABEL_BACKGROUND);
             g.fill(new RoundRectangle2D.Double(l.labelX - w / 2 - 3, l.labelY - h / 2 - 1, w + 6, h + 2, 6, 6));
-            drawText(g, l.label, l.labelX, l.labelY - h / 2, l.colour.darker(), true);
+            drawText(g, l.label, l.labelX, l.labelY - h / 2, l.labelColour, true);
         }
     }
 
@@ -466,20 +478,20 @@ public final class MapPainter {
         if (b instanceof Backdrop.Lanes lanes) {
             for (Backdrop.Lane lane : lanes.lanes()) {
                 Rectangle2D r = new Rectangle2D.Double(lane.x(), lane.y(), lane.width(), lane.height());
-                g.setColor(Colours.parse(lane.fill(), new Color(0xf5f6f8)));
+                g.setColor(Colours.parse(lane.fill(), LANE_FILL));
                 g.fill(r);
-                g.setColor(new Color(0xc8ccd2));
+                g.setColor(RULE);
                 g.setStroke(THIN);
                 g.draw(r);
                 if (!noText && lane.label() != null) {
                     drawText(g, text.wrap(lane.label(), true, 13f, Math.max(20, lane.width() - 16), 2),
-                            lane.x() + 8, lane.y() + 6, new Color(0x4a5360), false);
+                            lane.x() + 8, lane.y() + 6, MUTED_INK, false);
                 }
             }
         } else if (b instanceof Backdrop.Quadrants q) {
             drawQuadrants(g, q, noText);
         } else if (b instanceof Backdrop.HorizontalLine h) {
-            Color colour = Colours.parse(h.colour(), new Color(0xb2182b));
+            Color colour = Colours.parse(h.colour(), CEILING);
             g.setColor(colour);
             g.setStroke(CEILING_STROKE);
             g.draw(new Line2D.Double(c.getMinX(), h.y(), c.getMaxX(), h.y()));
@@ -488,7 +500,7 @@ public final class MapPainter {
                 drawText(g, t, c.getMinX(), h.y() - 4 - t.height(), colour, false);
             }
         } else if (b instanceof Backdrop.Line l) {
-            Color colour = Colours.parse(l.colour(), new Color(0x555555));
+            Color colour = Colours.parse(l.colour(), GREY);
             float w = (float) (l.width() > 0 ? l.width() : 2);
             g.setColor(colour);
             g.setStroke(new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -512,15 +524,15 @@ public final class MapPainter {
 
     private void drawQuadrants(Graphics2D g, Backdrop.Quadrants q, boolean noText) {
         double hw = q.width() / 2, hh = q.height() / 2;
-        Color[] fills = {new Color(0xf3f5f8), new Color(0xeaeef3), new Color(0xeaeef3), new Color(0xf3f5f8)};
+        Color[] fills = QUADRANT_FILLS;
         String[] labels = {q.topLeft(), q.topRight(), q.bottomLeft(), q.bottomRight()};
-        Color ink = new Color(0x4a5360);
+        Color ink = MUTED_INK;
         for (int i = 0; i < 4; i++) {
             double x = q.x() + (i % 2) * hw, y = q.y() + (i / 2) * hh;
             Rectangle2D r = new Rectangle2D.Double(x, y, hw, hh);
             g.setColor(fills[i]);
             g.fill(r);
-            g.setColor(new Color(0xc0c6cc));
+            g.setColor(GRID_LINE);
             g.setStroke(THIN);
             g.draw(r);
             if (!noText && labels[i] != null && !labels[i].isBlank()) {
@@ -568,15 +580,15 @@ public final class MapPainter {
         Rectangle2D box = f.legendBox;
         g.setColor(Color.WHITE);
         g.fill(box);
-        g.setColor(new Color(0xc8ccd2));
+        g.setColor(RULE);
         g.setStroke(THIN);
         g.draw(box);
-        drawText(g, text.line("Legend", true, 12f), box.getX() + 10, box.getY() + 8, new Color(0x1a1a1a), false);
+        drawText(g, text.line("Legend", true, 12f), box.getX() + 10, box.getY() + 8, INK, false);
         double y = box.getY() + 32;
         for (int i = 0; i < f.legend.size(); i++) {
             LegendEntry e = f.legend.get(i);
             double sx = box.getX() + 10, sy = y + 3;
-            Color colour = Colours.parse(e.colour(), new Color(0x888888));
+            Color colour = Colours.parse(e.colour(), SWATCH);
             switch (e.kind()) {
                 case NODE -> {
                     Shape sh = MapScene.shape(e.shape(), sx, sy, 34, 18);
@@ -597,7 +609,7 @@ public final class MapPainter {
                 }
                 case PICTOGRAM -> {
                     Optional<Shape> icon = PictogramShapes.shape(e.pictogram());
-                    g.setColor(Colours.parse(e.colour(), new Color(0x333333)));
+                    g.setColor(Colours.parse(e.colour(), DARK));
                     if (icon.isPresent()) {
                         AffineTransform at = AffineTransform.getTranslateInstance(sx + 8, sy - 1);
                         at.scale(20 / 24.0, 20 / 24.0);
@@ -608,7 +620,7 @@ public final class MapPainter {
                 }
             }
             WrappedText label = f.legendLabels.get(i);
-            drawText(g, label, sx + 44, y + 12 - Math.min(label.height(), 26) / 2, new Color(0x1a1a1a), false);
+            drawText(g, label, sx + 44, y + 12 - Math.min(label.height(), 26) / 2, INK, false);
             y += 26;
         }
     }

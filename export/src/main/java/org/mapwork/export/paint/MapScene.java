@@ -107,7 +107,10 @@ final class MapScene {
             this.badges = badges;
             this.typeLabelTop = typeLabelTop;
             this.towerShape = towerShape;
+            this.typeLabelColour = MapPainter.withAlpha(textColour, 190);
         }
+
+        final Color typeLabelColour;
 
         final Tower towerShape;
 
@@ -143,7 +146,10 @@ final class MapScene {
             this.label = label;
             this.labelX = labelX;
             this.labelY = labelY;
+            this.labelColour = colour.darker();
         }
+
+        final Color labelColour;
     }
 
     static final class AnnotationItem extends Item {
