@@ -259,7 +259,10 @@ public final class MapPainter {
                 f.legendLabels.add(t);
                 w = Math.max(w, t.maxWidth());
             }
-            double h = 10 + 20 + f.legend.size() * 26 + 6;
+            double h = 10 + 20 + 6;
+            for (WrappedText t : f.legendLabels) {
+                h += rowHeight(t);
+            }
             f.legendBox = new Rectangle2D.Double(content.getMaxX() + 40, content.getMinY(), Math.max(140, 10 + 44 + w + 12), h);
             extent.add(f.legendBox);
         }
@@ -576,6 +579,11 @@ public final class MapPainter {
         return p;
     }
 
+    /** A legend row: one swatch high, taller when its label takes two lines. */
+    private static double rowHeight(WrappedText label) {
+        return Math.max(26, label.height() + 10);
+    }
+
     private void drawLegend(Graphics2D g, Frame f) {
         Rectangle2D box = f.legendBox;
         g.setColor(Color.WHITE);
@@ -620,8 +628,8 @@ public final class MapPainter {
                 }
             }
             WrappedText label = f.legendLabels.get(i);
-            drawText(g, label, sx + 44, y + 12 - Math.min(label.height(), 26) / 2, INK, false);
-            y += 26;
+            drawText(g, label, sx + 44, y + 12 - Math.min(label.height(), 18) / 2, INK, false);
+            y += rowHeight(label);
         }
     }
 }
