@@ -169,8 +169,9 @@ public final class Library implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long hour = Math.max(1, Math.min(60, options.backupInterval().toMinutes()));
-        backupTimer.scheduleWithFixedDelay(this::backupIfDue, 0, hour, TimeUnit.MINUTES);
+        // first look after a minute: a short CLI command never pays for a backup, the editor gets its daily one
+        long every = Math.max(1, Math.min(60, options.backupInterval().toMinutes()));
+        backupTimer.scheduleWithFixedDelay(this::backupIfDue, 1, every, TimeUnit.MINUTES);
         this.shutdownHook = new Thread(this::closeOnExit, "mapwork-library-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
