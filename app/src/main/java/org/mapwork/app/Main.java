@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.mapwork.app.cli.ExitCodes;
+import org.mapwork.app.cli.InfoCommand;
+import org.mapwork.app.cli.ValidateCommand;
 import org.mapwork.editor.EditorLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Spec;
         // Every subcommand is registered here and only here; each lives in org.mapwork.app.cli.
         subcommands = {
             HelpCommand.class,
+            InfoCommand.class,
+            ValidateCommand.class,
         },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INVALID_INPUT,
