@@ -70,6 +70,11 @@ public abstract class AbstractMethodTemplate implements MethodTemplate {
         return textsIn(Texts.of(doc));
     }
 
+    /** One text in the language the map speaks. */
+    public String textsOf(MapDocument doc, String key) {
+        return textsOf(doc).get(key);
+    }
+
     @Override
     public List<FacilitationStep> steps(Locale locale) {
         Texts t = textsIn(locale);
