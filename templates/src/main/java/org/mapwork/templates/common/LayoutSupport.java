@@ -223,17 +223,22 @@ public final class LayoutSupport {
      * sharing an end node do not count (they meet, they do not cross).
      */
     public static int crossings(MapDocument doc) {
-        List<Element> links = doc.links().toList();
+        return crossings(boxes(doc), doc.links().map(l -> new String[]{l.source(), l.target()}).toList());
+    }
+
+    /** Crossings of the given arcs (source and target ids) drawn straight between the boxes' centres. */
+    public static int crossings(Map<String, Box> boxes, List<String[]> arcs) {
         int count = 0;
-        for (int i = 0; i < links.size(); i++) {
-            for (int j = i + 1; j < links.size(); j++) {
-                Element a = links.get(i), b = links.get(j);
-                if (a.source().equals(b.source()) || a.source().equals(b.target())
-                        || a.target().equals(b.source()) || a.target().equals(b.target())) {
+        for (int i = 0; i < arcs.size(); i++) {
+            for (int j = i + 1; j < arcs.size(); j++) {
+                String[] a = arcs.get(i), b = arcs.get(j);
+                if (a[0].equals(b[0]) || a[0].equals(b[1]) || a[1].equals(b[0]) || a[1].equals(b[1])) {
                     continue;
                 }
-                Box a1 = box(doc.element(a.source())), a2 = box(doc.element(a.target()));
-                Box b1 = box(doc.element(b.source())), b2 = box(doc.element(b.target()));
+                Box a1 = boxes.get(a[0]), a2 = boxes.get(a[1]), b1 = boxes.get(b[0]), b2 = boxes.get(b[1]);
+                if (a1 == null || a2 == null || b1 == null || b2 == null) {
+                    continue;
+                }
                 if (segmentsCross(a1.cx(), a1.cy(), a2.cx(), a2.cy(), b1.cx(), b1.cy(), b2.cx(), b2.cy())) {
                     count++;
                 }
