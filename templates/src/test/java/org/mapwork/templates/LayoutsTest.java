@@ -182,6 +182,17 @@ class LayoutsTest {
     }
 
     @Test
+    void layeredLayoutsCopeWithLoopsTheChecksComplainAbout() {
+        for (String[] loop : new String[][]{{"problem-tree", "causes", "problem", "c-no-cooling"},
+                {"theory-of-change", "causal", "p-comply", "p-enforcement"}}) {
+            MapDocument doc = apply(Examples.example(loop[0], Locale.ENGLISH), ChangeSet.of("loop", Change.add(
+                    new Element("loop", org.mapwork.model.ElementKind.LINK, loop[1], "", Map.of(), Geometry.NONE,
+                            org.mapwork.model.Style.DEFAULT, "zz", loop[2], loop[3]))));
+            assertNoOverlap(apply(doc, Examples.method(loop[0]).layout(doc, Set.of())));
+        }
+    }
+
+    @Test
     void netMapActorsGrowWithTheirInfluence() {
         MapDocument doc = Examples.example("net-map", Locale.ENGLISH);
         assertTrue(doc.element("mayor").geometry().width() > doc.element("legal-aid").geometry().width());
