@@ -71,8 +71,11 @@ public final class NetMapLayout {
         for (int i = 0; i < order.size(); i++) {
             Element n = doc.element(order.get(i));
             double[] s = size(Actors.influence(n));
-            double a = 2 * Math.PI * i / order.size();
-            initial.put(n.id(), new Box(radius + radius * Math.cos(a), radius + radius * Math.sin(a), s[0], s[1]));
+            // JGraphX pushes apart two cells on the same x or y with Math.random(); a circle has such twins
+            // (cos a = cos −a), so radius and angle are nudged by an irrational step to keep the layout repeatable
+            double a = 2 * Math.PI * i / order.size() + 0.1;
+            double r = radius * (0.85 + 0.3 * ((i * 0.6180339887) % 1));
+            initial.put(n.id(), new Box(radius + r * Math.cos(a), radius + r * Math.sin(a), s[0], s[1]));
         }
         List<String[]> arcs = doc.links().filter(l -> moving.contains(l.source()) && moving.contains(l.target()))
                 .map(l -> new String[]{l.source(), l.target()}).toList();
@@ -92,7 +95,7 @@ public final class NetMapLayout {
         } else {
             LayoutSupport.keepInPlace(all, old, moving);
         }
-        LayoutSupport.separate(all, moving, 30);
+        LayoutSupport.clearLinks(all, doc.links().map(l -> new String[]{l.source(), l.target()}).toList(), moving, 30);
         return all;
     }
 }
