@@ -121,7 +121,7 @@ public abstract class AbstractMethodTemplate implements MethodTemplate {
         String name = "example_" + Texts.supported(locale).getLanguage() + ".mapwork.json";
         try (InputStream in = getClass().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + bundleBase.replace('.', '/') + "/../" + name);
+                throw new IllegalStateException("missing resource " + getClass().getPackageName().replace('.', '/') + "/" + name);
             }
             ObjectMapper mapper = MapJson.newReadingMapper();
             ObjectNode root = (ObjectNode) mapper.readTree(in);

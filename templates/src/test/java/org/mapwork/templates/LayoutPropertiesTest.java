@@ -111,4 +111,48 @@ class LayoutPropertiesTest {
         MapDocument doc = b.build();
         assertNoOverlap(apply(doc, m.layout(doc, Set.of())));
     }
+
+    @Property(tries = 25)
+    void theoryOfChangeLayoutOfRandomPathwaysHasNoOverlapAndKeepsTheCeilingBetween(@ForAll("seeds") long seed,
+                                                                                    @ForAll @IntRange(min = 0, max = 30) int preconditions) {
+        java.util.Random r = new java.util.Random(seed);
+        MethodTemplate m = Methods.byId("theory-of-change").orElseThrow();
+        MapBuilder b = MapBuilder.of(m.schema(), "random", Locale.ENGLISH)
+                .node("impact", "impact", "I", 0, 0, 200, 70, Map.of()).node("lto", "long-term-outcome", "L", 0, 0, 200, 70, Map.of())
+                .link("c-impact", "causal", "lto", "impact", Map.of());
+        for (int i = 0; i < preconditions; i++) {
+            b.node("p" + i, "precondition", "p" + i, 0, 0, 150 + r.nextInt(100), 50 + r.nextInt(40), Map.of());
+            String to = i == 0 || r.nextInt(3) == 0 ? "lto" : "p" + r.nextInt(i);
+            b.link("c" + i, "causal", "p" + i, to, Map.of());
+            if (r.nextInt(3) == 0) {
+                b.node("i" + i, "intervention", "i" + i, 0, 0, 180, 60, Map.of("attachedTo", Value.text(r.nextBoolean() ? "p" + i : "c" + i)));
+            }
+        }
+        MapDocument doc = b.build();
+        MapDocument after = apply(doc, m.layout(doc, Set.of()));
+        assertNoOverlap(after);
+        double ceiling = ((Value.Decimal) after.mapAttribute("ceilingY")).value();
+        assertTrue(after.element("impact").geometry().y() + after.element("impact").geometry().height() <= ceiling);
+        assertTrue(ceiling <= after.element("lto").geometry().y());
+    }
+
+    @Property(tries = 25)
+    void fishboneLayoutOfRandomCausesHasNoOverlap(@ForAll("seeds") long seed, @ForAll @IntRange(min = 0, max = 40) int causes) {
+        java.util.Random r = new java.util.Random(seed);
+        MethodTemplate m = Methods.byId("fishbone").orElseThrow();
+        MapBuilder b = MapBuilder.of(m.schema(), "random", Locale.ENGLISH).node("head", "head", "H", 0, 0, 200, 80, Map.of());
+        int categories = 1 + r.nextInt(8);
+        for (int c = 0; c < categories; c++) {
+            b.node("cat" + c, "category", "c" + c, c, 0, 170, 50, Map.of());
+        }
+        for (int i = 0; i < causes; i++) {
+            boolean sub = i > 0 && r.nextInt(3) == 0;
+            b.node("k" + i, sub ? "subcause" : "cause", "k" + i, 0, 0, 180, 46, Map.of());
+            if (r.nextInt(8) > 0) {
+                b.link("on" + i, "on", "k" + i, sub ? "k" + r.nextInt(i) : "cat" + r.nextInt(categories), Map.of());
+            }
+        }
+        MapDocument doc = b.build();
+        assertNoOverlap(apply(doc, m.layout(doc, Set.of())));
+    }
 }

@@ -97,14 +97,15 @@ class LayoutsTest {
     @Test
     void crossingCountsOfTheExamples() {
         StringBuilder report = new StringBuilder("=== edge crossings (links as straight segments between node centres) ===\n");
-        report.append(String.format("%-18s %-4s %6s %6s %10s %16s%n", "method", "lang", "nodes", "links", "stored", "after re-layout"));
+        report.append(String.format("%-18s %-4s %6s %6s %10s %16s %14s%n", "method", "lang", "nodes", "links", "stored", "after re-layout",
+                "link-through-node"));
         for (MethodTemplate m : Methods.all()) {
             for (Locale lang : List.of(Locale.ENGLISH, Examples.ES)) {
                 MapDocument doc = Examples.example(m.id(), lang);
                 MapDocument again = apply(piled(doc), m.layout(piled(doc), Set.of()));
                 int stored = LayoutSupport.crossings(doc);
-                report.append(String.format("%-18s %-4s %6d %6d %10d %16d%n", m.id(), lang.getLanguage(), doc.nodes().count(),
-                        doc.links().count(), stored, LayoutSupport.crossings(again)));
+                report.append(String.format("%-18s %-4s %6d %6d %10d %16d %14d%n", m.id(), lang.getLanguage(), doc.nodes().count(),
+                        doc.links().count(), stored, LayoutSupport.crossings(again), LayoutSupport.linksThroughNodes(doc)));
                 assertTrue(stored >= 0);
             }
         }
@@ -178,6 +179,17 @@ class LayoutsTest {
                 assertTrue(a.geometry().y() >= lane.y() && a.geometry().y() + a.geometry().height() <= lane.y() + lane.height(), a.id());
                 assertTrue(a.geometry().x() + a.geometry().width() <= lane.x() + lane.width(), a.id());
             }
+        }
+    }
+
+    @Test
+    void layeredLayoutsCopeWithLoopsTheChecksComplainAbout() {
+        for (String[] loop : new String[][]{{"problem-tree", "causes", "problem", "c-no-cooling"},
+                {"theory-of-change", "causal", "p-comply", "p-enforcement"}}) {
+            MapDocument doc = apply(Examples.example(loop[0], Locale.ENGLISH), ChangeSet.of("loop", Change.add(
+                    new Element("loop", org.mapwork.model.ElementKind.LINK, loop[1], "", Map.of(), Geometry.NONE,
+                            org.mapwork.model.Style.DEFAULT, "zz", loop[2], loop[3]))));
+            assertNoOverlap(apply(doc, Examples.method(loop[0]).layout(doc, Set.of())));
         }
     }
 
