@@ -124,6 +124,10 @@ public final class ChangeEngine {
             if (s.value().length() > 1000) {
                 throw new ChangeRejected(index, null, s.property(), "a title has at most 1000 characters, got " + s.value().length());
             }
+            String u = Unicode.problem(s.value());
+            if (u != null) {
+                throw new ChangeRejected(index, null, s.property(), u);
+            }
             return new Step(doc.withTitle(s.value()), new Change.SetTitle(s.value(), doc.title(), s.stamp()));
         }
         if (change instanceof Change.SetMapAttribute s) {
