@@ -43,12 +43,12 @@ import picocli.CommandLine.Spec;
             "Maps are named by id or by a unique start of their title."},
         subcommands = {LibraryCommand.ListMaps.class, LibraryCommand.Show.class, LibraryCommand.Export.class,
             LibraryCommand.Restore.class, LibraryCommand.Backup.class, LibraryCommand.RestoreBackup.class,
-            LibraryCommand.Log.class, LibraryCommand.Recover.class})
+            LibraryCommand.Log.class, LibraryCommand.Import.class, LibraryCommand.Recover.class})
 public final class LibraryCommand implements Callable<Integer> {
 
-    static final int OK = 0;
-    static final int INVALID_INPUT = 1;
-    static final int USAGE = 2;
+    static final int OK = ExitCodes.OK;
+    static final int INVALID_INPUT = ExitCodes.INVALID_INPUT;
+    static final int USAGE = ExitCodes.USAGE;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -330,6 +330,57 @@ public final class LibraryCommand implements Callable<Integer> {
                     if (output != null) {
                         out.println(output);
                     }
+                }
+                return OK;
+            });
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Put a map file (.mapwork.json) into the library, standing alone or in a workshop and team",
+                "(made when missing). From then on every change to it is kept."})
+    static final class Import implements Callable<Integer> {
+        @ParentCommand
+        LibraryCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "FILE", description = "A native map file.")
+        Path file;
+        @Option(names = "--workshop", paramLabel = "NAME", description = "The workshop it belongs to.")
+        String workshop;
+        @Option(names = "--team", paramLabel = "NAME", description = "The team (within --workshop) that draws it.")
+        String team;
+
+        @Override
+        public Integer call() {
+            if (team != null && workshop == null) {
+                spec.commandLine().getErr().println("mapwork library import: --team needs --workshop");
+                return USAGE;
+            }
+            return parent.run(spec, (out, err) -> {
+                MapDocument doc;
+                try {
+                    doc = new org.mapwork.model.json.MapJsonReader(parent.schemas).read(file);
+                } catch (org.mapwork.model.json.MapFormatException e) {
+                    err.println(e.getMessage());
+                    return INVALID_INPUT;
+                }
+                try (Library lib = parent.open(true)) {
+                    String workshopId = null;
+                    String teamId = null;
+                    if (workshop != null) {
+                        org.mapwork.store.Workshop w = lib.workshops().stream().filter(x -> x.name().equals(workshop))
+                                .findFirst().orElseGet(() -> lib.createWorkshop(workshop));
+                        workshopId = w.id();
+                        if (team != null) {
+                            String wid = w.id();
+                            teamId = lib.teams().stream().filter(t -> t.workshopId().equals(wid) && t.name().equals(team))
+                                    .findFirst().orElseGet(() -> lib.createTeam(wid, team)).id();
+                        }
+                    }
+                    MapEntry m = lib.createMap(doc, workshopId, teamId, lib.localActor());
+                    out.println("Imported \"" + m.title() + "\" as " + m.id() + (m.place().isEmpty() ? "" : " into " + m.place())
+                            + " (" + doc.size() + " elements) in " + lib.directory());
                 }
                 return OK;
             });

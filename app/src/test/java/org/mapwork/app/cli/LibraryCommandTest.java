@@ -141,6 +141,22 @@ class LibraryCommandTest {
     }
 
     @Test
+    void importPutsAMapFileIntoAWorkshopAndTeam() throws Exception {
+        Path file = dir.resolve("riders.mapwork.json");
+        org.mapwork.model.json.MapJson.writeFile(MapDocument.empty("m-riders", "Riders' map", "cli-test",
+                Instant.parse("2026-11-22T10:00:00Z")), file);
+
+        Run r = run("import", file.toString(), "--workshop", "Session 3", "--team", "Team C");
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Imported \"Riders' map\" as m-riders into Session 3 / Team C"), r.out());
+        assertTrue(run("list").out().contains("Session 3 / Team C"));
+        Run again = run("import", file.toString());
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("already has a map with id m-riders"), again.err());
+    }
+
+    @Test
     void anUnknownMapIsAnInvalidInputWithAClearMessage() {
         Run r = run("show", "nothing-like-this");
         assertEquals(1, r.code());
