@@ -389,7 +389,13 @@ public final class Library implements AutoCloseable {
      */
     public static Library recover(Path directory, SchemaRegistry schemas, Options options, List<String> report) {
         Path dir = directory.toAbsolutePath().normalize();
-        createDirectory(dir);
+        try {
+            // a library that opens is not damaged: recovering it would drop its history for nothing
+            open(dir, schemas, options.withBackupOnClose(false)).close();
+            throw new LibraryException("The library " + dir + " opens without problems; there is nothing to recover.");
+        } catch (LibraryDamagedException damaged) {
+            // go on
+        }
         LibraryLock lock = LibraryLock.acquire(dir);
         Library library;
         try {
@@ -644,7 +650,7 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    /** On the writer thread, after a recorder's change sets are durable: a snapshot when enough have piled up. */
+    /** On the writer thread, after each durable change set: a snapshot every {@code snapshotEvery} revisions. */
     private void afterDurable(Connection c, ChangeWriter.Append last) throws SQLException, IOException {
         MapRecorder r = last.recorder();
         if (last.revision() - r.lastSnapshot >= options.snapshotEvery()) {
@@ -1048,6 +1054,10 @@ public final class Library implements AutoCloseable {
         try {
             return work.run(readConnection);
         } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1) {
+                throw new LibraryDamagedException(directory.resolve(DATABASE_FILE), firstLine(String.valueOf(e.getMessage())),
+                        "Close Mapwork, then run 'mapwork library recover --library " + directory + "'.", e);
+            }
             throw new LibraryException("Cannot read the library " + directory + ": " + firstLine(String.valueOf(e.getMessage())), e);
         } finally {
             readLock.unlock();

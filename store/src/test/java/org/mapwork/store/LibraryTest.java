@@ -258,6 +258,19 @@ class LibraryTest {
     }
 
     @Test
+    void recoveringAHealthyLibraryIsRefusedSoItsHistoryStays() {
+        try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options())) {
+            lib.createMap(starter("m-1", "Map"));
+        }
+        LibraryException e = assertThrows(LibraryException.class,
+                () -> Library.recover(dir, TestMaps.SCHEMAS, options(), new ArrayList<>()));
+        assertTrue(e.getMessage().endsWith("opens without problems; there is nothing to recover."), e.getMessage());
+        try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options())) {
+            assertEquals(1, lib.map("m-1").revision());
+        }
+    }
+
+    @Test
     void theLibraryDirectoryComesFromTheOptionThenTheEnvironmentThenHome() {
         assertEquals(Path.of("/x/lib"), Library.directory(Path.of("/x/lib"), Map.of(Library.HOME_VARIABLE, "/y")));
         assertEquals(Path.of("/y"), Library.directory(null, Map.of(Library.HOME_VARIABLE, "/y")));
