@@ -220,6 +220,7 @@ public final class Library implements AutoCloseable {
             if (!existed) {
                 createDatabase(dir);
             } else if (!isCurrent(dir)) {
+                keepCopyBeforeMigrating(dir, options);
                 migrate(dir, null);
             }
             Library library = new Library(dir, schemas, options, lock);
@@ -340,6 +341,20 @@ public final class Library implements AutoCloseable {
                 return false; // no history yet: Flyway decides
             }
             throw e;
+        }
+    }
+
+    /**
+     * A migration changes tables in place, and H2 commits each DDL statement by itself: a crash in the middle could
+     * leave tables half changed. The file as it was is kept beside it first, so there is always a way back.
+     */
+    private static void keepCopyBeforeMigrating(Path dir, Options options) {
+        Path copy = dir.resolve(DATABASE_FILE + ".before-upgrade-" + FILE_TIME.format(options.clock().instant()));
+        try {
+            Files.copy(dir.resolve(DATABASE_FILE), copy, StandardCopyOption.COPY_ATTRIBUTES);
+        } catch (IOException e) {
+            throw new LibraryException("Cannot keep a copy of the library before upgrading it (" + copy + "): "
+                    + e.getMessage() + ". Nothing was changed.", e);
         }
     }
 

@@ -50,6 +50,10 @@ class LibraryMigrationTest {
             assertEquals(second.after(), m.document());
             assertEquals(8, m.lastSeq(), "V2 filled the actors' sequence numbers from the old log");
         }
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith(Library.DATABASE_FILE + ".before-upgrade-")).count(),
+                    "the library as it was is kept before upgrading");
+        }
         try (Connection c = DriverManager.getConnection(Library.url(dir), Library.USER, "");
              var rs = c.createStatement().executeQuery("SELECT MAX(\"version\") FROM \"flyway_schema_history\"")) {
             rs.next();
