@@ -874,7 +874,8 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    private void backupIfDue() {
+    /** The daily backup: when the newest backup is older than the interval and something changed since. */
+    void backupIfDue() {
         if (closed) {
             return;
         }

@@ -236,6 +236,22 @@ class LibraryTest {
     }
 
     @Test
+    void aDailyBackupIsWrittenWhenTheNewestIsADayOldAndSomethingChanged() {
+        java.time.Clock inTwoDays = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(2));
+        try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options().withBackupOnClose(false))) {
+            lib.createMap(starter("m-1", "Map"));
+            lib.backup();
+        }
+        try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options().withBackupOnClose(false).withClock(inTwoDays))) {
+            lib.backupIfDue();
+            assertEquals(1, lib.backups().size(), "nothing changed since the last backup");
+            lib.createMap(starter("m-2", "Another map"));
+            lib.backupIfDue();
+            assertEquals(2, lib.backups().size());
+        }
+    }
+
+    @Test
     void exportWritesNativeFilesThatReadBack() throws Exception {
         try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options())) {
             lib.createMap(starter("m-1", "Power map, team B"));
