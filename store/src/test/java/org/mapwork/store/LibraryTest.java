@@ -73,6 +73,35 @@ class LibraryTest {
     }
 
     @Test
+    void theRecorderAcknowledgesEachRevisionOnTheWriterThreadOnlyOnceDurable() throws Exception {
+        try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options())) {
+            lib.createMap(starter("m-1", "Map"));
+            LoadedMap m = lib.load("m-1");
+            MapSession s = new MapSession(m.document(), m.schema(), "a-1", m.lastSeq());
+            List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (MapRecorder r = lib.record(m, s)) {
+                r.onDurable(rev -> heard.add(rev + "@" + Thread.currentThread().getName()));
+                s.apply("one", Change.setLabel("n-union", "U1"));
+                long first = r.lastRevision();
+                var ack = r.whenDurable(first);
+                s.apply("nothing", new Change[0]);
+                assertEquals(first, r.lastRevision(), "an empty change set makes no revision");
+                s.apply("two", Change.setLabel("n-union", "U2"));
+
+                assertEquals(first, ack.get());
+                assertEquals(first + 1, r.flush().get());
+                assertEquals(first + 1, r.durableRevision());
+                assertTrue(r.isSaved());
+                assertTrue(r.problem().isEmpty());
+                assertEquals(first, r.whenDurable(first).get(), "an old revision is acknowledged at once");
+                assertThrows(IllegalArgumentException.class, () -> r.whenDurable(first + 5));
+                assertThrows(LibraryException.class, () -> lib.record(lib.load("m-1"), s), "one recorder per map");
+            }
+            assertEquals(List.of("2@mapwork-library-writer", "3@mapwork-library-writer"), heard);
+        }
+    }
+
+    @Test
     void aNewSessionContinuesAfterTheHighestSequenceNumberInTheLog() throws Exception {
         try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options())) {
             lib.createMap(starter("m-1", "Map"));
