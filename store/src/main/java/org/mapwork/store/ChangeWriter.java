@@ -156,7 +156,7 @@ final class ChangeWriter {
                     }
                     try {
                         writeAppends(group);
-                    } catch (Exception e) {
+                    } catch (Exception | LinkageError | OutOfMemoryError e) {
                         rollback();
                         for (MapRecorder r : recordersOf(group)) {
                             r.problem(new LibraryException("Changes to map " + r.mapId() + " are not saved yet ("

@@ -169,8 +169,9 @@ public final class Library implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long hour = Math.max(1, Math.min(60, options.backupInterval().toMinutes()));
-        backupTimer.scheduleWithFixedDelay(this::backupIfDue, 0, hour, TimeUnit.MINUTES);
+        // first look after a minute: a short CLI command never pays for a backup, the editor gets its daily one
+        long every = Math.max(1, Math.min(60, options.backupInterval().toMinutes()));
+        backupTimer.scheduleWithFixedDelay(this::backupIfDue, 1, every, TimeUnit.MINUTES);
         this.shutdownHook = new Thread(this::closeOnExit, "mapwork-library-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -216,7 +217,11 @@ public final class Library implements AutoCloseable {
         Path file = dir.resolve(DATABASE_FILE);
         boolean existed = Files.exists(file);
         try {
-            migrate(dir, null);
+            if (!existed) {
+                createDatabase(dir);
+            } else if (!isCurrent(dir)) {
+                migrate(dir, null);
+            }
             Library library = new Library(dir, schemas, options, lock);
             try {
                 library.check();
@@ -276,6 +281,66 @@ public final class Library implements AutoCloseable {
     static String url(Path dir) {
         // DB_CLOSE_ON_EXIT=FALSE: this class closes the database itself, after the writer has finished.
         return "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The version of the newest migration in {@code db/migration}; a test keeps the two in step. */
+    static final int SCHEMA_VERSION = 2;
+
+    /**
+     * A new library's database is made under a temporary name and renamed when complete, so that a crash while
+     * creating it never leaves a half-made library behind.
+     */
+    private static void createDatabase(Path dir) throws SQLException {
+        String partial = DATABASE_NAME + "-creating";
+        try {
+            Files.deleteIfExists(dir.resolve(partial + ".mv.db"));
+            Files.deleteIfExists(dir.resolve(partial + ".trace.db"));
+        } catch (IOException e) {
+            throw new LibraryException("Cannot create the library in " + dir + ": " + e.getMessage(), e);
+        }
+        String partialUrl = "jdbc:h2:file:" + dir.resolve(partial) + ";DB_CLOSE_ON_EXIT=FALSE";
+        Flyway.configure(Library.class.getClassLoader()).dataSource(partialUrl, USER, "")
+                .locations("classpath:db/migration").failOnMissingLocations(true).load().migrate();
+        try (Connection c = DriverManager.getConnection(partialUrl, USER, ""); var st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        }
+        try {
+            Files.move(dir.resolve(partial + ".mv.db"), dir.resolve(DATABASE_FILE), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LibraryException("Cannot create the library in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the database already has every migration this Mapwork knows, read straight from Flyway's history
+     * table: starting Flyway costs about half a second, which opening an up-to-date library need not pay.
+     */
+    private static boolean isCurrent(Path dir) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(dir), USER, "");
+             var st = c.createStatement();
+             var rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" "
+                     + "WHERE \"version\" IS NOT NULL")) {
+            int newest = 0;
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                newest = Math.max(newest, Integer.parseInt(rs.getString(1)));
+            }
+            if (newest > SCHEMA_VERSION) {
+                throw new LibraryException("The library " + dir + " was written by a newer Mapwork (its tables are at "
+                        + "version " + newest + ", this Mapwork knows up to " + SCHEMA_VERSION + "). Update Mapwork to open it.");
+            }
+            return newest == SCHEMA_VERSION;
+        } catch (NumberFormatException e) {
+            return false;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+                    || e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2) {
+                return false; // no history yet: Flyway decides
+            }
+            throw e;
+        }
     }
 
     /** Brings the tables up to date; {@code target} limits it (tests make old libraries with it). */
