@@ -12,6 +12,9 @@ import java.util.concurrent.Callable;
 import org.mapwork.app.cli.ExitCodes;
 import org.mapwork.app.cli.AnalyzeCommand;
 import org.mapwork.app.cli.CheckCommand;
+import org.mapwork.app.cli.ExportCommand;
+import org.mapwork.app.cli.ImportCommand;
+import org.mapwork.app.cli.LibraryCommand;
 import org.mapwork.app.cli.InfoCommand;
 import org.mapwork.app.cli.LayoutCommand;
 import org.mapwork.app.cli.MethodsCommand;
@@ -48,6 +51,9 @@ import picocli.CommandLine.Spec;
             CheckCommand.class,
             AnalyzeCommand.class,
             LayoutCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            LibraryCommand.class,
         },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INVALID_INPUT,

@@ -11,11 +11,15 @@ import org.mapwork.model.schema.SchemaRegistry;
  * tool becomes (files made by Mapwork name their own method).
  *
  * @param schemas  the known methods
- * @param methodId the method for files that do not say (e.g. {@code net-map})
+ * @param methodId the method for files that do not say (e.g. {@code net-map}), or {@code null} to refuse such files
  */
 public record ImportContext(SchemaRegistry schemas, String methodId) {
 
     Schema schema(String method, String source) throws MapFormatException {
+        if (method == null) {
+            throw new MapFormatException(source, "method", "this file does not say which method its map follows; choose one (known: "
+                    + schemas.methodIds() + ")");
+        }
         return schemas.schema(method).orElseThrow(() ->
                 new MapFormatException(source, "method", "unknown method \"" + method + "\"; known: " + schemas.methodIds()));
     }

@@ -41,13 +41,13 @@ final class NativeTree {
         root.put("id", id);
         root.put("title", title);
         root.put("method", method);
-        root.put("created", created.truncatedTo(ChronoUnit.SECONDS).toString());
+        root.put("created", created.toString());
         root.putArray("elements");
     }
 
     /** A new map header for a file from another tool: a fresh id, the file's name as title, now as creation time. */
     static NativeTree fresh(String title, String method) {
-        return new NativeTree(Ids.newId("m"), title, method, Instant.now());
+        return new NativeTree(Ids.newId("m"), title, method, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     ObjectNode attributes() {

@@ -313,7 +313,7 @@ public final class MapPainter {
         if (textOn) {
             double cx = geo.x() + geo.width() / 2;
             if (n.typeLabel != null) {
-                drawText(g, n.typeLabel, cx, geo.y() + MapScene.PAD, withAlpha(n.textColour, 190), true);
+                drawText(g, n.typeLabel, cx, n.typeLabelTop, withAlpha(n.textColour, 190), true);
             }
             if (n.label != null) {
                 drawText(g, n.label, cx, n.labelTop, n.textColour, true);
@@ -322,8 +322,10 @@ public final class MapPainter {
         if (n.tower >= 0) {
             drawTower(g, geo.x() + geo.width(), geo.y() + geo.height(), n.tower, n.stroke);
         }
-        for (int i = 0; i < n.badges.size(); i++) {
-            drawBadge(g, n.badges.get(i), geo.x() + 9 + i * 22, geo.y());
+        double bx = geo.x() + 9;
+        for (Badge b : n.badges) {
+            drawBadge(g, b, bx, geo.y());
+            bx += Math.max(18, text.line(b.text() == null ? "" : b.text(), true, 10f).maxWidth() + 8) + 4;
         }
     }
 
@@ -355,14 +357,16 @@ public final class MapPainter {
 
     private void drawBadge(Graphics2D g, Badge badge, double cx, double cy) {
         Color fill = Colours.parse(badge.colour(), new Color(0x555555));
-        Ellipse2D circle = new Ellipse2D.Double(cx - 9, cy - 9, 18, 18);
+        WrappedText t = text.line(badge.text() == null ? "" : badge.text(), true, 10f);
+        // a circle for one character, a pill for more (owner initials)
+        double w = Math.max(18, t.maxWidth() + 8);
+        Shape pill = new RoundRectangle2D.Double(cx - 9, cy - 9, w, 18, 18, 18);
         g.setColor(fill);
-        g.fill(circle);
+        g.fill(pill);
         g.setColor(Color.WHITE);
         g.setStroke(THIN);
-        g.draw(circle);
-        WrappedText t = text.line(badge.text() == null ? "" : badge.text(), true, 10f);
-        drawText(g, t, cx, cy - t.height() / 2, Colours.textOn(fill), true);
+        g.draw(pill);
+        drawText(g, t, cx - 9 + w / 2, cy - t.height() / 2, Colours.textOn(fill), true);
     }
 
     private static void drawLink(Graphics2D g, MapScene.LinkItem l, boolean selected, boolean textOn) {

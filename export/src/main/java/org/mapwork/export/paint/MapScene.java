@@ -40,6 +40,7 @@ import org.mapwork.templates.Presentation;
 final class MapScene {
 
     static final float LABEL_SIZE = 12f;
+    static final float MIN_LABEL_SIZE = 9f;
     static final float TYPE_LABEL_SIZE = 9f;
     static final float LINK_LABEL_SIZE = 10f;
     static final double PAD = 6;
@@ -89,7 +90,8 @@ final class MapScene {
         final List<Badge> badges;
 
         NodeItem(Element e, NodeLook look, String shapeName, Shape shape, Color fill, Color stroke, Color textColour,
-                 WrappedText label, double labelTop, WrappedText typeLabel, Shape pictogram, long tower, List<Badge> badges) {
+                 WrappedText label, double labelTop, WrappedText typeLabel, Shape pictogram, long tower, List<Badge> badges,
+                 double typeLabelTop) {
             super(e);
             this.look = look;
             this.shapeName = shapeName;
@@ -103,7 +105,10 @@ final class MapScene {
             this.pictogram = pictogram;
             this.tower = tower;
             this.badges = badges;
+            this.typeLabelTop = typeLabelTop;
         }
+
+        final double typeLabelTop;
 
         double cx() {
             return element.geometry().centerX();
@@ -352,27 +357,51 @@ final class MapScene {
         Color textColour = e.style().colour() != null ? Colours.textOn(fill) : Colours.parse(look.textColour(), Colours.textOn(fill));
         Shape shape = shape(shapeName, g.x(), g.y(), g.width(), g.height());
         double inner = textWidthFactor(shapeName);
-        double areaW = Math.max(8, g.width() * inner - 2 * PAD);
-        double top = g.y() + PAD;
-        double bottom = g.y() + g.height() - PAD;
-        WrappedText typeLabel = null;
-        if (look.typeLabel() != null && !look.typeLabel().isBlank()) {
-            typeLabel = text.wrap(look.typeLabel(), true, TYPE_LABEL_SIZE, areaW, 1);
-            top += typeLabel.height();
-        }
+        // small boxes get less padding, so that a label line still fits
+        double pad = Math.max(2, Math.min(PAD, g.height() * 0.08));
+        double areaW = Math.max(8, g.width() * inner - 2 * pad);
+        double top = g.y() + pad;
+        double bottom = g.y() + g.height() - pad;
         Shape pictogram = null;
         Optional<Shape> icon = PictogramShapes.shape(look.pictogram());
+        double iconSize = 0;
         if (icon.isPresent()) {
-            double size = Math.max(8, Math.min(Math.min(areaW, (bottom - top) * 0.55), 56));
-            AffineTransform at = new AffineTransform();
-            at.translate(g.centerX() - size / 2, top);
-            at.scale(size / 24, size / 24);
-            pictogram = at.createTransformedShape(icon.get());
-            top += size + 2;
+            iconSize = Math.max(8, Math.min(Math.min(areaW, (bottom - top) * 0.55), 56));
         }
-        double lineHeight = Math.ceil(LABEL_SIZE * 1.25 * 100) / 100;
-        int maxLines = Math.max(1, (int) Math.floor((bottom - top) / lineHeight));
-        WrappedText label = e.label().isEmpty() ? null : text.wrap(e.label(), false, LABEL_SIZE, areaW, maxLines);
+        WrappedText typeLabel = null;
+        boolean wantTypeLabel = look.typeLabel() != null && !look.typeLabel().isBlank();
+        WrappedText label = null;
+        // the label gets the largest size (12 down to 9) at which it fits the box whole; the type name above it
+        // gives way first when even that is not enough
+        for (int attempt = 0; attempt < 2; attempt++) {
+            boolean withType = wantTypeLabel && attempt == 0;
+            typeLabel = withType ? text.wrap(look.typeLabel(), true, TYPE_LABEL_SIZE, areaW, 1) : null;
+            double labelTop = top + (typeLabel == null ? 0 : typeLabel.height()) + (iconSize > 0 ? iconSize + 2 : 0);
+            if (e.label().isEmpty()) {
+                break;
+            }
+            for (float size = LABEL_SIZE; size >= MIN_LABEL_SIZE; size -= 1f) {
+                double lineHeight = Math.ceil(size * 1.25 * 100) / 100;
+                int maxLines = Math.max(1, (int) Math.floor((bottom - labelTop) / lineHeight));
+                label = text.wrap(e.label(), false, size, areaW, maxLines);
+                if (!label.truncated()) {
+                    break;
+                }
+            }
+            if (!label.truncated() || !wantTypeLabel) {
+                break;
+            }
+        }
+        if (typeLabel != null) {
+            top += typeLabel.height();
+        }
+        if (icon.isPresent()) {
+            AffineTransform at = new AffineTransform();
+            at.translate(g.centerX() - iconSize / 2, top);
+            at.scale(iconSize / 24, iconSize / 24);
+            pictogram = at.createTransformedShape(icon.get());
+            top += iconSize + 2;
+        }
         double labelTop = label == null ? top : top + Math.max(0, (bottom - top - label.height()) / 2);
         Rectangle2D bounds = new Rectangle2D.Double(g.x() - 6, g.y() - 6, g.width() + 12, g.height() + 12);
         if (label != null && labelTop + label.height() > bounds.getMaxY()) {
@@ -382,10 +411,14 @@ final class MapScene {
             bounds.add(towerBounds(g.x() + g.width(), g.y() + g.height(), tower));
         }
         if (!badges.isEmpty()) {
-            bounds.add(new Rectangle2D.Double(g.x() - 2, g.y() - 12, badges.size() * 22 + 4, 24));
+            double w = 0;
+            for (Badge b : badges) {
+                w += Math.max(18, text.line(b.text() == null ? "" : b.text(), true, 10f).maxWidth() + 8) + 4;
+            }
+            bounds.add(new Rectangle2D.Double(g.x() - 2, g.y() - 12, w + 4, 24));
         }
         NodeItem item = new NodeItem(e, look, shapeName, shape, fill, stroke, textColour, label, labelTop, typeLabel,
-                pictogram, tower, List.copyOf(badges));
+                pictogram, tower, List.copyOf(badges), g.y() + pad);
         item.bounds = bounds;
         return item;
     }
