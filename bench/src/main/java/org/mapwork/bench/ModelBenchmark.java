@@ -50,8 +50,8 @@ public class ModelBenchmark {
         changes = new Change[100_000];
         for (int i = 0; i < changes.length; i++) {
             changes[i] = i % 2 == 0
-                    ? Change.setAttribute("n" + (i * 7919 % 10_000), "influence", Value.integer(i % 50))
-                    : Change.setLabel("n" + (i * 104729 % 10_000), "Label " + i);
+                    ? Change.setAttribute("n" + Math.floorMod(i * 7919, 10_000), "influence", Value.integer(i % 50))
+                    : Change.setLabel("n" + Math.floorMod(i * 104729, 10_000), "Label " + i);
         }
     }
 

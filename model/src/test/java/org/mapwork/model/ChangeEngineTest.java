@@ -144,6 +144,34 @@ class ChangeEngineTest {
         assertNotNull(applied.after().element("a"));
     }
 
+    @Test
+    void adding_all_elements_at_once_equals_adding_them_one_by_one() {
+        List<Element> all = new java.util.ArrayList<>(SMALL.elements().stream().filter(e -> !e.isLink()).toList());
+        all.addAll(SMALL.links().toList());
+        MapDocument attributesOnly = Fixtures.empty();
+        for (Map.Entry<String, Value> a : SMALL.mapAttributes().entrySet()) {
+            attributesOnly = apply(attributesOnly, Change.setMapAttribute(a.getKey(), a.getValue())).after();
+        }
+        MapDocument bulk = ChangeEngine.addAll(attributesOnly, Fixtures.SCHEMA, all);
+        assertEquals(SMALL, bulk);
+        assertEquals(SMALL.inDrawOrder(), bulk.inDrawOrder());
+        assertEquals(SMALL.linksOf("b"), bulk.linksOf("b"));
+    }
+
+    @Test
+    void adding_all_at_once_refuses_what_one_by_one_would_refuse() {
+        MapDocument attrs = apply(Fixtures.empty(), Change.setMapAttribute("linkTypes", Fixtures.linkTypes("funding"))).after();
+        List<Element> linkFirst = List.of(Element.link("l", "funding", "a", "b", "V"), Fixtures.actor("a", 0, 0, "W"), Fixtures.actor("b", 0, 0, "X"));
+        ChangeRejected e = assertThrows(ChangeRejected.class, () -> ChangeEngine.addAll(attrs, Fixtures.SCHEMA, linkFirst));
+        assertEquals(0, e.changeIndex());
+        assertEquals("source \"a\" is not a node of this map", e.problem());
+        List<Element> twice = List.of(Fixtures.actor("a", 0, 0, "W"), Fixtures.actor("a", 9, 9, "X"));
+        assertEquals(1, assertThrows(ChangeRejected.class, () -> ChangeEngine.addAll(attrs, Fixtures.SCHEMA, twice)).changeIndex());
+        List<Element> badInfluence = List.of(Fixtures.actor("a", 0, 0, "W").withAttribute("influence", Value.integer(101)));
+        assertEquals("attributes.influence",
+                assertThrows(ChangeRejected.class, () -> ChangeEngine.addAll(attrs, Fixtures.SCHEMA, badInfluence)).property());
+    }
+
     private static void assertRejected(String problem, Change change) {
         ChangeRejected e = assertThrows(ChangeRejected.class, () -> apply(SMALL, change), change.describe());
         assertEquals(problem, e.problem());

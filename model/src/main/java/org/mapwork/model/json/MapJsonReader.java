@@ -195,6 +195,10 @@ public final class MapJsonReader {
                 throw error("$.id", "expected an id of letters, digits and -_.:, got " + describe(root.get("id")));
             }
             String title = text(root, "$", "title", true);
+            String brokenTitle = org.mapwork.model.Unicode.problem(title);
+            if (brokenTitle != null) {
+                throw error("$.title", brokenTitle);
+            }
             String method = text(root, "$", "method", true);
             Schema schema = schemas.schema(method).orElseThrow(() ->
                     error("$.method", "unknown method \"" + method + "\"; known: " + schemas.methodIds()));
@@ -257,10 +261,23 @@ public final class MapJsonReader {
             paths.addAll(linkPaths);
 
             MapDocument empty = MapDocument.empty(id, title, method, created);
+            int attributeCount = mapValues.size();
+            MapDocument withAttributes;
             try {
-                return ChangeEngine.apply(empty, schema, new ChangeSet(changes, "read " + source, created)).after();
+                withAttributes = ChangeEngine.apply(empty, schema,
+                        new ChangeSet(changes.subList(0, attributeCount), "read " + source, created)).after();
             } catch (ChangeRejected r) {
                 String base = paths.get(r.changeIndex());
+                throw error(pathOf(base, r.property(), r.problem()), r.problem());
+            }
+            List<Element> elements = new ArrayList<>(changes.size() - attributeCount);
+            for (Change c : changes.subList(attributeCount, changes.size())) {
+                elements.add(((Change.AddElement) c).element());
+            }
+            try {
+                return ChangeEngine.addAll(withAttributes, schema, elements);
+            } catch (ChangeRejected r) {
+                String base = paths.get(attributeCount + r.changeIndex());
                 throw error(pathOf(base, r.property(), r.problem()), r.problem());
             }
         }
