@@ -64,7 +64,7 @@ public class ExportBenchmark {
     @Setup
     public void setUp() {
         // 40 columns × 25 rows, 170 × 100 apart: about 6,800 × 2,500 map units (a 71-inch poster at 96 per inch)
-        doc = BenchMaps.netMap(1000, 1500, 40, 170, 100);
+        doc = PowerMaps.netMap(1000, 1500, 40, 170, 100);
         graph = JGraphxMaps.graph(doc);
         opts = RenderOptions.file();
     }

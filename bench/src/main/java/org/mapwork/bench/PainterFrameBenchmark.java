@@ -53,7 +53,7 @@ public class PainterFrameBenchmark {
     @Setup
     public void setUp() {
         // 100 columns × 100 rows, 190 × 110 apart: 19,000 × 11,000 map units
-        doc = BenchMaps.netMap(10_000, 15_000, 100, 190, 110);
+        doc = PowerMaps.netMap(10_000, 15_000, 100, 190, 110);
         var schema = Methods.byId("net-map").orElseThrow().schema();
         var node = doc.element("a5050");
         for (int i = 0; i < 2; i++) {

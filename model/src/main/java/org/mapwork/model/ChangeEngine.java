@@ -41,6 +41,57 @@ public final class ChangeEngine {
         return new Applied(doc, current, new ChangeSet(applied, changeSet.summary(), changeSet.time()));
     }
 
+    /**
+     * Adds many elements to a map that has none yet (reading a file, opening a snapshot): the same checks as applying
+     * an {@link Change.AddElement} for each in order — so a link must come after both its nodes — but the document
+     * is built once instead of once per element.
+     *
+     * @throws ChangeRejected naming the index in {@code elements} of the first bad element; nothing is built
+     */
+    public static MapDocument addAll(MapDocument doc, Schema schema, List<Element> elements) {
+        if (doc.size() != 0) {
+            throw new IllegalArgumentException("addAll adds to a map without elements; this one has " + doc.size());
+        }
+        if (!schema.methodId().equals(doc.methodId())) {
+            throw new IllegalArgumentException("schema " + schema.methodId() + " does not belong to a " + doc.methodId() + " map");
+        }
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        List<Element> nodesAndAnnotations = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            Element e = elements.get(i);
+            if (index.putIfAbsent(e.id(), i) != null) {
+                throw new ChangeRejected(i, e.id(), "element", "an element with id " + e.id() + " already exists");
+            }
+            if (!e.isLink()) {
+                require(i, e.id(), ElementRules.check(doc, schema, e));
+                nodesAndAnnotations.add(e);
+            }
+        }
+        MapDocument nodes = doc.withAll(nodesAndAnnotations);
+        for (int i = 0; i < elements.size(); i++) {
+            Element e = elements.get(i);
+            if (e.isLink()) {
+                // as if applied in order: an end that comes later in the list is not there yet
+                boolean sourceLater = e.source() != null && index.getOrDefault(e.source(), -1) > i;
+                boolean targetLater = e.target() != null && index.getOrDefault(e.target(), -1) > i;
+                MapDocument seen = sourceLater || targetLater ? without(nodes, e, sourceLater, targetLater) : nodes;
+                require(i, e.id(), ElementRules.check(seen, schema, e));
+            }
+        }
+        return doc.withAll(elements);
+    }
+
+    private static MapDocument without(MapDocument nodes, Element link, boolean source, boolean target) {
+        MapDocument d = nodes;
+        if (source) {
+            d = d.minus(link.source());
+        }
+        if (target) {
+            d = d.minus(link.target());
+        }
+        return d;
+    }
+
     private record Step(MapDocument doc, Change applied) {
     }
 
@@ -123,6 +174,10 @@ public final class ChangeEngine {
             }
             if (s.value().length() > 1000) {
                 throw new ChangeRejected(index, null, s.property(), "a title has at most 1000 characters, got " + s.value().length());
+            }
+            String u = Unicode.problem(s.value());
+            if (u != null) {
+                throw new ChangeRejected(index, null, s.property(), u);
             }
             return new Step(doc.withTitle(s.value()), new Change.SetTitle(s.value(), doc.title(), s.stamp()));
         }

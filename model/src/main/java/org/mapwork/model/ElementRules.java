@@ -45,6 +45,10 @@ public final class ElementRules {
         if (e.label().length() > MAX_LABEL_LENGTH) {
             return new Problem("label", "label has " + e.label().length() + " characters; at most " + MAX_LABEL_LENGTH);
         }
+        String u = Unicode.problem(e.label());
+        if (u != null) {
+            return new Problem("label", u);
+        }
         String g = geometryProblem(e.geometry(), type);
         if (g != null) {
             return new Problem("geometry", g);

@@ -11,8 +11,20 @@ import java.util.Optional;
  */
 public final class History {
 
-    private final Deque<ChangeSet> undo = new ArrayDeque<>();
-    private final Deque<ChangeSet> redo = new ArrayDeque<>();
+    /**
+     * One undoable step. The same entry moves between the undo and redo stacks (its change set is replaced by the
+     * form that applies next), so the saved mark, which remembers an entry, survives undo and redo.
+     */
+    private static final class Entry {
+        ChangeSet changeSet;
+
+        Entry(ChangeSet changeSet) {
+            this.changeSet = changeSet;
+        }
+    }
+
+    private final Deque<Entry> undo = new ArrayDeque<>();
+    private final Deque<Entry> redo = new ArrayDeque<>();
     private final int limit;
     /** The top undo entry when marked ({@code null}: marked with an empty stack); {@link #NEVER} when unmarked. */
     private Object savedTop;
@@ -28,30 +40,55 @@ public final class History {
 
     /** Records a new local change set; clears redo. */
     void recordNew(ChangeSet applied) {
-        pushUndo(applied);
+        push(new Entry(applied));
         redo.clear();
     }
 
-    void pushUndo(ChangeSet applied) {
-        undo.push(applied);
+    private void push(Entry entry) {
+        undo.push(entry);
         while (undo.size() > limit) {
-            ChangeSet dropped = undo.removeLast();
+            Entry dropped = undo.removeLast();
             if (savedTop == dropped) {
                 savedTop = NEVER;
             }
         }
     }
 
-    void pushRedo(ChangeSet applied) {
-        redo.push(applied);
+    /** The applied change set that undo would revert, if any. */
+    Optional<ChangeSet> undoTop() {
+        return Optional.ofNullable(undo.peek()).map(e -> e.changeSet);
     }
 
-    Optional<ChangeSet> popUndo() {
-        return Optional.ofNullable(undo.poll());
+    /** The top undo step was undone; {@code redoForm} is what redo will apply. */
+    void undone(ChangeSet redoForm) {
+        Entry e = undo.pop();
+        e.changeSet = redoForm;
+        redo.push(e);
     }
 
-    Optional<ChangeSet> popRedo() {
-        return Optional.ofNullable(redo.poll());
+    /** The top undo step can no longer be undone: forget it. */
+    void dropUndoTop() {
+        Entry dropped = undo.pop();
+        if (savedTop == dropped) {
+            savedTop = NEVER;
+        }
+    }
+
+    /** The change set that redo would apply, if any. */
+    Optional<ChangeSet> redoTop() {
+        return Optional.ofNullable(redo.peek()).map(e -> e.changeSet);
+    }
+
+    /** The top redo step was redone as {@code applied}. */
+    void redone(ChangeSet applied) {
+        Entry e = redo.pop();
+        e.changeSet = applied;
+        push(e);
+    }
+
+    /** The top redo step can no longer be redone: forget it. */
+    void dropRedoTop() {
+        redo.pop();
     }
 
     public boolean canUndo() {
@@ -64,11 +101,11 @@ public final class History {
 
     /** What undo would undo, e.g. "Undo: Quick add 3 actors". */
     public Optional<String> undoSummary() {
-        return Optional.ofNullable(undo.peek()).map(ChangeSet::describe);
+        return undoTop().map(ChangeSet::describe);
     }
 
     public Optional<String> redoSummary() {
-        return Optional.ofNullable(redo.peek()).map(ChangeSet::describe);
+        return redoTop().map(ChangeSet::describe);
     }
 
     public int undoDepth() {

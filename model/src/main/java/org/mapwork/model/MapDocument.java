@@ -209,6 +209,31 @@ public final class MapDocument {
                 elements.plus(e.id(), e), incident, order);
     }
 
+    /**
+     * This (empty) document holding exactly {@code all}, built in one go rather than one persistent update per
+     * element. Unchecked: only {@link ChangeEngine#addAll} calls it, after checking every element.
+     */
+    MapDocument withAll(List<Element> all) {
+        if (!elements.isEmpty()) {
+            throw new IllegalStateException("withAll builds a document from empty");
+        }
+        java.util.TreeMap<String, Element> byId = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.Set<String>> incident = new java.util.HashMap<>();
+        java.util.TreeSet<DrawKey> order = new java.util.TreeSet<>();
+        for (Element e : all) {
+            byId.put(e.id(), e);
+            order.add(new DrawKey(e.order(), e.id()));
+            if (e.isLink()) {
+                incident.computeIfAbsent(e.source(), k -> new java.util.HashSet<>()).add(e.id());
+                incident.computeIfAbsent(e.target(), k -> new java.util.HashSet<>()).add(e.id());
+            }
+        }
+        java.util.Map<String, PSet<String>> persistentIncident = new java.util.HashMap<>();
+        incident.forEach((node, links) -> persistentIncident.put(node, HashTreePSet.from(links)));
+        return new MapDocument(id, title, methodId, formatVersion, created, mapAttributes,
+                TreePMap.fromSortedMap(byId), HashTreePMap.from(persistentIncident), TreePSet.fromSortedSet(order));
+    }
+
     /** Removes one element (not its links: the engine removes those first). */
     MapDocument minus(String elementId) {
         Element old = elements.get(elementId);

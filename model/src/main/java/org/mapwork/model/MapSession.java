@@ -143,24 +143,40 @@ public final class MapSession {
      *                        dropped from the history and the document is unchanged
      */
     public Optional<Applied> undo() {
-        Optional<ChangeSet> top = history.popUndo();
+        Optional<ChangeSet> top = history.undoTop();
         if (top.isEmpty()) {
             return Optional.empty();
         }
         ChangeSet inverse = top.get().inverse("Undo " + top.get().describe());
-        Applied applied = applyStamped(stamp(inverse), Origin.UNDO);
-        history.pushRedo(applied.changeSet().inverse(top.get().summary()));
+        Applied applied;
+        try {
+            applied = applyStamped(stamp(inverse), Origin.UNDO);
+        } catch (ChangeRejected rejected) {
+            history.dropUndoTop();
+            throw rejected;
+        }
+        history.undone(applied.changeSet().inverse(top.get().summary()));
         return Optional.of(applied);
     }
 
-    /** Redoes the last undone change set, if any. */
+    /**
+     * Redoes the last undone change set, if any.
+     *
+     * @throws ChangeRejected when it can no longer be redone; the entry is dropped and the document is unchanged
+     */
     public Optional<Applied> redo() {
-        Optional<ChangeSet> top = history.popRedo();
+        Optional<ChangeSet> top = history.redoTop();
         if (top.isEmpty()) {
             return Optional.empty();
         }
-        Applied applied = applyStamped(stamp(top.get()), Origin.REDO);
-        history.pushUndo(applied.changeSet());
+        Applied applied;
+        try {
+            applied = applyStamped(stamp(top.get()), Origin.REDO);
+        } catch (ChangeRejected rejected) {
+            history.dropRedoTop();
+            throw rejected;
+        }
+        history.redone(applied.changeSet());
         return Optional.of(applied);
     }
 

@@ -45,7 +45,60 @@ public final class OrderKey {
                 throw new IllegalArgumentException("order key \"" + lower + "\" is not before \"" + upper + '"');
             }
         }
+        if (lower != null && upper == null) {
+            return increment(lower);
+        }
+        if (lower == null && upper != null) {
+            return decrement(upper);
+        }
         return midpoint(a, upper);
+    }
+
+    /**
+     * A key after {@code key} that stays short when called again and again (appending is the common case: every new
+     * element goes on top). Counts up in base 62 at the key's length, skipping keys that end in '0'; only when every
+     * digit is the highest ("zz") does the key double in length ("zz01"), which opens room for 62^n further keys.
+     */
+    private static String increment(String key) {
+        char[] d = key.toCharArray();
+        do {
+            int p = d.length - 1;
+            while (p >= 0 && d[p] == DIGITS.charAt(BASE - 1)) {
+                d[p] = '0';
+                p--;
+            }
+            if (p < 0) {
+                return key + "0".repeat(key.length() - 1) + "1";
+            }
+            d[p] = DIGITS.charAt(DIGITS.indexOf(d[p]) + 1);
+        } while (d[d.length - 1] == '0');
+        return new String(d);
+    }
+
+    /** The mirror of {@link #increment} for prepending: counts down; at "0…01" the key doubles in length ("01" → "00zz"). */
+    private static String decrement(String key) {
+        char[] d = key.toCharArray();
+        do {
+            int p = d.length - 1;
+            while (p >= 0 && d[p] == '0') {
+                d[p] = DIGITS.charAt(BASE - 1);
+                p--;
+            }
+            if (p < 0 || (p == d.length - 1 && d[p] == '1' && allZero(d, p))) {
+                return "0".repeat(key.length()) + String.valueOf(DIGITS.charAt(BASE - 1)).repeat(key.length());
+            }
+            d[p] = DIGITS.charAt(DIGITS.indexOf(d[p]) - 1);
+        } while (d[d.length - 1] == '0');
+        return new String(d);
+    }
+
+    private static boolean allZero(char[] d, int before) {
+        for (int i = 0; i < before; i++) {
+            if (d[i] != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code key} is a well-formed ordering key. */

@@ -100,16 +100,60 @@ public final class MapJsonReader {
         return new Walk(source).document(root);
     }
 
+    /**
+     * A reader for parts of the native format (an element, an attribute value, a geometry, a style) found inside
+     * other JSON, such as the library's change log, with the same checks and messages as in a whole file.
+     *
+     * @param source the file or stream name used in messages
+     */
+    public Parts parts(String source) {
+        return new Parts(new Walk(source));
+    }
+
+    /** Reads parts of the native format; see {@link #parts(String)}. */
+    public static final class Parts {
+        private final Walk walk;
+
+        private Parts(Walk walk) {
+            this.walk = walk;
+        }
+
+        /**
+         * One element as it appears in {@code $.elements}.
+         *
+         * @param mapAttributes the map attributes of the document it belongs to (they may define link types)
+         */
+        public Element element(JsonNode node, String path, Schema schema, Map<String, Value> mapAttributes)
+                throws MapFormatException {
+            return walk.element(node, path, schema, mapAttributes);
+        }
+
+        /** One attribute value of the given definition. */
+        public Value value(AttributeDef def, JsonNode node, String path) throws MapFormatException {
+            return walk.value(def, node, path);
+        }
+
+        public Geometry geometry(JsonNode node, String path) throws MapFormatException {
+            return walk.geometry(node, path);
+        }
+
+        public Style style(JsonNode node, String path) throws MapFormatException {
+            return walk.style(node, path);
+        }
+    }
+
     private static String where(JsonLocation loc) {
         return loc == null ? "?" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
 
+    /** Jackson's message, first line only, with its "[Source: ...; line: L, column: C]" made readable. */
     private static String firstLine(String s) {
         if (s == null) {
             return "unknown problem";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
     }
 
     /** One reading of one file; carries the source name for messages. */
@@ -151,6 +195,10 @@ public final class MapJsonReader {
                 throw error("$.id", "expected an id of letters, digits and -_.:, got " + describe(root.get("id")));
             }
             String title = text(root, "$", "title", true);
+            String brokenTitle = org.mapwork.model.Unicode.problem(title);
+            if (brokenTitle != null) {
+                throw error("$.title", brokenTitle);
+            }
             String method = text(root, "$", "method", true);
             Schema schema = schemas.schema(method).orElseThrow(() ->
                     error("$.method", "unknown method \"" + method + "\"; known: " + schemas.methodIds()));
@@ -213,10 +261,23 @@ public final class MapJsonReader {
             paths.addAll(linkPaths);
 
             MapDocument empty = MapDocument.empty(id, title, method, created);
+            int attributeCount = mapValues.size();
+            MapDocument withAttributes;
             try {
-                return ChangeEngine.apply(empty, schema, new ChangeSet(changes, "read " + source, created)).after();
+                withAttributes = ChangeEngine.apply(empty, schema,
+                        new ChangeSet(changes.subList(0, attributeCount), "read " + source, created)).after();
             } catch (ChangeRejected r) {
                 String base = paths.get(r.changeIndex());
+                throw error(pathOf(base, r.property(), r.problem()), r.problem());
+            }
+            List<Element> elements = new ArrayList<>(changes.size() - attributeCount);
+            for (Change c : changes.subList(attributeCount, changes.size())) {
+                elements.add(((Change.AddElement) c).element());
+            }
+            try {
+                return ChangeEngine.addAll(withAttributes, schema, elements);
+            } catch (ChangeRejected r) {
+                String base = paths.get(attributeCount + r.changeIndex());
                 throw error(pathOf(base, r.property(), r.problem()), r.problem());
             }
         }
@@ -274,12 +335,7 @@ public final class MapJsonReader {
                 throw error(path + (o.has("source") ? ".source" : ".target"), "only links have a source and a target");
             }
             Geometry geometry = o.has("geometry") ? geometry(o.get("geometry"), path + ".geometry") : Geometry.NONE;
-            Style style = Style.DEFAULT;
-            if (o.has("style")) {
-                ObjectNode s = object(o.get("style"), path + ".style");
-                checkKeys(s, path + ".style", STYLE_KEYS);
-                style = new Style(text(s, path + ".style", "colour", false), text(s, path + ".style", "shape", false));
-            }
+            Style style = o.has("style") ? style(o.get("style"), path + ".style") : Style.DEFAULT;
             Map<String, Value> attributes = new LinkedHashMap<>();
             if (o.has("attributes")) {
                 ObjectNode a = object(o.get("attributes"), path + ".attributes");
@@ -296,6 +352,12 @@ public final class MapJsonReader {
                 }
             }
             return new Element(id, kind, type, label, attributes, geometry, style, order, source, target);
+        }
+
+        private Style style(JsonNode node, String path) throws MapFormatException {
+            ObjectNode s = object(node, path);
+            checkKeys(s, path, STYLE_KEYS);
+            return new Style(text(s, path, "colour", false), text(s, path, "shape", false));
         }
 
         private Geometry geometry(JsonNode node, String path) throws MapFormatException {

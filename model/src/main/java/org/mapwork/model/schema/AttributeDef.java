@@ -149,6 +149,10 @@ public record AttributeDef(String name, AttributeType type, Double min, Double m
                 if (!(value instanceof Value.Text t)) {
                     return expected;
                 }
+                String u = org.mapwork.model.Unicode.problem(t.value());
+                if (u != null) {
+                    return u;
+                }
                 if (type == AttributeType.TEXT && t.value().indexOf('\n') >= 0) {
                     return "expected a single line of text, got a line break";
                 }
@@ -184,6 +188,9 @@ public record AttributeDef(String name, AttributeType type, Double min, Double m
                 List<String> allowed = optionsIn(mapAttributes);
                 Set<String> seen = new HashSet<>();
                 for (String s : l.values()) {
+                    if (org.mapwork.model.Unicode.problem(s) != null) {
+                        return org.mapwork.model.Unicode.problem(s);
+                    }
                     if (!allowed.contains(s)) {
                         return "expected " + expectation() + ", got unknown option \"" + s + '"';
                     }

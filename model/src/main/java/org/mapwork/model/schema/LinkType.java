@@ -15,8 +15,9 @@ public record LinkType(String name, boolean directed, Set<String> sourceTypes, S
                        List<AttributeDef> attributes) implements ElementType {
     public LinkType {
         Objects.requireNonNull(name, "name");
-        sourceTypes = Set.copyOf(sourceTypes);
-        targetTypes = Set.copyOf(targetTypes);
+        // sorted, so messages and equality do not depend on hash order
+        sourceTypes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(sourceTypes));
+        targetTypes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(targetTypes));
         attributes = List.copyOf(attributes);
     }
 

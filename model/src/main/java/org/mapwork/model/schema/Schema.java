@@ -23,6 +23,15 @@ public final class Schema {
     private final Map<String, AnnotationType> annotationTypes;
     private final Map<String, AttributeDef> mapAttributes;
     private final MapDefinedLinkTypes mapDefinedLinkTypes;
+    /**
+     * The last link-type rows asked about (an immutable value, compared by identity) and the link types they give.
+     * Snapshots share that value until the rows change, so checking thousands of links (reading a file, replaying a
+     * log) computes the map's link types once.
+     */
+    private volatile LinkTypesOf lastLinkTypes;
+
+    private record LinkTypesOf(Value rows, Map<String, LinkType> linkTypes) {
+    }
 
     private Schema(Builder b) {
         this.methodId = b.methodId;
@@ -74,8 +83,13 @@ public final class Schema {
         if (mapDefinedLinkTypes == null) {
             return linkTypes;
         }
+        Value rowsValue = mapAttributeValues.get(mapDefinedLinkTypes.mapAttribute());
+        LinkTypesOf last = lastLinkTypes;
+        if (last != null && last.rows() == rowsValue) {
+            return last.linkTypes();
+        }
         Map<String, LinkType> all = new LinkedHashMap<>(linkTypes);
-        if (mapAttributeValues.get(mapDefinedLinkTypes.mapAttribute()) instanceof Value.Rows rows) {
+        if (rowsValue instanceof Value.Rows rows) {
             for (Map<String, Value> row : rows.rows()) {
                 if (row.get("id") instanceof Value.Text id) {
                     boolean directed = !(row.get("directed") instanceof Value.Bool d) || d.value();
@@ -83,7 +97,9 @@ public final class Schema {
                 }
             }
         }
-        return all;
+        Map<String, LinkType> result = Collections.unmodifiableMap(all);
+        lastLinkTypes = new LinkTypesOf(rowsValue, result);
+        return result;
     }
 
     /** The type of the given kind and name in a map with these map attributes, or {@code null}. */
