@@ -48,7 +48,9 @@ class ImportTest {
     void drawioDiagramsBecomeNodesAndLinks(String file) throws Exception {
         ImportResult r = new DrawioImport(CONTEXT).read(file, resource(file));
         MapDocument doc = r.document();
-        assertEquals(4, doc.nodes().count(), doc.elements().toString());
+        assertEquals(3, doc.nodes().count(), doc.elements().toString());
+        Element group = byLabel(doc, "Clinics");
+        assertTrue(group.isAnnotation() && group.type().equals("frame"), "a group holding shapes becomes a frame");
         Element union = byLabel(doc, "Warehouse\nWorkers Union");
         assertEquals(80, union.geometry().x());
         assertEquals(160, union.geometry().width());

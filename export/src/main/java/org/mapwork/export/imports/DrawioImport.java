@@ -199,6 +199,7 @@ public final class DrawioImport {
         Map<String, String> edgeLabels = new HashMap<>();
         walk((mxICell) graph.getRoot(), vertices, edges, edgeLabels);
         Map<mxICell, String> ids = new HashMap<>();
+        java.util.Set<mxCell> frames = new java.util.HashSet<>();
         Set<String> dropped = new LinkedHashSet<>();
         for (mxCell v : vertices) {
             String origin = "cell " + v.getId();
@@ -207,8 +208,10 @@ public final class DrawioImport {
             ids.put(v, id);
             ObjectNode o = tree.element(origin);
             o.put("id", id);
-            o.put("kind", "node");
-            String type = nodeType(schema, props.get("type"), mapValues, warnings, origin);
+            // a group or swimlane holding other shapes becomes a frame drawn behind them, not a node on top of them
+            boolean container = hasVertexChildren(v) && schema.annotationTypes().containsKey("frame");
+            o.put("kind", container ? "annotation" : "node");
+            String type = container ? "frame" : nodeType(schema, props.get("type"), mapValues, warnings, origin);
             o.put("type", type);
             o.put("label", text(v.getValue(), v.getStyle()));
             o.put("order", tree.nextOrder());
@@ -219,13 +222,16 @@ public final class DrawioImport {
             geo.put("y", (g == null ? 0 : g.getY()) + offset[1]);
             geo.put("width", g == null || g.getWidth() <= 0 ? 160 : g.getWidth());
             geo.put("height", g == null || g.getHeight() <= 0 ? 60 : g.getHeight());
-            attributes(source, origin, o, schema.type(ElementKind.NODE, type, mapValues), props, dropped);
+            attributes(source, origin, o, schema.type(container ? ElementKind.ANNOTATION : ElementKind.NODE, type, mapValues), props, dropped);
+            if (container) {
+                frames.add(v);
+            }
         }
         String linkType = null;
         for (mxCell e : edges) {
             String origin = "cell " + e.getId();
             mxICell s = e.getTerminal(true), t = e.getTerminal(false);
-            if (s == null || t == null || !ids.containsKey(s) || !ids.containsKey(t)) {
+            if (s == null || t == null || !ids.containsKey(s) || !ids.containsKey(t) || frames.contains(s) || frames.contains(t)) {
                 warnings.add(origin + ": a connector not attached to two shapes at both ends was left out");
                 continue;
             }
@@ -280,6 +286,15 @@ public final class DrawioImport {
                 walk(mc, vertices, edges, edgeLabels);
             }
         }
+    }
+
+    private static boolean hasVertexChildren(mxCell v) {
+        for (int i = 0; i < v.getChildCount(); i++) {
+            if (v.getChildAt(i) instanceof mxCell c && c.isVertex()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Children of a group sit relative to it: the sum of their ancestors' origins. */
