@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mapwork.model.Value;
 import org.mapwork.model.json.MapJson;
@@ -66,32 +65,7 @@ public final class AttributeText {
 
     /** A value as the native JSON writes it (for Kumu and rows). */
     public static JsonNode json(Value v) {
-        if (v instanceof Value.Text t) {
-            return NODES.textNode(t.value());
-        }
-        if (v instanceof Value.Int i) {
-            return NODES.numberNode(i.value());
-        }
-        if (v instanceof Value.Decimal d) {
-            return NODES.numberNode(d.value());
-        }
-        if (v instanceof Value.Bool b) {
-            return NODES.booleanNode(b.value());
-        }
-        if (v instanceof Value.Date d) {
-            return NODES.textNode(d.value().toString());
-        }
-        if (v instanceof Value.TextList l) {
-            ArrayNode a = NODES.arrayNode();
-            l.values().forEach(a::add);
-            return a;
-        }
-        ArrayNode a = NODES.arrayNode();
-        for (Map<String, Value> row : ((Value.Rows) v).rows()) {
-            ObjectNode o = a.addObject();
-            row.forEach((k, cell) -> o.set(k, json(cell)));
-        }
-        return a;
+        return MapJson.value(v);
     }
 
     /**
