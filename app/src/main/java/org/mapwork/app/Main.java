@@ -1,0 +1,151 @@
+package org.mapwork.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.mapwork.app.cli.ExitCodes;
+import org.mapwork.editor.EditorLauncher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code mapwork} command: with no arguments it opens the editor, with one existing file
+ * it opens that map in the editor, and with a subcommand it runs that command and exits.
+ */
+@Command(
+        name = "mapwork",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Visual maps for workshops: problem trees, rich pictures, Net-Map, theory of change, action plans.",
+            "With no arguments, opens the editor; with a FILE, opens that map in the editor."
+        },
+        // Every subcommand is registered here and only here; each lives in org.mapwork.app.cli.
+        subcommands = {
+            HelpCommand.class,
+        },
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        exitCodeOnExecutionException = ExitCodes.INVALID_INPUT,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:fine",
+            "1:invalid input (for example a file that does not exist)",
+            "2:usage error (an unknown option or command)"
+        })
+public final class Main implements Callable<Integer> {
+
+    static final String NO_DISPLAY_MESSAGE =
+            "Mapwork's editor needs a display; run it under a desktop session or xvfb-run.";
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A map file to open in the editor.")
+    private Path file;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Map<String, String> environment;
+    private final String osName;
+    private String[] editorArgs;
+
+    /** A command that looks at this process's environment. */
+    public Main() {
+        this(System.getenv(), System.getProperty("os.name", ""));
+    }
+
+    /** A command that looks at the given environment instead, for tests. */
+    Main(Map<String, String> environment, String osName) {
+        this.environment = Map.copyOf(environment);
+        this.osName = osName;
+    }
+
+    /**
+     * Runs the command line. Exits the JVM with the command's exit code, except when the editor
+     * was opened: then the JVM ends when the editor's last window closes.
+     */
+    public static void main(String[] args) {
+        Main main = new Main();
+        int code = main.commandLine().execute(args);
+        if (code == ExitCodes.OK && main.editorArgs != null) {
+            EditorLauncher.launch(main.editorArgs);
+            return;
+        }
+        System.exit(code);
+    }
+
+    /** The picocli command line for this command, with all its subcommands. */
+    CommandLine commandLine() {
+        return new CommandLine(this);
+    }
+
+    /**
+     * Runs when no subcommand was given: checks the file and the display, and leaves the
+     * editor's arguments for {@link #main} to launch it with (outside picocli, so tests never
+     * open a window).
+     */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (file != null && !Files.exists(file)) {
+            err.printf("mapwork: no such file: %s%nRun 'mapwork --help' to see the commands.%n", file);
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (file != null && !Files.isRegularFile(file)) {
+            err.printf("mapwork: not a map file: %s%n", file);
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (!hasDisplay()) {
+            err.println(NO_DISPLAY_MESSAGE);
+            return ExitCodes.INVALID_INPUT;
+        }
+        // An absolute path, so the editor does not depend on the working directory.
+        editorArgs = file == null ? new String[0] : new String[] {file.toAbsolutePath().toString()};
+        return ExitCodes.OK;
+    }
+
+    /** The arguments for the editor if it should open, or null if it should not. */
+    String[] editorArgs() {
+        return editorArgs == null ? null : editorArgs.clone();
+    }
+
+    /**
+     * Whether a window can be shown. On Linux and other Unix desktops that means an X11 or
+     * Wayland display; AWT's GraphicsEnvironment cannot tell, since it may be set headless.
+     */
+    boolean hasDisplay() {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) {
+            return true;
+        }
+        return isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
+    }
+
+    private boolean isSet(String name) {
+        String value = environment.get(name);
+        return value != null && !value.isBlank();
+    }
+
+    /** Reads the version that Maven wrote into version.properties. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"mapwork " + properties.getProperty("version", "(development build)")};
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.mapwork.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mapwork.app.cli.ExitCodes;
+import picocli.CommandLine;
+
+/** The command line's exit codes and its choice to open the editor; no window is ever opened. */
+class MainTest {
+
+    private static final Map<String, String> WITH_DISPLAY = Map.of("DISPLAY", ":0");
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Main main, String... args) {
+        CommandLine commandLine = main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void an_unknown_option_is_a_usage_error() {
+        Main main = new Main(WITH_DISPLAY, "Linux");
+        assertEquals(2, run(main, "--no-such-option"));
+        assertEquals(ExitCodes.USAGE, 2);
+        assertTrue(err.toString().contains("--no-such-option"), err.toString());
+        assertNull(main.editorArgs(), "a usage error must not open the editor");
+    }
+
+    @Test
+    void help_prints_usage_and_exits_fine() {
+        Main main = new Main(WITH_DISPLAY, "Linux");
+        assertEquals(0, run(main, "--help"));
+        assertTrue(out.toString().contains("Usage: mapwork"), out.toString());
+        assertTrue(out.toString().contains("Exit codes:"), out.toString());
+        assertNull(main.editorArgs(), "help must not open the editor");
+    }
+
+    @Test
+    void version_names_the_program() {
+        assertEquals(0, run(new Main(WITH_DISPLAY, "Linux"), "--version"));
+        assertTrue(out.toString().startsWith("mapwork "), out.toString());
+    }
+
+    @Test
+    void no_arguments_open_the_editor_on_the_start_screen() {
+        Main main = new Main(WITH_DISPLAY, "Linux");
+        assertEquals(0, run(main));
+        assertArrayEquals(new String[0], main.editorArgs());
+    }
+
+    @Test
+    void an_existing_file_is_passed_to_the_editor_as_an_absolute_path(@TempDir Path dir) throws IOException {
+        Path map = Files.writeString(dir.resolve("tree.mapwork"), "{}");
+        Main main = new Main(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux");
+        assertEquals(0, run(main, map.toString()));
+        assertArrayEquals(new String[] {map.toAbsolutePath().toString()}, main.editorArgs());
+    }
+
+    @Test
+    void a_missing_file_is_invalid_input(@TempDir Path dir) {
+        Main main = new Main(WITH_DISPLAY, "Linux");
+        assertEquals(1, run(main, dir.resolve("missing.mapwork").toString()));
+        assertTrue(err.toString().contains("no such file"), err.toString());
+        assertNull(main.editorArgs());
+    }
+
+    @Test
+    void a_folder_is_not_a_map_file(@TempDir Path dir) {
+        Main main = new Main(WITH_DISPLAY, "Linux");
+        assertEquals(1, run(main, dir.toString()));
+        assertNull(main.editorArgs());
+    }
+
+    @Test
+    void without_a_display_the_editor_is_refused_with_a_clear_message() {
+        Main main = new Main(Map.of("DISPLAY", ""), "Linux");
+        assertEquals(1, run(main));
+        assertEquals(Main.NO_DISPLAY_MESSAGE, err.toString().strip());
+        assertNull(main.editorArgs());
+    }
+
+    @Test
+    void windows_and_macos_always_have_a_display() {
+        assertTrue(new Main(Map.of(), "Windows 11").hasDisplay());
+        assertTrue(new Main(Map.of(), "Mac OS X").hasDisplay());
+    }
+}

@@ -1,0 +1,22 @@
+package org.mapwork.editor;
+
+import javafx.application.Application;
+
+/**
+ * Starts the editor from a plain class, which works on the class path, unlike a main class
+ * that itself extends {@link Application}.
+ */
+public final class EditorLauncher {
+
+    private EditorLauncher() {
+    }
+
+    /**
+     * Opens the editor window and returns when the last window has closed.
+     *
+     * @param args an optional map file to open; passed to {@link EditorApp} as its parameters
+     */
+    public static void launch(String[] args) {
+        Application.launch(EditorApp.class, args);
+    }
+}
