@@ -1,0 +1,566 @@
+package org.mapwork.export.paint;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.Value;
+import org.mapwork.model.schema.AnnotationType;
+import org.mapwork.templates.Backdrop;
+import org.mapwork.templates.Badge;
+import org.mapwork.templates.LegendEntry;
+import org.mapwork.templates.MethodTemplate;
+import org.mapwork.templates.Methods;
+
+/**
+ * The one drawing path for maps: draws a {@link MapDocument} onto any {@link Graphics2D} — the editor's canvas
+ * (through FXGraphics2D), a PNG image, Batik's SVG generator, a PDF page. It takes the look of nodes, links,
+ * towers, badges, backdrops and the legend from the map's method ({@link MethodTemplate#presentation()}).
+ *
+ * <p>Only what meets the visible area is visited (a grid index per document snapshot). Everything derived from a
+ * snapshot (shapes, colours, wrapped labels) is built once and reused while the same snapshot is drawn again;
+ * after a change, items of unchanged elements are carried over. A painter is not thread-safe: use one per thread
+ * (the editor: one on the JavaFX thread). It never touches JavaFX.
+ */
+public final class MapPainter {
+
+    static final double MARGIN = 24;
+    static final float TITLE_SIZE = 22f;
+    static final float SUBTITLE_SIZE = 12f;
+    static final float HEADING_SIZE = 16f;
+    static final float LEGEND_SIZE = 11f;
+    static final Color SELECTION = new Color(0x1f6feb);
+    static final Color SELECTION_HALO = new Color(0x1f, 0x6f, 0xeb, 0x55);
+    private static final Stroke SELECTION_STROKE = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final Stroke NODE_STROKE = new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final Stroke THIN = new BasicStroke(1f);
+    private static final Stroke FRAME_STROKE = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7, 5}, 0);
+    private static final Stroke CEILING_STROKE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {12, 6}, 0);
+    private static final Stroke FREEHAND = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
+    private final Function<String, Optional<MethodTemplate>> methods;
+    private final TextWrapper text = new TextWrapper();
+    private MapScene scene;
+
+    /** A painter for the methods Mapwork ships ({@link Methods#byId}). */
+    public MapPainter() {
+        this(Methods::byId);
+    }
+
+    /** A painter that finds a map's method with the given function (tests, plug-ins). */
+    public MapPainter(Function<String, Optional<MethodTemplate>> methods) {
+        this.methods = methods;
+    }
+
+    /** The text wrapper this painter measures with (for other drawings that must break lines the same way). */
+    public TextWrapper textWrapper() {
+        return text;
+    }
+
+    /**
+     * Draws the part of the map inside {@code view} onto {@code g}: map point {@code (view.x, view.y)} lands on
+     * {@code g}'s current origin, scaled by {@code view.scale}. {@code g}'s transform is restored afterwards.
+     */
+    public void paint(Graphics2D g, MapDocument doc, Viewport view, RenderOptions opts) {
+        MapScene s = scene(doc);
+        AffineTransform saved = g.getTransform();
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        Object taa = g.getRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING);
+        Object fm = g.getRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS);
+        Object sc = g.getRenderingHint(RenderingHints.KEY_STROKE_CONTROL);
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            // fractional metrics: glyph advances match the measuring context, so centred text sits where it was measured
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.scale(view.scale(), view.scale());
+            g.translate(-view.x(), -view.y());
+            Frame frame = frame(s, opts);
+            if (opts.background() != null) {
+                g.setColor(opts.background());
+                g.fill(new Rectangle2D.Double(view.x(), view.y(), view.width(), view.height()));
+            }
+            boolean lod = opts.levelOfDetail();
+            double scale = view.scale();
+            for (Backdrop b : s.backdrops) {
+                drawBackdrop(g, s, b, lod && !readable(MapScene.LABEL_SIZE, scale));
+            }
+            if (frame.heading != null) {
+                drawText(g, frame.heading, frame.headingX, frame.headingY, new Color(0x1a1a1a), false);
+            }
+            boolean textOn = !lod || readable(MapScene.LABEL_SIZE, scale);
+            s.forEachIn(view.x(), view.y(), view.width(), view.height(), item -> {
+                boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
+                if (item instanceof MapScene.NodeItem n) {
+                    drawNode(g, n, selected, textOn, lod && n.element.geometry().width() * scale < 3);
+                } else if (item instanceof MapScene.LinkItem l) {
+                    drawLink(g, l, selected, textOn);
+                } else if (item instanceof MapScene.AnnotationItem a) {
+                    drawAnnotation(g, a, selected, textOn);
+                }
+            });
+            if (frame.title != null) {
+                drawText(g, frame.title, frame.titleX, frame.titleY, new Color(0x1a1a1a), false);
+                drawText(g, frame.subtitle, frame.titleX, frame.titleY + frame.title.height() + 2, new Color(0x555555), false);
+            }
+            if (frame.legendBox != null && frame.legendBox.intersects(view.x(), view.y(), view.width(), view.height())) {
+                drawLegend(g, frame);
+            }
+        } finally {
+            g.setTransform(saved);
+            restore(g, RenderingHints.KEY_ANTIALIASING, aa);
+            restore(g, RenderingHints.KEY_TEXT_ANTIALIASING, taa);
+            restore(g, RenderingHints.KEY_FRACTIONALMETRICS, fm);
+            restore(g, RenderingHints.KEY_STROKE_CONTROL, sc);
+        }
+    }
+
+    private static void restore(Graphics2D g, RenderingHints.Key key, Object value) {
+        if (value != null) {
+            g.setRenderingHint(key, value);
+        }
+    }
+
+    private static boolean readable(float size, double scale) {
+        return size * scale >= 3.5;
+    }
+
+    /**
+     * Everything a file shows: the elements, backdrops, heading and (as the options say) title block and legend,
+     * with a margin. Exports draw exactly this rectangle.
+     */
+    public Rectangle2D extent(MapDocument doc, RenderOptions opts) {
+        return (Rectangle2D) frame(scene(doc), opts).extent.clone();
+    }
+
+    /** The ids of the elements whose drawn bounds contain the point, front-most first (for the editor's hit test). */
+    public List<String> elementsAt(MapDocument doc, double x, double y) {
+        MapScene s = scene(doc);
+        List<String> out = new ArrayList<>();
+        s.forEachIn(x, y, 0, 0, item -> {
+            boolean hit;
+            if (item instanceof MapScene.NodeItem n) {
+                hit = n.shape.contains(x, y) || n.element.geometry().intersects(x, y, 0, 0);
+            } else if (item instanceof MapScene.LinkItem l) {
+                hit = l.path instanceof Line2D line ? line.ptSegDist(x, y) <= 6 : l.bounds.contains(x, y);
+            } else {
+                hit = item.bounds.contains(x, y);
+            }
+            if (hit) {
+                out.add(0, item.element.id());
+            }
+        });
+        return out;
+    }
+
+    /** The ids of the elements whose drawn bounds meet the area, in drawing order (for rubber-band selection). */
+    public List<String> elementsIn(MapDocument doc, Rectangle2D area) {
+        List<String> out = new ArrayList<>();
+        scene(doc).forEachIn(area.getX(), area.getY(), area.getWidth(), area.getHeight(), item -> out.add(item.element.id()));
+        return out;
+    }
+
+    /** The snapshot's derived data, built once per snapshot (carrying over items of unchanged elements). */
+    MapScene scene(MapDocument doc) {
+        MapScene s = scene;
+        if (s == null || s.doc != doc) {
+            s = new MapScene(doc, methods.apply(doc.methodId()), text, s);
+            scene = s;
+        }
+        return s;
+    }
+
+    // ----- layout of heading, title block and legend -----
+
+    /** Where the parts outside the content go, for one scene and one set of options. */
+    private static final class Frame {
+        WrappedText heading;
+        double headingX, headingY;
+        WrappedText title, subtitle;
+        double titleX, titleY;
+        Rectangle2D legendBox;
+        final List<WrappedText> legendLabels = new ArrayList<>();
+        List<LegendEntry> legend = List.of();
+        Rectangle2D extent;
+    }
+
+    private Frame frame(MapScene s, RenderOptions opts) {
+        Frame f = new Frame();
+        Rectangle2D content = s.content;
+        Rectangle2D extent = (Rectangle2D) content.clone();
+        double top = content.getMinY();
+        for (Backdrop b : s.backdrops) {
+            if (b instanceof Backdrop.Heading h && !h.text().isBlank()) {
+                f.heading = text.wrap(h.text(), true, HEADING_SIZE, Math.max(360, content.getWidth()), 4);
+                f.headingX = content.getMinX();
+                f.headingY = top - 16 - f.heading.height();
+                top = f.headingY;
+                extent.add(new Rectangle2D.Double(f.headingX, f.headingY, f.heading.maxWidth(), f.heading.height()));
+                break;
+            }
+        }
+        if (opts.titleBlock()) {
+            MapDocument doc = s.doc;
+            f.title = text.wrap(doc.title().isBlank() ? "Untitled map" : doc.title(), true, TITLE_SIZE,
+                    Math.max(480, content.getWidth()), 3);
+            f.subtitle = text.wrap(subtitle(s, opts), false, SUBTITLE_SIZE, Math.max(480, content.getWidth()), 2);
+            f.titleX = content.getMinX();
+            f.titleY = top - 20 - f.title.height() - 2 - f.subtitle.height();
+            extent.add(new Rectangle2D.Double(f.titleX, f.titleY, Math.max(f.title.maxWidth(), f.subtitle.maxWidth()),
+                    f.title.height() + 2 + f.subtitle.height()));
+        }
+        if (opts.legend() && !s.legend.isEmpty()) {
+            f.legend = s.legend;
+            double w = 0;
+            for (LegendEntry e : s.legend) {
+                WrappedText t = text.wrap(e.label() == null ? "" : e.label(), false, LEGEND_SIZE, 220, 2);
+                f.legendLabels.add(t);
+                w = Math.max(w, t.maxWidth());
+            }
+            double h = 10 + 20 + s.legend.size() * 26 + 6;
+            f.legendBox = new Rectangle2D.Double(content.getMaxX() + 40, content.getMinY(), Math.max(140, 10 + 44 + w + 12), h);
+            extent.add(f.legendBox);
+        }
+        f.extent = new Rectangle2D.Double(extent.getX() - MARGIN, extent.getY() - MARGIN,
+                extent.getWidth() + 2 * MARGIN, extent.getHeight() + 2 * MARGIN);
+        return f;
+    }
+
+    private static String subtitle(MapScene s, RenderOptions opts) {
+        String method = s.method.map(m -> {
+            try {
+                return m.displayName(Locale.ENGLISH);
+            } catch (MissingResourceException | UnsupportedOperationException e) {
+                return m.id();
+            }
+        }).orElse(s.doc.methodId());
+        LocalDate date = opts.date() != null ? opts.date() : s.doc.created().atZone(ZoneOffset.UTC).toLocalDate();
+        String team = opts.team();
+        if (team == null && s.doc.mapAttribute("team") instanceof Value.Text t && !t.value().isBlank()) {
+            team = t.value();
+        }
+        return method + "  ·  " + date + (team == null || team.isBlank() ? "" : "  ·  " + team);
+    }
+
+    // ----- drawing -----
+
+    private static void drawText(Graphics2D g, WrappedText t, double x, double top, Color colour, boolean centred) {
+        drawText(g, t, x, top, colour, centred ? 0.5 : 0, 0);
+    }
+
+    /** Draws the lines of {@code t}; {@code align} 0 left, 0.5 centred on x, 1 right-aligned at x. */
+    private static void drawText(Graphics2D g, WrappedText t, double x, double top, Color colour, double align, double width) {
+        g.setFont(MapFonts.font(t.bold(), t.size()));
+        g.setColor(colour);
+        for (int i = 0; i < t.lines().size(); i++) {
+            String line = t.lines().get(i);
+            if (line.isEmpty()) {
+                continue;
+            }
+            double lx = x - t.widths()[i] * align;
+            g.drawString(line, (float) lx, (float) (top + t.ascent() + i * t.lineHeight()));
+        }
+    }
+
+    private void drawNode(Graphics2D g, MapScene.NodeItem n, boolean selected, boolean textOn, boolean tiny) {
+        var geo = n.element.geometry();
+        if (tiny) {
+            g.setColor(n.fill);
+            g.fill(n.shape.getBounds2D());
+            return;
+        }
+        if (selected) {
+            g.setColor(SELECTION);
+            g.setStroke(SELECTION_STROKE);
+            g.draw(new RoundRectangle2D.Double(geo.x() - 4, geo.y() - 4, geo.width() + 8, geo.height() + 8, 10, 10));
+        }
+        g.setColor(n.fill);
+        g.fill(n.shape);
+        g.setColor(n.stroke);
+        g.setStroke(NODE_STROKE);
+        g.draw(n.shape);
+        if ("note".equals(n.shapeName)) {
+            double fold = Math.min(14, Math.min(geo.width(), geo.height()) / 3);
+            Path2D corner = new Path2D.Double();
+            corner.moveTo(geo.x() + geo.width() - fold, geo.y());
+            corner.lineTo(geo.x() + geo.width() - fold, geo.y() + fold);
+            corner.lineTo(geo.x() + geo.width(), geo.y() + fold);
+            g.draw(corner);
+        }
+        if (n.pictogram != null) {
+            g.setColor(n.textColour);
+            g.fill(n.pictogram);
+        }
+        if (textOn) {
+            double cx = geo.x() + geo.width() / 2;
+            if (n.typeLabel != null) {
+                drawText(g, n.typeLabel, cx, geo.y() + MapScene.PAD, withAlpha(n.textColour, 190), true);
+            }
+            if (n.label != null) {
+                drawText(g, n.label, cx, n.labelTop, n.textColour, true);
+            }
+        }
+        if (n.tower >= 0) {
+            drawTower(g, geo.x() + geo.width(), geo.y() + geo.height(), n.tower, n.stroke);
+        }
+        for (int i = 0; i < n.badges.size(); i++) {
+            drawBadge(g, n.badges.get(i), geo.x() + 9 + i * 22, geo.y());
+        }
+    }
+
+    private static Color withAlpha(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
+    private static final Color TOWER_FILL = new Color(0x8c6d31);
+    private static final Color TOWER_TOP = new Color(0xc9a55a);
+
+    /** An influence tower: stacked discs (at most ten drawn) with the height written on top, so it reads in grey too. */
+    private void drawTower(Graphics2D g, double right, double bottom, long height, Color outline) {
+        Rectangle2D b = MapScene.towerBounds(right, bottom, height);
+        long discs = Math.min(height, MapScene.TOWER_MAX_DISCS);
+        double x = b.getX() + 4;
+        g.setStroke(THIN);
+        for (int i = 0; i < discs; i++) {
+            double y = bottom - MapScene.DISC_H - i * MapScene.DISC_STEP;
+            Ellipse2D disc = new Ellipse2D.Double(x, y, MapScene.DISC_W, MapScene.DISC_H);
+            g.setColor(i == discs - 1 ? TOWER_TOP : TOWER_FILL);
+            g.fill(disc);
+            g.setColor(new Color(0x4a3a1a));
+            g.draw(disc);
+        }
+        WrappedText number = text.line(Long.toString(height), true, 11f);
+        double topOfStack = bottom - MapScene.DISC_H - Math.max(0, discs - 1) * MapScene.DISC_STEP;
+        drawText(g, number, x + MapScene.DISC_W / 2, topOfStack - number.height() - 1, new Color(0x1a1a1a), true);
+    }
+
+    private void drawBadge(Graphics2D g, Badge badge, double cx, double cy) {
+        Color fill = Colours.parse(badge.colour(), new Color(0x555555));
+        Ellipse2D circle = new Ellipse2D.Double(cx - 9, cy - 9, 18, 18);
+        g.setColor(fill);
+        g.fill(circle);
+        g.setColor(Color.WHITE);
+        g.setStroke(THIN);
+        g.draw(circle);
+        WrappedText t = text.line(badge.text() == null ? "" : badge.text(), true, 10f);
+        drawText(g, t, cx, cy - t.height() / 2, Colours.textOn(fill), true);
+    }
+
+    private static void drawLink(Graphics2D g, MapScene.LinkItem l, boolean selected, boolean textOn) {
+        if (selected) {
+            g.setColor(SELECTION_HALO);
+            g.setStroke(l.halo);
+            g.draw(l.path);
+        }
+        g.setColor(l.colour);
+        g.setStroke(l.stroke);
+        g.draw(l.path);
+        if (l.arrow != null) {
+            g.fill(l.arrow);
+        }
+        if (textOn && l.label != null) {
+            double w = l.label.maxWidth(), h = l.label.height();
+            g.setColor(new Color(255, 255, 255, 225));
+            g.fill(new RoundRectangle2D.Double(l.labelX - w / 2 - 3, l.labelY - h / 2 - 1, w + 6, h + 2, 6, 6));
+            drawText(g, l.label, l.labelX, l.labelY - h / 2, l.colour.darker(), true);
+        }
+    }
+
+    private static void drawAnnotation(Graphics2D g, MapScene.AnnotationItem a, boolean selected, boolean textOn) {
+        var geo = a.element.geometry();
+        if (selected) {
+            g.setColor(SELECTION);
+            g.setStroke(SELECTION_STROKE);
+            g.draw(new RoundRectangle2D.Double(a.bounds.getX() + 2, a.bounds.getY() + 2, a.bounds.getWidth() - 4,
+                    a.bounds.getHeight() - 4, 10, 10));
+        }
+        if (a.form == AnnotationType.Form.STROKE) {
+            g.setColor(a.colour);
+            g.setStroke(FREEHAND);
+            g.draw(a.shape);
+            if (a.arrow != null) {
+                g.fill(a.arrow);
+            }
+        } else if (a.form == AnnotationType.Form.FRAME) {
+            g.setColor(a.colour);
+            g.setStroke(FRAME_STROKE);
+            g.draw(a.shape);
+            if (textOn && a.label != null) {
+                drawText(g, a.label, geo.x() + 8, geo.y() + 6, a.colour, false);
+            }
+        } else if (textOn && a.label != null) {
+            drawText(g, a.label, geo.x(), geo.y(), a.colour, false);
+        }
+    }
+
+    private void drawBackdrop(Graphics2D g, MapScene s, Backdrop b, boolean noText) {
+        Rectangle2D c = s.content;
+        if (b instanceof Backdrop.Lanes lanes) {
+            for (Backdrop.Lane lane : lanes.lanes()) {
+                Rectangle2D r = new Rectangle2D.Double(lane.x(), lane.y(), lane.width(), lane.height());
+                g.setColor(Colours.parse(lane.fill(), new Color(0xf5f6f8)));
+                g.fill(r);
+                g.setColor(new Color(0xc8ccd2));
+                g.setStroke(THIN);
+                g.draw(r);
+                if (!noText && lane.label() != null) {
+                    drawText(g, text.wrap(lane.label(), true, 13f, Math.max(20, lane.width() - 16), 2),
+                            lane.x() + 8, lane.y() + 6, new Color(0x4a5360), false);
+                }
+            }
+        } else if (b instanceof Backdrop.Quadrants q) {
+            drawQuadrants(g, q, noText);
+        } else if (b instanceof Backdrop.HorizontalLine h) {
+            Color colour = Colours.parse(h.colour(), new Color(0xb2182b));
+            g.setColor(colour);
+            g.setStroke(CEILING_STROKE);
+            g.draw(new Line2D.Double(c.getMinX(), h.y(), c.getMaxX(), h.y()));
+            if (!noText && h.label() != null && !h.label().isBlank()) {
+                WrappedText t = text.line(h.label(), true, 12f);
+                drawText(g, t, c.getMinX(), h.y() - 4 - t.height(), colour, false);
+            }
+        } else if (b instanceof Backdrop.Line l) {
+            Color colour = Colours.parse(l.colour(), new Color(0x555555));
+            float w = (float) (l.width() > 0 ? l.width() : 2);
+            g.setColor(colour);
+            g.setStroke(new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            double ux = l.x2() - l.x1(), uy = l.y2() - l.y1(), len = Math.hypot(ux, uy);
+            if (l.arrow() && len > 0) {
+                ux /= len;
+                uy /= len;
+                double al = 10 + 2 * w, aw = 5 + w;
+                g.draw(new Line2D.Double(l.x1(), l.y1(), l.x2() - ux * al * 0.8, l.y2() - uy * al * 0.8));
+                Path2D head = new Path2D.Double();
+                head.moveTo(l.x2(), l.y2());
+                head.lineTo(l.x2() - ux * al - uy * aw, l.y2() - uy * al + ux * aw);
+                head.lineTo(l.x2() - ux * al + uy * aw, l.y2() - uy * al - ux * aw);
+                head.closePath();
+                g.fill(head);
+            } else {
+                g.draw(new Line2D.Double(l.x1(), l.y1(), l.x2(), l.y2()));
+            }
+        }
+    }
+
+    private void drawQuadrants(Graphics2D g, Backdrop.Quadrants q, boolean noText) {
+        double hw = q.width() / 2, hh = q.height() / 2;
+        Color[] fills = {new Color(0xf3f5f8), new Color(0xeaeef3), new Color(0xeaeef3), new Color(0xf3f5f8)};
+        String[] labels = {q.topLeft(), q.topRight(), q.bottomLeft(), q.bottomRight()};
+        Color ink = new Color(0x4a5360);
+        for (int i = 0; i < 4; i++) {
+            double x = q.x() + (i % 2) * hw, y = q.y() + (i / 2) * hh;
+            Rectangle2D r = new Rectangle2D.Double(x, y, hw, hh);
+            g.setColor(fills[i]);
+            g.fill(r);
+            g.setColor(new Color(0xc0c6cc));
+            g.setStroke(THIN);
+            g.draw(r);
+            if (!noText && labels[i] != null && !labels[i].isBlank()) {
+                WrappedText t = text.wrap(labels[i], true, 13f, Math.max(20, hw - 20), 2);
+                boolean right = i % 2 == 1, bottom = i / 2 == 1;
+                double tx = right ? x + hw - 10 : x + 10;
+                double ty = bottom ? y + hh - 10 - t.height() : y + 10;
+                drawText(g, t, tx, ty, ink, right ? 1 : 0, 0);
+            }
+        }
+        g.setColor(ink);
+        g.setStroke(new BasicStroke(1.5f));
+        double axisY = q.y() + q.height() + 12;
+        g.draw(new Line2D.Double(q.x(), axisY, q.x() + q.width() - 8, axisY));
+        g.fill(triangle(q.x() + q.width(), axisY, 1, 0));
+        double axisX = q.x() - 12;
+        g.draw(new Line2D.Double(axisX, q.y() + q.height(), axisX, q.y() + 8));
+        g.fill(triangle(axisX, q.y(), 0, -1));
+        if (!noText) {
+            if (q.xAxis() != null && !q.xAxis().isBlank()) {
+                WrappedText t = text.line(q.xAxis(), false, 12f);
+                drawText(g, t, q.x() + q.width() / 2, axisY + 3, ink, true);
+            }
+            if (q.yAxis() != null && !q.yAxis().isBlank()) {
+                WrappedText t = text.line(q.yAxis(), false, 12f);
+                AffineTransform saved = g.getTransform();
+                g.translate(axisX - 3 - t.height(), q.y() + q.height() / 2);
+                g.rotate(-Math.PI / 2);
+                drawText(g, t, 0, 0, ink, true);
+                g.setTransform(saved);
+            }
+        }
+    }
+
+    private static Shape triangle(double tipX, double tipY, double ux, double uy) {
+        Path2D p = new Path2D.Double();
+        p.moveTo(tipX, tipY);
+        p.lineTo(tipX - ux * 9 - uy * 5, tipY - uy * 9 + ux * 5);
+        p.lineTo(tipX - ux * 9 + uy * 5, tipY - uy * 9 - ux * 5);
+        p.closePath();
+        return p;
+    }
+
+    private void drawLegend(Graphics2D g, Frame f) {
+        Rectangle2D box = f.legendBox;
+        g.setColor(Color.WHITE);
+        g.fill(box);
+        g.setColor(new Color(0xc8ccd2));
+        g.setStroke(THIN);
+        g.draw(box);
+        drawText(g, text.line("Legend", true, 12f), box.getX() + 10, box.getY() + 8, new Color(0x1a1a1a), false);
+        double y = box.getY() + 32;
+        for (int i = 0; i < f.legend.size(); i++) {
+            LegendEntry e = f.legend.get(i);
+            double sx = box.getX() + 10, sy = y + 3;
+            Color colour = Colours.parse(e.colour(), new Color(0x888888));
+            switch (e.kind()) {
+                case NODE -> {
+                    Shape sh = MapScene.shape(e.shape(), sx, sy, 34, 18);
+                    g.setColor(colour);
+                    g.fill(sh);
+                    g.setColor(colour.darker());
+                    g.setStroke(THIN);
+                    g.draw(sh);
+                }
+                case LINK -> {
+                    g.setColor(colour);
+                    g.setStroke(MapScene.stroke(e.dash(), 2));
+                    double ly = sy + 9;
+                    g.draw(new Line2D.Double(sx, ly, sx + (e.directed() ? 26 : 34), ly));
+                    if (e.directed()) {
+                        g.fill(triangle(sx + 34, ly, 1, 0));
+                    }
+                }
+                case PICTOGRAM -> {
+                    Optional<Shape> icon = PictogramShapes.shape(e.pictogram());
+                    g.setColor(Colours.parse(e.colour(), new Color(0x333333)));
+                    if (icon.isPresent()) {
+                        AffineTransform at = AffineTransform.getTranslateInstance(sx + 8, sy - 1);
+                        at.scale(20 / 24.0, 20 / 24.0);
+                        g.fill(at.createTransformedShape(icon.get()));
+                    }
+                }
+                default -> {
+                }
+            }
+            WrappedText label = f.legendLabels.get(i);
+            drawText(g, label, sx + 44, y + 12 - Math.min(label.height(), 26) / 2, new Color(0x1a1a1a), false);
+            y += 26;
+        }
+    }
+}

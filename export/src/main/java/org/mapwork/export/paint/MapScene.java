@@ -1,0 +1,708 @@
+package org.mapwork.export.paint;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.mapwork.model.Element;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.Point;
+import org.mapwork.model.Value;
+import org.mapwork.model.schema.AnnotationType;
+import org.mapwork.templates.Backdrop;
+import org.mapwork.templates.Badge;
+import org.mapwork.templates.LegendEntry;
+import org.mapwork.templates.LinkLook;
+import org.mapwork.templates.MethodTemplate;
+import org.mapwork.templates.NodeLook;
+import org.mapwork.templates.Presentation;
+
+/**
+ * Everything the painter derives from one document snapshot: the shapes, strokes, colours and wrapped texts of
+ * every element in drawing order, and a grid index over their bounds so a frame only visits what it shows.
+ * Built once per snapshot; items of unchanged elements are taken over from the previous scene.
+ */
+final class MapScene {
+
+    static final float LABEL_SIZE = 12f;
+    static final float TYPE_LABEL_SIZE = 9f;
+    static final float LINK_LABEL_SIZE = 10f;
+    static final double PAD = 6;
+    static final double PARALLEL_SPACING = 10;
+    private static final double CELL = 256;
+    /** Items spanning more grid cells than this are kept in a short list checked on every frame instead. */
+    private static final int MAX_CELLS = 64;
+
+    final MapDocument doc;
+    final Presentation presentation;
+    final Optional<MethodTemplate> method;
+    final Item[] items;
+    final Rectangle2D content;
+    final List<Backdrop> backdrops;
+    final List<LegendEntry> legend;
+    private final Map<String, Item> byId;
+    private final Map<Long, int[]> grid = new HashMap<>();
+    private final int[] wide;
+    // per-frame scratch, reused so that drawing a frame allocates nothing that grows with the map
+    private int[] visible = new int[256];
+    private final int[] seen;
+    private int stamp;
+
+    /** One drawable thing, in drawing order. */
+    abstract static class Item {
+        final Element element;
+        Rectangle2D bounds;
+        int index;
+
+        Item(Element element) {
+            this.element = element;
+        }
+    }
+
+    static final class NodeItem extends Item {
+        final NodeLook look;
+        final String shapeName;
+        final Shape shape;
+        final Color fill;
+        final Color stroke;
+        final Color textColour;
+        final WrappedText label;
+        final double labelTop;
+        final WrappedText typeLabel;
+        final Shape pictogram;
+        final long tower;
+        final List<Badge> badges;
+
+        NodeItem(Element e, NodeLook look, String shapeName, Shape shape, Color fill, Color stroke, Color textColour,
+                 WrappedText label, double labelTop, WrappedText typeLabel, Shape pictogram, long tower, List<Badge> badges) {
+            super(e);
+            this.look = look;
+            this.shapeName = shapeName;
+            this.shape = shape;
+            this.fill = fill;
+            this.stroke = stroke;
+            this.textColour = textColour;
+            this.label = label;
+            this.labelTop = labelTop;
+            this.typeLabel = typeLabel;
+            this.pictogram = pictogram;
+            this.tower = tower;
+            this.badges = badges;
+        }
+
+        double cx() {
+            return element.geometry().centerX();
+        }
+
+        double cy() {
+            return element.geometry().centerY();
+        }
+    }
+
+    static final class LinkItem extends Item {
+        final Shape path;
+        final Shape arrow;
+        final Color colour;
+        final Stroke stroke;
+        final Stroke halo;
+        final WrappedText label;
+        final double labelX;
+        final double labelY;
+
+        LinkItem(Element e, Shape path, Shape arrow, Color colour, Stroke stroke, Stroke halo, WrappedText label,
+                 double labelX, double labelY) {
+            super(e);
+            this.path = path;
+            this.arrow = arrow;
+            this.colour = colour;
+            this.stroke = stroke;
+            this.halo = halo;
+            this.label = label;
+            this.labelX = labelX;
+            this.labelY = labelY;
+        }
+    }
+
+    static final class AnnotationItem extends Item {
+        final AnnotationType.Form form;
+        final Shape shape;
+        final Shape arrow;
+        final Color colour;
+        final WrappedText label;
+
+        AnnotationItem(Element e, AnnotationType.Form form, Shape shape, Shape arrow, Color colour, WrappedText label) {
+            super(e);
+            this.form = form;
+            this.shape = shape;
+            this.arrow = arrow;
+            this.colour = colour;
+            this.label = label;
+        }
+    }
+
+    MapScene(MapDocument doc, Optional<MethodTemplate> method, TextWrapper text, MapScene previous) {
+        this.doc = doc;
+        this.method = method;
+        this.presentation = method.map(MethodTemplate::presentation).orElseGet(() -> new PlainPresentation(doc));
+        List<Element> ordered = doc.inDrawOrder();
+        List<Item> frames = new ArrayList<>();
+        List<Item> links = new ArrayList<>();
+        List<Item> nodes = new ArrayList<>();
+        List<Item> notes = new ArrayList<>();
+        Map<String, NodeItem> nodeItems = new HashMap<>();
+        boolean sameMapAttributes = previous != null && previous.doc.mapAttributes() == doc.mapAttributes()
+                && previous.method.equals(method);
+        for (Element e : ordered) {
+            if (e.isNode()) {
+                NodeLook look = presentation.nodeLook(doc, e);
+                OptionalLong tower = presentation.tower(e);
+                List<Badge> badges = presentation.badges(doc, e);
+                NodeItem item = null;
+                if (sameMapAttributes && previous.byId.get(e.id()) instanceof NodeItem old && old.element == e
+                        && old.look.equals(look) && old.badges.equals(badges) && old.tower == tower.orElse(-1)) {
+                    item = old;
+                }
+                if (item == null) {
+                    item = node(e, look, tower.orElse(-1), badges, text);
+                }
+                nodes.add(item);
+                nodeItems.put(e.id(), item);
+            } else if (e.isAnnotation()) {
+                AnnotationItem a = annotation(e, text);
+                (a.form == AnnotationType.Form.FRAME ? frames : notes).add(a);
+            }
+        }
+        Map<String, List<Element>> pairs = new HashMap<>();
+        for (Element e : ordered) {
+            if (e.isLink()) {
+                pairs.computeIfAbsent(pairKey(e), k -> new ArrayList<>()).add(e);
+            }
+        }
+        for (List<Element> pair : pairs.values()) {
+            if (pair.size() > 1) {
+                pair.sort((a, b) -> a.id().compareTo(b.id()));
+            }
+        }
+        for (Element e : ordered) {
+            if (e.isLink()) {
+                NodeItem s = nodeItems.get(e.source());
+                NodeItem t = nodeItems.get(e.target());
+                if (s != null && t != null) {
+                    List<Element> pair = pairs.get(pairKey(e));
+                    links.add(link(e, s, t, pair.indexOf(e), pair.size(), text));
+                }
+            }
+        }
+        List<Item> all = new ArrayList<>(ordered.size());
+        all.addAll(frames);
+        all.addAll(links);
+        all.addAll(nodes);
+        all.addAll(notes);
+        items = all.toArray(new Item[0]);
+        byId = new HashMap<>(items.length * 2);
+        List<Integer> wideItems = new ArrayList<>();
+        Rectangle2D bounds = null;
+        for (int i = 0; i < items.length; i++) {
+            Item it = items[i];
+            it.index = i;
+            byId.put(it.element.id(), it);
+            bounds = union(bounds, it.bounds);
+            if (!index(i, it.bounds)) {
+                wideItems.add(i);
+            }
+        }
+        wide = wideItems.stream().mapToInt(Integer::intValue).toArray();
+        seen = new int[items.length];
+        backdrops = presentation.backdrops(doc);
+        for (Backdrop b : backdrops) {
+            bounds = union(bounds, backdropBounds(b));
+        }
+        for (Backdrop b : backdrops) {
+            if (b instanceof Backdrop.HorizontalLine h && bounds != null) {
+                bounds = union(bounds, new Rectangle2D.Double(bounds.getX(), h.y() - 20, bounds.getWidth(), 24));
+            }
+        }
+        content = bounds != null ? bounds : new Rectangle2D.Double(0, 0, 400, 300);
+        legend = presentation.legend(doc);
+    }
+
+    Item item(String id) {
+        return byId.get(id);
+    }
+
+    private static String pairKey(Element link) {
+        return link.source().compareTo(link.target()) <= 0
+                ? link.source() + '\u0000' + link.target() : link.target() + '\u0000' + link.source();
+    }
+
+    // ----- spatial index -----
+
+    private boolean index(int i, Rectangle2D b) {
+        int x0 = cell(b.getMinX()), x1 = cell(b.getMaxX()), y0 = cell(b.getMinY()), y1 = cell(b.getMaxY());
+        if ((long) (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS) {
+            return false;
+        }
+        for (int cx = x0; cx <= x1; cx++) {
+            for (int cy = y0; cy <= y1; cy++) {
+                long key = key(cx, cy);
+                int[] list = grid.get(key);
+                if (list == null) {
+                    list = new int[] {0, 0, 0, 0, 0};
+                    grid.put(key, list);
+                } else if (list[0] + 1 == list.length) {
+                    list = Arrays.copyOf(list, list.length * 2);
+                    grid.put(key, list);
+                }
+                list[++list[0]] = i;
+            }
+        }
+        return true;
+    }
+
+    private static int cell(double v) {
+        return (int) Math.floor(v / CELL);
+    }
+
+    private static long key(int cx, int cy) {
+        return ((long) cx << 32) ^ (cy & 0xffffffffL);
+    }
+
+    interface ItemVisitor {
+        void visit(Item item);
+    }
+
+    /** Visits, in drawing order, every item whose bounds meet the area. */
+    void forEachIn(double x, double y, double w, double h, ItemVisitor visitor) {
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(seen, 0);
+            stamp = 1;
+        }
+        int n = 0;
+        int x0 = cell(x), x1 = cell(x + w), y0 = cell(y), y1 = cell(y + h);
+        long cells = (long) (x1 - x0 + 1) * (y1 - y0 + 1);
+        if (cells > grid.size()) {
+            // zoomed far out: walking the occupied cells is cheaper than walking the empty ones
+            for (int[] list : grid.values()) {
+                n = collect(list, x, y, w, h, n);
+            }
+        } else {
+            for (int cx = x0; cx <= x1; cx++) {
+                for (int cy = y0; cy <= y1; cy++) {
+                    int[] list = grid.get(key(cx, cy));
+                    if (list != null) {
+                        n = collect(list, x, y, w, h, n);
+                    }
+                }
+            }
+        }
+        for (int i : wide) {
+            n = add(i, x, y, w, h, n);
+        }
+        Arrays.sort(visible, 0, n);
+        for (int k = 0; k < n; k++) {
+            visitor.visit(items[visible[k]]);
+        }
+    }
+
+    private int collect(int[] list, double x, double y, double w, double h, int n) {
+        for (int k = 1; k <= list[0]; k++) {
+            n = add(list[k], x, y, w, h, n);
+        }
+        return n;
+    }
+
+    private int add(int i, double x, double y, double w, double h, int n) {
+        if (seen[i] == stamp) {
+            return n;
+        }
+        seen[i] = stamp;
+        Rectangle2D b = items[i].bounds;
+        if (b.getMaxX() < x || b.getMinX() > x + w || b.getMaxY() < y || b.getMinY() > y + h) {
+            return n;
+        }
+        if (n == visible.length) {
+            visible = Arrays.copyOf(visible, n * 2);
+        }
+        visible[n] = i;
+        return n + 1;
+    }
+
+    // ----- nodes -----
+
+    private NodeItem node(Element e, NodeLook look, long tower, List<Badge> badges, TextWrapper text) {
+        var g = e.geometry();
+        String shapeName = e.style().shape() != null ? e.style().shape() : look.shape();
+        Color fill = Colours.parse(e.style().colour() != null ? e.style().colour() : look.fill(), new Color(0xeeeeee));
+        Color stroke = Colours.parse(look.stroke(), fill.darker());
+        Color textColour = e.style().colour() != null ? Colours.textOn(fill) : Colours.parse(look.textColour(), Colours.textOn(fill));
+        Shape shape = shape(shapeName, g.x(), g.y(), g.width(), g.height());
+        double inner = textWidthFactor(shapeName);
+        double areaW = Math.max(8, g.width() * inner - 2 * PAD);
+        double top = g.y() + PAD;
+        double bottom = g.y() + g.height() - PAD;
+        WrappedText typeLabel = null;
+        if (look.typeLabel() != null && !look.typeLabel().isBlank()) {
+            typeLabel = text.wrap(look.typeLabel(), true, TYPE_LABEL_SIZE, areaW, 1);
+            top += typeLabel.height();
+        }
+        Shape pictogram = null;
+        Optional<Shape> icon = PictogramShapes.shape(look.pictogram());
+        if (icon.isPresent()) {
+            double size = Math.max(8, Math.min(Math.min(areaW, (bottom - top) * 0.55), 56));
+            AffineTransform at = new AffineTransform();
+            at.translate(g.centerX() - size / 2, top);
+            at.scale(size / 24, size / 24);
+            pictogram = at.createTransformedShape(icon.get());
+            top += size + 2;
+        }
+        double lineHeight = Math.ceil(LABEL_SIZE * 1.25 * 100) / 100;
+        int maxLines = Math.max(1, (int) Math.floor((bottom - top) / lineHeight));
+        WrappedText label = e.label().isEmpty() ? null : text.wrap(e.label(), false, LABEL_SIZE, areaW, maxLines);
+        double labelTop = label == null ? top : top + Math.max(0, (bottom - top - label.height()) / 2);
+        Rectangle2D bounds = new Rectangle2D.Double(g.x() - 6, g.y() - 6, g.width() + 12, g.height() + 12);
+        if (label != null && labelTop + label.height() > bounds.getMaxY()) {
+            bounds.add(g.x(), labelTop + label.height() + 2);
+        }
+        if (tower >= 0) {
+            bounds.add(towerBounds(g.x() + g.width(), g.y() + g.height(), tower));
+        }
+        if (!badges.isEmpty()) {
+            bounds.add(new Rectangle2D.Double(g.x() - 2, g.y() - 12, badges.size() * 22 + 4, 24));
+        }
+        NodeItem item = new NodeItem(e, look, shapeName, shape, fill, stroke, textColour, label, labelTop, typeLabel,
+                pictogram, tower, List.copyOf(badges));
+        item.bounds = bounds;
+        return item;
+    }
+
+    static final int TOWER_MAX_DISCS = 10;
+    static final double DISC_W = 20, DISC_H = 7, DISC_STEP = 5;
+
+    /** The tower stands right of the node's bottom-right corner: up to ten discs, its number on top. */
+    static Rectangle2D towerBounds(double right, double bottom, long height) {
+        long discs = Math.min(height, TOWER_MAX_DISCS);
+        double h = DISC_H + Math.max(0, discs - 1) * DISC_STEP + 18;
+        return new Rectangle2D.Double(right + 4, bottom - h, DISC_W + 8, h + 2);
+    }
+
+    static double textWidthFactor(String shape) {
+        if (shape == null) {
+            return 1;
+        }
+        return switch (shape) {
+            case "ellipse", "circle", "cloud" -> 0.74;
+            case "diamond" -> 0.56;
+            case "hexagon" -> 0.8;
+            default -> 1;
+        };
+    }
+
+    static Shape shape(String name, double x, double y, double w, double h) {
+        String n = name == null ? "rectangle" : name;
+        switch (n) {
+            case "rounded":
+                return new RoundRectangle2D.Double(x, y, w, h, Math.min(18, w / 2), Math.min(18, h / 2));
+            case "ellipse":
+                return new Ellipse2D.Double(x, y, w, h);
+            case "circle": {
+                double d = Math.min(w, h);
+                return new Ellipse2D.Double(x + (w - d) / 2, y + (h - d) / 2, d, d);
+            }
+            case "diamond": {
+                Path2D p = new Path2D.Double();
+                p.moveTo(x + w / 2, y);
+                p.lineTo(x + w, y + h / 2);
+                p.lineTo(x + w / 2, y + h);
+                p.lineTo(x, y + h / 2);
+                p.closePath();
+                return p;
+            }
+            case "hexagon": {
+                double d = Math.min(w / 4, h / 2);
+                Path2D p = new Path2D.Double();
+                p.moveTo(x + d, y);
+                p.lineTo(x + w - d, y);
+                p.lineTo(x + w, y + h / 2);
+                p.lineTo(x + w - d, y + h);
+                p.lineTo(x + d, y + h);
+                p.lineTo(x, y + h / 2);
+                p.closePath();
+                return p;
+            }
+            case "note": {
+                double f = Math.min(14, Math.min(w, h) / 3);
+                Path2D p = new Path2D.Double();
+                p.moveTo(x, y);
+                p.lineTo(x + w - f, y);
+                p.lineTo(x + w, y + f);
+                p.lineTo(x + w, y + h);
+                p.lineTo(x, y + h);
+                p.closePath();
+                return p;
+            }
+            case "cloud":
+                return cloud(x, y, w, h);
+            default:
+                return new Rectangle2D.Double(x, y, w, h);
+        }
+    }
+
+    /** A cloud: bumps of quadratic curves around an ellipse. */
+    private static Shape cloud(double x, double y, double w, double h) {
+        int bumps = 10;
+        double cx = x + w / 2, cy = y + h / 2, rx = w / 2 * 0.86, ry = h / 2 * 0.80;
+        Path2D p = new Path2D.Double();
+        for (int i = 0; i <= bumps; i++) {
+            double a = 2 * Math.PI * i / bumps;
+            double px = cx + rx * Math.cos(a), py = cy + ry * Math.sin(a);
+            if (i == 0) {
+                p.moveTo(px, py);
+            } else {
+                double m = 2 * Math.PI * (i - 0.5) / bumps;
+                p.quadTo(cx + rx * 1.3 * Math.cos(m), cy + ry * 1.3 * Math.sin(m), px, py);
+            }
+        }
+        p.closePath();
+        return p;
+    }
+
+    // ----- links -----
+
+    private LinkItem link(Element e, NodeItem s, NodeItem t, int indexInPair, int pairSize, TextWrapper text) {
+        LinkLook look = presentation.linkLook(doc, e);
+        Color colour = Colours.parse(e.style().colour() != null ? e.style().colour() : look.colour(), new Color(0x555555));
+        double width = look.width() > 0 ? look.width() : 1.5;
+        Stroke stroke = stroke(look.dash(), width);
+        Stroke halo = new BasicStroke((float) (width + 8), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        Shape path;
+        Shape arrow = null;
+        double mx, my;
+        if (s == t) {
+            var g = s.element.geometry();
+            double r = 14;
+            double cx = g.x() + g.width(), cy = g.y();
+            path = new Ellipse2D.Double(cx - r - 4 * indexInPair, cy - r - 4 * indexInPair, 2 * r, 2 * r);
+            mx = cx + r;
+            my = cy - r;
+        } else {
+            // offsets are measured against the pair's canonical direction, so opposite links stay apart too
+            boolean canonical = e.source().compareTo(e.target()) <= 0;
+            NodeItem a = canonical ? s : t, b = canonical ? t : s;
+            double dx = b.cx() - a.cx(), dy = b.cy() - a.cy();
+            double len = Math.hypot(dx, dy);
+            double nx = len == 0 ? 0 : -dy / len, ny = len == 0 ? 1 : dx / len;
+            double offset = (indexInPair - (pairSize - 1) / 2.0) * PARALLEL_SPACING;
+            double sx = s.cx() + nx * offset, sy = s.cy() + ny * offset;
+            double tx = t.cx() + nx * offset, ty = t.cy() + ny * offset;
+            Point2D p0 = exit(s, sx, sy, tx - sx, ty - sy);
+            Point2D p1 = exit(t, tx, ty, sx - tx, sy - ty);
+            double ux = p1.getX() - p0.getX(), uy = p1.getY() - p0.getY();
+            double ul = Math.hypot(ux, uy);
+            if (ul > 0) {
+                ux /= ul;
+                uy /= ul;
+            }
+            double endX = p1.getX(), endY = p1.getY();
+            if (look.directed() && ul > 0) {
+                double al = 9 + 1.5 * width, aw = 4.5 + 0.75 * width;
+                Path2D head = new Path2D.Double();
+                head.moveTo(p1.getX(), p1.getY());
+                head.lineTo(p1.getX() - ux * al - uy * aw, p1.getY() - uy * al + ux * aw);
+                head.lineTo(p1.getX() - ux * al + uy * aw, p1.getY() - uy * al - ux * aw);
+                head.closePath();
+                arrow = head;
+                endX = p1.getX() - ux * al * 0.8;
+                endY = p1.getY() - uy * al * 0.8;
+            }
+            path = new Line2D.Double(p0.getX(), p0.getY(), endX, endY);
+            mx = (p0.getX() + p1.getX()) / 2;
+            my = (p0.getY() + p1.getY()) / 2;
+        }
+        WrappedText label = e.label().isEmpty() ? null : text.wrap(e.label(), false, LINK_LABEL_SIZE, 140, 2);
+        Rectangle2D bounds = path.getBounds2D();
+        if (arrow != null) {
+            bounds.add(arrow.getBounds2D());
+        }
+        bounds = new Rectangle2D.Double(bounds.getX() - width - 5, bounds.getY() - width - 5,
+                bounds.getWidth() + 2 * width + 10, bounds.getHeight() + 2 * width + 10);
+        if (label != null) {
+            bounds.add(new Rectangle2D.Double(mx - label.maxWidth() / 2 - 4, my - label.height() / 2 - 3,
+                    label.maxWidth() + 8, label.height() + 6));
+        }
+        LinkItem item = new LinkItem(e, path, arrow, colour, stroke, halo, label, mx, my);
+        item.bounds = bounds;
+        return item;
+    }
+
+    static Stroke stroke(String dash, double width) {
+        float w = (float) width;
+        if ("dashed".equals(dash)) {
+            return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8 + 2 * w, 5 + w}, 0f);
+        }
+        if ("dotted".equals(dash)) {
+            return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {0.1f, 3 + 2 * w}, 0f);
+        }
+        return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
+    }
+
+    /** Where a ray from (px, py) inside the node, in direction (dx, dy), leaves the node's outline. */
+    static Point2D exit(NodeItem n, double px, double py, double dx, double dy) {
+        var g = n.element.geometry();
+        double len = Math.hypot(dx, dy);
+        if (len == 0 || g.width() <= 0 || g.height() <= 0) {
+            return new Point2D.Double(px, py);
+        }
+        dx /= len;
+        dy /= len;
+        // the box first: exact for rectangles and the outer limit for every other shape
+        double tx = dx > 0 ? (g.x() + g.width() - px) / dx : dx < 0 ? (g.x() - px) / dx : Double.POSITIVE_INFINITY;
+        double ty = dy > 0 ? (g.y() + g.height() - py) / dy : dy < 0 ? (g.y() - py) / dy : Double.POSITIVE_INFINITY;
+        double tBox = Math.max(0, Math.min(tx, ty));
+        String shape = n.shapeName == null ? "rectangle" : n.shapeName;
+        switch (shape) {
+            case "rectangle", "rounded", "note":
+                return new Point2D.Double(px + dx * tBox, py + dy * tBox);
+            case "ellipse", "circle": {
+                Rectangle2D b = n.shape.getBounds2D();
+                double a = b.getWidth() / 2, c = b.getHeight() / 2;
+                double ox = px - b.getCenterX(), oy = py - b.getCenterY();
+                double qa = dx * dx / (a * a) + dy * dy / (c * c);
+                double qb = 2 * (ox * dx / (a * a) + oy * dy / (c * c));
+                double qc = ox * ox / (a * a) + oy * oy / (c * c) - 1;
+                double disc = qb * qb - 4 * qa * qc;
+                if (disc < 0) {
+                    return new Point2D.Double(px, py);
+                }
+                double t = (-qb + Math.sqrt(disc)) / (2 * qa);
+                return new Point2D.Double(px + dx * Math.max(0, t), py + dy * Math.max(0, t));
+            }
+            default: {
+                // other outlines: bisect between the inside point and the box edge
+                double lo = 0, hi = tBox;
+                for (int i = 0; i < 18; i++) {
+                    double mid = (lo + hi) / 2;
+                    if (n.shape.contains(px + dx * mid, py + dy * mid)) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                return new Point2D.Double(px + dx * hi, py + dy * hi);
+            }
+        }
+    }
+
+    // ----- annotations -----
+
+    private AnnotationItem annotation(Element e, TextWrapper text) {
+        AnnotationType.Form form = method.map(m -> m.schema().annotationTypes().get(e.type()))
+                .map(AnnotationType::form)
+                .orElseGet(() -> switch (e.type()) {
+                    case "stroke" -> AnnotationType.Form.STROKE;
+                    case "frame" -> AnnotationType.Form.FRAME;
+                    default -> AnnotationType.Form.TEXT;
+                });
+        var g = e.geometry();
+        Color colour = Colours.parse(e.style().colour(), form == AnnotationType.Form.FRAME ? new Color(0x6b7785) : new Color(0x333333));
+        Shape shape = null;
+        Shape arrow = null;
+        WrappedText label = null;
+        Rectangle2D bounds;
+        switch (form) {
+            case STROKE -> {
+                Path2D p = new Path2D.Double();
+                List<Point> pts = g.points();
+                for (int i = 0; i < pts.size(); i++) {
+                    if (i == 0) {
+                        p.moveTo(pts.get(i).x(), pts.get(i).y());
+                    } else {
+                        p.lineTo(pts.get(i).x(), pts.get(i).y());
+                    }
+                }
+                shape = p;
+                if (pts.size() >= 2 && e.attribute("arrow") instanceof Value.Bool b && b.value()) {
+                    Point end = pts.get(pts.size() - 1), before = pts.get(pts.size() - 2);
+                    double ux = end.x() - before.x(), uy = end.y() - before.y(), l = Math.hypot(ux, uy);
+                    if (l > 0) {
+                        ux /= l;
+                        uy /= l;
+                        Path2D head = new Path2D.Double();
+                        head.moveTo(end.x() + ux * 4, end.y() + uy * 4);
+                        head.lineTo(end.x() - ux * 10 - uy * 6, end.y() - uy * 10 + ux * 6);
+                        head.lineTo(end.x() - ux * 10 + uy * 6, end.y() - uy * 10 - ux * 6);
+                        head.closePath();
+                        arrow = head;
+                    }
+                }
+                bounds = p.getBounds2D();
+                bounds = new Rectangle2D.Double(bounds.getX() - 12, bounds.getY() - 12, bounds.getWidth() + 24, bounds.getHeight() + 24);
+            }
+            case FRAME -> {
+                shape = new RoundRectangle2D.Double(g.x(), g.y(), g.width(), g.height(), 12, 12);
+                if (!e.label().isEmpty()) {
+                    label = text.wrap(e.label(), true, LABEL_SIZE, Math.max(20, g.width() - 16), 2);
+                }
+                bounds = new Rectangle2D.Double(g.x() - 6, g.y() - 6, g.width() + 12, g.height() + 12);
+            }
+            default -> {
+                double w = g.width() > 0 ? g.width() : 200;
+                if (!e.label().isEmpty()) {
+                    int maxLines = g.height() > 0 ? Math.max(1, (int) (g.height() / (LABEL_SIZE * 1.25))) : 20;
+                    label = text.wrap(e.label(), false, LABEL_SIZE, w, maxLines);
+                }
+                double h = Math.max(g.height(), label == null ? 0 : label.height());
+                bounds = new Rectangle2D.Double(g.x() - 6, g.y() - 6, w + 12, h + 12);
+            }
+        }
+        AnnotationItem item = new AnnotationItem(e, form, shape, arrow, colour, label);
+        item.bounds = bounds;
+        return item;
+    }
+
+    // ----- backdrops -----
+
+    static Rectangle2D backdropBounds(Backdrop b) {
+        if (b instanceof Backdrop.Lanes l) {
+            Rectangle2D r = null;
+            for (Backdrop.Lane lane : l.lanes()) {
+                r = union(r, new Rectangle2D.Double(lane.x(), lane.y(), lane.width(), lane.height()));
+            }
+            return r;
+        }
+        if (b instanceof Backdrop.Quadrants q) {
+            return new Rectangle2D.Double(q.x() - 34, q.y(), q.width() + 34, q.height() + 40);
+        }
+        if (b instanceof Backdrop.Line l) {
+            Rectangle2D r = new Rectangle2D.Double(Math.min(l.x1(), l.x2()), Math.min(l.y1(), l.y2()),
+                    Math.abs(l.x2() - l.x1()), Math.abs(l.y2() - l.y1()));
+            double m = l.width() + 12;
+            return new Rectangle2D.Double(r.getX() - m, r.getY() - m, r.getWidth() + 2 * m, r.getHeight() + 2 * m);
+        }
+        return null;
+    }
+
+    static Rectangle2D union(Rectangle2D a, Rectangle2D b) {
+        if (a == null) {
+            return b == null ? null : (Rectangle2D) b.clone();
+        }
+        if (b != null) {
+            a.add(b);
+        }
+        return a;
+    }
+}
