@@ -10,7 +10,14 @@ import org.mapwork.model.schema.SchemaRegistry;
 /** Every method Mapwork offers, in the order a start screen lists them. */
 public final class Methods {
 
-    private static final List<MethodTemplate> ALL = List.of();
+    private static final List<MethodTemplate> ALL = List.of(
+            new org.mapwork.templates.problemtree.ProblemTreeTemplate(),
+            new org.mapwork.templates.fishbone.FishboneTemplate(),
+            new org.mapwork.templates.richpicture.RichPictureTemplate(),
+            new org.mapwork.templates.netmap.NetMapTemplate(),
+            new org.mapwork.templates.powerinterest.PowerInterestTemplate(),
+            new org.mapwork.templates.toc.TheoryOfChangeTemplate(),
+            new org.mapwork.templates.actionplan.ActionPlanTemplate());
 
     private Methods() {
     }
