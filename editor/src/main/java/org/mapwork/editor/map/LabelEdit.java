@@ -10,8 +10,15 @@ package org.mapwork.editor.map;
  * @param y         map y
  * @param width     width in map units
  * @param text      the text the editor starts with
+ * @param linkTo    for a new node: a node the new one is linked to when it is created (a precondition's outcome), or null
+ * @param linkType  the type of that link
  */
-public record LabelEdit(String elementId, String nodeType, double x, double y, double width, String text) {
+public record LabelEdit(String elementId, String nodeType, double x, double y, double width, String text,
+                        String linkTo, String linkType) {
+
+    public LabelEdit(String elementId, String nodeType, double x, double y, double width, String text) {
+        this(elementId, nodeType, x, y, width, text, null, null);
+    }
 
     public boolean isNewNode() {
         return elementId == null;

@@ -54,6 +54,11 @@ public final class MapViewModel {
     public static final double GRID = 20;
     /** The attribute a Net-Map tower shows (an integer ≥ 0). */
     public static final String INFLUENCE = "influence";
+    /** A Net-Map actor's goals (ids of the map's goal rows). */
+    public static final String GOALS = "goals";
+    /** The theory of change's precondition type and the map attribute holding the ceiling's height. */
+    public static final String PRECONDITION = "precondition";
+    public static final String CEILING_Y = "ceilingY";
 
     private final MapSession session;
     private final MethodTemplate template;
@@ -67,6 +72,7 @@ public final class MapViewModel {
     // the preview of a gesture in progress: never in the model until the gesture ends
     private final Map<String, Geometry> previewGeometry = new LinkedHashMap<>();
     private final Map<String, Value.Int> previewTower = new LinkedHashMap<>();
+    private final Map<String, Value> previewMap = new LinkedHashMap<>();
     private Rectangle2D rubberBand;
     private String connectFrom;
     private Point connectTo;
@@ -138,7 +144,7 @@ public final class MapViewModel {
      */
     public MapDocument displayed() {
         MapDocument doc = session.document();
-        if (previewGeometry.isEmpty() && previewTower.isEmpty()) {
+        if (previewGeometry.isEmpty() && previewTower.isEmpty() && previewMap.isEmpty()) {
             return doc;
         }
         if (displayed != null && displayedFor == doc && displayedVersion == previewVersion) {
@@ -155,6 +161,7 @@ public final class MapViewModel {
                 preview.add(Change.setAttribute(id, INFLUENCE, v));
             }
         });
+        previewMap.forEach((name, v) -> preview.add(Change.setMapAttribute(name, v)));
         try {
             displayed = ChangeEngine.apply(doc, schema(), ChangeSet.of("preview", preview)).after();
         } catch (ChangeRejected e) {
@@ -464,6 +471,7 @@ public final class MapViewModel {
     public void clearPreview() {
         previewGeometry.clear();
         previewTower.clear();
+        previewMap.clear();
         rubberBand = null;
         connectFrom = null;
         connectTo = null;
@@ -834,6 +842,9 @@ public final class MapViewModel {
             if (label.isEmpty()) {
                 return false;
             }
+            if (edit.linkTo() != null) {
+                return createLinkedNode(edit, label);
+            }
             return createNode(edit.nodeType(), label, edit.x() + NODE_WIDTH / 2, edit.y() + NODE_HEIGHT / 2).isPresent();
         }
         Element e = document().element(edit.elementId());
@@ -944,10 +955,19 @@ public final class MapViewModel {
         return Optional.empty();
     }
 
-    /** The node type that carries pictograms (one with a {@code pictogram} attribute), if the method has one. */
+    /** The node type that carries pictograms (one with a {@code symbol} or {@code pictogram} attribute), if any. */
     public Optional<String> pictogramNodeType() {
         return schema().nodeTypes().values().stream()
-                .filter(t -> t.attribute("pictogram") != null).map(ElementType::name).findFirst();
+                .filter(t -> pictogramAttribute(t) != null).map(ElementType::name).findFirst();
+    }
+
+    private static String pictogramAttribute(ElementType t) {
+        for (String name : List.of("symbol", "pictogram")) {
+            if (t.attribute(name) != null) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** Stamps the current pictogram at a map point, as a node of the method's pictogram type. */
@@ -960,8 +980,169 @@ public final class MapViewModel {
         String id = Ids.newId("n");
         Element e = withRequiredDefaults(Element.node(id, type.get(), "",
                 Geometry.box(snap(cx - 32), snap(cy - 32), 64, 64), document().nextOrderKey()))
-                .withAttribute("pictogram", new Value.Text(pictogram));
+                .withAttribute(pictogramAttribute(schema().nodeTypes().get(type.get())), new Value.Text(pictogram));
         return apply("Stamp " + pictogram, List.of(Change.add(e))) ? Optional.of(id) : Optional.empty();
+    }
+
+    // ----- theory of change: preconditions and the ceiling of accountability -----
+
+    /** The node type for preconditions and the link type that ties one to an outcome, if the method has them. */
+    private Optional<String[]> preconditionTypes(Element outcome) {
+        if (!schema().nodeTypes().containsKey(PRECONDITION)) {
+            return Optional.empty();
+        }
+        for (LinkType t : schema().linkTypesOf(document().mapAttributes()).values()) {
+            if (t.allows(PRECONDITION, outcome.type())) {
+                return Optional.of(new String[] {PRECONDITION, t.name()});
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Starts naming a precondition placed below the selected outcome; when the name is committed, the node and its
+     * link to the outcome are added in one undo step.
+     */
+    public boolean beginPrecondition() {
+        if (selection.size() != 1 || !document().contains(selection.iterator().next())) {
+            setStatus("Select one outcome to add a precondition below it");
+            return false;
+        }
+        Element outcome = document().element(selection.iterator().next());
+        Optional<String[]> types = outcome.isNode() ? preconditionTypes(outcome) : Optional.empty();
+        if (types.isEmpty()) {
+            setStatus("A precondition cannot lead to " + labelOf(outcome.id()));
+            return false;
+        }
+        Geometry g = outcome.geometry();
+        double below = g.y() + g.height() + 80;
+        List<Geometry> place = FreePlaces.find(document(), 1, g.centerX() - NODE_WIDTH / 2, below, NODE_WIDTH,
+                NODE_HEIGHT, 6);
+        Geometry at = place.isEmpty() ? Geometry.box(g.x(), below, NODE_WIDTH, NODE_HEIGHT) : place.get(0);
+        labelEdit = new LabelEdit(null, types.get()[0], at.x(), at.y(), NODE_WIDTH, "", outcome.id(), types.get()[1]);
+        fire(Aspect.LABEL_EDIT);
+        return true;
+    }
+
+    private boolean createLinkedNode(LabelEdit edit, String label) {
+        if (!document().contains(edit.linkTo())) {
+            setStatus("The outcome was removed meanwhile");
+            return false;
+        }
+        String id = Ids.newId("n");
+        String order = document().nextOrderKey();
+        Element node = withRequiredDefaults(Element.node(id, edit.nodeType(), label,
+                Geometry.box(edit.x(), edit.y(), NODE_WIDTH, NODE_HEIGHT), order));
+        Element link = Element.link(Ids.newId("l"), edit.linkType(), id, edit.linkTo(), OrderKey.after(order));
+        if (apply("Add " + edit.nodeType() + " \"" + label + "\" for " + labelOf(edit.linkTo()),
+                List.of(Change.add(node), Change.add(link)))) {
+            select(List.of(id));
+            return true;
+        }
+        return false;
+    }
+
+    /** Where the ceiling of accountability is drawn (map y), if the map has one. */
+    public Optional<Double> ceilingY() {
+        if (template == null || !schema().mapAttributes().containsKey(CEILING_Y)) {
+            return Optional.empty();
+        }
+        return template.presentation().backdrops(displayed()).stream()
+                .filter(b -> b instanceof org.mapwork.templates.Backdrop.HorizontalLine)
+                .map(b -> ((org.mapwork.templates.Backdrop.HorizontalLine) b).y()).findFirst();
+    }
+
+    public void previewCeiling(double y) {
+        previewMap.put(CEILING_Y, new Value.Decimal(y));
+        previewVersion++;
+        fire(Aspect.PREVIEW);
+    }
+
+    public boolean setCeiling(double y) {
+        clearPreview();
+        return setMapAttribute(CEILING_Y, new Value.Decimal(Math.round(y * 10) / 10.0));
+    }
+
+    /** Moves the ceiling up (−1) or down (+1) by one grid step (the keyboard path). */
+    public boolean moveCeiling(int by) {
+        Optional<Double> y = ceilingY();
+        if (y.isEmpty()) {
+            setStatus("This map has no ceiling of accountability");
+            return false;
+        }
+        return setCeiling(y.get() + by * GRID);
+    }
+
+    // ----- Net-Map goals and stance -----
+
+    /** A goal defined on the map, with the stance it stands for. */
+    public record Goal(String id, String label, String stance) {
+    }
+
+    /** The map's goals (rows of the map attribute that the actors' {@value #GOALS} options come from). */
+    public List<Goal> goals() {
+        List<Goal> out = new ArrayList<>();
+        String from = goalsSource();
+        if (from != null && document().mapAttribute(from) instanceof Value.Rows rows) {
+            for (Map<String, Value> row : rows.rows()) {
+                if (row.get("id") instanceof Value.Text id) {
+                    String label = row.get("label") instanceof Value.Text l && !l.value().isBlank() ? l.value() : id.value();
+                    String stance = row.get("stance") instanceof Value.Text st ? st.value() : "";
+                    out.add(new Goal(id.value(), label, stance));
+                }
+            }
+        }
+        return out;
+    }
+
+    private String goalsSource() {
+        for (var t : schema().nodeTypes().values()) {
+            AttributeDef a = t.attribute(GOALS);
+            if (a != null && a.optionsFrom() != null) {
+                return a.optionsFrom();
+            }
+        }
+        return null;
+    }
+
+    public boolean holdsGoal(Element actor, String goalId) {
+        return actor.attribute(GOALS) instanceof Value.TextList l && l.values().contains(goalId);
+    }
+
+    /** Adds or removes one goal of an actor. */
+    public boolean toggleGoal(String actorId, String goalId) {
+        Element actor = document().element(actorId);
+        if (actor == null) {
+            return false;
+        }
+        List<String> goals = new ArrayList<>(actor.attribute(GOALS) instanceof Value.TextList l ? l.values() : List.of());
+        if (!goals.remove(goalId)) {
+            goals.add(goalId);
+        }
+        return setAttribute(actorId, GOALS, new Value.TextList(goals));
+    }
+
+    /** Defines a new goal with a stance on the map and gives it to an actor, in one undo step. */
+    public boolean addGoal(String actorId, String label, String stance) {
+        String from = goalsSource();
+        Element actor = document().element(actorId);
+        if (from == null || actor == null || label.isBlank()) {
+            return false;
+        }
+        List<Map<String, Value>> rows = new ArrayList<>(
+                document().mapAttribute(from) instanceof Value.Rows r ? r.rows() : List.of());
+        String id = Ids.newId("g");
+        Map<String, Value> row = new LinkedHashMap<>();
+        row.put("id", new Value.Text(id));
+        row.put("label", new Value.Text(label.strip()));
+        if (stance != null) {
+            row.put("stance", new Value.Text(stance));
+        }
+        rows.add(row);
+        List<String> goals = new ArrayList<>(actor.attribute(GOALS) instanceof Value.TextList l ? l.values() : List.of());
+        goals.add(id);
+        return apply("Add goal \"" + label.strip() + "\"", List.of(Change.setMapAttribute(from, new Value.Rows(rows)),
+                Change.setAttribute(actorId, GOALS, new Value.TextList(goals))));
     }
 
     // ----- camera -----

@@ -52,6 +52,8 @@ public final class SelectTool implements Tool {
     private String subject;
     private long towerStart;
     private double dx, dy;
+    private boolean draggingCeiling;
+    private double ceilingStart;
 
     public SelectTool(MapViewModel vm) {
         this.vm = vm;
@@ -140,6 +142,15 @@ public final class SelectTool implements Tool {
             return true;
         }
         downTarget = hit.orElse(null);
+        if (downTarget == null) {
+            Optional<Double> ceiling = vm.ceilingY();
+            if (ceiling.isPresent() && Math.abs(vm.camera().toScreenY(ceiling.get()) - d.sy()) <= EDGE_BAND) {
+                ceilingStart = ceiling.get();
+                state = ToolState.DRAGGING;
+                draggingCeiling = true;
+                return true;
+            }
+        }
         if (downTarget != null && !shift && onEdge(downTarget, d.sx(), d.sy())) {
             subject = downTarget;
             state = ToolState.CONNECTING;
@@ -188,6 +199,10 @@ public final class SelectTool implements Tool {
                 }
             }
             case DRAGGING -> {
+                if (draggingCeiling) {
+                    vm.previewCeiling(vm.snap(ceilingStart + m.y() - downY));
+                    return true;
+                }
                 dx = m.x() - downX;
                 dy = m.y() - downY;
                 Geometry first = start.get(dragIds.get(0));
@@ -273,7 +288,13 @@ public final class SelectTool implements Tool {
                     vm.select(List.of(downTarget));
                 }
             }
-            case DRAGGING -> vm.commitMove(dragIds, start, dx, dy);
+            case DRAGGING -> {
+                if (draggingCeiling) {
+                    vm.setCeiling(vm.snap(ceilingStart + u.y() - downY));
+                } else {
+                    vm.commitMove(dragIds, start, dx, dy);
+                }
+            }
             case RUBBER_BAND -> {
                 List<String> ids = vm.hitTester().elementsIn(vm.displayed(), band(u.x(), u.y()));
                 vm.clearPreview();
@@ -332,5 +353,6 @@ public final class SelectTool implements Tool {
         dragIds = List.of();
         start.clear();
         dx = dy = 0;
+        draggingCeiling = false;
     }
 }
