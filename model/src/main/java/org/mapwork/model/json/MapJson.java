@@ -129,7 +129,8 @@ public final class MapJson {
         return root;
     }
 
-    static ObjectNode element(Element e) {
+    /** One element as native JSON, as it appears in {@code $.elements}; also used by the library's change log. */
+    public static ObjectNode element(Element e) {
         ObjectNode o = NODES.objectNode();
         o.put("id", e.id());
         o.put("kind", e.kind().jsonName());
@@ -146,13 +147,7 @@ public final class MapJson {
             o.set("geometry", geometry(e.geometry()));
         }
         if (!e.style().equals(Style.DEFAULT)) {
-            ObjectNode s = o.putObject("style");
-            if (e.style().colour() != null) {
-                s.put("colour", e.style().colour());
-            }
-            if (e.style().shape() != null) {
-                s.put("shape", e.style().shape());
-            }
+            o.set("style", style(e.style()));
         }
         if (!e.attributes().isEmpty()) {
             o.set("attributes", values(e.attributes()));
@@ -160,7 +155,20 @@ public final class MapJson {
         return o;
     }
 
-    private static ObjectNode geometry(Geometry g) {
+    /** A style as native JSON: only the fields that are set. */
+    public static ObjectNode style(Style style) {
+        ObjectNode s = NODES.objectNode();
+        if (style.colour() != null) {
+            s.put("colour", style.colour());
+        }
+        if (style.shape() != null) {
+            s.put("shape", style.shape());
+        }
+        return s;
+    }
+
+    /** A geometry as native JSON. */
+    public static ObjectNode geometry(Geometry g) {
         ObjectNode o = NODES.objectNode();
         o.set("x", number(g.x()));
         o.set("y", number(g.y()));
@@ -189,7 +197,8 @@ public final class MapJson {
         return o;
     }
 
-    static JsonNode value(Value v) {
+    /** An attribute value as native JSON; reading it back needs its {@code AttributeDef}. */
+    public static JsonNode value(Value v) {
         if (v instanceof Value.Text t) {
             return NODES.textNode(t.value());
         }

@@ -100,6 +100,48 @@ public final class MapJsonReader {
         return new Walk(source).document(root);
     }
 
+    /**
+     * A reader for parts of the native format (an element, an attribute value, a geometry, a style) found inside
+     * other JSON, such as the library's change log, with the same checks and messages as in a whole file.
+     *
+     * @param source the file or stream name used in messages
+     */
+    public Parts parts(String source) {
+        return new Parts(new Walk(source));
+    }
+
+    /** Reads parts of the native format; see {@link #parts(String)}. */
+    public static final class Parts {
+        private final Walk walk;
+
+        private Parts(Walk walk) {
+            this.walk = walk;
+        }
+
+        /**
+         * One element as it appears in {@code $.elements}.
+         *
+         * @param mapAttributes the map attributes of the document it belongs to (they may define link types)
+         */
+        public Element element(JsonNode node, String path, Schema schema, Map<String, Value> mapAttributes)
+                throws MapFormatException {
+            return walk.element(node, path, schema, mapAttributes);
+        }
+
+        /** One attribute value of the given definition. */
+        public Value value(AttributeDef def, JsonNode node, String path) throws MapFormatException {
+            return walk.value(def, node, path);
+        }
+
+        public Geometry geometry(JsonNode node, String path) throws MapFormatException {
+            return walk.geometry(node, path);
+        }
+
+        public Style style(JsonNode node, String path) throws MapFormatException {
+            return walk.style(node, path);
+        }
+    }
+
     private static String where(JsonLocation loc) {
         return loc == null ? "?" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
@@ -274,12 +316,7 @@ public final class MapJsonReader {
                 throw error(path + (o.has("source") ? ".source" : ".target"), "only links have a source and a target");
             }
             Geometry geometry = o.has("geometry") ? geometry(o.get("geometry"), path + ".geometry") : Geometry.NONE;
-            Style style = Style.DEFAULT;
-            if (o.has("style")) {
-                ObjectNode s = object(o.get("style"), path + ".style");
-                checkKeys(s, path + ".style", STYLE_KEYS);
-                style = new Style(text(s, path + ".style", "colour", false), text(s, path + ".style", "shape", false));
-            }
+            Style style = o.has("style") ? style(o.get("style"), path + ".style") : Style.DEFAULT;
             Map<String, Value> attributes = new LinkedHashMap<>();
             if (o.has("attributes")) {
                 ObjectNode a = object(o.get("attributes"), path + ".attributes");
@@ -296,6 +333,12 @@ public final class MapJsonReader {
                 }
             }
             return new Element(id, kind, type, label, attributes, geometry, style, order, source, target);
+        }
+
+        private Style style(JsonNode node, String path) throws MapFormatException {
+            ObjectNode s = object(node, path);
+            checkKeys(s, path, STYLE_KEYS);
+            return new Style(text(s, path, "colour", false), text(s, path, "shape", false));
         }
 
         private Geometry geometry(JsonNode node, String path) throws MapFormatException {

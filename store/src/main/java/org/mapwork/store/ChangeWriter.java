@@ -1,0 +1,268 @@
+package org.mapwork.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.mapwork.model.ChangeSet;
+import org.mapwork.model.MapDocument;
+
+/**
+ * The library's one writer: a thread that takes queued change sets (and other writes) in order, writes as many as
+ * are waiting in one transaction, makes them durable with one {@code CHECKPOINT SYNC} (H2 writes its store and
+ * forces it to the device), and only then completes their acknowledgements. Batching many change sets per sync is
+ * what keeps throughput up while every acknowledged change survives a crash (see docs/adr/0002).
+ *
+ * <p>When a write fails (a full disk, say), the waiting change sets stay queued and are tried again with a growing
+ * pause; their recorders report the problem meanwhile.
+ */
+final class ChangeWriter {
+
+    /** Work on the writer's connection, inside its transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws Exception;
+    }
+
+    private sealed interface Task permits Append, Job, Stop {
+    }
+
+    record Append(MapRecorder recorder, long revision, ChangeSet changeSet, MapDocument after, String origin,
+                  CompletableFuture<Long> done) implements Task {
+    }
+
+    private record Job(Work<?> work, CompletableFuture<Object> done) implements Task {
+    }
+
+    private record Stop() implements Task {
+    }
+
+    private static final int MAX_BATCH = 1000;
+
+    private final Connection connection;
+    private final Clock clock;
+    private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final AfterDurable afterDurable;
+    private volatile boolean stopped;
+
+    /**
+     * @param afterDurable called on the writer thread for the last durable append of each recorder in a batch
+     *                     (snapshots are taken there)
+     */
+    /** Work on the writer thread after a recorder's change sets became durable. */
+    @FunctionalInterface
+    interface AfterDurable {
+        void accept(Connection c, Append last) throws Exception;
+    }
+
+    ChangeWriter(Connection connection, Clock clock, String name, AfterDurable afterDurable) throws SQLException {
+        this.connection = connection;
+        this.clock = clock;
+        this.afterDurable = afterDurable;
+        connection.setAutoCommit(false);
+        this.thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues a change set; never blocks (the queue is unbounded). */
+    void append(Append a) {
+        if (stopped) {
+            a.done().completeExceptionally(new LibraryException("The library is closed; change not saved: "
+                    + a.changeSet().describe()));
+            return;
+        }
+        queue.add(a);
+    }
+
+    /** Runs {@code work} on the writer thread, after everything queued before it, and makes it durable. */
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<T> submit(Work<T> work) {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        if (stopped) {
+            done.completeExceptionally(new LibraryException("The library is closed"));
+        } else {
+            queue.add(new Job(work, done));
+        }
+        return (CompletableFuture<T>) done;
+    }
+
+    /** Completes when everything queued so far is durable. */
+    CompletableFuture<Void> barrier() {
+        return submit(c -> null).thenApply(x -> null);
+    }
+
+    boolean onWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Writes what is queued, then stops the thread. */
+    void stop(long timeoutMillis) throws InterruptedException {
+        if (!stopped) {
+            queue.add(new Stop());
+            stopped = true;
+        }
+        thread.join(timeoutMillis);
+        if (thread.isAlive()) {
+            thread.interrupt();
+            thread.join(timeoutMillis);
+        }
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    private void run() {
+        ArrayDeque<Task> backlog = new ArrayDeque<>();
+        List<Task> fresh = new ArrayList<>();
+        long pause = 0;
+        while (true) {
+            try {
+                if (backlog.isEmpty()) {
+                    backlog.add(queue.take());
+                } else if (pause > 0) {
+                    Task t = queue.poll(pause, TimeUnit.MILLISECONDS);
+                    if (t != null) {
+                        backlog.add(t);
+                    }
+                }
+            } catch (InterruptedException e) {
+                abandon(backlog);
+                return;
+            }
+            queue.drainTo(fresh, MAX_BATCH);
+            backlog.addAll(fresh);
+            fresh.clear();
+            while (!backlog.isEmpty()) {
+                Task head = backlog.peek();
+                if (head instanceof Append) {
+                    List<Append> group = new ArrayList<>();
+                    for (Task t : backlog) {
+                        if (!(t instanceof Append a)) {
+                            break;
+                        }
+                        group.add(a);
+                    }
+                    try {
+                        writeAppends(group);
+                    } catch (Exception e) {
+                        rollback();
+                        for (MapRecorder r : recordersOf(group)) {
+                            r.problem(new LibraryException("Changes to map " + r.mapId() + " are not saved yet ("
+                                    + e.getMessage() + "); Mapwork keeps trying.", e));
+                        }
+                        pause = Math.min(Math.max(pause * 2, 50), 5000);
+                        break; // keep the backlog in order and try again after the pause
+                    }
+                    pause = 0;
+                    group.forEach(a -> backlog.poll());
+                    acknowledge(group);
+                } else if (head instanceof Job j) {
+                    backlog.poll();
+                    runJob(j);
+                } else {
+                    return; // Stop: everything before it is written
+                }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                abandon(backlog);
+                return;
+            }
+        }
+    }
+
+    /** Fails what could not be written when the library closes anyway. */
+    private static void abandon(ArrayDeque<Task> backlog) {
+        LibraryException gone = new LibraryException("The library was closed while these changes could not be written");
+        for (Task t : backlog) {
+            if (t instanceof Append a) {
+                a.recorder().problem(gone);
+                a.done().completeExceptionally(gone);
+            } else if (t instanceof Job j) {
+                j.done().completeExceptionally(gone);
+            }
+        }
+    }
+
+    private void writeAppends(List<Append> appends) throws Exception {
+        if (appends.isEmpty()) {
+            return;
+        }
+        Map<MapRecorder, Append> last = new LinkedHashMap<>();
+        for (Append a : appends) {
+            LogStore.insertChangeSet(connection, a.recorder().mapId(), a.revision(), a.origin(), a.changeSet(),
+                    ChangeSetCodec.toJson(a.changeSet()));
+            last.put(a.recorder(), a);
+        }
+        for (Append a : last.values()) {
+            LogStore.updateHead(connection, a.recorder().mapId(), a.after().title(), a.changeSet().time(), a.revision());
+        }
+        connection.commit();
+        sync();
+    }
+
+    private void acknowledge(List<Append> durable) {
+        Map<MapRecorder, Append> last = new LinkedHashMap<>();
+        for (Append a : durable) {
+            a.recorder().durable(a.revision());
+            a.done().complete(a.revision());
+            last.put(a.recorder(), a);
+        }
+        for (Append a : last.values()) {
+            a.recorder().problem(null);
+            try {
+                afterDurable.accept(connection, a);
+                connection.commit();
+            } catch (Exception e) {
+                // a snapshot that fails costs only opening speed; the log has everything
+                rollback();
+            }
+        }
+    }
+
+    private void runJob(Job j) {
+        try {
+            Object result = j.work().run(connection);
+            connection.commit();
+            sync();
+            j.done().complete(result);
+        } catch (Exception e) {
+            rollback();
+            j.done().completeExceptionally(e);
+        }
+    }
+
+    /** Writes H2's store and forces it to the device: after this, committed data survives a crash or power cut. */
+    private void sync() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the next write reports it
+        }
+    }
+
+    private static List<MapRecorder> recordersOf(List<Append> appends) {
+        return appends.stream().map(Append::recorder).distinct().toList();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}
