@@ -16,6 +16,11 @@ public final class EditorLauncher {
      *
      * @param args an optional map file to open; passed to {@link EditorApp} as its parameters
      */
+    /** Runs the editor alone (screenshots, benchmarks): the same arguments as {@link #launch}. */
+    public static void main(String[] args) {
+        launch(args);
+    }
+
     public static void launch(String[] args) {
         Application.launch(EditorApp.class, args);
     }

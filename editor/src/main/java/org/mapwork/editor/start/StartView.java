@@ -32,6 +32,8 @@ public final class StartView extends BorderPane {
     public interface Actions {
         void opened(OpenedMap map);
 
+        void newMap(String methodId, boolean example);
+
         void openFile(Path chosen);
 
         void importFile(Path chosen);
@@ -153,10 +155,12 @@ public final class StartView extends BorderPane {
             description.setWrapText(true);
             Button empty = new Button("Empty");
             empty.setId("new-" + m.id());
-            empty.setOnAction(e -> actions.opened(vm.newMap(m.id(), false)));
+            empty.setOnAction(e -> actions.newMap(m.id(), false));
             Button example = new Button("Example");
             example.setId("example-" + m.id());
-            example.setOnAction(e -> actions.opened(vm.newMap(m.id(), true)));
+            example.setOnAction(e -> actions.newMap(m.id(), true));
+            empty.setMinWidth(Region.USE_PREF_SIZE);
+            example.setMinWidth(Region.USE_PREF_SIZE);
             VBox text = new VBox(2, name, description);
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(10, text, empty, example);
