@@ -16,14 +16,15 @@ public final class Hierarchy {
     }
 
     /**
-     * Lays out the boxes in ranks, sources at the bottom and arcs pointing upward (causes below what they cause).
+     * Lays out the boxes in ranks, sources at the bottom and arcs pointing upward (causes below what they cause). In
+     * JGraphX, orientation NORTH puts the roots at the top; SOUTH mirrors it, roots at the bottom.
      */
     public static Map<String, Box> bottomUp(Map<String, Box> nodes, List<String[]> arcs, double spacing, double rankSpacing) {
         if (nodes.isEmpty()) {
             return nodes;
         }
         return LayoutSupport.runJGraphX(nodes, arcs, g -> {
-            mxHierarchicalLayout layout = new mxHierarchicalLayout(g, SwingConstants.NORTH);
+            mxHierarchicalLayout layout = new mxHierarchicalLayout(g, SwingConstants.SOUTH);
             layout.setIntraCellSpacing(spacing);
             layout.setInterRankCellSpacing(rankSpacing);
             layout.setFineTuning(true);

@@ -51,7 +51,8 @@ final class FishboneLayout {
             List<Element> pair = cats.subList(p * 2, Math.min(cats.size(), p * 2 + 2));
             int depth = 0;
             for (Element c : pair) {
-                depth = Math.max(depth, depth(children, c.id(), 0, new LinkedHashSet<>()) - 1);
+                // levels below the category: 1 = causes only, 2 = causes with sub-causes, ...
+                depth = Math.max(depth, depth(children, c.id(), 0, new LinkedHashSet<>()));
             }
             double cx = x + CAUSE_W + 10 + Math.max(0, depth - 1) * (SUB_W + 10) + 30;
             double maxReach = cx + CAT_W / 2;
@@ -90,6 +91,11 @@ final class FishboneLayout {
                         n.type().equals(FishboneTemplate.SUBCAUSE) ? SUB_H : CAUSE_H));
                 lx += placed.get(n.id()).w() + 20;
             }
+        }
+        // sub-causes may reach left of the first bone: shift everything right of the margin
+        double minX = placed.values().stream().mapToDouble(Box::x).min().orElse(LEFT);
+        if (minX < LEFT) {
+            placed.replaceAll((id, b) -> b.at(b.x() + LEFT - minX, b.y()));
         }
         Map<String, Box> all = LayoutSupport.boxes(doc);
         Set<String> moving = new LinkedHashSet<>();
