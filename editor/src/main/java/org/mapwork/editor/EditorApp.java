@@ -53,6 +53,13 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
     private Library library;
     private Path snapshot;
     private boolean startupReport;
+    private MapWindow lastWindow;
+    private String size;
+
+    /** The map window opened last, or null (tests drive it). */
+    public MapWindow lastWindow() {
+        return lastWindow;
+    }
 
     @Override
     public void start(Stage stage) {
@@ -69,6 +76,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         this.primary = stage;
         this.snapshot = named.containsKey("snapshot") ? Path.of(named.get("snapshot")) : null;
         this.startupReport = named.containsKey("startup-report");
+        this.size = named.get("size");
         this.shelf = openShelf(named);
         stage.setTitle(TITLE);
         if (!files.isEmpty()) {
@@ -174,7 +182,15 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                 || !primary.isShowing();
         Stage stage = primaryFree ? primary : new Stage();
         MapWindow window = new MapWindow(stage, map, this);
-        window.show(1440, 900);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(1440, screen.getWidth());
+        double h = Math.min(900, screen.getHeight());
+        if (size != null && size.matches("\\d+x\\d+")) {
+            w = Integer.parseInt(size.split("x")[0]);
+            h = Integer.parseInt(size.split("x")[1]);
+        }
+        window.show(w, h);
+        lastWindow = window;
     }
 
     @Override

@@ -141,6 +141,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
     public Scene show(double width, double height) {
         Scene scene = new Scene(root, width, height);
         stage.setScene(scene);
+        stage.sizeToScene();
+        stage.centerOnScreen();
         stage.setTitle(titleText());
         stage.setOnHidden(e -> opened.keeping().close());
         stage.show();
