@@ -302,6 +302,7 @@ public final class PropertiesView extends ScrollPane {
                     set.accept(new Value.Rows(copy));
                 });
                 if (ed != null) {
+                    ed.setId("row-" + def.name() + "-" + i + "-" + col.name());
                     grid.add(new Label(words.attribute(col.name())), 0, r);
                     grid.add(ed, 1, r);
                     GridPane.setHgrow(ed, Priority.ALWAYS);
