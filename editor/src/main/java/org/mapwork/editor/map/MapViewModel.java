@@ -90,6 +90,7 @@ public final class MapViewModel {
     private boolean snap;
     private LabelEdit labelEdit;
     private String status = "";
+    private java.util.function.Function<MapDocument, Rectangle2D> extent;
 
     /**
      * @param session   the open map
@@ -1147,8 +1148,19 @@ public final class MapViewModel {
 
     // ----- camera -----
 
+    /**
+     * How far the map reaches, for zoom to fit; the window sets the painter's extent (which counts headings, lanes
+     * and quadrants), tests keep the elements' bounds.
+     */
+    public void setExtent(java.util.function.Function<MapDocument, Rectangle2D> extent) {
+        this.extent = extent;
+    }
+
     public void zoomToFit() {
-        Rectangle2D bounds = boundsOf(document().elements());
+        Rectangle2D bounds = extent != null ? extent.apply(document()) : boundsOf(document().elements());
+        if (bounds != null && bounds.isEmpty()) {
+            bounds = boundsOf(document().elements());
+        }
         camera.fit(bounds, 40, false);
         fire(Aspect.VIEW);
     }

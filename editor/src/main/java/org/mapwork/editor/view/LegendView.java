@@ -35,9 +35,6 @@ public final class LegendView extends VBox {
 
     private void refresh() {
         getChildren().clear();
-        Label title = new Label("Legend");
-        title.setStyle("-fx-font-weight: bold;");
-        getChildren().add(title);
         var entries = vm.template().map(t -> t.presentation().legend(vm.document())).orElse(java.util.List.of());
         for (LegendEntry e : entries) {
             HBox row = new HBox(6);

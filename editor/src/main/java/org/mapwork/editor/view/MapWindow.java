@@ -103,6 +103,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
         this.shell = shell;
         this.vm = new MapViewModel(opened.session(), opened.template(), Methods.schemas(),
                 new PainterHitTester(painter), systemClipboard());
+        vm.setExtent(doc -> painter.extent(doc, org.mapwork.export.paint.RenderOptions.screen(java.util.Set.of())));
         this.canvas = new MapCanvasView(vm, painter);
         this.palette = new Palette(vm, this::chooseTool);
         this.shortcuts = new Shortcuts(vm, this);
@@ -119,7 +120,15 @@ public final class MapWindow implements Shortcuts.WindowActions {
         tabs.setSide(Side.TOP);
         tabs.setId("side-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        side = new VBox(6, tabs, new LegendView(vm), new MinimapView(vm, painter));
+        // the legend scrolls within a bounded box so that the panels above keep their room
+        var legendScroll = new javafx.scene.control.ScrollPane(new LegendView(vm));
+        legendScroll.setFitToWidth(true);
+        legendScroll.setPrefViewportHeight(170);
+        legendScroll.setMaxHeight(190);
+        var legend = new javafx.scene.control.TitledPane("Legend", legendScroll);
+        legend.setId("legend-pane");
+        legend.setMaxHeight(Region.USE_PREF_SIZE);
+        side = new VBox(6, tabs, legend, new MinimapView(vm, painter));
         side.setPrefWidth(300);
         side.setPadding(new Insets(0, 4, 4, 4));
 
