@@ -77,7 +77,13 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         this.snapshot = named.containsKey("snapshot") ? Path.of(named.get("snapshot")) : null;
         this.startupReport = named.containsKey("startup-report");
         this.size = named.get("size");
+        long t0 = System.currentTimeMillis();
         this.shelf = openShelf(named);
+        if (startupReport) {
+            long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("start() entered " + (t0 - jvm) + " ms after JVM start; library opened in "
+                    + (System.currentTimeMillis() - t0) + " ms");
+        }
         stage.setTitle(TITLE);
         if (!files.isEmpty()) {
             showStart();

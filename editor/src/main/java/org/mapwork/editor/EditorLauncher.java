@@ -22,6 +22,10 @@ public final class EditorLauncher {
     }
 
     public static void launch(String[] args) {
+        // the methods' types, texts and pictograms load while the JavaFX toolkit starts, not after it
+        Thread methods = new Thread(org.mapwork.templates.Methods::all, "load-methods");
+        methods.setDaemon(true);
+        methods.start();
         Application.launch(EditorApp.class, args);
     }
 }

@@ -70,6 +70,13 @@ public final class Camera {
         originY -= dy / scale;
     }
 
+    /** Puts the view at an origin and zoom (clamped), e.g. to restore a saved view. */
+    public void set(double x, double y, double newScale) {
+        originX = x;
+        originY = y;
+        scale = clamp(newScale);
+    }
+
     public void setOrigin(double x, double y) {
         originX = x;
         originY = y;

@@ -173,6 +173,30 @@ public final class MapViewModel {
         return displayed;
     }
 
+    /**
+     * The largest map whose gesture previews are drawn live (the dragged elements themselves move). Beyond it the
+     * canvas keeps drawing the model and shows outlines where the elements will go, because every new snapshot
+     * makes the painter derive the look of every element again, which a large map cannot afford per frame.
+     */
+    public static final int LIVE_PREVIEW_LIMIT = 2_000;
+
+    /** What the canvas paints: the live preview on small maps, the model itself on large ones (see above). */
+    public MapDocument painted() {
+        return document().size() <= LIVE_PREVIEW_LIMIT ? displayed() : document();
+    }
+
+    /** Where previewed elements will go (for outlines on large maps). */
+    public Map<String, Geometry> previewGeometries() {
+        return java.util.Collections.unmodifiableMap(previewGeometry);
+    }
+
+    /** Previewed tower heights by element id. */
+    public Map<String, Long> previewTowers() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        previewTower.forEach((id, v) -> out.put(id, v.value()));
+        return out;
+    }
+
     public Set<String> selection() {
         return Set.copyOf(selection);
     }

@@ -47,6 +47,9 @@ public final class Shortcuts {
         void addPrecondition();
 
         void moveCeiling(int by);
+
+        /** Closes every window and quits (the library finishes writing first). */
+        void quit();
     }
 
     /**
@@ -139,6 +142,7 @@ public final class Shortcuts {
         add("Ctrl+E", "Export (SVG, PNG, PDF…) with a preview", g, key("E").ctrl(), w::exportMap);
         add("Ctrl+I", "Import", g, key("I").ctrl(), w::importMap);
         add("Ctrl+N", "Start screen: a new map", g, key("N").ctrl(), w::newMap);
+        add("Ctrl+Q", "Quit (everything is already kept in the library)", g, key("Q").ctrl(), w::quit);
         add("F1 / ?", "This sheet", g, k -> k.key().equals("F1") || k.text().equals("?"), w::showShortcuts);
 
     }

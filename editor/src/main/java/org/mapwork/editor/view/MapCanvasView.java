@@ -60,6 +60,8 @@ public final class MapCanvasView extends Region {
     private boolean syncingBars;
     private long frames;
     private Consumer<Long> frameListener;
+    private MapDocument extentFor;
+    private Rectangle2D extent;
 
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
@@ -175,10 +177,13 @@ public final class MapCanvasView extends Region {
         if (vm.gridShown()) {
             paintGrid(gc, cam, w, h);
         }
-        MapDocument doc = vm.displayed();
+        MapDocument doc = vm.painted();
         painter.paint(g2, doc, Viewport.ofCanvas(cam.originX(), cam.originY(), w, h, cam.scale()),
                 RenderOptions.screen(vm.selection()));
-        paintOverlay(gc, doc, cam);
+        if (doc != vm.displayed()) {
+            paintOutlines(gc, cam);
+        }
+        paintOverlay(gc, vm.displayed(), cam);
         syncScrollBars(doc);
     }
 
@@ -197,6 +202,23 @@ public final class MapCanvasView extends Region {
         for (double y = y0; y < h; y += step) {
             gc.strokeLine(0, Math.floor(y) + 0.5, w, Math.floor(y) + 0.5);
         }
+    }
+
+    /** On large maps: outlines where the dragged, resized or raised elements will go (the model moves on release). */
+    private void paintOutlines(GraphicsContext gc, Camera cam) {
+        gc.setStroke(ACCENT);
+        gc.setLineWidth(2);
+        gc.setLineDashes(6, 4);
+        vm.previewGeometries().forEach((id, g) -> gc.strokeRect(cam.toScreenX(g.x()), cam.toScreenY(g.y()),
+                g.width() * cam.scale(), g.height() * cam.scale()));
+        gc.setLineDashes();
+        gc.setFill(ACCENT);
+        vm.previewTowers().forEach((id, v) -> {
+            Element e = vm.document().element(id);
+            if (e != null) {
+                gc.fillText("influence " + v, cam.toScreenX(e.geometry().x()), cam.toScreenY(e.geometry().y()) - 6);
+            }
+        });
     }
 
     /** Editor chrome on top of the map: handles, rubber band, the link being drawn, the stroke being drawn. */
@@ -272,7 +294,10 @@ public final class MapCanvasView extends Region {
     // ----- scroll bars: a window onto the map's extent plus what is visible -----
 
     private void syncScrollBars(MapDocument doc) {
-        Rectangle2D extent = painter.extent(doc, RenderOptions.screen(java.util.Set.of()));
+        if (extentFor != doc) {
+            extent = painter.extent(doc, RenderOptions.screen(java.util.Set.of()));
+            extentFor = doc;
+        }
         Rectangle2D visible = vm.camera().visibleArea();
         Rectangle2D all = extent.isEmpty() ? (Rectangle2D) visible.clone() : extent.createUnion(visible);
         syncingBars = true;

@@ -143,6 +143,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
         opened.keeping().onChange(s -> Platform.runLater(this::refreshStatus));
         wireKeys();
         wireDrops();
+        wireContextMenu();
         refreshStatus();
     }
 
@@ -230,6 +231,66 @@ public final class MapWindow implements Shortcuts.WindowActions {
             }
             e.consume();
         });
+    }
+
+    /** Right-click: what can be done with the element under the pointer (each item also has a key). */
+    private void wireContextMenu() {
+        ContextMenu menu = new ContextMenu();
+        canvas.canvas().setOnContextMenuRequested(e -> {
+            menu.hide();
+            menu.getItems().clear();
+            double mx = vm.camera().toMapX(e.getX());
+            double my = vm.camera().toMapY(e.getY());
+            var hit = vm.elementAt(mx, my);
+            if (hit.isEmpty()) {
+                item(menu, "New node here   (double-click)", () -> vm.beginNewNode(mx, my));
+                item(menu, "Quick add…   Q", this::quickAdd);
+                item(menu, "Paste   Ctrl+V", vm::paste);
+                item(menu, "Auto-layout   Ctrl+Shift+L", vm::autoLayout);
+            } else {
+                String id = hit.get();
+                if (!vm.isSelected(id)) {
+                    vm.select(List.of(id));
+                }
+                Element el = vm.document().element(id);
+                item(menu, "Rename   F2", () -> vm.beginLabelEdit(id));
+                if (el.isLink()) {
+                    Words words = new Words(vm.template().orElse(null), vm.document());
+                    Menu types = new Menu("Link type");
+                    for (String t : vm.linkTypeNames()) {
+                        CheckMenuItem ti = new CheckMenuItem(words.type(t));
+                        ti.setSelected(t.equals(el.type()));
+                        ti.setOnAction(a -> vm.setLinkType(t));
+                        types.getItems().add(ti);
+                    }
+                    menu.getItems().add(types);
+                }
+                if (vm.hasTower(el)) {
+                    item(menu, "Raise tower   +", () -> vm.raiseTowers(+1));
+                    item(menu, "Lower tower   −", () -> vm.raiseTowers(-1));
+                }
+                var nodeType = el.isNode() ? vm.schema().nodeTypes().get(el.type()) : null;
+                if (nodeType != null && nodeType.attribute(MapViewModel.GOALS) != null) {
+                    item(menu, "Goals and stance…   Alt+G", this::goalsMenu);
+                }
+                if (el.isNode() && vm.schema().nodeTypes().containsKey(MapViewModel.PRECONDITION)) {
+                    item(menu, "Add precondition below   Alt+P", vm::beginPrecondition);
+                }
+                item(menu, "Duplicate   Ctrl+D", vm::duplicateSelection);
+                item(menu, "Copy   Ctrl+C", vm::copySelection);
+                item(menu, "Bring to front   Ctrl+]", vm::bringToFront);
+                item(menu, "Send to back   Ctrl+[", vm::sendToBack);
+                item(menu, "Delete   Delete", vm::deleteSelection);
+            }
+            menu.show(canvas.canvas(), e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    private static void item(ContextMenu menu, String text, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setOnAction(e -> action.run());
+        menu.getItems().add(i);
     }
 
     // ----- menus (built from the shortcut table, so every menu entry names its key) -----
@@ -499,6 +560,15 @@ public final class MapWindow implements Shortcuts.WindowActions {
     @Override
     public void moveCeiling(int by) {
         vm.moveCeiling(by);
+    }
+
+    @Override
+    public void quit() {
+        // hiding the windows closes their recorders (which wait until everything is durable), then the app stops
+        for (javafx.stage.Window win : List.copyOf(javafx.stage.Window.getWindows())) {
+            win.hide();
+        }
+        Platform.exit();
     }
 
     // ----- clipboard -----

@@ -45,6 +45,7 @@ class ShortcutsTest {
             public void nextFinding() { window.add("finding"); }
             public void addPrecondition() { window.add("precondition"); }
             public void moveCeiling(int by) { window.add("ceiling " + by); }
+            public void quit() { window.add("quit"); }
         });
     }
 

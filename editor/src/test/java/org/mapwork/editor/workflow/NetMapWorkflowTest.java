@@ -168,5 +168,25 @@ class NetMapWorkflowTest {
             MapDocument back = new EmbeddedMapImport(Methods.schemas()).readSvg(svg.toString(), in);
             assertEquals(List.copyOf(vm.document().elements()), List.copyOf(back.elements()));
         }
+
+        // quit, start again on the same library: the map is among the recent ones and opens with all the work
+        MapDocument before = vm.document();
+        Stage first = (Stage) canvas.getScene().getWindow();
+        WaitForAsyncUtils.asyncFx(() -> {
+            first.hide();
+            app.stop();
+        }).get(30, TimeUnit.SECONDS);
+        EditorApp again = new EditorApp();
+        app = again;
+        WaitForAsyncUtils.asyncFx(() -> again.start(new Stage(), List.of(),
+                Map.of("library", dir.resolve("library").toString(), "size", "1180x740"))).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> recent = robot.lookup("#recent-maps").queryAs(javafx.scene.control.ListView.class);
+        assertEquals(1, recent.getItems().size());
+        robot.doubleClickOn(robot.lookup("#recent-maps .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        MapDocument reopened = again.lastWindow().viewModel().document();
+        assertEquals(before.id(), reopened.id());
+        assertEquals(List.copyOf(before.elements()), List.copyOf(reopened.elements()));
     }
 }
