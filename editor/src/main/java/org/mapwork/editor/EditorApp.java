@@ -54,6 +54,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
     private Path snapshot;
     private boolean startupReport;
     private MapWindow lastWindow;
+    private Stage startStage;
     private String size;
 
     /** The map window opened last, or null (tests drive it). */
@@ -167,6 +168,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                 || !primary.isShowing();
         Stage stage = primaryFree ? primary : new Stage();
         StartView view = new StartView(new StartViewModel(shelf), this);
+        startStage = stage;
         stage.setTitle(TITLE);
         stage.setScene(new Scene(view, 980, 640));
         stage.show();
@@ -184,9 +186,11 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
 
     @Override
     public void opened(OpenedMap map) {
-        boolean primaryFree = primary.getScene() == null || primary.getScene().getRoot() instanceof StartView
-                || !primary.isShowing();
-        Stage stage = primaryFree ? primary : new Stage();
+        // the start screen that asked for the map gives its window to it
+        boolean startFree = startStage != null && startStage.getScene() != null
+                && startStage.getScene().getRoot() instanceof StartView;
+        boolean primaryFree = primary.getScene() == null || !primary.isShowing();
+        Stage stage = startFree ? startStage : primaryFree ? primary : new Stage();
         MapWindow window = new MapWindow(stage, map, this);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         double w = Math.min(1440, screen.getWidth());

@@ -96,6 +96,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
     private final Label toolState = new Label();
     private final Label saved = new Label();
     private boolean panelsShown = true;
+    private boolean swallowTyped;
 
     public MapWindow(Stage stage, OpenedMap opened, Shell shell) {
         this.stage = stage;
@@ -204,8 +205,17 @@ public final class MapWindow implements Shortcuts.WindowActions {
                     new CanvasInput.Modifiers(e.isShiftDown(), e.isShortcutDown(), e.isAltDown()));
             if (shortcuts.dispatch(k)) {
                 e.consume();
+                // the key's character must not land in a label editor the shortcut just opened ("N" then typing)
+                swallowTyped = true;
             }
         });
+        root.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
+        root.addEventFilter(KeyEvent.KEY_RELEASED, e -> swallowTyped = false);
         root.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
             if (!(e.getTarget() instanceof TextInputControl) && canvas.keyReleased(e)) {
                 e.consume();
