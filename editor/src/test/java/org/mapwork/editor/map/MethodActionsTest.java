@@ -135,6 +135,35 @@ class MethodActionsTest {
     }
 
     @Test
+    void auto_layout_of_a_quick_added_net_map_is_one_undo_step_without_overlaps() {
+        MapViewModel vm = open("net-map", false);
+        vm.quickAdd("A\nB\nC\nD\nE");
+        List<String> ids = List.copyOf(vm.selection());
+        vm.select(List.of(ids.get(0), ids.get(1)));
+        vm.connect(ids.get(0), ids.get(1));
+        vm.clearSelection();
+        int depth = vm.session().history().undoDepth();
+        assertTrue(vm.autoLayout(), vm.status());
+        assertEquals(depth + 1, vm.session().history().undoDepth());
+        List<Element> nodes = vm.document().nodes().toList();
+        for (Element a : nodes) {
+            for (Element b : nodes) {
+                var g = b.geometry();
+                assertTrue(a == b || !a.geometry().intersects(g.x(), g.y(), g.width(), g.height()) || touching(a, b),
+                        a.label() + " overlaps " + b.label());
+            }
+        }
+    }
+
+    private static boolean touching(Element a, Element b) {
+        var p = a.geometry();
+        var q = b.geometry();
+        double w = Math.min(p.x() + p.width(), q.x() + q.width()) - Math.max(p.x(), q.x());
+        double h = Math.min(p.y() + p.height(), q.y() + q.height()) - Math.max(p.y(), q.y());
+        return w <= 0 || h <= 0;
+    }
+
+    @Test
     void every_methods_example_opens_with_its_types_in_the_palette() {
         for (MethodTemplate t : Methods.all()) {
             MapViewModel vm = open(t.id(), true);
