@@ -70,6 +70,11 @@ public abstract class AbstractMethodTemplate implements MethodTemplate {
         return textsIn(Texts.of(doc));
     }
 
+    /** One text in the language the map speaks. */
+    public String textsOf(MapDocument doc, String key) {
+        return textsOf(doc).get(key);
+    }
+
     @Override
     public List<FacilitationStep> steps(Locale locale) {
         Texts t = textsIn(locale);
@@ -116,7 +121,7 @@ public abstract class AbstractMethodTemplate implements MethodTemplate {
         String name = "example_" + Texts.supported(locale).getLanguage() + ".mapwork.json";
         try (InputStream in = getClass().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + bundleBase.replace('.', '/') + "/../" + name);
+                throw new IllegalStateException("missing resource " + getClass().getPackageName().replace('.', '/') + "/" + name);
             }
             ObjectMapper mapper = MapJson.newReadingMapper();
             ObjectNode root = (ObjectNode) mapper.readTree(in);

@@ -2,25 +2,21 @@ package org.mapwork.templates;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Templates describe workshop methods; they sit just above the model. */
-@AnalyzeClasses(packages = "org.mapwork.templates", importOptions = DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.mapwork.templates", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule templates_use_no_javafx = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .because("templates (types, rules, analysis, layout) must run headless in the CLI and "
-                    + "the exporters; only the editor shows things with JavaFX");
+    static final ArchRule noUserInterface = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "javax.swing..", "java.awt..")
+            .because("templates are data and rules; drawing lives in export and the editor, and layouts run headless");
 
     @ArchTest
-    static final ArchRule templates_use_no_higher_module = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.mapwork.store..", "org.mapwork.editor..", "org.mapwork.app..")
-            .because("a method's template is pure knowledge about the method: it must not know "
-                    + "where maps are stored, how they are edited or how the program is started");
+    static final ArchRule onlyTheModelBelow = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.mapwork.export..", "org.mapwork.store..", "org.mapwork.editor..", "org.mapwork.app..")
+            .because("templates may use the model and JGraphX only (see ARCHITECTURE.md)");
 }

@@ -3,14 +3,15 @@ package org.mapwork.templates.common;
 import java.util.List;
 import java.util.Map;
 
-import javax.swing.SwingConstants;
-
 import com.mxgraph.layout.hierarchical.mxHierarchicalLayout;
 
 import org.mapwork.templates.common.LayoutSupport.Box;
 
 /** A layered layout (JGraphX's hierarchical layout, Sugiyama style) with arcs pointing up the page. */
 public final class Hierarchy {
+
+    /** JGraphX takes Swing's compass constants; SOUTH (5) puts the roots at the bottom. Kept here so templates import no Swing. */
+    static final int SOUTH = 5;
 
     private Hierarchy() {
     }
@@ -24,7 +25,7 @@ public final class Hierarchy {
             return nodes;
         }
         return LayoutSupport.runJGraphX(nodes, arcs, g -> {
-            mxHierarchicalLayout layout = new mxHierarchicalLayout(g, SwingConstants.SOUTH);
+            mxHierarchicalLayout layout = new mxHierarchicalLayout(g, SOUTH);
             layout.setIntraCellSpacing(spacing);
             layout.setInterRankCellSpacing(rankSpacing);
             layout.setFineTuning(true);

@@ -160,6 +160,74 @@ public final class LayoutSupport {
     }
 
     /**
+     * Moves movable boxes sideways off links that pass through them (a layered layout routes long links around
+     * nodes with bends; drawn straight, they may cut through a box). Each box moves left or right, whichever is
+     * shorter; a few rounds, then {@link #separate} keeps the no-overlap promise.
+     */
+    public static void clearLinks(Map<String, Box> boxes, List<String[]> arcs, Set<String> movable, double gap) {
+        for (int round = 0; round < 20; round++) {
+            boolean moved = false;
+            for (String id : movable) {
+                Box b = boxes.get(id);
+                if (b == null) {
+                    continue;
+                }
+                for (String[] arc : arcs) {
+                    if (arc[0].equals(id) || arc[1].equals(id) || !boxes.containsKey(arc[0]) || !boxes.containsKey(arc[1])) {
+                        continue;
+                    }
+                    Box s = boxes.get(arc[0]), t = boxes.get(arc[1]);
+                    double[] span = xSpan(s.cx(), s.cy(), t.cx(), t.cy(), b.y() - gap / 2, b.y() + b.h() + gap / 2);
+                    if (span == null || span[1] < b.x() - gap / 2 || span[0] > b.x() + b.w() + gap / 2) {
+                        continue;
+                    }
+                    double right = span[1] + gap - b.x(), left = span[0] - gap - (b.x() + b.w());
+                    b = b.at(b.x() + (Math.abs(left) < Math.abs(right) ? left : right), b.y());
+                    boxes.put(id, b);
+                    moved = true;
+                }
+            }
+            if (!moved) {
+                break;
+            }
+        }
+        separate(boxes, movable, gap);
+    }
+
+    /** The x range a segment covers between heights y1 and y2, or {@code null} when it does not reach that band. */
+    private static double[] xSpan(double x1, double y1, double x2, double y2, double top, double bottom) {
+        double lo = Math.max(Math.min(y1, y2), top), hi = Math.min(Math.max(y1, y2), bottom);
+        if (lo > hi) {
+            return null;
+        }
+        if (y1 == y2) {
+            return new double[]{Math.min(x1, x2), Math.max(x1, x2)};
+        }
+        double xa = x1 + (x2 - x1) * (lo - y1) / (y2 - y1), xb = x1 + (x2 - x1) * (hi - y1) / (y2 - y1);
+        return new double[]{Math.min(xa, xb), Math.max(xa, xb)};
+    }
+
+    /** Links that pass through a box they do not end at (drawn straight between centres). */
+    public static int linksThroughNodes(MapDocument doc) {
+        Map<String, Box> boxes = boxes(doc);
+        int count = 0;
+        for (Element l : doc.links().toList()) {
+            Box s = boxes.get(l.source()), t = boxes.get(l.target());
+            for (Map.Entry<String, Box> e : boxes.entrySet()) {
+                if (e.getKey().equals(l.source()) || e.getKey().equals(l.target())) {
+                    continue;
+                }
+                Box b = e.getValue();
+                double[] span = xSpan(s.cx(), s.cy(), t.cx(), t.cy(), b.y(), b.y() + b.h());
+                if (span != null && span[1] > b.x() && span[0] < b.x() + b.w()) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
      * For a selection-only layout: moves the new boxes of the selection so that their bounding box starts where the
      * selection's old bounding box started, so laying out a part does not throw it across the map.
      */
@@ -223,17 +291,22 @@ public final class LayoutSupport {
      * sharing an end node do not count (they meet, they do not cross).
      */
     public static int crossings(MapDocument doc) {
-        List<Element> links = doc.links().toList();
+        return crossings(boxes(doc), doc.links().map(l -> new String[]{l.source(), l.target()}).toList());
+    }
+
+    /** Crossings of the given arcs (source and target ids) drawn straight between the boxes' centres. */
+    public static int crossings(Map<String, Box> boxes, List<String[]> arcs) {
         int count = 0;
-        for (int i = 0; i < links.size(); i++) {
-            for (int j = i + 1; j < links.size(); j++) {
-                Element a = links.get(i), b = links.get(j);
-                if (a.source().equals(b.source()) || a.source().equals(b.target())
-                        || a.target().equals(b.source()) || a.target().equals(b.target())) {
+        for (int i = 0; i < arcs.size(); i++) {
+            for (int j = i + 1; j < arcs.size(); j++) {
+                String[] a = arcs.get(i), b = arcs.get(j);
+                if (a[0].equals(b[0]) || a[0].equals(b[1]) || a[1].equals(b[0]) || a[1].equals(b[1])) {
                     continue;
                 }
-                Box a1 = box(doc.element(a.source())), a2 = box(doc.element(a.target()));
-                Box b1 = box(doc.element(b.source())), b2 = box(doc.element(b.target()));
+                Box a1 = boxes.get(a[0]), a2 = boxes.get(a[1]), b1 = boxes.get(b[0]), b2 = boxes.get(b[1]);
+                if (a1 == null || a2 == null || b1 == null || b2 == null) {
+                    continue;
+                }
                 if (segmentsCross(a1.cx(), a1.cy(), a2.cx(), a2.cy(), b1.cx(), b1.cy(), b2.cx(), b2.cy())) {
                     count++;
                 }

@@ -68,7 +68,7 @@ public final class FishboneTemplate extends AbstractMethodTemplate {
                 CATEGORY, new TypedPresentation.NodeStyle("rectangle", Palette.TINT_BLUE, Palette.BLUE, Palette.TEXT, null),
                 CAUSE, new TypedPresentation.NodeStyle("rounded", Palette.TINT_ORANGE, Palette.ORANGE, Palette.TEXT, null),
                 SUBCAUSE, new TypedPresentation.NodeStyle("rounded", Palette.TINT_YELLOW, Palette.ORANGE, Palette.TEXT, null)),
-                Map.of(ON, new TypedPresentation.LinkStyle(Palette.GREY, false, "solid", 1.2))) {
+                Map.of(ON, new TypedPresentation.LinkStyle("#9A9A9A", false, "solid", 1.0))) {
             @Override
             public List<Backdrop> backdrops(MapDocument doc) {
                 return FishboneLayout.backdrops(doc);

@@ -18,7 +18,8 @@ import org.mapwork.templates.common.LayoutSupport.Box;
 /**
  * Net-Map's organic layout (JGraphX's fast organic, force-directed): tied actors draw together, others spread out.
  * An actor's box grows with its influence tower, so the powerful take more room. Starts from a circle in a fixed
- * order, so the same map always gets the same layout.
+ * order, so the same map always gets the same layout; of several starting orders, the one with the fewest edge
+ * crossings is kept.
  */
 public final class NetMapLayout {
 
@@ -34,6 +35,9 @@ public final class NetMapLayout {
         return new double[]{120 + 8 * h, 50 + 3 * h};
     }
 
+    /** How many starting orders are tried; the layout with the fewest edge crossings wins. */
+    static final int STARTS = 8;
+
     static ChangeSet layout(MapDocument doc, Set<String> selection) {
         Map<String, Box> old = LayoutSupport.boxes(doc);
         Set<String> moving = new LinkedHashSet<>();
@@ -42,18 +46,40 @@ public final class NetMapLayout {
                 moving.add(id);
             }
         }
-        Map<String, Box> start = new LinkedHashMap<>();
+        List<String[]> allArcs = doc.links().map(l -> new String[]{l.source(), l.target()}).toList();
+        Map<String, Box> best = null;
+        int bestCrossings = Integer.MAX_VALUE;
+        for (int start = 0; start < STARTS && bestCrossings > 0; start++) {
+            Map<String, Box> candidate = attempt(doc, selection, old, moving, start);
+            int crossings = LayoutSupport.crossings(candidate, allArcs);
+            if (crossings < bestCrossings) {
+                best = candidate;
+                bestCrossings = crossings;
+            }
+        }
+        return LayoutSupport.changeSet(doc, best, "organic layout", List.of());
+    }
+
+    /** One run of the force-directed layout from a circle in one order (a fixed shuffle per start, so it repeats). */
+    private static Map<String, Box> attempt(MapDocument doc, Set<String> selection, Map<String, Box> old, Set<String> moving, int start) {
+        Map<String, Box> initial = new LinkedHashMap<>();
         List<String> order = new ArrayList<>(moving);
+        if (start > 0) {
+            java.util.Collections.shuffle(order, new java.util.Random(start));
+        }
         double radius = 60 + 40 * order.size();
         for (int i = 0; i < order.size(); i++) {
             Element n = doc.element(order.get(i));
             double[] s = size(Actors.influence(n));
-            double a = 2 * Math.PI * i / order.size();
-            start.put(n.id(), new Box(radius + radius * Math.cos(a), radius + radius * Math.sin(a), s[0], s[1]));
+            // JGraphX pushes apart two cells on the same x or y with Math.random(); a circle has such twins
+            // (cos a = cos −a), so radius and angle are nudged by an irrational step to keep the layout repeatable
+            double a = 2 * Math.PI * i / order.size() + 0.1;
+            double r = radius * (0.85 + 0.3 * ((i * 0.6180339887) % 1));
+            initial.put(n.id(), new Box(radius + r * Math.cos(a), radius + r * Math.sin(a), s[0], s[1]));
         }
         List<String[]> arcs = doc.links().filter(l -> moving.contains(l.source()) && moving.contains(l.target()))
                 .map(l -> new String[]{l.source(), l.target()}).toList();
-        Map<String, Box> placed = start.isEmpty() ? start : LayoutSupport.runJGraphX(start, arcs, g -> {
+        Map<String, Box> placed = initial.isEmpty() ? initial : LayoutSupport.runJGraphX(initial, arcs, g -> {
             mxFastOrganicLayout layout = new mxFastOrganicLayout(g);
             layout.setForceConstant(190);
             layout.setMaxIterations(400);
@@ -69,7 +95,7 @@ public final class NetMapLayout {
         } else {
             LayoutSupport.keepInPlace(all, old, moving);
         }
-        LayoutSupport.separate(all, moving, 30);
-        return LayoutSupport.changeSet(doc, all, "organic layout", List.of());
+        LayoutSupport.clearLinks(all, doc.links().map(l -> new String[]{l.source(), l.target()}).toList(), moving, 30);
+        return all;
     }
 }

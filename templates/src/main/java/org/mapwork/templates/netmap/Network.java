@@ -66,6 +66,11 @@ public final class Network {
         return directed ? arcs : arcs / 2;
     }
 
+    /** Whether there is an arc from a to b (both ways for a mutual tie). */
+    public boolean hasArc(String a, String b) {
+        return out.containsKey(a) && out.get(a).contains(b);
+    }
+
     public int inDegree(String n) {
         return in.get(n).size();
     }

@@ -175,7 +175,7 @@ public final class ProblemTreeTemplate extends AbstractMethodTemplate {
         } else {
             LayoutSupport.keepInPlace(all, old, moving);
         }
-        LayoutSupport.separate(all, moving, 20);
+        LayoutSupport.clearLinks(all, arcs, moving, 20);
         return LayoutSupport.changeSet(doc, all, "problem tree layout", List.of());
     }
 }

@@ -79,6 +79,12 @@ final class TheoryOfChangeLayout {
         } else {
             LayoutSupport.keepInPlace(all, old, moving);
         }
+        // links as drawn, including an intervention's connector to what it acts on
+        List<String[]> drawn = new ArrayList<>(doc.links().map(l -> new String[]{l.source(), l.target()}).toList());
+        arcs.stream().filter(a -> isType(doc, a[0], TheoryOfChangeTemplate.INTERVENTION)).forEach(drawn::add);
+        Set<String> sideways = new LinkedHashSet<>(moving);
+        sideways.removeIf(id -> isType(doc, id, TheoryOfChangeTemplate.IMPACT));
+        LayoutSupport.clearLinks(all, drawn, sideways, 24);
         LayoutSupport.separate(all, moving, 24);
         List<Change> extra = new ArrayList<>();
         Double ceiling = ceiling(doc, all);

@@ -236,11 +236,4 @@ public final class TheoryOfChangeTemplate extends AbstractMethodTemplate {
     protected ChangeSet layoutOf(MapDocument doc, Set<String> selection) {
         return TheoryOfChangeLayout.layout(doc, selection);
     }
-
-    /** Outcome labels by id, for the action plan's "serves" reference. */
-    public static Map<String, String> labels(MapDocument doc) {
-        Map<String, String> out = new LinkedHashMap<>();
-        doc.nodes().forEach(n -> out.put(n.id(), n.label()));
-        return out;
-    }
 }
