@@ -71,6 +71,55 @@ class PainterTest {
     }
 
     @Test
+    void aPatchedSceneDrawsExactlyWhatAFreshPainterDraws() {
+        MapDocument before = TestMaps.workersCentre();
+        var moved = before.element("a-union").geometry().movedBy(120, 90);
+        MapDocument after = org.mapwork.model.ChangeEngine.apply(before, TestMethod.SCHEMA, org.mapwork.model.ChangeSet.of("drag and edit",
+                org.mapwork.model.Change.setGeometry("a-union", moved),
+                org.mapwork.model.Change.setLabel("a-agency", "Temp agency (renamed)"),
+                org.mapwork.model.Change.setAttribute("a-clinic", "influence", org.mapwork.model.Value.integer(9)),
+                org.mapwork.model.Change.setLabel("l1", "grant 2027"))).after();
+        Rectangle2D area = new MapPainter(TestMethod.LOOKUP).extent(before, RenderOptions.file());
+        area.add(new MapPainter(TestMethod.LOOKUP).extent(after, RenderOptions.file()));
+        Viewport view = Viewport.of(area, 1);
+        MapPainter patched = new MapPainter(TestMethod.LOOKUP);
+        render(patched, before, view);
+        BufferedImage incremental = render(patched, after, view);
+        BufferedImage fresh = render(new MapPainter(TestMethod.LOOKUP), after, view);
+        int differing = 0;
+        for (int y = 0; y < fresh.getHeight(); y++) {
+            for (int x = 0; x < fresh.getWidth(); x++) {
+                if (fresh.getRGB(x, y) != incremental.getRGB(x, y)) {
+                    differing++;
+                }
+            }
+        }
+        assertEquals(0, differing, "pixels differing between a patched and a fresh scene");
+        assertEquals(List.of("a-union"), patched.elementsAt(after, moved.centerX(), moved.centerY()));
+        assertTrue(patched.elementsAt(after, 40 + 85, 60 + 32).isEmpty(), "nothing left where the union was");
+    }
+
+    private static BufferedImage render(MapPainter painter, MapDocument doc, Viewport view) {
+        BufferedImage img = new BufferedImage((int) Math.ceil(view.width()), (int) Math.ceil(view.height()), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        painter.paint(g, doc, view, RenderOptions.file());
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void zoomedFarOutTheScreenStillShowsEveryNodeAsABox() {
+        MapDocument doc = TestMaps.grid(100, 1);
+        BufferedImage img = new BufferedImage(420, 260, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        painter.paint(g, doc, Viewport.ofCanvas(0, 0, 420, 260, 0.2), RenderOptions.screen(Set.of()).withBackground(Color.WHITE));
+        g.dispose();
+        // node 99 sits at (1800, 1080) 150×60: at 20 % its middle is at (375, 222)
+        assertEquals(new Color(0xd6e8f5).getRGB(), img.getRGB(375, 222));
+        assertEquals(new Color(0xd6e8f5).getRGB(), img.getRGB(15, 6));
+    }
+
+    @Test
     void selectionIsHighlighted() {
         MapDocument doc = TestMaps.grid(1, 0);
         BufferedImage plain = draw(doc, Set.of());

@@ -51,6 +51,20 @@ class PdfExportTest {
     }
 
     @Test
+    void hostileLabelsBecomePlainText() throws Exception {
+        byte[] bytes = pdf(TestMaps.hostile(), PdfExport.PageSize.FIT);
+        Files.write(Path.of("target", "look", "hostile.pdf"), bytes);
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+            assertTrue(text.contains("<script>alert('x')"), text.substring(0, Math.min(300, text.length())));
+            assertTrue(text.contains("Tom&Jerry's"), "quotes and ampersands as they are");
+            assertTrue(pdf.getDocumentCatalog().getNames() == null || pdf.getDocumentCatalog().getNames().getJavaScript() == null,
+                    "no JavaScript in the PDF");
+            assertTrue(pdf.getDocumentCatalog().getOpenAction() == null, "no open action");
+        }
+    }
+
+    @Test
     void theBundledFontIsEmbedded() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(pdf(TestMaps.workersCentre(), PdfExport.PageSize.FIT))) {
             PDPage page = pdf.getPage(0);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 
 import javax.xml.XMLConstants;
 import javax.xml.transform.OutputKeys;
@@ -40,7 +39,24 @@ public final class SvgExport {
     public static final String MAP_NS = "https://mapwork.org/ns/map/1";
     public static final String MAP_ELEMENT = "map";
 
+    /**
+     * The font the text was measured with first, then the fonts closest to it in width (DejaVu Sans descends from
+     * Bitstream Vera, whose metrics Verdana shares), so a viewer without DejaVu still breaks no line.
+     */
+    static final String FONT_FAMILY = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif";
+
     private SvgExport() {
+    }
+
+    private static void fontFallbacks(Element e) {
+        if (e.hasAttribute("font-family")) {
+            e.setAttribute("font-family", FONT_FAMILY);
+        }
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c) {
+                fontFallbacks(c);
+            }
+        }
     }
 
     public static void write(MapDocument doc, MapPainter painter, RenderOptions opts, OutputStream out) throws IOException {
@@ -77,6 +93,7 @@ public final class SvgExport {
         root.setAttributeNS(null, "viewBox", "0 0 " + w + " " + h);
         g.dispose();
 
+        fontFallbacks(root);
         Element title = dom.createElementNS(SVG_NS, "title");
         title.setTextContent(TextWrapper.printable(doc.title()));
         Element metadata = dom.createElementNS(SVG_NS, "metadata");
@@ -90,9 +107,5 @@ public final class SvgExport {
         root.insertBefore(title, metadata);
         dom.replaceChild(root, dom.getDocumentElement());
         return dom;
-    }
-
-    static String number(double d) {
-        return String.format(Locale.ROOT, "%.2f", d);
     }
 }

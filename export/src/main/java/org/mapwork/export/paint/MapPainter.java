@@ -96,8 +96,11 @@ public final class MapPainter {
             g.translate(-view.x(), -view.y());
             Frame frame = frame(s, opts);
             if (opts.background() != null) {
+                // an axis-aligned fill needs no antialiasing, and skipping it saves a full-canvas rasterisation
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
                 g.setColor(opts.background());
                 g.fill(new Rectangle2D.Double(view.x(), view.y(), view.width(), view.height()));
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             }
             boolean lod = opts.levelOfDetail();
             double scale = view.scale();
@@ -108,16 +111,21 @@ public final class MapPainter {
                 drawText(g, frame.heading, frame.headingX, frame.headingY, new Color(0x1a1a1a), false);
             }
             boolean textOn = !lod || readable(MapScene.LABEL_SIZE, scale);
-            s.forEachIn(view.x(), view.y(), view.width(), view.height(), item -> {
-                boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
-                if (item instanceof MapScene.NodeItem n) {
-                    drawNode(g, n, selected, textOn, lod && n.element.geometry().width() * scale < 3);
-                } else if (item instanceof MapScene.LinkItem l) {
-                    drawLink(g, l, selected, textOn);
-                } else if (item instanceof MapScene.AnnotationItem a) {
-                    drawAnnotation(g, a, selected, textOn);
-                }
-            });
+            if (lod && scale < OVERVIEW_SCALE) {
+                drawOverview(g, s, view, opts);
+            } else {
+                boolean marks = !lod || scale >= MARKS_SCALE;
+                s.forEachIn(view.x(), view.y(), view.width(), view.height(), item -> {
+                    boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
+                    if (item instanceof MapScene.NodeItem n) {
+                        drawNode(g, n, selected, textOn, marks, lod && n.element.geometry().width() * scale < 3);
+                    } else if (item instanceof MapScene.LinkItem l) {
+                        drawLink(g, l, selected, textOn);
+                    } else if (item instanceof MapScene.AnnotationItem a) {
+                        drawAnnotation(g, a, selected, textOn);
+                    }
+                });
+            }
             if (frame.title != null) {
                 drawText(g, frame.title, frame.titleX, frame.titleY, new Color(0x1a1a1a), false);
                 drawText(g, frame.subtitle, frame.titleX, frame.titleY + frame.title.height() + 2, new Color(0x555555), false);
@@ -183,7 +191,10 @@ public final class MapPainter {
     MapScene scene(MapDocument doc) {
         MapScene s = scene;
         if (s == null || s.doc != doc) {
-            s = new MapScene(doc, methods.apply(doc.methodId()), text, s);
+            // a drag or an edit changes a few elements: patch the scene; anything bigger builds a new one
+            if (s == null || !s.updateTo(doc, text)) {
+                s = new MapScene(doc, methods.apply(doc.methodId()), text, s);
+            }
             scene = s;
         }
         return s;
@@ -281,7 +292,40 @@ public final class MapPainter {
         }
     }
 
-    private void drawNode(Graphics2D g, MapScene.NodeItem n, boolean selected, boolean textOn, boolean tiny) {
+    /** Below this zoom the screen shows an overview: boxes and lines only, without antialiasing. */
+    static final double OVERVIEW_SCALE = 0.25;
+    /** Below this zoom towers and badges are left out on screen: too small to read. */
+    static final double MARKS_SCALE = 0.5;
+
+    /** The zoomed-out screen: every node as a filled box, every link as a hairline; what a person can make out. */
+    private static void drawOverview(Graphics2D g, MapScene s, Viewport view, RenderOptions opts) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        Stroke hairline = new BasicStroke((float) (1 / view.scale()));
+        Stroke selectedLine = new BasicStroke((float) (3 / view.scale()));
+        s.forEachIn(view.x(), view.y(), view.width(), view.height(), item -> {
+            boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
+            if (item instanceof MapScene.LinkItem l) {
+                g.setColor(selected ? SELECTION : l.colour);
+                g.setStroke(selected ? selectedLine : hairline);
+                g.draw(l.path);
+            } else if (item instanceof MapScene.NodeItem n) {
+                var geo = n.element.geometry();
+                Rectangle2D box = new Rectangle2D.Double(geo.x(), geo.y(), geo.width(), geo.height());
+                g.setColor(n.fill);
+                g.fill(box);
+                g.setColor(selected ? SELECTION : n.stroke);
+                g.setStroke(selected ? selectedLine : hairline);
+                g.draw(box);
+            } else if (item instanceof MapScene.AnnotationItem a && a.shape != null) {
+                g.setColor(a.colour);
+                g.setStroke(hairline);
+                g.draw(a.shape);
+            }
+        });
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    }
+
+    private void drawNode(Graphics2D g, MapScene.NodeItem n, boolean selected, boolean textOn, boolean marks, boolean tiny) {
         var geo = n.element.geometry();
         if (tiny) {
             g.setColor(n.fill);
@@ -313,17 +357,22 @@ public final class MapPainter {
         if (textOn) {
             double cx = geo.x() + geo.width() / 2;
             if (n.typeLabel != null) {
-                drawText(g, n.typeLabel, cx, geo.y() + MapScene.PAD, withAlpha(n.textColour, 190), true);
+                drawText(g, n.typeLabel, cx, n.typeLabelTop, withAlpha(n.textColour, 190), true);
             }
             if (n.label != null) {
                 drawText(g, n.label, cx, n.labelTop, n.textColour, true);
             }
         }
-        if (n.tower >= 0) {
-            drawTower(g, geo.x() + geo.width(), geo.y() + geo.height(), n.tower, n.stroke);
+        if (!marks) {
+            return;
         }
-        for (int i = 0; i < n.badges.size(); i++) {
-            drawBadge(g, n.badges.get(i), geo.x() + 9 + i * 22, geo.y());
+        if (n.tower >= 0) {
+            drawTower(g, n.towerShape, n.tower);
+        }
+        double bx = geo.x() + 9;
+        for (Badge b : n.badges) {
+            drawBadge(g, b, bx, geo.y());
+            bx += Math.max(18, text.line(b.text() == null ? "" : b.text(), true, 10f).maxWidth() + 8) + 4;
         }
     }
 
@@ -334,35 +383,35 @@ public final class MapPainter {
     private static final Color TOWER_FILL = new Color(0x8c6d31);
     private static final Color TOWER_TOP = new Color(0xc9a55a);
 
+    private static final Color TOWER_EDGE = new Color(0x4a3a1a);
+
     /** An influence tower: stacked discs (at most ten drawn) with the height written on top, so it reads in grey too. */
-    private void drawTower(Graphics2D g, double right, double bottom, long height, Color outline) {
-        Rectangle2D b = MapScene.towerBounds(right, bottom, height);
-        long discs = Math.min(height, MapScene.TOWER_MAX_DISCS);
-        double x = b.getX() + 4;
+    private void drawTower(Graphics2D g, MapScene.Tower t, long height) {
         g.setStroke(THIN);
-        for (int i = 0; i < discs; i++) {
-            double y = bottom - MapScene.DISC_H - i * MapScene.DISC_STEP;
-            Ellipse2D disc = new Ellipse2D.Double(x, y, MapScene.DISC_W, MapScene.DISC_H);
-            g.setColor(i == discs - 1 ? TOWER_TOP : TOWER_FILL);
-            g.fill(disc);
-            g.setColor(new Color(0x4a3a1a));
-            g.draw(disc);
-        }
+        g.setColor(TOWER_FILL);
+        g.fill(t.body());
+        g.setColor(TOWER_EDGE);
+        g.draw(t.rims());
+        g.setColor(TOWER_TOP);
+        g.fill(t.top());
+        g.setColor(TOWER_EDGE);
+        g.draw(t.top());
         WrappedText number = text.line(Long.toString(height), true, 11f);
-        double topOfStack = bottom - MapScene.DISC_H - Math.max(0, discs - 1) * MapScene.DISC_STEP;
-        drawText(g, number, x + MapScene.DISC_W / 2, topOfStack - number.height() - 1, new Color(0x1a1a1a), true);
+        drawText(g, number, t.numberX(), t.numberBottom() - number.height(), new Color(0x1a1a1a), true);
     }
 
     private void drawBadge(Graphics2D g, Badge badge, double cx, double cy) {
         Color fill = Colours.parse(badge.colour(), new Color(0x555555));
-        Ellipse2D circle = new Ellipse2D.Double(cx - 9, cy - 9, 18, 18);
+        WrappedText t = text.line(badge.text() == null ? "" : badge.text(), true, 10f);
+        // a circle for one character, a pill for more (owner initials)
+        double w = Math.max(18, t.maxWidth() + 8);
+        Shape pill = new RoundRectangle2D.Double(cx - 9, cy - 9, w, 18, 18, 18);
         g.setColor(fill);
-        g.fill(circle);
+        g.fill(pill);
         g.setColor(Color.WHITE);
         g.setStroke(THIN);
-        g.draw(circle);
-        WrappedText t = text.line(badge.text() == null ? "" : badge.text(), true, 10f);
-        drawText(g, t, cx, cy - t.height() / 2, Colours.textOn(fill), true);
+        g.draw(pill);
+        drawText(g, t, cx - 9 + w / 2, cy - t.height() / 2, Colours.textOn(fill), true);
     }
 
     private static void drawLink(Graphics2D g, MapScene.LinkItem l, boolean selected, boolean textOn) {

@@ -40,6 +40,7 @@ import org.mapwork.templates.Presentation;
 final class MapScene {
 
     static final float LABEL_SIZE = 12f;
+    static final float MIN_LABEL_SIZE = 9f;
     static final float TYPE_LABEL_SIZE = 9f;
     static final float LINK_LABEL_SIZE = 10f;
     static final double PAD = 6;
@@ -48,13 +49,13 @@ final class MapScene {
     /** Items spanning more grid cells than this are kept in a short list checked on every frame instead. */
     private static final int MAX_CELLS = 64;
 
-    final MapDocument doc;
+    MapDocument doc;
     final Presentation presentation;
     final Optional<MethodTemplate> method;
     final Item[] items;
-    final Rectangle2D content;
-    final List<Backdrop> backdrops;
-    final List<LegendEntry> legend;
+    Rectangle2D content;
+    List<Backdrop> backdrops;
+    List<LegendEntry> legend;
     private final Map<String, Item> byId;
     private final Map<Long, int[]> grid = new HashMap<>();
     private final int[] wide;
@@ -89,7 +90,8 @@ final class MapScene {
         final List<Badge> badges;
 
         NodeItem(Element e, NodeLook look, String shapeName, Shape shape, Color fill, Color stroke, Color textColour,
-                 WrappedText label, double labelTop, WrappedText typeLabel, Shape pictogram, long tower, List<Badge> badges) {
+                 WrappedText label, double labelTop, WrappedText typeLabel, Shape pictogram, long tower, List<Badge> badges,
+                 double typeLabelTop, Tower towerShape) {
             super(e);
             this.look = look;
             this.shapeName = shapeName;
@@ -103,7 +105,13 @@ final class MapScene {
             this.pictogram = pictogram;
             this.tower = tower;
             this.badges = badges;
+            this.typeLabelTop = typeLabelTop;
+            this.towerShape = towerShape;
         }
+
+        final Tower towerShape;
+
+        final double typeLabelTop;
 
         double cx() {
             return element.geometry().centerX();
@@ -228,6 +236,12 @@ final class MapScene {
         }
         wide = wideItems.stream().mapToInt(Integer::intValue).toArray();
         seen = new int[items.length];
+        finish(bounds);
+    }
+
+    /** Backdrops, legend and the content's bounds, from the items' bounds. */
+    private void finish(Rectangle2D itemBounds) {
+        Rectangle2D bounds = itemBounds;
         backdrops = presentation.backdrops(doc);
         for (Backdrop b : backdrops) {
             bounds = union(bounds, backdropBounds(b));
@@ -239,6 +253,133 @@ final class MapScene {
         }
         content = bounds != null ? bounds : new Rectangle2D.Double(0, 0, 400, 300);
         legend = presentation.legend(doc);
+    }
+
+    /** Most element changes at a time that are patched in place; more, and the scene is rebuilt. */
+    private static final int MAX_PATCH = 256;
+
+    /**
+     * Brings this scene to {@code next} in place when {@code next} differs from the current snapshot only in a few
+     * elements' geometry, labels, attributes or style (a drag, an edit): their items and the items of the links they
+     * touch are rebuilt and re-indexed, everything else stays. Returns {@code false}, leaving the scene unusable,
+     * when the difference is larger or structural (elements added or removed, order, endpoints, map attributes):
+     * the caller then builds a new scene.
+     */
+    boolean updateTo(MapDocument next, TextWrapper text) {
+        if (presentation instanceof PlainPresentation || !next.methodId().equals(doc.methodId())
+                || next.mapAttributes() != doc.mapAttributes() || next.size() != doc.size()) {
+            return false;
+        }
+        List<Element> changed = new ArrayList<>();
+        for (Element e : next.elements()) {
+            Item it = byId.get(e.id());
+            if (it == null) {
+                // an element without an item is a dangling link (endpoint missing) or something new: rebuild
+                if (doc.element(e.id()) != e) {
+                    return false;
+                }
+                continue;
+            }
+            Element old = it.element;
+            if (old != e) {
+                if (old.kind() != e.kind() || !old.order().equals(e.order()) || !java.util.Objects.equals(old.source(), e.source())
+                        || !java.util.Objects.equals(old.target(), e.target()) || changed.size() >= MAX_PATCH) {
+                    return false;
+                }
+                changed.add(e);
+            }
+        }
+        doc = next;
+        java.util.Set<String> linksToRedo = new java.util.LinkedHashSet<>();
+        for (Element e : changed) {
+            Item old = byId.get(e.id());
+            Item fresh;
+            if (e.isNode()) {
+                fresh = node(e, presentation.nodeLook(next, e), presentation.tower(e).orElse(-1), presentation.badges(next, e), text);
+                for (Element l : next.linksOf(e.id())) {
+                    linksToRedo.add(l.id());
+                }
+            } else if (e.isLink()) {
+                linksToRedo.add(e.id());
+                continue;
+            } else {
+                fresh = annotation(e, text);
+            }
+            if (!replace(old, fresh)) {
+                return false;
+            }
+        }
+        // links between the same two nodes are drawn side by side: redo the whole bundle
+        java.util.Set<String> bundles = new java.util.LinkedHashSet<>();
+        for (String id : linksToRedo) {
+            Element l = next.element(id);
+            for (Element sibling : next.linksOf(l.source())) {
+                if (pairKey(sibling).equals(pairKey(l))) {
+                    bundles.add(sibling.id());
+                }
+            }
+        }
+        for (String id : bundles) {
+            Element l = next.element(id);
+            Item old = byId.get(id);
+            if (old == null) {
+                return false;
+            }
+            List<Element> pair = new ArrayList<>();
+            for (Element sibling : next.linksOf(l.source())) {
+                if (pairKey(sibling).equals(pairKey(l))) {
+                    pair.add(sibling);
+                }
+            }
+            pair.sort((a, b) -> a.id().compareTo(b.id()));
+            NodeItem s = (NodeItem) byId.get(l.source()), t = (NodeItem) byId.get(l.target());
+            if (s == null || t == null || !replace(old, link(l, s, t, pair.indexOf(l), pair.size(), text))) {
+                return false;
+            }
+        }
+        Rectangle2D bounds = null;
+        for (Item it : items) {
+            bounds = union(bounds, it.bounds);
+        }
+        finish(bounds);
+        return true;
+    }
+
+    /** Puts {@code fresh} where {@code old} was, in the drawing order and in the grid. */
+    private boolean replace(Item old, Item fresh) {
+        int i = old.index;
+        boolean wasWide = !unindex(i, old.bounds);
+        if (wasWide) {
+            return false;
+        }
+        fresh.index = i;
+        items[i] = fresh;
+        byId.put(fresh.element.id(), fresh);
+        return index(i, fresh.bounds);
+    }
+
+    /** Removes item {@code i} from the grid cells of {@code b}; false when it was kept in the wide list instead. */
+    private boolean unindex(int i, Rectangle2D b) {
+        int x0 = cell(b.getMinX()), x1 = cell(b.getMaxX()), y0 = cell(b.getMinY()), y1 = cell(b.getMaxY());
+        if ((long) (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS) {
+            return false;
+        }
+        for (int cx = x0; cx <= x1; cx++) {
+            for (int cy = y0; cy <= y1; cy++) {
+                int[] list = grid.get(key(cx, cy));
+                if (list == null) {
+                    continue;
+                }
+                for (int k = 1; k <= list[0]; k++) {
+                    if (list[k] == i) {
+                        list[k] = list[list[0]];
+                        list[0]--;
+                        break;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     Item item(String id) {
@@ -352,27 +493,51 @@ final class MapScene {
         Color textColour = e.style().colour() != null ? Colours.textOn(fill) : Colours.parse(look.textColour(), Colours.textOn(fill));
         Shape shape = shape(shapeName, g.x(), g.y(), g.width(), g.height());
         double inner = textWidthFactor(shapeName);
-        double areaW = Math.max(8, g.width() * inner - 2 * PAD);
-        double top = g.y() + PAD;
-        double bottom = g.y() + g.height() - PAD;
-        WrappedText typeLabel = null;
-        if (look.typeLabel() != null && !look.typeLabel().isBlank()) {
-            typeLabel = text.wrap(look.typeLabel(), true, TYPE_LABEL_SIZE, areaW, 1);
-            top += typeLabel.height();
-        }
+        // small boxes get less padding, so that a label line still fits
+        double pad = Math.max(2, Math.min(PAD, g.height() * 0.08));
+        double areaW = Math.max(8, g.width() * inner - 2 * pad);
+        double top = g.y() + pad;
+        double bottom = g.y() + g.height() - pad;
         Shape pictogram = null;
         Optional<Shape> icon = PictogramShapes.shape(look.pictogram());
+        double iconSize = 0;
         if (icon.isPresent()) {
-            double size = Math.max(8, Math.min(Math.min(areaW, (bottom - top) * 0.55), 56));
-            AffineTransform at = new AffineTransform();
-            at.translate(g.centerX() - size / 2, top);
-            at.scale(size / 24, size / 24);
-            pictogram = at.createTransformedShape(icon.get());
-            top += size + 2;
+            iconSize = Math.max(8, Math.min(Math.min(areaW, (bottom - top) * 0.55), 56));
         }
-        double lineHeight = Math.ceil(LABEL_SIZE * 1.25 * 100) / 100;
-        int maxLines = Math.max(1, (int) Math.floor((bottom - top) / lineHeight));
-        WrappedText label = e.label().isEmpty() ? null : text.wrap(e.label(), false, LABEL_SIZE, areaW, maxLines);
+        WrappedText typeLabel = null;
+        boolean wantTypeLabel = look.typeLabel() != null && !look.typeLabel().isBlank();
+        WrappedText label = null;
+        // the label gets the largest size (12 down to 9) at which it fits the box whole; the type name above it
+        // gives way first when even that is not enough
+        for (int attempt = 0; attempt < 2; attempt++) {
+            boolean withType = wantTypeLabel && attempt == 0;
+            typeLabel = withType ? text.wrap(look.typeLabel(), true, TYPE_LABEL_SIZE, areaW, 1) : null;
+            double labelTop = top + (typeLabel == null ? 0 : typeLabel.height()) + (iconSize > 0 ? iconSize + 2 : 0);
+            if (e.label().isEmpty()) {
+                break;
+            }
+            for (float size = LABEL_SIZE; size >= MIN_LABEL_SIZE; size -= 1f) {
+                double lineHeight = Math.ceil(size * 1.25 * 100) / 100;
+                int maxLines = Math.max(1, (int) Math.floor((bottom - labelTop) / lineHeight));
+                label = text.wrap(e.label(), false, size, areaW, maxLines);
+                if (!label.truncated()) {
+                    break;
+                }
+            }
+            if (!label.truncated() || !wantTypeLabel) {
+                break;
+            }
+        }
+        if (typeLabel != null) {
+            top += typeLabel.height();
+        }
+        if (icon.isPresent()) {
+            AffineTransform at = new AffineTransform();
+            at.translate(g.centerX() - iconSize / 2, top);
+            at.scale(iconSize / 24, iconSize / 24);
+            pictogram = at.createTransformedShape(icon.get());
+            top += iconSize + 2;
+        }
         double labelTop = label == null ? top : top + Math.max(0, (bottom - top - label.height()) / 2);
         Rectangle2D bounds = new Rectangle2D.Double(g.x() - 6, g.y() - 6, g.width() + 12, g.height() + 12);
         if (label != null && labelTop + label.height() > bounds.getMaxY()) {
@@ -382,16 +547,53 @@ final class MapScene {
             bounds.add(towerBounds(g.x() + g.width(), g.y() + g.height(), tower));
         }
         if (!badges.isEmpty()) {
-            bounds.add(new Rectangle2D.Double(g.x() - 2, g.y() - 12, badges.size() * 22 + 4, 24));
+            double w = 0;
+            for (Badge b : badges) {
+                w += Math.max(18, text.line(b.text() == null ? "" : b.text(), true, 10f).maxWidth() + 8) + 4;
+            }
+            bounds.add(new Rectangle2D.Double(g.x() - 2, g.y() - 12, w + 4, 24));
         }
         NodeItem item = new NodeItem(e, look, shapeName, shape, fill, stroke, textColour, label, labelTop, typeLabel,
-                pictogram, tower, List.copyOf(badges));
+                pictogram, tower, List.copyOf(badges), g.y() + pad,
+                tower >= 0 ? tower(g.x() + g.width(), g.y() + g.height(), tower) : null);
         item.bounds = bounds;
         return item;
     }
 
     static final int TOWER_MAX_DISCS = 10;
     static final double DISC_W = 20, DISC_H = 7, DISC_STEP = 5;
+
+    /**
+     * An influence tower as a stack of discs (at most ten drawn), in three shapes so that any target draws it in a
+     * few operations: the body (the discs' union), the rims between discs, and the top disc.
+     */
+    record Tower(Shape body, Shape rims, Shape top, double numberX, double numberBottom) {
+    }
+
+    static Tower tower(double right, double bottom, long height) {
+        Rectangle2D b = towerBounds(right, bottom, height);
+        long discs = Math.max(1, Math.min(height, TOWER_MAX_DISCS));
+        double x = b.getX() + 4;
+        double topY = bottom - DISC_H - (discs - 1) * DISC_STEP;
+        Path2D body = new Path2D.Double();
+        // the side walls from the top disc's middle down to the bottom disc's middle, closed by the bottom half-ellipse
+        body.moveTo(x, topY + DISC_H / 2);
+        body.lineTo(x, bottom - DISC_H / 2);
+        body.append(new java.awt.geom.Arc2D.Double(x, bottom - DISC_H, DISC_W, DISC_H, 180, 180, java.awt.geom.Arc2D.OPEN), true);
+        body.lineTo(x + DISC_W, topY + DISC_H / 2);
+        body.closePath();
+        Path2D rims = new Path2D.Double();
+        for (int i = 0; i < discs - 1; i++) {
+            double y = bottom - DISC_H - i * DISC_STEP;
+            rims.append(new java.awt.geom.Arc2D.Double(x, y, DISC_W, DISC_H, 180, 180, java.awt.geom.Arc2D.OPEN), false);
+        }
+        rims.moveTo(x, topY + DISC_H / 2);
+        rims.lineTo(x, bottom - DISC_H / 2);
+        rims.moveTo(x + DISC_W, topY + DISC_H / 2);
+        rims.lineTo(x + DISC_W, bottom - DISC_H / 2);
+        Shape top = new Ellipse2D.Double(x, topY, DISC_W, DISC_H);
+        return new Tower(body, rims, top, x + DISC_W / 2, topY - 1);
+    }
 
     /** The tower stands right of the node's bottom-right corner: up to ten discs, its number on top. */
     static Rectangle2D towerBounds(double right, double bottom, long height) {

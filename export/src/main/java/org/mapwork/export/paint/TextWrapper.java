@@ -21,6 +21,9 @@ public final class TextWrapper {
     private record Key(String text, boolean bold, float size, double maxWidth, int maxLines) {
     }
 
+    /** Reused: creating a line break iterator costs more than wrapping a short label. */
+    private final BreakIterator breaks = BreakIterator.getLineInstance(Locale.ROOT);
+
     private final Map<Key, WrappedText> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, WrappedText> eldest) {
@@ -52,11 +55,38 @@ public final class TextWrapper {
         return width(MapFonts.font(bold, size), s, 0, s.length());
     }
 
-    private static double width(Font font, String s, int start, int end) {
+    /** Characters up to here (Latin, Greek, Cyrillic, Armenian) are laid out one by one, without shaping. */
+    private static final int SIMPLE_LIMIT = 0x0590;
+    private static final java.util.concurrent.ConcurrentHashMap<Font, float[]> ADVANCES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Width of {@code s[start, end)}. Text in simple scripts is the sum of its characters' advances (Java2D applies no
+     * kerning or ligatures unless asked, so this equals what it lays out); other scripts are measured whole, since
+     * shaping changes their advances.
+     */
+    static double width(Font font, String s, int start, int end) {
         if (start >= end) {
             return 0;
         }
-        return font.getStringBounds(s, start, end, MapFonts.MEASURING).getWidth();
+        float[] adv = ADVANCES.computeIfAbsent(font, f -> {
+            float[] a = new float[SIMPLE_LIMIT];
+            java.util.Arrays.fill(a, Float.NaN);
+            return a;
+        });
+        double w = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= SIMPLE_LIMIT || (c >= 0x0300 && c <= 0x036F)) {
+                return font.getStringBounds(s, start, end, MapFonts.MEASURING).getWidth();
+            }
+            float a = adv[c];
+            if (Float.isNaN(a)) {
+                a = (float) font.getStringBounds(String.valueOf(c), MapFonts.MEASURING).getWidth();
+                adv[c] = a;
+            }
+            w += a;
+        }
+        return w;
     }
 
     /** Replaces characters no file format can carry (C0/C1 controls except newline) by spaces. */
@@ -84,7 +114,7 @@ public final class TextWrapper {
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    private static WrappedText compute(Key k) {
+    private WrappedText compute(Key k) {
         Font font = MapFonts.font(k.bold(), k.size());
         var metrics = font.getLineMetrics("Hg", MapFonts.MEASURING);
         double lineHeight = Math.ceil(k.size() * 1.25 * 100) / 100;
@@ -93,7 +123,6 @@ public final class TextWrapper {
         List<String> lines = new ArrayList<>();
         boolean truncated = false;
         String[] paragraphs = text.split("\n", -1);
-        BreakIterator breaks = BreakIterator.getLineInstance(Locale.ROOT);
         outer:
         for (String para : paragraphs) {
             if (para.isEmpty()) {

@@ -1,0 +1,126 @@
+package org.mapwork.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.mapwork.export.ExportFormat;
+import org.mapwork.export.MapExporter;
+import org.mapwork.export.MapImporter;
+import org.mapwork.export.format.PdfExport;
+import org.mapwork.export.imports.ImportContext;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.json.MapFormatException;
+import org.mapwork.model.json.MapJson;
+import org.mapwork.model.json.MapJsonReader;
+import org.mapwork.templates.Methods;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mapwork export FILE --format F [-o OUT] [--dpi N] [--no-legend]}: a map as a figure, a table or a report. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Writes a map as svg, png, pdf, json, graphml, csv, kumu, md or html.",
+                "FILE is a .mapwork.json map (or any file Mapwork imports)."})
+public final class ExportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The map to export.")
+    private Path file;
+
+    @Option(names = {"-f", "--format"}, required = true, paramLabel = "F",
+            description = "One of: svg, png, pdf, json, graphml, csv, kumu, md, html.")
+    private String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "The file to write (default: beside FILE, named after it). For csv, NAME-nodes.csv and NAME-links.csv.")
+    private Path output;
+
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", description = "PNG resolution (default: ${DEFAULT-VALUE}).")
+    private double dpi;
+
+    @Option(names = "--no-legend", description = "Leave out the legend.")
+    private boolean noLegend;
+
+    @Option(names = "--no-title", description = "Leave out the title block (title, method, date, team).")
+    private boolean noTitle;
+
+    @Option(names = "--page", paramLabel = "SIZE", defaultValue = "fit",
+            description = "PDF page: fit (the map's size), a4 or letter (landscape). Default: ${DEFAULT-VALUE}.")
+    private String page;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ExportFormat f = ExportFormat.byId(format).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "unknown format \"" + format + "\"; choose one of: " + ExportFormat.ids()));
+        PdfExport.PageSize pageSize;
+        try {
+            pageSize = PdfExport.PageSize.valueOf(page.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown page size \"" + page + "\"; choose fit, a4 or letter");
+        }
+        if (!(dpi >= 10 && dpi <= 2400)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--dpi must be between 10 and 2400, got " + dpi);
+        }
+        MapDocument doc;
+        try {
+            doc = read(file);
+        } catch (MapFormatException e) {
+            err.println(e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        Path target = output != null ? output : MapExporter.defaultTarget(dirOf(file), baseName(file), f);
+        MapExporter.Options opts = MapExporter.Options.defaults().withDpi(dpi).withLegend(!noLegend)
+                .withTitleBlock(!noTitle).withPage(pageSize);
+        try {
+            List<Path> written = new MapExporter().export(doc, f, target, opts);
+            for (Path p : written) {
+                out.println("wrote " + p);
+            }
+            return ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            err.println(target + ": " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        } catch (IOException e) {
+            err.println(target + ": cannot write: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+    }
+
+    static MapDocument read(Path file) throws MapFormatException {
+        if (!Files.exists(file)) {
+            throw new MapFormatException(file.toString(), "file", "no such file");
+        }
+        if (file.getFileName().toString().endsWith(MapJson.EXTENSION)) {
+            return new MapJsonReader(Methods.schemas()).read(file);
+        }
+        return new MapImporter(new ImportContext(Methods.schemas(), null)).read(file).document();
+    }
+
+    static Path dirOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+
+    /** {@code map.mapwork.json} → {@code map}, {@code diagram.drawio} → {@code diagram}. */
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(MapJson.EXTENSION)) {
+            return name.substring(0, name.length() - MapJson.EXTENSION.length());
+        }
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

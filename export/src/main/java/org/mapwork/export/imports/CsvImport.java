@@ -1,0 +1,328 @@
+package org.mapwork.export.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.mapwork.export.format.AttributeText;
+import org.mapwork.export.format.CsvExport;
+import org.mapwork.model.ElementKind;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.Value;
+import org.mapwork.model.json.MapFormatException;
+import org.mapwork.model.schema.AttributeDef;
+import org.mapwork.model.schema.ElementType;
+import org.mapwork.model.schema.Schema;
+
+/**
+ * Reads a spreadsheet of actors (e.g. the organizations of an environmental scan) and optionally one of links.
+ * The actors sheet needs a {@code label} (or {@code name}) column; {@code id}, {@code type}, {@code x}, {@code y},
+ * {@code width}, {@code height}, {@code colour}, {@code shape}, {@code order} are used when present, and any column
+ * named like an attribute of the row's type becomes that attribute. The links sheet needs {@code source} and
+ * {@code target} (or {@code from}, {@code to}), each naming a node by id or by its label. Problems name the file,
+ * the row (as a spreadsheet numbers it, the header being row 1) and the column.
+ */
+public final class CsvImport {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(false).build();
+    private static final Set<String> NODE_FIELDS = Set.of("id", "kind", "type", "label", "name", "x", "y", "width", "height", "colour", "color", "shape", "order", "points");
+    private static final Set<String> LINK_FIELDS = Set.of("id", "type", "source", "target", "from", "to", "source_label", "target_label", "label", "directed", "colour", "color", "order");
+
+    private final ImportContext context;
+
+    public CsvImport(ImportContext context) {
+        this.context = context;
+    }
+
+    /** Reads the actors sheet and, when {@code links} is not {@code null}, the links sheet. */
+    public ImportResult read(String nodesSource, InputStream nodes, String linksSource, InputStream links) throws MapFormatException {
+        Schema schema = context.schema(context.methodId(), nodesSource);
+        NativeTree tree = NativeTree.fresh(context.titleFor(nodesSource).replaceFirst("-nodes$", ""), context.methodId());
+        List<String> warnings = new ArrayList<>();
+        Map<String, Value> mapValues = Map.of();
+        Map<String, String> byId = new HashMap<>();
+        Map<String, List<String>> byLabel = new HashMap<>();
+
+        Sheet sheet = sheet(nodesSource, nodes);
+        String labelColumn = sheet.column("label", "name", "actor", "organization", "organisation");
+        if (labelColumn == null) {
+            throw new MapFormatException(nodesSource, "row 1", "no label column: expected a column named label or name; found " + sheet.header);
+        }
+        Set<String> dropped = new LinkedHashSet<>();
+        int placed = 0;
+        for (CSVRecord rec : sheet.records) {
+            String row = "row " + (rec.getRecordNumber() + 1);
+            String label = CsvExport.unguard(sheet.get(rec, labelColumn));
+            String givenId = sheet.get(rec, "id");
+            if (label.isBlank() && givenId.isBlank() && isBlank(rec)) {
+                continue;
+            }
+            ObjectNode o = tree.element(row);
+            String id = !givenId.isBlank() && tree.claim(givenId) && org.mapwork.model.Ids.isValid(givenId) ? givenId : tree.id(givenId.isBlank() ? null : givenId, "n");
+            o.put("id", id);
+            String kindText = sheet.get(rec, "kind");
+            ElementKind kind = kindText.isBlank() ? ElementKind.NODE : ElementKind.fromJson(kindText.strip());
+            if (kind == null || kind == ElementKind.LINK) {
+                throw new MapFormatException(nodesSource, row + ", column kind", "expected node or annotation, got \"" + kindText + '"');
+            }
+            o.put("kind", kind.jsonName());
+            String type = type(schema, kind, sheet.get(rec, "type"), mapValues, nodesSource, row);
+            o.put("type", type);
+            o.put("label", label);
+            String order = sheet.get(rec, "order");
+            o.put("order", order.isBlank() ? tree.nextOrder() : order.strip());
+            ObjectNode g = o.putObject("geometry");
+            double[] def = {(placed % 8) * 200.0, (placed / 8) * 120.0, 160, 64};
+            placed++;
+            String[] names = {"x", "y", "width", "height"};
+            for (int i = 0; i < 4; i++) {
+                String v = sheet.get(rec, names[i]);
+                g.put(names[i], v.isBlank() ? def[i] : number(nodesSource, row, names[i], v));
+            }
+            String points = sheet.get(rec, "points");
+            if (!points.isBlank()) {
+                ArrayNode pts = g.putArray("points");
+                for (String p : points.strip().split("\\s+")) {
+                    String[] xy = p.split(",");
+                    if (xy.length != 2) {
+                        throw new MapFormatException(nodesSource, row + ", column points", "expected x,y pairs separated by spaces, got \"" + p + '"');
+                    }
+                    pts.addArray().add(number(nodesSource, row, "points", xy[0])).add(number(nodesSource, row, "points", xy[1]));
+                }
+            }
+            style(o, sheet.get(rec, "colour").isBlank() ? sheet.get(rec, "color") : sheet.get(rec, "colour"), sheet.get(rec, "shape"));
+            attributes(nodesSource, row, o, schema.type(kind, type, mapValues), sheet, rec, NODE_FIELDS, dropped);
+            byId.put(id, id);
+            if (!givenId.isBlank()) {
+                byId.put(givenId, id);
+            }
+            byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(id);
+        }
+        if (links != null) {
+            Sheet ls = sheet(linksSource, links);
+            String sourceCol = ls.column("source", "from");
+            String targetCol = ls.column("target", "to");
+            if (sourceCol == null || targetCol == null) {
+                throw new MapFormatException(linksSource, "row 1", "expected columns source and target (or from and to); found " + ls.header);
+            }
+            for (CSVRecord rec : ls.records) {
+                String row = "row " + (rec.getRecordNumber() + 1);
+                if (isBlank(rec)) {
+                    continue;
+                }
+                String origin = linksSource.equals(nodesSource) ? row : fileName(linksSource) + " " + row;
+                ObjectNode o = tree.element(origin);
+                String givenId = ls.get(rec, "id");
+                o.put("id", !givenId.isBlank() && org.mapwork.model.Ids.isValid(givenId) && tree.claim(givenId) ? givenId : tree.id(null, "l"));
+                o.put("kind", "link");
+                String givenType = ls.get(rec, "type");
+                String type = schema.mapDefinedLinkTypes() != null
+                        ? (givenType.isBlank() ? tree.defaultLinkType(schema) : tree.mapLinkType(schema, givenType))
+                        : type(schema, ElementKind.LINK, givenType, mapValues, linksSource, row);
+                o.put("type", type);
+                String label = CsvExport.unguard(ls.get(rec, "label"));
+                if (!label.isEmpty()) {
+                    o.put("label", label);
+                }
+                o.put("source", resolve(linksSource, row, sourceCol, ls.get(rec, sourceCol), byId, byLabel));
+                o.put("target", resolve(linksSource, row, targetCol, ls.get(rec, targetCol), byId, byLabel));
+                String order = ls.get(rec, "order");
+                o.put("order", order.isBlank() ? tree.nextOrder() : order.strip());
+                style(o, ls.get(rec, "colour").isBlank() ? ls.get(rec, "color") : ls.get(rec, "colour"), "");
+                attributes(linksSource, row, o, linkTypeOf(schema, type), ls, rec, LINK_FIELDS, dropped);
+            }
+        }
+        for (String d : dropped) {
+            warnings.add(d);
+        }
+        MapDocument doc = tree.read(nodesSource, context.schemas());
+        return new ImportResult(doc, warnings);
+    }
+
+    private static String fileName(String source) {
+        return java.nio.file.Path.of(source).getFileName().toString();
+    }
+
+    /** A link type's definition; for map-defined types (not yet in the map's attributes) the method's prototype. */
+    static ElementType linkTypeOf(Schema schema, String type) {
+        ElementType t = schema.linkTypes().get(type);
+        return t != null || schema.mapDefinedLinkTypes() == null ? t : schema.mapDefinedLinkTypes().prototype().named(type, true);
+    }
+
+    private static boolean isBlank(CSVRecord rec) {
+        for (String v : rec) {
+            if (!v.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String resolve(String source, String row, String column, String ref, Map<String, String> byId,
+                                  Map<String, List<String>> byLabel) throws MapFormatException {
+        String r = CsvExport.unguard(ref);
+        if (byId.containsKey(r)) {
+            return byId.get(r);
+        }
+        List<String> ids = byLabel.get(r);
+        if (ids == null) {
+            ids = byLabel.get(r.strip());
+        }
+        if (ids == null) {
+            throw new MapFormatException(source, row + ", column " + column, "no actor with id or label \"" + r + '"');
+        }
+        if (ids.size() > 1) {
+            throw new MapFormatException(source, row + ", column " + column, ids.size() + " actors are labelled \"" + r + "\"; use their ids");
+        }
+        return ids.get(0);
+    }
+
+    private static String type(Schema schema, ElementKind kind, String given, Map<String, Value> mapValues, String source, String row) throws MapFormatException {
+        List<String> names = schema.typeNames(kind, mapValues);
+        if (given.isBlank()) {
+            if (names.isEmpty()) {
+                throw new MapFormatException(source, row + ", column type", "method " + schema.methodId() + " has no " + kind.jsonName() + " types");
+            }
+            return kind == ElementKind.ANNOTATION ? "text" : names.get(0);
+        }
+        String g = given.strip();
+        if (schema.type(kind, g, mapValues) != null) {
+            return g;
+        }
+        for (String n : names) {
+            if (n.equalsIgnoreCase(g)) {
+                return n;
+            }
+        }
+        throw new MapFormatException(source, row + ", column type", "unknown " + kind.jsonName() + " type \"" + g + "\"; known: " + names);
+    }
+
+    private static double number(String source, String row, String column, String v) throws MapFormatException {
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new MapFormatException(source, row + ", column " + column, "expected a number, got \"" + v + '"');
+        }
+    }
+
+    private static void style(ObjectNode o, String colour, String shape) {
+        if (!colour.isBlank() || !shape.isBlank()) {
+            ObjectNode s = o.putObject("style");
+            if (!colour.isBlank()) {
+                s.put("colour", colour.strip());
+            }
+            if (!shape.isBlank()) {
+                s.put("shape", shape.strip());
+            }
+        }
+    }
+
+    private static void attributes(String source, String row, ObjectNode o, ElementType type, Sheet sheet, CSVRecord rec,
+                                   Set<String> fields, Set<String> dropped) throws MapFormatException {
+        ObjectNode attrs = null;
+        for (String column : sheet.header) {
+            String key = column.strip();
+            if (fields.contains(key.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String name = key.startsWith("attribute.") ? key.substring("attribute.".length()) : key;
+            String text = sheet.get(rec, column);
+            if (text.isEmpty()) {
+                continue;
+            }
+            AttributeDef def = type == null ? null : type.attribute(name);
+            if (def == null && type != null) {
+                for (AttributeDef d : type.attributes()) {
+                    if (d.name().equalsIgnoreCase(name)) {
+                        def = d;
+                    }
+                }
+            }
+            if (def == null) {
+                dropped.add(fileName(source) + ": column \"" + column + "\" dropped where the type has no such attribute ("
+                        + (type == null ? "?" : type.name()) + ")");
+                continue;
+            }
+            if (attrs == null) {
+                attrs = o.putObject("attributes");
+            }
+            try {
+                attrs.set(def.name(), AttributeText.parse(def, CsvExport.unguard(text)));
+            } catch (IllegalArgumentException e) {
+                throw new MapFormatException(source, row + ", column " + column, e.getMessage());
+            }
+        }
+    }
+
+    /** A parsed sheet with case-insensitive column lookup. */
+    private static final class Sheet {
+        final List<String> header;
+        final List<CSVRecord> records;
+        final Map<String, String> lower = new LinkedHashMap<>();
+
+        Sheet(List<String> header, List<CSVRecord> records) {
+            this.header = header;
+            this.records = records;
+            for (String h : header) {
+                lower.putIfAbsent(h.strip().toLowerCase(Locale.ROOT), h);
+            }
+        }
+
+        String column(String... names) {
+            for (String n : names) {
+                if (lower.containsKey(n)) {
+                    return lower.get(n);
+                }
+            }
+            return null;
+        }
+
+        String get(CSVRecord rec, String name) {
+            String col = lower.get(name.toLowerCase(Locale.ROOT));
+            if (col == null) {
+                col = name;
+            }
+            return rec.isMapped(col) && rec.isSet(col) ? rec.get(col) : "";
+        }
+    }
+
+    private static Sheet sheet(String source, InputStream in) throws MapFormatException {
+        try {
+            Reader r = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8);
+            CSVParser parser = FORMAT.parse(r);
+            List<CSVRecord> records = new ArrayList<>();
+            int width = parser.getHeaderNames().size();
+            for (CSVRecord rec : parser) {
+                if (rec.size() > width) {
+                    throw new MapFormatException(source, "row " + (rec.getRecordNumber() + 1), "has " + rec.size() + " cells but the header has " + width + " columns");
+                }
+                records.add(rec);
+            }
+            return new Sheet(parser.getHeaderNames(), records);
+        } catch (IllegalArgumentException e) {
+            throw new MapFormatException(source, "row 1", "bad header: " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new MapFormatException(source, "file", "not valid CSV: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MapFormatException(source, "file", "cannot read: " + e.getMessage(), e);
+        }
+    }
+}
