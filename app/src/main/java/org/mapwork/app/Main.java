@@ -10,6 +10,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.mapwork.app.cli.ExitCodes;
+import org.mapwork.app.cli.AnalyzeCommand;
+import org.mapwork.app.cli.CheckCommand;
+import org.mapwork.app.cli.ExportCommand;
+import org.mapwork.app.cli.ImportCommand;
+import org.mapwork.app.cli.LibraryCommand;
+import org.mapwork.app.cli.InfoCommand;
+import org.mapwork.app.cli.LayoutCommand;
+import org.mapwork.app.cli.MethodsCommand;
+import org.mapwork.app.cli.NewCommand;
+import org.mapwork.app.cli.ValidateCommand;
 import org.mapwork.editor.EditorLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +44,16 @@ import picocli.CommandLine.Spec;
         // Every subcommand is registered here and only here; each lives in org.mapwork.app.cli.
         subcommands = {
             HelpCommand.class,
+            MethodsCommand.class,
+            NewCommand.class,
+            InfoCommand.class,
+            ValidateCommand.class,
+            CheckCommand.class,
+            AnalyzeCommand.class,
+            LayoutCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            LibraryCommand.class,
         },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INVALID_INPUT,

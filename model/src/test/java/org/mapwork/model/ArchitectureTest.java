@@ -1,5 +1,6 @@
 package org.mapwork.model;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
@@ -31,4 +32,11 @@ class ArchitectureTest {
                     "org.mapwork.editor..", "org.mapwork.app..", "org.mapwork.bench..")
             .because("every other module builds on the model, so the model depending on any of them "
                     + "would be a cycle in the layers");
+
+    @ArchTest
+    static final ArchRule model_uses_only_jackson_and_pcollections = classes()
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "com.fasterxml.jackson..", "org.pcollections..", "org.mapwork.model..")
+            .because("the model is the foundation every module and later the workshop hub load; its only libraries are "
+                    + "Jackson for the format and PCollections for structural sharing (docs/adr/0001)");
 }

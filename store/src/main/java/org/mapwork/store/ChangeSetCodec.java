@@ -291,6 +291,10 @@ public final class ChangeSetCodec {
                 }
                 ElementType type = schema.type(e.kind(), e.type(), doc.mapAttributes());
                 AttributeDef def = type == null ? null : type.attribute(name);
+                if (def == null && !node.hasNonNull("value") && !node.hasNonNull("old")) {
+                    // unsetting an attribute the type does not have: the engine allows it, and no value needs a type
+                    return new Change.SetAttribute(id, name, null, null, stamp);
+                }
                 if (def == null) {
                     throw new MapFormatException(source, path + ".name", "type " + e.type() + " has no attribute \"" + name + '"');
                 }

@@ -59,7 +59,7 @@ final class ChangeWriter {
      * @param afterDurable called on the writer thread for the last durable append of each recorder in a batch
      *                     (snapshots are taken there)
      */
-    /** Work on the writer thread after a recorder's change sets became durable. */
+    /** Work on the writer thread after a change set became durable (in order; snapshots are taken there). */
     @FunctionalInterface
     interface AfterDurable {
         void accept(Connection c, Append last) throws Exception;
@@ -156,7 +156,7 @@ final class ChangeWriter {
                     }
                     try {
                         writeAppends(group);
-                    } catch (Exception e) {
+                    } catch (Exception | LinkageError | OutOfMemoryError e) {
                         rollback();
                         for (MapRecorder r : recordersOf(group)) {
                             r.problem(new LibraryException("Changes to map " + r.mapId() + " are not saved yet ("
@@ -213,14 +213,17 @@ final class ChangeWriter {
     }
 
     private void acknowledge(List<Append> durable) {
-        Map<MapRecorder, Append> last = new LinkedHashMap<>();
+        List<MapRecorder> recorders = new ArrayList<>();
         for (Append a : durable) {
             a.recorder().durable(a.revision());
             a.done().complete(a.revision());
-            last.put(a.recorder(), a);
+            if (!recorders.contains(a.recorder())) {
+                recorders.add(a.recorder());
+            }
         }
-        for (Append a : last.values()) {
-            a.recorder().problem(null);
+        recorders.forEach(r -> r.problem(null));
+        // every append is offered, so snapshots fall every N revisions even when a group holds many
+        for (Append a : durable) {
             try {
                 afterDurable.accept(connection, a);
                 connection.commit();

@@ -169,8 +169,9 @@ public final class Library implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long hour = Math.max(1, Math.min(60, options.backupInterval().toMinutes()));
-        backupTimer.scheduleWithFixedDelay(this::backupIfDue, 0, hour, TimeUnit.MINUTES);
+        // first look after a minute: a short CLI command never pays for a backup, the editor gets its daily one
+        long every = Math.max(1, Math.min(60, options.backupInterval().toMinutes()));
+        backupTimer.scheduleWithFixedDelay(this::backupIfDue, 1, every, TimeUnit.MINUTES);
         this.shutdownHook = new Thread(this::closeOnExit, "mapwork-library-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -216,7 +217,12 @@ public final class Library implements AutoCloseable {
         Path file = dir.resolve(DATABASE_FILE);
         boolean existed = Files.exists(file);
         try {
-            migrate(dir, null);
+            if (!existed) {
+                createDatabase(dir);
+            } else if (!isCurrent(dir)) {
+                keepCopyBeforeMigrating(dir, options);
+                migrate(dir, null);
+            }
             Library library = new Library(dir, schemas, options, lock);
             try {
                 library.check();
@@ -278,6 +284,80 @@ public final class Library implements AutoCloseable {
         return "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** The version of the newest migration in {@code db/migration}; a test keeps the two in step. */
+    static final int SCHEMA_VERSION = 2;
+
+    /**
+     * A new library's database is made under a temporary name and renamed when complete, so that a crash while
+     * creating it never leaves a half-made library behind.
+     */
+    private static void createDatabase(Path dir) throws SQLException {
+        String partial = DATABASE_NAME + "-creating";
+        try {
+            Files.deleteIfExists(dir.resolve(partial + ".mv.db"));
+            Files.deleteIfExists(dir.resolve(partial + ".trace.db"));
+        } catch (IOException e) {
+            throw new LibraryException("Cannot create the library in " + dir + ": " + e.getMessage(), e);
+        }
+        String partialUrl = "jdbc:h2:file:" + dir.resolve(partial) + ";DB_CLOSE_ON_EXIT=FALSE";
+        Flyway.configure(Library.class.getClassLoader()).dataSource(partialUrl, USER, "")
+                .locations("classpath:db/migration").failOnMissingLocations(true).load().migrate();
+        try (Connection c = DriverManager.getConnection(partialUrl, USER, ""); var st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        }
+        try {
+            Files.move(dir.resolve(partial + ".mv.db"), dir.resolve(DATABASE_FILE), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LibraryException("Cannot create the library in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the database already has every migration this Mapwork knows, read straight from Flyway's history
+     * table: starting Flyway costs about half a second, which opening an up-to-date library need not pay.
+     */
+    private static boolean isCurrent(Path dir) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(dir), USER, "");
+             var st = c.createStatement();
+             var rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" "
+                     + "WHERE \"version\" IS NOT NULL")) {
+            int newest = 0;
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                newest = Math.max(newest, Integer.parseInt(rs.getString(1)));
+            }
+            if (newest > SCHEMA_VERSION) {
+                throw new LibraryException("The library " + dir + " was written by a newer Mapwork (its tables are at "
+                        + "version " + newest + ", this Mapwork knows up to " + SCHEMA_VERSION + "). Update Mapwork to open it.");
+            }
+            return newest == SCHEMA_VERSION;
+        } catch (NumberFormatException e) {
+            return false;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+                    || e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2) {
+                return false; // no history yet: Flyway decides
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A migration changes tables in place, and H2 commits each DDL statement by itself: a crash in the middle could
+     * leave tables half changed. The file as it was is kept beside it first, so there is always a way back.
+     */
+    private static void keepCopyBeforeMigrating(Path dir, Options options) {
+        Path copy = dir.resolve(DATABASE_FILE + ".before-upgrade-" + FILE_TIME.format(options.clock().instant()));
+        try {
+            Files.copy(dir.resolve(DATABASE_FILE), copy, StandardCopyOption.COPY_ATTRIBUTES);
+        } catch (IOException e) {
+            throw new LibraryException("Cannot keep a copy of the library before upgrading it (" + copy + "): "
+                    + e.getMessage() + ". Nothing was changed.", e);
+        }
+    }
+
     /** Brings the tables up to date; {@code target} limits it (tests make old libraries with it). */
     static void migrate(Path dir, String target) {
         var config = Flyway.configure(Library.class.getClassLoader())
@@ -324,7 +404,13 @@ public final class Library implements AutoCloseable {
      */
     public static Library recover(Path directory, SchemaRegistry schemas, Options options, List<String> report) {
         Path dir = directory.toAbsolutePath().normalize();
-        createDirectory(dir);
+        try {
+            // a library that opens is not damaged: recovering it would drop its history for nothing
+            open(dir, schemas, options.withBackupOnClose(false)).close();
+            throw new LibraryException("The library " + dir + " opens without problems; there is nothing to recover.");
+        } catch (LibraryDamagedException damaged) {
+            // go on
+        }
         LibraryLock lock = LibraryLock.acquire(dir);
         Library library;
         try {
@@ -579,7 +665,7 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    /** On the writer thread, after a recorder's change sets are durable: a snapshot when enough have piled up. */
+    /** On the writer thread, after each durable change set: a snapshot every {@code snapshotEvery} revisions. */
     private void afterDurable(Connection c, ChangeWriter.Append last) throws SQLException, IOException {
         MapRecorder r = last.recorder();
         if (last.revision() - r.lastSnapshot >= options.snapshotEvery()) {
@@ -788,7 +874,8 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    private void backupIfDue() {
+    /** The daily backup: when the newest backup is older than the interval and something changed since. */
+    void backupIfDue() {
         if (closed) {
             return;
         }
@@ -983,6 +1070,10 @@ public final class Library implements AutoCloseable {
         try {
             return work.run(readConnection);
         } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1) {
+                throw new LibraryDamagedException(directory.resolve(DATABASE_FILE), firstLine(String.valueOf(e.getMessage())),
+                        "Close Mapwork, then run 'mapwork library recover --library " + directory + "'.", e);
+            }
             throw new LibraryException("Cannot read the library " + directory + ": " + firstLine(String.valueOf(e.getMessage())), e);
         } finally {
             readLock.unlock();

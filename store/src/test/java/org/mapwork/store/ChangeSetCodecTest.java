@@ -65,6 +65,18 @@ class ChangeSetCodecTest {
     }
 
     @Test
+    void unsettingAnAttributeTheTypeDoesNotHaveReadsBack() throws Exception {
+        MapSession s = sessionWithStarter();
+        s.apply("Add a group", Change.add(Element.node("n-g", "group", "Riders", Geometry.box(0, 0, 10, 10), "zz")));
+        MapDocument before = s.document();
+        Applied applied = s.apply("Unset", Change.setAttribute("n-g", "note", null));
+
+        Applied replayed = ChangeSetCodec.replay(before, TestMaps.SCHEMA, "test", ChangeSetCodec.toJson(applied.changeSet()));
+
+        assertEquals(applied.changeSet(), replayed.changeSet());
+    }
+
+    @Test
     void anEntryThatDoesNotFitTheMapIsRefusedWithItsPath() {
         MapSession s = sessionWithStarter();
         String json = "{\"summary\":\"x\",\"time\":\"2026-11-22T10:00:00Z\",\"changes\":["

@@ -73,6 +73,35 @@ class LibraryTest {
     }
 
     @Test
+    void theRecorderAcknowledgesEachRevisionOnTheWriterThreadOnlyOnceDurable() throws Exception {
+        try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options())) {
+            lib.createMap(starter("m-1", "Map"));
+            LoadedMap m = lib.load("m-1");
+            MapSession s = new MapSession(m.document(), m.schema(), "a-1", m.lastSeq());
+            List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (MapRecorder r = lib.record(m, s)) {
+                r.onDurable(rev -> heard.add(rev + "@" + Thread.currentThread().getName()));
+                s.apply("one", Change.setLabel("n-union", "U1"));
+                long first = r.lastRevision();
+                var ack = r.whenDurable(first);
+                s.apply("nothing", new Change[0]);
+                assertEquals(first, r.lastRevision(), "an empty change set makes no revision");
+                s.apply("two", Change.setLabel("n-union", "U2"));
+
+                assertEquals(first, ack.get());
+                assertEquals(first + 1, r.flush().get());
+                assertEquals(first + 1, r.durableRevision());
+                assertTrue(r.isSaved());
+                assertTrue(r.problem().isEmpty());
+                assertEquals(first, r.whenDurable(first).get(), "an old revision is acknowledged at once");
+                assertThrows(IllegalArgumentException.class, () -> r.whenDurable(first + 5));
+                assertThrows(LibraryException.class, () -> lib.record(lib.load("m-1"), s), "one recorder per map");
+            }
+            assertEquals(List.of("2@mapwork-library-writer", "3@mapwork-library-writer"), heard);
+        }
+    }
+
+    @Test
     void aNewSessionContinuesAfterTheHighestSequenceNumberInTheLog() throws Exception {
         try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options())) {
             lib.createMap(starter("m-1", "Map"));
@@ -236,6 +265,22 @@ class LibraryTest {
     }
 
     @Test
+    void aDailyBackupIsWrittenWhenTheNewestIsADayOldAndSomethingChanged() {
+        java.time.Clock inTwoDays = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(2));
+        try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options().withBackupOnClose(false))) {
+            lib.createMap(starter("m-1", "Map"));
+            lib.backup();
+        }
+        try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options().withBackupOnClose(false).withClock(inTwoDays))) {
+            lib.backupIfDue();
+            assertEquals(1, lib.backups().size(), "nothing changed since the last backup");
+            lib.createMap(starter("m-2", "Another map"));
+            lib.backupIfDue();
+            assertEquals(2, lib.backups().size());
+        }
+    }
+
+    @Test
     void exportWritesNativeFilesThatReadBack() throws Exception {
         try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options())) {
             lib.createMap(starter("m-1", "Power map, team B"));
@@ -254,6 +299,19 @@ class LibraryTest {
         try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options())) {
             LibraryInUseException e = assertThrows(LibraryInUseException.class, () -> Library.open(dir, TestMaps.SCHEMAS));
             assertTrue(e.getMessage().startsWith("This library (" + dir.toAbsolutePath().normalize() + ") is already open"), e.getMessage());
+        }
+    }
+
+    @Test
+    void recoveringAHealthyLibraryIsRefusedSoItsHistoryStays() {
+        try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options())) {
+            lib.createMap(starter("m-1", "Map"));
+        }
+        LibraryException e = assertThrows(LibraryException.class,
+                () -> Library.recover(dir, TestMaps.SCHEMAS, options(), new ArrayList<>()));
+        assertTrue(e.getMessage().endsWith("opens without problems; there is nothing to recover."), e.getMessage());
+        try (Library lib = Library.open(dir, TestMaps.SCHEMAS, options())) {
+            assertEquals(1, lib.map("m-1").revision());
         }
     }
 

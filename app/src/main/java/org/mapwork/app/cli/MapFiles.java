@@ -9,18 +9,27 @@ import org.mapwork.model.json.MapJsonReader;
 import org.mapwork.templates.MethodTemplate;
 import org.mapwork.templates.Methods;
 
-/** Reading a map file for a command, with a clear message naming the file and the place when it is not a map. */
-final class MapFiles {
+/** Reading native map files for the commands, with every method's schema and a message naming the file and place. */
+public final class MapFiles {
 
     private MapFiles() {
+    }
+
+    /**
+     * Reads a native map file.
+     *
+     * @throws MapFormatException with the file and the place (JSON path or line) of the problem
+     */
+    public static MapDocument read(Path file) throws MapFormatException {
+        return new MapJsonReader(Methods.schemas()).read(file);
     }
 
     /** The map in {@code file}, or {@code null} after printing why not to {@code err}. */
     static MapDocument read(Path file, PrintWriter err) {
         try {
-            return new MapJsonReader(Methods.schemas()).read(file);
+            return read(file);
         } catch (MapFormatException e) {
-            err.println(e.source() + ": " + e.location() + ": " + e.problem());
+            err.println(e.getMessage());
             return null;
         }
     }

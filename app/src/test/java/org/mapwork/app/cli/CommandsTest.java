@@ -61,7 +61,7 @@ class CommandsTest {
         Path f = dir.resolve("toc.mapwork.json");
         assertEquals(0, run(new NewCommand(), "--method", "theory-of-change", "--example", "-o", f.toString()).code());
         // a causal loop: staffing agencies paying correctly → faster investigations → ... → back
-        String json = Files.readString(f).replace("\"elements\" : [", """
+        String json = Files.readString(f).replace("\"elements\": [", """
                 "elements" : [ { "id" : "loop", "kind" : "link", "type" : "causal", "source" : "p-comply", "target" : "p-enforcement", "order" : "zz" },""");
         Files.writeString(f, json);
         Run r = run(new CheckCommand(), f.toString());
@@ -74,7 +74,7 @@ class CommandsTest {
     void warningsAloneDoNotFailTheCheck() throws Exception {
         Path f = dir.resolve("plan.mapwork.json");
         assertEquals(0, run(new NewCommand(), "--method", "action-plan", "--example", "-o", f.toString()).code());
-        Files.writeString(f, Files.readString(f).replace("\"owner\" : \"Ana R.\",", ""));
+        Files.writeString(f, Files.readString(f).replace("\"owner\": \"Ana R.\",", ""));
         Run r = run(new CheckCommand(), f.toString());
         assertEquals(0, r.code());
         assertTrue(r.out().contains("WARNING action-plan.no-owner [a-card]"), r.out());
@@ -98,7 +98,7 @@ class CommandsTest {
         Path f = dir.resolve("tree.mapwork.json"), out = dir.resolve("tree-laid.mapwork.json");
         assertEquals(0, run(new NewCommand(), "--method", "problem-tree", "--example", "-o", f.toString()).code());
         // pile every node on one spot
-        Files.writeString(f, Files.readString(f).replaceAll("\"x\" : [0-9.]+", "\"x\" : 0").replaceAll("\"y\" : [0-9.]+", "\"y\" : 0"));
+        Files.writeString(f, Files.readString(f).replaceAll("\"x\": [0-9.]+", "\"x\": 0").replaceAll("\"y\": [0-9.]+", "\"y\": 0"));
         Run r = run(new LayoutCommand(), f.toString(), "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("overlapping nodes 0"), r.out());

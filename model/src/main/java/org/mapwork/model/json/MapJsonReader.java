@@ -146,12 +146,14 @@ public final class MapJsonReader {
         return loc == null ? "?" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
 
+    /** Jackson's message, first line only, with its "[Source: ...; line: L, column: C]" made readable. */
     private static String firstLine(String s) {
         if (s == null) {
             return "unknown problem";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
     }
 
     /** One reading of one file; carries the source name for messages. */

@@ -50,7 +50,7 @@ class MapJsonReaderTest {
             unknown-option.mapwork.json    | $.elements[0].attributes.goals     | expected a list out of the map's goals, got unknown option "world-peace"
             unknown-key.mapwork.json       | $.elements[0].colour               | unknown key; expected one of [attributes, geometry, id, kind, label, order, source, style, target, type]
             elements-not-array.mapwork.json| $.elements                         | expected an array of elements, got an object
-            truncated.mapwork.json         | line 28, column 3                  | not valid JSON: Unexpected end-of-input: expected close marker for Object
+            truncated.mapwork.json         | line 28, column 3                  | not valid JSON: Unexpected end-of-input: expected close marker for Object (start marker at line 23, column 19)
             duplicate-key.mapwork.json     | line 6, column 10                  | not valid JSON: Duplicate field 'title'
             deep-nesting.mapwork.json      | limits                             | the file exceeds a reading limit: Document nesting depth (65) exceeds the maximum allowed (64
             empty.mapwork.json             | $                                  | the file is empty

@@ -1,0 +1,54 @@
+package org.mapwork.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class InfoAndValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void validate_names_the_file_and_the_place_of_the_problem_and_exits_1() throws Exception {
+        Path bad = dir.resolve("bad.mapwork.json");
+        Files.writeString(bad, "{\"format\": \"mapwork\", \"version\": 9}");
+        Run r = run(new ValidateCommand(), bad.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, r.code());
+        assertTrue(r.err().contains(bad + ": $.version: this file is format version 9"), r.err());
+    }
+
+    @Test
+    void info_on_a_missing_file_exits_1_with_a_message() {
+        Run r = run(new InfoCommand(), dir.resolve("nope.mapwork.json").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, r.code());
+        assertTrue(r.err().contains("nope.mapwork.json: file: no such file"), r.err());
+    }
+
+    @Test
+    void wrong_usage_exits_2() {
+        assertEquals(ExitCodes.USAGE, run(new ValidateCommand()).code());
+        assertEquals(ExitCodes.USAGE, run(new InfoCommand(), "--bogus", "x").code());
+    }
+}
