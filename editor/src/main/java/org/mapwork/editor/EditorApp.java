@@ -215,9 +215,25 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
 
     @Override
     public void importFile(Path file) {
-        StartViewModel.Opening o = new StartViewModel(shelf).importFile(file);
+        String method = null;
+        if (StartViewModel.needsMethod(file)) {
+            // GraphML, draw.io, Kumu and CSV do not say which workshop method their map follows
+            var ids = Methods.all().stream().map(m -> m.id()).toList();
+            javafx.scene.control.ChoiceDialog<String> ask = new javafx.scene.control.ChoiceDialog<>("net-map", ids);
+            ask.initOwner(primary);
+            ask.setTitle("Import");
+            ask.setHeaderText("Which method does " + file.getFileName() + " follow?");
+            method = ask.showAndWait().orElse(null);
+            if (method == null) {
+                return;
+            }
+        }
+        StartViewModel.Opening o = new StartViewModel(shelf).importFile(file, method);
         if (o.ok()) {
             opened(o.map());
+            if (!o.warnings().isEmpty()) {
+                Dialogs.error(primary, "Imported, with things left behind", String.join("\n", o.warnings()));
+            }
         } else {
             Dialogs.error(primary, "This file could not be imported", o.problem());
         }
@@ -228,8 +244,8 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         FileChooser chooser = new FileChooser();
         chooser.setTitle(forImport ? "Import a map" : "Open a map");
         chooser.getExtensionFilters().add(forImport
-                ? new FileChooser.ExtensionFilter("Mapwork SVG or PNG exports, Mapwork files", "*.svg", "*.png",
-                "*" + MapJson.EXTENSION)
+                ? new FileChooser.ExtensionFilter("Mapwork SVG/PNG exports, Mapwork files, GraphML, draw.io, Kumu, CSV",
+                "*.svg", "*.png", "*" + MapJson.EXTENSION, "*.graphml", "*.drawio", "*.xml", "*.json", "*.csv")
                 : new FileChooser.ExtensionFilter("Mapwork map", "*" + MapJson.EXTENSION, "*.json"));
         return Optional.ofNullable(chooser.showOpenDialog(primary)).map(java.io.File::toPath).orElse(null);
     }

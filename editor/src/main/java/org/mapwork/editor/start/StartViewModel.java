@@ -10,7 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mapwork.export.imports.CsvImport;
+import org.mapwork.export.imports.DrawioImport;
 import org.mapwork.export.imports.EmbeddedMapImport;
+import org.mapwork.export.imports.GraphmlImport;
+import org.mapwork.export.imports.ImportContext;
+import org.mapwork.export.imports.ImportResult;
+import org.mapwork.export.imports.KumuImport;
 import org.mapwork.model.Change;
 import org.mapwork.model.ChangeEngine;
 import org.mapwork.model.ChangeSet;
@@ -34,11 +40,21 @@ public final class StartViewModel {
     public record MethodChoice(String id, String name, String description) {
     }
 
-    /** The outcome of opening a file: a map, or the reader's message. */
-    public record Opening(OpenedMap map, String problem) {
+    /** The outcome of opening a file: a map (with what did not come across), or the reader's message. */
+    public record Opening(OpenedMap map, String problem, List<String> warnings) {
+        public Opening(OpenedMap map, String problem) {
+            this(map, problem, List.of());
+        }
+
         public boolean ok() {
             return map != null;
         }
+    }
+
+    /** Whether importing this file needs the person to say which method its map follows. */
+    public static boolean needsMethod(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !(n.endsWith(".svg") || n.endsWith(".png") || n.endsWith(".mapwork.json"));
     }
 
     private final Shelf shelf;
@@ -101,20 +117,48 @@ public final class StartViewModel {
         }
     }
 
-    /** Imports a Mapwork SVG or PNG export (the map embedded in it) or a Mapwork file, as a new map in the library. */
-    public Opening importFile(Path file) {
+    /**
+     * Imports a file as a new map in the library: a Mapwork SVG or PNG export (the map embedded in it), a Mapwork
+     * file, GraphML, draw.io, Kumu JSON, or a pair of CSV tables ({@code NAME-nodes.csv} with
+     * {@code NAME-links.csv} beside it).
+     *
+     * @param methodId the method for formats that do not say which (ignored for Mapwork's own files)
+     */
+    public Opening importFile(Path file, String methodId) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ImportContext context = new ImportContext(Methods.schemas(), methodId);
         try (InputStream in = Files.newInputStream(file)) {
             EmbeddedMapImport importer = new EmbeddedMapImport(Methods.schemas());
             MapDocument doc;
+            List<String> warnings = List.of();
             if (name.endsWith(".svg")) {
                 doc = importer.readSvg(file.toString(), in);
             } else if (name.endsWith(".png")) {
                 doc = importer.readPng(file.toString(), in);
-            } else {
+            } else if (name.endsWith(".mapwork.json")) {
                 doc = Maps.read(file);
+            } else {
+                ImportResult r;
+                if (name.endsWith(".graphml")) {
+                    r = new GraphmlImport(context).read(file.toString(), in);
+                } else if (name.endsWith(".drawio") || name.endsWith(".xml")) {
+                    r = new DrawioImport(context).read(file.toString(), in);
+                } else if (name.endsWith(".csv")) {
+                    Path nodes = file;
+                    Path links = file.resolveSibling(file.getFileName().toString().replace("-nodes.csv", "-links.csv"));
+                    if (!Files.exists(links) || links.equals(nodes)) {
+                        return new Opening(null, file + ": expected the links table beside it, named like " + links.getFileName());
+                    }
+                    try (InputStream l = Files.newInputStream(links)) {
+                        r = new CsvImport(context).read(nodes.toString(), in, links.toString(), l);
+                    }
+                } else {
+                    r = new KumuImport(context).read(file.toString(), in);
+                }
+                doc = r.document();
+                warnings = r.warnings();
             }
-            return new Opening(shelf.create(withNewId(doc)), null);
+            return new Opening(shelf.create(withNewId(doc)), null, warnings);
         } catch (MapFormatException e) {
             return new Opening(null, e.getMessage());
         } catch (IOException | RuntimeException e) {

@@ -20,12 +20,18 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import org.mapwork.export.format.CsvExport;
+import org.mapwork.export.format.GraphmlExport;
+import org.mapwork.export.format.KumuExport;
 import org.mapwork.export.format.PdfExport;
+import org.mapwork.export.format.ReportExport;
 import org.mapwork.export.format.PngExport;
 import org.mapwork.export.format.SvgExport;
 import org.mapwork.export.paint.MapPainter;
 import org.mapwork.export.paint.RenderOptions;
 import org.mapwork.model.MapDocument;
+import org.mapwork.templates.Methods;
+import java.nio.charset.StandardCharsets;
 
 /** Export…: choose a format and options, see a preview drawn by the same painter as the file, then pick a file. */
 public final class ExportDialog {
@@ -38,32 +44,68 @@ public final class ExportDialog {
         }
     }
 
-    /** Writes a map in one format. */
+    /** Writes a map in one format to a file (some formats add files beside it: CSV, Markdown's figure). */
     @FunctionalInterface
     public interface Writer {
-        void write(MapDocument doc, MapPainter painter, RenderOptions opts, OutputStream out) throws IOException;
+        void write(MapDocument doc, RenderOptions opts, Path file) throws IOException;
+    }
+
+    /** A format written to one stream, kept atomic: a partial file never replaces a good one. */
+    private static Writer streamed(StreamWriter w) {
+        return (doc, opts, file) -> {
+            Path tmp = file.resolveSibling(file.getFileName() + ".part");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                w.write(doc, opts, out);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        };
+    }
+
+    @FunctionalInterface
+    private interface StreamWriter {
+        void write(MapDocument doc, RenderOptions opts, OutputStream out) throws IOException;
     }
 
     /** Every format of the export module. */
     public static List<Format> formats() {
         return List.of(
-                new Format("SVG (Inkscape, LibreOffice, web; reopens in Mapwork)", ".svg", SvgExport::write),
+                new Format("SVG (Inkscape, LibreOffice, web; reopens in Mapwork)", ".svg",
+                        streamed((d, o, out) -> SvgExport.write(d, new MapPainter(), o, out))),
                 new Format("PNG image, 300 dpi (Word, slides; reopens in Mapwork)", ".png",
-                        (d, p, o, out) -> PngExport.write(d, p, o, PngExport.DEFAULT_DPI, out)),
+                        streamed((d, o, out) -> PngExport.write(d, new MapPainter(), o, PngExport.DEFAULT_DPI, out))),
                 new Format("PDF, one page fitted to the map", ".pdf",
-                        (d, p, o, out) -> PdfExport.write(d, p, o, PdfExport.PageSize.FIT, out)),
+                        streamed((d, o, out) -> PdfExport.write(d, new MapPainter(), o, PdfExport.PageSize.FIT, out))),
                 new Format("PDF, A4 landscape", ".pdf",
-                        (d, p, o, out) -> PdfExport.write(d, p, o, PdfExport.PageSize.A4, out)));
+                        streamed((d, o, out) -> PdfExport.write(d, new MapPainter(), o, PdfExport.PageSize.A4, out))),
+                new Format("Report with the map and its analysis, HTML", ".html",
+                        streamed((d, o, out) -> out.write(new ReportExport(Methods::byId, localeOf(d))
+                                .html(d, new MapPainter()).getBytes(StandardCharsets.UTF_8)))),
+                new Format("Report, Markdown (with the map as an SVG beside it)", ".md", (d, o, file) -> {
+                    String base = file.getFileName().toString().replaceFirst("\\.md$", "");
+                    Path figure = file.resolveSibling(base + ".svg");
+                    streamed((dd, oo, out) -> SvgExport.write(dd, new MapPainter(), oo, out)).write(d, o, figure);
+                    streamed((dd, oo, out) -> out.write(new ReportExport(Methods::byId, localeOf(dd))
+                            .markdown(dd, figure.getFileName().toString()).getBytes(StandardCharsets.UTF_8)))
+                            .write(d, o, file);
+                }),
+                new Format("Tables of nodes and links, CSV (spreadsheets)", ".csv", (d, o, file) -> {
+                    String base = file.getFileName().toString().replaceFirst("\\.csv$", "");
+                    new CsvExport(Methods::byId).write(d, file.toAbsolutePath().getParent(), base);
+                }),
+                new Format("GraphML (yEd, Gephi)", ".graphml",
+                        streamed((d, o, out) -> new GraphmlExport(Methods::byId).write(d, out))),
+                new Format("Kumu JSON", ".json",
+                        streamed((d, o, out) -> new KumuExport(Methods::byId).write(d, out))));
+    }
+
+    private static java.util.Locale localeOf(MapDocument doc) {
+        return org.mapwork.editor.panels.Words.localeOf(doc);
     }
 
     /** Writes the map to a file in a format (the dialog's last step, and the tests' way in). */
     public static void write(Format format, MapDocument doc, RenderOptions opts, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            format.writer().write(doc, new MapPainter(), opts, out);
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        format.writer().write(doc, opts, file);
     }
 
     /** Shows the dialog; returns the file written, or null when cancelled. */

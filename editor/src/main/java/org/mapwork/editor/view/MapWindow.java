@@ -487,7 +487,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import a map");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                "Mapwork SVG or PNG exports, Mapwork files", "*.svg", "*.png", "*" + MapJson.EXTENSION));
+                "Mapwork SVG/PNG exports, Mapwork files, GraphML, draw.io, Kumu, CSV", "*.svg", "*.png",
+                "*" + MapJson.EXTENSION, "*.graphml", "*.drawio", "*.xml", "*.json", "*.csv"));
         var file = chooser.showOpenDialog(stage);
         if (file != null) {
             shell.importFile(file.toPath());
