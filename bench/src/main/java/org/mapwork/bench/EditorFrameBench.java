@@ -128,8 +128,6 @@ public final class EditorFrameBench {
                 + Runtime.getRuntime().availableProcessors() + " cores, prism.order=" + System.getProperty("prism.order"));
         row("canvas record (editor paint)", fx.record);
         row("canvas record + rasterise", fx.rasterised);
-        row("gesture frame (+ rasterise), cached picture", fx.gesture);
-        System.out.println("(last gesture frame moved the cached picture: " + fx.quickShare + ")");
         row("painter -> BufferedImage", painterTimes);
         row("JGraphX mxGraphComponent", jgraphxTimes);
         System.out.println();
@@ -228,8 +226,6 @@ public final class EditorFrameBench {
     static final class FxResults {
         Map<String, double[]> record;
         Map<String, double[]> rasterised;
-        Map<String, double[]> gesture;
-        boolean quickShare;
         double[] dragRecord;
         double[] dragRasterised;
         double release;
@@ -266,31 +262,13 @@ public final class EditorFrameBench {
         }
         r.record = time(views, v -> () -> {
             vm.camera().set(v.x(), v.y(), v.scale());
-            vm.clearPreview(); // any aspect but VIEW asks for a full paint
             view.paintNow();
         });
         r.rasterised = time(views, v -> () -> {
             vm.camera().set(v.x(), v.y(), v.scale());
-            vm.clearPreview(); // any aspect but VIEW asks for a full paint
             view.paintNow();
             view.canvas().snapshot(null, img);
         });
-        // what a pan or zoom gesture costs per frame: the view moves (VIEW only), the last full picture is moved
-        // when full paints are slow; a full paint once before each phase, as when a gesture starts at rest
-        String[] phase = {""};
-        r.gesture = time(views, v -> () -> {
-            if (!v.phase().equals(phase[0])) {
-                phase[0] = v.phase();
-                vm.camera().set(v.x(), v.y(), v.scale());
-                vm.clearPreview();
-                view.paintNow();
-            }
-            vm.camera().set(v.x(), v.y(), v.scale());
-            vm.viewChanged();
-            view.paintNow();
-            view.canvas().snapshot(null, img);
-        });
-        r.quickShare = view.lastFrameWasQuick();
 
         // drag one node near the middle of the view at 100 %
         View centre = views.get(0);

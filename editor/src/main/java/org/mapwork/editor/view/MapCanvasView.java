@@ -61,16 +61,6 @@ public final class MapCanvasView extends Region {
     private long frames;
     private Consumer<Long> frameListener;
     private MapDocument extentFor;
-    /** A full paint slower than this makes pans and zooms move a cached picture until the gesture rests. */
-    static final long SLOW_FRAME_NANOS = 25_000_000L;
-    private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
-            javafx.util.Duration.millis(160));
-    private boolean fullNeeded = true;
-    private boolean lastQuick;
-    private javafx.scene.image.WritableImage cache;
-    private MapDocument cacheDoc;
-    private double cacheX, cacheY, cacheScale = 1;
-    private boolean cacheGrid;
     private Rectangle2D extent;
 
     private final AnimationTimer pulse = new AnimationTimer() {
@@ -109,13 +99,6 @@ public final class MapCanvasView extends Region {
             if (aspect == MapViewModel.Aspect.LABEL_EDIT) {
                 showLabelEditor();
             }
-            if (aspect != MapViewModel.Aspect.VIEW && aspect != MapViewModel.Aspect.STATUS) {
-                fullNeeded = true;
-            }
-            requestRepaint();
-        });
-        settle.setOnFinished(e -> {
-            fullNeeded = true;
             requestRepaint();
         });
         wireMouse();
@@ -164,11 +147,6 @@ public final class MapCanvasView extends Region {
         paint();
     }
 
-    /** Whether the last frame showed the cached picture moved (a quick frame) rather than a full paint. */
-    public boolean lastFrameWasQuick() {
-        return lastQuick;
-    }
-
     @Override
     protected void layoutChildren() {
         double bar = 14;
@@ -194,48 +172,14 @@ public final class MapCanvasView extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         Camera cam = vm.camera();
-        MapDocument doc = vm.painted();
-        boolean viewOnly = !fullNeeded && cache != null && cacheDoc == doc && cache.getWidth() == w
-                && cache.getHeight() == h && cacheGrid == vm.gridShown();
-        fullNeeded = false;
-        if (viewOnly) {
-            // a pan or zoom of a map too large to paint per frame: move the last full picture now, paint it
-            // afresh once the gesture rests
-            lastQuick = true;
-            gc.setFill(BACKGROUND);
-            gc.fillRect(0, 0, w, h);
-            double k = cam.scale() / cacheScale;
-            gc.drawImage(cache, (cacheX - cam.originX()) * cam.scale(), (cacheY - cam.originY()) * cam.scale(),
-                    w * k, h * k);
-            paintOverlay(gc, vm.displayed(), cam);
-            syncScrollBars(doc);
-            settle.playFromStart();
-            return;
-        }
-        lastQuick = false;
-        long started = System.nanoTime();
         gc.setFill(BACKGROUND);
         gc.fillRect(0, 0, w, h);
         if (vm.gridShown()) {
             paintGrid(gc, cam, w, h);
         }
+        MapDocument doc = vm.painted();
         painter.paint(g2, doc, Viewport.ofCanvas(cam.originX(), cam.originY(), w, h, cam.scale()),
                 RenderOptions.screen(vm.selection()));
-        if (System.nanoTime() - started > SLOW_FRAME_NANOS) {
-            // too slow to repeat for every frame of a pan or zoom: keep this picture to move instead
-            if (cache == null || cache.getWidth() != w || cache.getHeight() != h) {
-                cache = new javafx.scene.image.WritableImage((int) Math.max(1, w), (int) Math.max(1, h));
-            }
-            canvas.snapshot(null, cache);
-            cacheDoc = doc;
-            cacheX = cam.originX();
-            cacheY = cam.originY();
-            cacheScale = cam.scale();
-            cacheGrid = vm.gridShown();
-        } else {
-            cache = null;
-            cacheDoc = null;
-        }
         if (doc != vm.displayed()) {
             paintOutlines(gc, cam);
         }
