@@ -128,6 +128,7 @@ public final class EditorFrameBench {
                 + Runtime.getRuntime().availableProcessors() + " cores, prism.order=" + System.getProperty("prism.order"));
         row("canvas record (editor paint)", fx.record);
         row("canvas record + rasterise", fx.rasterised);
+        row("snapshot of an unchanged canvas (readback)", fx.readback);
         row("painter -> BufferedImage", painterTimes);
         row("JGraphX mxGraphComponent", jgraphxTimes);
         System.out.println();
@@ -226,6 +227,7 @@ public final class EditorFrameBench {
     static final class FxResults {
         Map<String, double[]> record;
         Map<String, double[]> rasterised;
+        Map<String, double[]> readback;
         double[] dragRecord;
         double[] dragRasterised;
         double release;
@@ -264,6 +266,8 @@ public final class EditorFrameBench {
             vm.camera().set(v.x(), v.y(), v.scale());
             view.paintNow();
         });
+        // the cost of the measurement itself: a snapshot of a canvas whose picture has not changed
+        r.readback = time(views.subList(0, 60), v -> () -> view.canvas().snapshot(null, img));
         r.rasterised = time(views, v -> () -> {
             vm.camera().set(v.x(), v.y(), v.scale());
             view.paintNow();
