@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 
 import org.mapwork.editor.start.LibraryShelf;
 import org.mapwork.editor.start.OpenedMap;
+import org.mapwork.editor.start.PendingShelf;
 import org.mapwork.editor.start.Shelf;
 import org.mapwork.editor.start.StartView;
 import org.mapwork.editor.start.StartViewModel;
@@ -50,7 +51,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
 
     private Stage primary;
     private Shelf shelf;
-    private Library library;
+    private volatile Library library;
     private Path snapshot;
     private boolean startupReport;
     private MapWindow lastWindow;
@@ -80,10 +81,10 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         this.size = named.get("size");
         long t0 = System.currentTimeMillis();
         this.shelf = openShelf(named);
-        if (startupReport) {
+        if (startupReport && shelf instanceof PendingShelf pending) {
             long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("start() entered " + (t0 - jvm) + " ms after JVM start; library opened in "
-                    + (System.currentTimeMillis() - t0) + " ms");
+            pending.whenReady(s -> System.out.println("library ready " + (System.currentTimeMillis() - jvm)
+                    + " ms after JVM start (opening began " + (t0 - jvm) + " ms after it)"));
         }
         stage.setTitle(TITLE);
         if (!files.isEmpty()) {
@@ -104,19 +105,26 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             return Shelf.none();
         }
         Path dir = Library.directory(named.containsKey("library") ? Path.of(named.get("library")) : null, System.getenv());
-        try {
-            library = Library.open(dir, Methods.schemas());
-            return new LibraryShelf(library);
-        } catch (RuntimeException e) {
-            // the editor still opens: maps then live in memory and in saved files, and the reason is shown
-            Platform.runLater(() -> Dialogs.error(primary, "The library could not be opened",
-                    e.getMessage() + "\n\nMaps will be kept only in the files you save."));
-            return Shelf.none();
-        }
+        // the library opens on a thread of its own, so the start screen shows at once
+        java.util.concurrent.CompletableFuture<Shelf> ready = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                library = Library.open(dir, Methods.schemas());
+                return new LibraryShelf(library);
+            } catch (RuntimeException e) {
+                // the editor still works: maps then live in memory and in saved files, and the reason is shown
+                Platform.runLater(() -> Dialogs.error(primary, "The library could not be opened",
+                        e.getMessage() + "\n\nMaps will be kept only in the files you save."));
+                return Shelf.none();
+            }
+        });
+        return new PendingShelf(ready);
     }
 
     @Override
     public void stop() {
+        if (shelf instanceof PendingShelf pending) {
+            pending.awaitReady(); // a library still opening is closed properly once it is open
+        }
         if (library != null) {
             library.close();
         }

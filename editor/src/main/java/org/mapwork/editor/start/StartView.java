@@ -119,6 +119,14 @@ public final class StartView extends BorderPane {
             }
         });
         recent.setPlaceholder(new Label("No maps in the library yet"));
+        Label where = new Label(vm.shelf().describe());
+        if (vm.shelf() instanceof PendingShelf pending) {
+            // the library opens in the background: fill in the list when it is ready
+            pending.whenReady(s -> javafx.application.Platform.runLater(() -> {
+                recent.getItems().setAll(vm.recent());
+                where.setText(vm.shelf().describe());
+            }));
+        }
         Button openFile = new Button("Open file…");
         openFile.setId("open-file");
         openFile.setOnAction(e -> {
@@ -136,7 +144,6 @@ public final class StartView extends BorderPane {
         });
         Label recentLabel = new Label("Recent maps");
         recentLabel.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
-        Label where = new Label(vm.shelf().describe());
         where.setWrapText(true);
         where.setStyle("-fx-text-fill: #555;");
         VBox right = new VBox(8, recentLabel, recent, new HBox(8, openFile, importFile), where);

@@ -183,8 +183,13 @@ class NetMapWorkflowTest {
                 Map.of("library", dir.resolve("library").toString(), "size", "1180x740"))).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ListView<?> recent = robot.lookup("#recent-maps").queryAs(javafx.scene.control.ListView.class);
-        assertEquals(1, recent.getItems().size());
-        robot.doubleClickOn(robot.lookup("#recent-maps .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        // the library opens in the background; the list fills in when it is ready
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> recent.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#recent-maps .list-cell").queryAll().stream()
+                        .anyMatch(c -> c instanceof javafx.scene.control.ListCell<?> cell && !cell.isEmpty()));
+        robot.doubleClickOn(robot.lookup("#recent-maps .list-cell").queryAll().stream()
+                .filter(c -> c instanceof javafx.scene.control.ListCell<?> cell && !cell.isEmpty()).findFirst().orElseThrow());
         WaitForAsyncUtils.waitForFxEvents();
         MapDocument reopened = again.lastWindow().viewModel().document();
         assertEquals(before.id(), reopened.id());
