@@ -71,6 +71,10 @@ public final class Main implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "A map file to open in the editor.")
     private Path file;
 
+    @picocli.CommandLine.Option(names = "--library", paramLabel = "DIR",
+            description = "The library the editor opens (default: $MAPWORK_HOME, else ~/.mapwork).")
+    private Path library;
+
     @Spec
     private CommandSpec spec;
 
@@ -129,7 +133,14 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         // An absolute path, so the editor does not depend on the working directory.
-        editorArgs = file == null ? new String[0] : new String[] {file.toAbsolutePath().toString()};
+        java.util.List<String> args = new java.util.ArrayList<>();
+        if (library != null) {
+            args.add("--library=" + library.toAbsolutePath());
+        }
+        if (file != null) {
+            args.add(file.toAbsolutePath().toString());
+        }
+        editorArgs = args.toArray(new String[0]);
         return ExitCodes.OK;
     }
 

@@ -71,6 +71,15 @@ class MainTest {
     }
 
     @Test
+    void the_library_option_reaches_the_editor(@TempDir Path dir) throws IOException {
+        Path map = Files.writeString(dir.resolve("tree.mapwork"), "{}");
+        Main main = new Main(WITH_DISPLAY, "Linux");
+        assertEquals(0, run(main, "--library", dir.resolve("lib").toString(), map.toString()));
+        assertArrayEquals(new String[] {"--library=" + dir.resolve("lib").toAbsolutePath(), map.toAbsolutePath().toString()},
+                main.editorArgs());
+    }
+
+    @Test
     void a_missing_file_is_invalid_input(@TempDir Path dir) {
         Main main = new Main(WITH_DISPLAY, "Linux");
         assertEquals(1, run(main, dir.resolve("missing.mapwork").toString()));
