@@ -1,48 +1,236 @@
 package org.mapwork.editor;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.image.WritableImage;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+import org.mapwork.editor.start.LibraryShelf;
+import org.mapwork.editor.start.OpenedMap;
+import org.mapwork.editor.start.Shelf;
+import org.mapwork.editor.start.StartView;
+import org.mapwork.editor.start.StartViewModel;
+import org.mapwork.editor.view.Dialogs;
+import org.mapwork.editor.view.MapWindow;
+import org.mapwork.model.json.MapJson;
+import org.mapwork.store.Library;
+import org.mapwork.templates.Methods;
 
 /**
- * The Mapwork editor window. For now it shows a placeholder start screen; an optional
- * first parameter names the map file to open.
+ * The Mapwork editor application: the start screen, and one map window per open map, over the local library.
  *
- * <p>Start it through {@link EditorLauncher}: on the class path, a main class that extends
- * {@link Application} fails with "JavaFX runtime components are missing".
+ * <p>Parameters: an optional map file to open; {@code --library=DIR} (else {@code $MAPWORK_HOME}, else
+ * {@code ~/.mapwork}); {@code --no-library} to keep maps in memory only; {@code --example=METHOD} opens a new copy
+ * of a method's example; {@code --snapshot=FILE.png} saves the window as a PNG after the first frames and quits;
+ * {@code --startup-report} prints the time from JVM start to the first frame of the first window.
+ *
+ * <p>Start it through {@link EditorLauncher}: on the class path, a main class that extends {@link Application}
+ * fails with "JavaFX runtime components are missing".
  */
-public class EditorApp extends Application {
+public class EditorApp extends Application implements MapWindow.Shell, StartView.Actions {
 
     /** The window title. */
     public static final String TITLE = "Mapwork";
 
     /** The text of the start screen's heading. */
-    public static final String START_TEXT = "Mapwork — start";
+    public static final String START_TEXT = StartView.HEADING;
+
+    private Stage primary;
+    private Shelf shelf;
+    private Library library;
+    private Path snapshot;
+    private boolean startupReport;
+    private MapWindow lastWindow;
+    private Stage startStage;
+    private String size;
+
+    /** The map window opened last, or null (tests drive it). */
+    public MapWindow lastWindow() {
+        return lastWindow;
+    }
 
     @Override
     public void start(Stage stage) {
-        List<String> files = getParameters() == null ? List.of() : getParameters().getUnnamed();
+        Parameters p = getParameters();
+        List<String> unnamed = p == null ? List.of() : p.getUnnamed();
+        Map<String, String> named = new java.util.HashMap<>(p == null ? Map.of() : p.getNamed());
+        // flags without a value ("--startup-report") arrive unnamed
+        unnamed.stream().filter(a -> a.startsWith("--")).forEach(a -> named.put(a.substring(2), "true"));
+        start(stage, unnamed.stream().filter(a -> !a.startsWith("--")).toList(), named);
+    }
+
+    /** Starts with explicit parameters (tests call this). */
+    public void start(Stage stage, List<String> files, Map<String, String> named) {
+        this.primary = stage;
+        this.snapshot = named.containsKey("snapshot") ? Path.of(named.get("snapshot")) : null;
+        this.startupReport = named.containsKey("startup-report");
+        this.size = named.get("size");
+        long t0 = System.currentTimeMillis();
+        this.shelf = openShelf(named);
+        if (startupReport) {
+            long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("start() entered " + (t0 - jvm) + " ms after JVM start; library opened in "
+                    + (System.currentTimeMillis() - t0) + " ms");
+        }
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(startScreen(files), 640, 400));
+        if (!files.isEmpty()) {
+            showStart();
+            openFile(Path.of(files.get(0)));
+        } else if (named.containsKey("example") || named.containsKey("new")) {
+            boolean example = named.containsKey("example");
+            showStart();
+            newMap(named.get(example ? "example" : "new"), example);
+        } else {
+            showStart();
+        }
+        watchFirstFrame(stage);
+    }
+
+    private Shelf openShelf(Map<String, String> named) {
+        if (named.containsKey("no-library")) {
+            return Shelf.none();
+        }
+        Path dir = Library.directory(named.containsKey("library") ? Path.of(named.get("library")) : null, System.getenv());
+        try {
+            library = Library.open(dir, Methods.schemas());
+            return new LibraryShelf(library);
+        } catch (RuntimeException e) {
+            // the editor still opens: maps then live in memory and in saved files, and the reason is shown
+            Platform.runLater(() -> Dialogs.error(primary, "The library could not be opened",
+                    e.getMessage() + "\n\nMaps will be kept only in the files you save."));
+            return Shelf.none();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (library != null) {
+            library.close();
+        }
+    }
+
+    /** Reports the first frame (start-up time) and, when asked, saves a snapshot of the window and quits. */
+    private void watchFirstFrame(Stage stage) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                pulses++;
+                if (pulses == 1 && startupReport) {
+                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("first frame " + ms + " ms after JVM start");
+                }
+                // a few pulses let the layout settle and the canvas paint before the picture is taken
+                if (pulses == 12) {
+                    stop();
+                    if (snapshot != null) {
+                        saveSnapshot(stage.getScene(), snapshot);
+                        Platform.exit();
+                    } else if (startupReport) {
+                        Platform.exit();
+                    }
+                }
+            }
+        }.start();
+    }
+
+    private static void saveSnapshot(Scene scene, Path file) {
+        WritableImage image = scene.snapshot(null);
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            System.err.println("could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    // ----- the start screen -----
+
+    @Override
+    public void showStart() {
+        boolean primaryFree = primary.getScene() == null || primary.getScene().getRoot() instanceof StartView
+                || !primary.isShowing();
+        Stage stage = primaryFree ? primary : new Stage();
+        StartView view = new StartView(new StartViewModel(shelf), this);
+        startStage = stage;
+        stage.setTitle(TITLE);
+        stage.setScene(new Scene(view, 980, 640));
         stage.show();
     }
 
-    /** Builds the start screen: a heading, and the file asked for, if any. */
-    static VBox startScreen(List<String> files) {
-        Label heading = new Label(START_TEXT);
-        heading.setId("start-heading");
-        heading.setStyle("-fx-font-size: 24px;");
-        VBox box = new VBox(12, heading);
-        box.setPadding(new Insets(24));
-        if (!files.isEmpty()) {
-            Label file = new Label("Opening " + files.get(0));
-            file.setId("start-file");
-            box.getChildren().add(file);
+    /** Opens a new map of a method; a method whose example cannot be made says why and nothing else changes. */
+    @Override
+    public void newMap(String methodId, boolean example) {
+        try {
+            opened(new StartViewModel(shelf).newMap(methodId, example));
+        } catch (RuntimeException e) {
+            Dialogs.error(primary, "Could not make the map", e.getMessage());
         }
-        return box;
+    }
+
+    @Override
+    public void opened(OpenedMap map) {
+        // the start screen that asked for the map gives its window to it
+        boolean startFree = startStage != null && startStage.getScene() != null
+                && startStage.getScene().getRoot() instanceof StartView;
+        boolean primaryFree = primary.getScene() == null || !primary.isShowing();
+        Stage stage = startFree ? startStage : primaryFree ? primary : new Stage();
+        MapWindow window = new MapWindow(stage, map, this);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(1440, screen.getWidth());
+        double h = Math.min(900, screen.getHeight());
+        if (size != null && size.matches("\\d+x\\d+")) {
+            w = Integer.parseInt(size.split("x")[0]);
+            h = Integer.parseInt(size.split("x")[1]);
+        }
+        window.show(w, h);
+        lastWindow = window;
+    }
+
+    @Override
+    public void openFile(Path file) {
+        StartViewModel.Opening o = new StartViewModel(shelf).openFile(file);
+        if (o.ok()) {
+            opened(o.map());
+        } else {
+            Dialogs.error(primary, "This map could not be opened", o.problem());
+        }
+    }
+
+    @Override
+    public void importFile(Path file) {
+        StartViewModel.Opening o = new StartViewModel(shelf).importFile(file);
+        if (o.ok()) {
+            opened(o.map());
+        } else {
+            Dialogs.error(primary, "This file could not be imported", o.problem());
+        }
+    }
+
+    @Override
+    public Path chooseFile(boolean forImport) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(forImport ? "Import a map" : "Open a map");
+        chooser.getExtensionFilters().add(forImport
+                ? new FileChooser.ExtensionFilter("Mapwork SVG or PNG exports, Mapwork files", "*.svg", "*.png",
+                "*" + MapJson.EXTENSION)
+                : new FileChooser.ExtensionFilter("Mapwork map", "*" + MapJson.EXTENSION, "*.json"));
+        return Optional.ofNullable(chooser.showOpenDialog(primary)).map(java.io.File::toPath).orElse(null);
     }
 }

@@ -16,7 +16,16 @@ public final class EditorLauncher {
      *
      * @param args an optional map file to open; passed to {@link EditorApp} as its parameters
      */
+    /** Runs the editor alone (screenshots, benchmarks): the same arguments as {@link #launch}. */
+    public static void main(String[] args) {
+        launch(args);
+    }
+
     public static void launch(String[] args) {
+        // the methods' types, texts and pictograms load while the JavaFX toolkit starts, not after it
+        Thread methods = new Thread(org.mapwork.templates.Methods::all, "load-methods");
+        methods.setDaemon(true);
+        methods.start();
         Application.launch(EditorApp.class, args);
     }
 }

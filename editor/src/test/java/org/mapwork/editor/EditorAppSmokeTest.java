@@ -30,7 +30,8 @@ class EditorAppSmokeTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new EditorApp().start(stage);
+        // no library: a test must not touch the user's ~/.mapwork
+        new EditorApp().start(stage, java.util.List.of(), java.util.Map.of("no-library", "true"));
     }
 
     @Test

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Renders the start screen and each method's worked example in the real editor window (under Xvfb, software
+# rendering) into docs/screenshots/*.png. The editor's --snapshot flag saves the window's scene after the first
+# frames and quits. Run from the repository root: docs/screenshots/take.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=docs/screenshots
+mvn -o -q -pl editor -am compile dependency:build-classpath -Dmdep.outputFile=target/editor-classpath.txt
+cp="editor/target/classes:$(cat editor/target/editor-classpath.txt)"
+ # a throw-away library, so the pictures show what a user sees (maps kept, "Saved") without touching ~/.mapwork
+library="$(mktemp -d)"
+trap 'rm -rf "$library"' EXIT
+run() {
+  xvfb-run -a -s "-screen 0 1440x900x24" java -Dprism.order=sw -cp "$cp" org.mapwork.editor.EditorLauncher \
+    --library="$library/lib" --size=1440x900 "$@" 2>&1 | grep -v -e SLF4J -e "Unsupported JavaFX" -e "Gdk-WARNING" -e PlatformImpl || true
+}
+run --snapshot="$out/start.png"
+for method in problem-tree fishbone rich-picture net-map power-interest theory-of-change action-plan; do
+  run --example="$method" --snapshot="$out/$method.png"
+  echo "wrote $out/$method.png"
+done

@@ -1,0 +1,121 @@
+package org.mapwork.editor.map;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.mapwork.model.Change;
+import org.mapwork.model.ChangeEngine;
+import org.mapwork.model.ChangeSet;
+import org.mapwork.model.Element;
+import org.mapwork.model.Ids;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.OrderKey;
+import org.mapwork.model.Value;
+import org.mapwork.model.json.MapFormatException;
+import org.mapwork.model.json.MapJson;
+import org.mapwork.model.json.MapJsonReader;
+import org.mapwork.model.schema.Schema;
+import org.mapwork.model.schema.SchemaRegistry;
+
+/**
+ * Copied elements travel as a small map in Mapwork's own JSON format: the selected nodes and annotations, the links
+ * between them, and the map attributes that give meaning to them (e.g. a Net-Map's link types and goals). So copy and
+ * paste work between maps and between windows, and a pasted fragment is checked like any file.
+ */
+public final class MapFragment {
+
+    private MapFragment() {
+    }
+
+    /** The selected elements (plus links whose two ends are selected) as Mapwork JSON. */
+    public static String copy(MapDocument doc, Schema schema, Collection<String> selection) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : selection) {
+            Element e = doc.element(id);
+            if (e != null && !e.isLink()) {
+                ids.add(id);
+            }
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Map.Entry<String, Value> a : doc.mapAttributes().entrySet()) {
+            changes.add(Change.setMapAttribute(a.getKey(), a.getValue()));
+        }
+        for (Element e : doc.inDrawOrder()) {
+            boolean keep = ids.contains(e.id())
+                    || e.isLink() && ids.contains(e.source()) && ids.contains(e.target());
+            if (keep) {
+                changes.add(Change.add(e));
+            }
+        }
+        MapDocument fragment = MapDocument.empty(Ids.newId("clip"), doc.title(), doc.methodId(), Instant.now());
+        fragment = ChangeEngine.apply(fragment, schema, ChangeSet.of("copy", changes)).after();
+        return MapJson.toJson(fragment);
+    }
+
+    /** What pasting would add: the changes, and how many copied elements do not fit the target map. */
+    public record Paste(List<Change> changes, List<String> newIds, int leftOut) {
+    }
+
+    /**
+     * Reads a fragment and makes the changes that add its elements to {@code target} under new ids, moved by
+     * {@code (dx, dy)}, on top of everything. Elements whose type the target map does not have are left out.
+     *
+     * @throws MapFormatException when the text is not a Mapwork map (the reader's message says where)
+     */
+    public static Paste paste(String json, SchemaRegistry schemas, MapDocument target, Schema targetSchema,
+                              double dx, double dy) throws MapFormatException {
+        MapDocument fragment = new MapJsonReader(schemas).read("clipboard", json);
+        Map<String, String> newIds = new HashMap<>();
+        List<Change> changes = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        int leftOut = 0;
+        String order = target.nextOrderKey();
+        for (Element e : fragment.inDrawOrder()) {
+            if (e.isLink()) {
+                continue;
+            }
+            if (targetSchema.type(e.kind(), e.type(), target.mapAttributes()) == null) {
+                leftOut++;
+                continue;
+            }
+            String id = Ids.newId(e.isNode() ? "n" : "a");
+            newIds.put(e.id(), id);
+            changes.add(Change.add(e.withId(id).withGeometry(e.geometry().movedBy(dx, dy)).withOrder(order)));
+            added.add(id);
+            order = OrderKey.after(order);
+        }
+        for (Element e : fragment.inDrawOrder()) {
+            if (!e.isLink()) {
+                continue;
+            }
+            String s = newIds.get(e.source());
+            String t = newIds.get(e.target());
+            if (s == null || t == null || targetSchema.type(e.kind(), e.type(), target.mapAttributes()) == null) {
+                leftOut++;
+                continue;
+            }
+            String id = Ids.newId("l");
+            changes.add(Change.add(e.withId(id).withEndpoints(s, t).withOrder(order)));
+            added.add(id);
+            order = OrderKey.after(order);
+        }
+        return new Paste(changes, added, leftOut);
+    }
+
+    /** Whether some text looks like a Mapwork map rather than a list of names. */
+    public static boolean looksLikeMap(String text) {
+        String t = text.strip();
+        return t.startsWith("{") && t.contains("\"format\"");
+    }
+
+    static Optional<String> firstLine(String text) {
+        return text.lines().map(String::strip).filter(s -> !s.isEmpty()).findFirst();
+    }
+}

@@ -1,0 +1,101 @@
+package org.mapwork.editor.panels;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+
+import org.mapwork.editor.map.MapViewModel;
+import org.mapwork.templates.AnalysisReport;
+import org.mapwork.templates.Finding;
+
+/**
+ * The findings panel: the method's live checks, refreshed after every change, each marked by a word as well as a
+ * colour; a click selects the elements concerned. Below, the analysis tables on request.
+ */
+public final class FindingsView extends VBox {
+
+    private final FindingsViewModel vm;
+    private final ListView<Finding> list = new ListView<>();
+    private final Label summary = new Label();
+    private final VBox analysis = new VBox(6);
+
+    public FindingsView(MapViewModel map, FindingsViewModel vm) {
+        super(8);
+        this.vm = vm;
+        setId("findings");
+        setPadding(new Insets(8));
+        list.setId("findings-list");
+        list.setPrefHeight(220);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Finding f, boolean empty) {
+                super.updateItem(f, empty);
+                if (empty || f == null) {
+                    setText(null);
+                    setStyle("");
+                } else {
+                    String word = switch (f.severity()) {
+                        case ERROR -> "Problem: ";
+                        case WARNING -> "Check: ";
+                        case INFO -> "Note: ";
+                    };
+                    setText(word + f.message());
+                    setWrapText(true);
+                    setPrefWidth(0);
+                    setStyle(f.severity() == Finding.Severity.ERROR ? "-fx-text-fill: #b3261e;" : "");
+                }
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            Finding f = list.getSelectionModel().getSelectedItem();
+            if (f != null) {
+                vm.choose(f);
+            }
+        });
+        Button analyse = new Button("Analyse");
+        analyse.setOnAction(e -> showAnalysis(vm.analyze()));
+        summary.setId("findings-summary");
+        getChildren().addAll(summary, list, analyse, analysis);
+        map.addListener(aspect -> {
+            if (aspect == MapViewModel.Aspect.DOCUMENT) {
+                refresh();
+            }
+        });
+        refresh();
+    }
+
+    public void refresh() {
+        vm.refresh();
+        list.getItems().setAll(vm.findings());
+        summary.setText(vm.findings().isEmpty() ? "All checks are clear." : vm.findings().size() + " finding(s)");
+    }
+
+    public ListView<Finding> list() {
+        return list;
+    }
+
+    private void showAnalysis(AnalysisReport report) {
+        analysis.getChildren().clear();
+        for (AnalysisReport.Table t : report.tables()) {
+            Label title = new Label(t.title());
+            title.setStyle("-fx-font-weight: bold;");
+            StringBuilder sb = new StringBuilder(String.join(" | ", t.columns())).append('\n');
+            for (var row : t.rows().subList(0, Math.min(15, t.rows().size()))) {
+                sb.append(String.join(" | ", row)).append('\n');
+            }
+            if (t.rows().size() > 15) {
+                sb.append("… ").append(t.rows().size() - 15).append(" more rows (export the analysis for all)");
+            }
+            Label body = new Label(sb.toString());
+            body.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
+            body.setWrapText(true);
+            analysis.getChildren().addAll(title, body);
+        }
+        if (report.tables().isEmpty()) {
+            analysis.getChildren().add(new Label("This method has no analysis."));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.mapwork.editor.panels;
+
+import java.util.List;
+
+import org.mapwork.editor.map.MapViewModel;
+import org.mapwork.templates.AnalysisReport;
+import org.mapwork.templates.Finding;
+
+/**
+ * The findings panel's state: the method's live checks over the current map (refreshed after every applied change
+ * set, local or not) and, on request, its analysis. Choosing a finding selects the elements it names.
+ */
+public final class FindingsViewModel {
+
+    private final MapViewModel map;
+    private List<Finding> findings = List.of();
+    private AnalysisReport analysis = new AnalysisReport(List.of());
+    private int cursor = -1;
+
+    public FindingsViewModel(MapViewModel map) {
+        this.map = map;
+        refresh();
+    }
+
+    /** Runs the live checks again. */
+    public void refresh() {
+        findings = map.template().map(t -> t.check(map.document())).orElse(List.of());
+        if (cursor >= findings.size()) {
+            cursor = -1;
+        }
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    public AnalysisReport analyze() {
+        analysis = map.template().map(t -> t.analyze(map.document())).orElse(new AnalysisReport(List.of()));
+        return analysis;
+    }
+
+    public AnalysisReport analysis() {
+        return analysis;
+    }
+
+    /** Selects the elements of one finding (those that still exist) and brings them into view. */
+    public void choose(Finding f) {
+        List<String> present = f.elementIds().stream().filter(id -> map.document().contains(id)).toList();
+        if (!present.isEmpty()) {
+            map.select(present);
+            map.zoomToSelection();
+        }
+        map.setStatus(f.message());
+    }
+
+    /** Chooses the next finding in turn (F8). */
+    public void next() {
+        if (findings.isEmpty()) {
+            map.setStatus("No findings: the checks are clear");
+            return;
+        }
+        cursor = (cursor + 1) % findings.size();
+        choose(findings.get(cursor));
+    }
+}

@@ -1,0 +1,360 @@
+package org.mapwork.editor.panels;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.mapwork.editor.map.MapViewModel;
+import org.mapwork.model.Element;
+import org.mapwork.model.Value;
+import org.mapwork.model.schema.AttributeDef;
+
+/**
+ * The properties panel: one editor per attribute type — a stepper for integers (the influence tower), check boxes
+ * for goals and other multi-choices, a chooser for enums, a date picker, rows with a field per column for
+ * indicators — for the selected element or, with nothing selected, for the map. Each committed edit is one undo step.
+ */
+public final class PropertiesView extends ScrollPane {
+
+    private final PropertiesViewModel vm;
+    private final MapViewModel map;
+    private final VBox box = new VBox(8);
+    private String shownFor = "\u0000";
+
+    public PropertiesView(MapViewModel map) {
+        this.map = map;
+        this.vm = new PropertiesViewModel(map);
+        setId("properties");
+        box.setPadding(new Insets(8));
+        setContent(box);
+        setFitToWidth(true);
+        map.addListener(aspect -> {
+            if (aspect == MapViewModel.Aspect.SELECTION) {
+                rebuild();
+            } else if (aspect == MapViewModel.Aspect.DOCUMENT && !editing()) {
+                rebuild();
+            }
+        });
+        rebuild();
+    }
+
+    /** Whether a text field of this panel has the focus: then a rebuild would swallow what is being typed. */
+    private boolean editing() {
+        return getScene() != null && getScene().getFocusOwner() instanceof TextInputControl t && isAncestorOf(t);
+    }
+
+    private boolean isAncestorOf(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void rebuild() {
+        Element subject = vm.subject();
+        shownFor = subject == null ? null : subject.id();
+        Words words = new Words(map.template().orElse(null), map.document());
+        box.getChildren().clear();
+
+        Label heading = new Label(subject == null ? "Map" : words.type(subject.type()));
+        heading.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+        box.getChildren().add(heading);
+
+        TextField label = new TextField(vm.label());
+        label.setId("properties-label");
+        label.setPromptText(subject == null ? "Title of the map" : "Label");
+        commitOnEnterOrLeave(label, () -> vm.setLabel(label.getText()));
+        box.getChildren().add(field(subject == null ? "Title" : "Label", label));
+
+        if (subject != null && vm.types().size() > 1) {
+            ComboBox<String> type = new ComboBox<>();
+            type.getItems().setAll(vm.types());
+            type.setConverter(converter(words::type));
+            type.setValue(subject.type());
+            type.setOnAction(e -> vm.setType(type.getValue()));
+            box.getChildren().add(field("Type", type));
+        }
+        for (AttributeDef def : vm.attributes()) {
+            Node editor = editor(def, vm.value(def.name()), words, v -> vm.set(def.name(), v));
+            if (editor != null) {
+                box.getChildren().add(field(words.attribute(def.name()), editor));
+            }
+        }
+    }
+
+    private static VBox field(String name, Node editor) {
+        Label l = new Label(name);
+        l.setLabelFor(editor);
+        l.setStyle("-fx-text-fill: #444;");
+        return new VBox(2, l, editor);
+    }
+
+    private static void commitOnEnterOrLeave(TextInputControl field, Runnable commit) {
+        if (field instanceof TextField tf) {
+            tf.setOnAction(e -> commit.run());
+        }
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit.run();
+            }
+        });
+    }
+
+    /** An editor for one attribute value; {@code set} receives the new value (null clears it). */
+    Node editor(AttributeDef def, Value value, Words words, Consumer<Value> set) {
+        switch (def.type()) {
+            case TEXT -> {
+                TextField f = new TextField(value instanceof Value.Text t ? t.value() : "");
+                commitOnEnterOrLeave(f, () -> {
+                    String s = f.getText().strip();
+                    Value now = s.isEmpty() && !def.required() ? null : new Value.Text(s);
+                    if (!java.util.Objects.equals(now, value)) {
+                        set.accept(now);
+                    }
+                });
+                return f;
+            }
+            case LONG_TEXT -> {
+                TextArea a = new TextArea(value instanceof Value.Text t ? t.value() : "");
+                a.setPrefRowCount(3);
+                a.setWrapText(true);
+                commitOnEnterOrLeave(a, () -> {
+                    String s = a.getText().strip();
+                    Value now = s.isEmpty() && !def.required() ? null : new Value.Text(s);
+                    if (!java.util.Objects.equals(now, value)) {
+                        set.accept(now);
+                    }
+                });
+                return a;
+            }
+            case INTEGER -> {
+                int min = def.min() == null ? -1_000_000 : def.min().intValue();
+                int max = def.max() == null ? 1_000_000 : def.max().intValue();
+                int current = value instanceof Value.Int i ? (int) i.value() : Math.max(min, 0);
+                Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, current));
+                s.setEditable(true);
+                s.setId("stepper-" + def.name());
+                s.valueProperty().addListener((o, a, b) -> {
+                    if (b != null && (value == null || !(value instanceof Value.Int i) || i.value() != b)) {
+                        set.accept(new Value.Int(b));
+                    }
+                });
+                Button clear = new Button("×");
+                clear.setAccessibleText("Clear " + def.name());
+                clear.setOnAction(e -> set.accept(null));
+                clear.setDisable(value == null || def.required());
+                HBox row = new HBox(4, s, clear);
+                if (value == null) {
+                    row.getChildren().add(new Label("not set"));
+                }
+                return row;
+            }
+            case DECIMAL -> {
+                TextField f = new TextField(value instanceof Value.Decimal d ? Double.toString(d.value()) : "");
+                commitOnEnterOrLeave(f, () -> {
+                    String s = f.getText().strip();
+                    if (s.isEmpty()) {
+                        if (value != null && !def.required()) {
+                            set.accept(null);
+                        }
+                        return;
+                    }
+                    try {
+                        Value now = new Value.Decimal(Double.parseDouble(s.replace(',', '.')));
+                        if (!now.equals(value)) {
+                            set.accept(now);
+                        }
+                    } catch (NumberFormatException ex) {
+                        map.setStatus("\"" + s + "\" is not a number");
+                    }
+                });
+                return f;
+            }
+            case BOOLEAN -> {
+                CheckBox c = new CheckBox();
+                c.setSelected(value instanceof Value.Bool b && b.value());
+                c.setOnAction(e -> set.accept(new Value.Bool(c.isSelected())));
+                return c;
+            }
+            case DATE -> {
+                DatePicker d = new DatePicker(value instanceof Value.Date dt ? dt.value() : null);
+                d.valueProperty().addListener((o, a, b) -> {
+                    Value now = b == null ? null : new Value.Date(b);
+                    if (!java.util.Objects.equals(now, value)) {
+                        set.accept(now);
+                    }
+                });
+                return d;
+            }
+            case ENUM -> {
+                ComboBox<String> c = new ComboBox<>();
+                List<String> options = new ArrayList<>(vm.options(def));
+                if (!def.required()) {
+                    options.add(0, "");
+                }
+                c.getItems().setAll(options);
+                c.setConverter(converter(o -> o.isEmpty() ? "—" : words.option(def.name(), o)));
+                c.setValue(value instanceof Value.Text t ? t.value() : "");
+                c.setOnAction(e -> {
+                    String v = c.getValue();
+                    set.accept(v == null || v.isEmpty() ? null : new Value.Text(v));
+                });
+                return c;
+            }
+            case MULTI_ENUM -> {
+                FlowPane pane = new FlowPane(8, 4);
+                List<String> chosen = value instanceof Value.TextList l ? l.values() : List.of();
+                Map<String, String> names = optionNames(def, words);
+                for (Map.Entry<String, String> o : names.entrySet()) {
+                    CheckBox c = new CheckBox(o.getValue());
+                    c.setSelected(chosen.contains(o.getKey()));
+                    c.setOnAction(e -> {
+                        List<String> now = new ArrayList<>(chosen);
+                        if (c.isSelected()) {
+                            now.add(o.getKey());
+                        } else {
+                            now.remove(o.getKey());
+                        }
+                        set.accept(new Value.TextList(now));
+                    });
+                    pane.getChildren().add(c);
+                }
+                if (names.isEmpty()) {
+                    pane.getChildren().add(new Label(def.optionsFrom() != null
+                            ? "None defined yet: add them under the map's " + words.attribute(def.optionsFrom())
+                            : "No options"));
+                }
+                return pane;
+            }
+            case ROWS -> {
+                return rowsEditor(def, value, words, set);
+            }
+        }
+        return null;
+    }
+
+    /** Option ids with readable names; options defined on the map show their label and stance (goals). */
+    private Map<String, String> optionNames(AttributeDef def, Words words) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (def.optionsFrom() != null && vm.mapAttributes().get(def.optionsFrom()) instanceof Value.Rows rows) {
+            for (Map<String, Value> row : rows.rows()) {
+                if (row.get("id") instanceof Value.Text id) {
+                    String label = row.get("label") instanceof Value.Text l && !l.value().isBlank() ? l.value() : id.value();
+                    String stance = row.get("stance") instanceof Value.Text s ? " (" + words.option("stance", s.value()) + ")" : "";
+                    out.put(id.value(), label + stance);
+                }
+            }
+            return out;
+        }
+        for (String o : vm.options(def)) {
+            out.put(o, words.option(def.name(), o));
+        }
+        return out;
+    }
+
+    /** Rows (e.g. indicators): each row a small grid of column editors with a remove button; an "Add" button. */
+    private Node rowsEditor(AttributeDef def, Value value, Words words, Consumer<Value> set) {
+        VBox list = new VBox(6);
+        List<Map<String, Value>> rows = value instanceof Value.Rows r ? r.rows() : List.of();
+        for (int i = 0; i < rows.size(); i++) {
+            int index = i;
+            GridPane grid = new GridPane();
+            grid.setHgap(4);
+            grid.setVgap(2);
+            grid.setStyle("-fx-border-color: #ddd; -fx-padding: 4;");
+            int r = 0;
+            for (AttributeDef col : def.columns()) {
+                Node ed = editor(col, rows.get(i).get(col.name()), words, v -> {
+                    List<Map<String, Value>> copy = new ArrayList<>();
+                    for (Map<String, Value> row : rows) {
+                        copy.add(new LinkedHashMap<>(row));
+                    }
+                    if (v == null) {
+                        copy.get(index).remove(col.name());
+                    } else {
+                        copy.get(index).put(col.name(), v);
+                    }
+                    set.accept(new Value.Rows(copy));
+                });
+                if (ed != null) {
+                    ed.setId("row-" + def.name() + "-" + i + "-" + col.name());
+                    grid.add(new Label(words.attribute(col.name())), 0, r);
+                    grid.add(ed, 1, r);
+                    GridPane.setHgrow(ed, Priority.ALWAYS);
+                    r++;
+                }
+            }
+            Button remove = new Button("Remove");
+            remove.setOnAction(e -> {
+                List<Map<String, Value>> copy = new ArrayList<>(rows);
+                copy.remove(index);
+                set.accept(new Value.Rows(copy));
+            });
+            grid.add(remove, 1, r);
+            list.getChildren().add(grid);
+        }
+        Button add = new Button("Add " + words.attribute(def.name()).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("s$", ""));
+        add.setId("add-row-" + def.name());
+        add.setOnAction(e -> {
+            List<Map<String, Value>> copy = new ArrayList<>(rows);
+            Map<String, Value> row = new LinkedHashMap<>();
+            for (AttributeDef col : def.columns()) {
+                if (col.required()) {
+                    row.put(col.name(), col.name().equals("id")
+                            ? new Value.Text(org.mapwork.model.Ids.newId("r"))
+                            : col.type() == org.mapwork.model.schema.AttributeType.DATE
+                            ? new Value.Date(LocalDate.now()) : new Value.Text("(new)"));
+                }
+            }
+            copy.add(row);
+            set.accept(new Value.Rows(copy));
+        });
+        list.getChildren().add(add);
+        return list;
+    }
+
+    private static StringConverter<String> converter(java.util.function.Function<String, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s == null ? "" : name.apply(s);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        };
+    }
+
+    /** Which element the panel shows (null: the map); for tests. */
+    public String shownFor() {
+        return shownFor;
+    }
+}

@@ -1,0 +1,65 @@
+package org.mapwork.editor.panels;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.Value;
+import org.mapwork.templates.MethodTemplate;
+
+/** The method's words for types, attributes and options in the map's language, with a readable fallback. */
+public final class Words {
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public Words(MethodTemplate template, MapDocument doc) {
+        this.locale = localeOf(doc);
+        ResourceBundle b = null;
+        if (template != null) {
+            try {
+                b = template.texts(locale);
+            } catch (MissingResourceException e) {
+                b = null;
+            }
+        }
+        this.bundle = b;
+    }
+
+    /** The map's language (its {@code language} attribute), English when it has none. */
+    public static Locale localeOf(MapDocument doc) {
+        return doc.mapAttribute("language") instanceof Value.Text t && !t.value().isBlank()
+                ? Locale.forLanguageTag(t.value()) : Locale.ENGLISH;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String type(String name) {
+        return get("type." + name, name);
+    }
+
+    public String attribute(String name) {
+        return get("attr." + name, name);
+    }
+
+    public String option(String attribute, String option) {
+        return get("option." + attribute + "." + option, option);
+    }
+
+    public String get(String key, String fallbackName) {
+        if (bundle != null && bundle.containsKey(key)) {
+            return bundle.getString(key);
+        }
+        return humanize(fallbackName);
+    }
+
+    /** "long-term-outcome" → "Long term outcome", "ceilingY" → "Ceiling y". */
+    static String humanize(String name) {
+        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").replace('-', ' ').replace('_', ' ')
+                .toLowerCase(Locale.ROOT);
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+}

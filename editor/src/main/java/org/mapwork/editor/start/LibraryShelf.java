@@ -1,0 +1,89 @@
+package org.mapwork.editor.start;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.MapSession;
+import org.mapwork.store.Library;
+import org.mapwork.store.LoadedMap;
+import org.mapwork.store.MapEntry;
+import org.mapwork.store.MapRecorder;
+import org.mapwork.templates.Methods;
+
+/**
+ * The local library as the editor's shelf: new maps go into it, every applied change set is recorded by the
+ * library's background writer, and the window shows "Saved" only when the library says the last change is durable.
+ */
+public final class LibraryShelf implements Shelf {
+
+    private final Library library;
+
+    public LibraryShelf(Library library) {
+        this.library = library;
+    }
+
+    public Library library() {
+        return library;
+    }
+
+    @Override
+    public List<Entry> recent() {
+        return library.maps().stream()
+                .map(m -> new Entry(m.id(), m.title(), m.methodId(), m.updated(), m.place()))
+                .toList();
+    }
+
+    @Override
+    public OpenedMap create(MapDocument doc) {
+        MapEntry entry = library.createMap(doc);
+        return open(entry.id());
+    }
+
+    @Override
+    public OpenedMap open(String id) {
+        LoadedMap loaded = library.load(id);
+        MapSession session = new MapSession(loaded.document(), loaded.schema(), library.localActor(), loaded.lastSeq());
+        MapRecorder recorder = library.record(loaded, session);
+        return new OpenedMap(session, Methods.byId(loaded.document().methodId()).orElse(null), null,
+                new RecorderKeeping(recorder));
+    }
+
+    @Override
+    public String describe() {
+        return "Maps are kept as you work in the library at " + library.directory();
+    }
+
+    /** "Saved" from the recorder's durability acknowledgements. */
+    private static final class RecorderKeeping implements OpenedMap.Keeping {
+        private final MapRecorder recorder;
+
+        RecorderKeeping(MapRecorder recorder) {
+            this.recorder = recorder;
+        }
+
+        @Override
+        public String state() {
+            if (recorder.problem().isPresent()) {
+                return "Not saved yet: " + recorder.problem().get().getMessage() + " (retrying)";
+            }
+            return recorder.isSaved() ? "Saved" : "Saving…";
+        }
+
+        @Override
+        public boolean saved() {
+            return recorder.isSaved();
+        }
+
+        @Override
+        public void onChange(Consumer<String> listener) {
+            recorder.onDurable(rev -> listener.accept(state()));
+            recorder.onProblem(p -> listener.accept(state()));
+        }
+
+        @Override
+        public void close() {
+            recorder.close();
+        }
+    }
+}

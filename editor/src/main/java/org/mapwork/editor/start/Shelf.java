@@ -1,0 +1,54 @@
+package org.mapwork.editor.start;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.mapwork.model.MapDocument;
+
+/**
+ * Where maps live between sessions: the local library, seen from the editor. The start screen lists its recent maps;
+ * new and imported maps go into it, so work is kept without pressing Save.
+ */
+public interface Shelf {
+
+    /** One map in the list of recent maps. */
+    record Entry(String id, String title, String methodId, Instant modified, String place) {
+    }
+
+    /** Recent maps, most recently changed first. */
+    List<Entry> recent();
+
+    /** Puts a new map on the shelf and opens it for editing. */
+    OpenedMap create(MapDocument doc);
+
+    /** Opens a map from the shelf for editing. */
+    OpenedMap open(String id);
+
+    /** A short description for the start screen, e.g. the library's folder. */
+    String describe();
+
+    /** A shelf that keeps nothing: maps live in memory and in the files they are saved as. */
+    static Shelf none() {
+        return new Shelf() {
+            @Override
+            public List<Entry> recent() {
+                return List.of();
+            }
+
+            @Override
+            public OpenedMap create(MapDocument doc) {
+                return Maps.inMemory(doc);
+            }
+
+            @Override
+            public OpenedMap open(String id) {
+                throw new IllegalArgumentException("no library is open");
+            }
+
+            @Override
+            public String describe() {
+                return "No library: maps are kept only in the files you save";
+            }
+        };
+    }
+}

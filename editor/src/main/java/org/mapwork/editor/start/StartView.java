@@ -1,0 +1,173 @@
+package org.mapwork.editor.start;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The start screen: a new map from a method (empty or the example, English or Spanish) on the left; the library's
+ * recent maps, Open file… and Import… on the right.
+ */
+public final class StartView extends BorderPane {
+
+    /** What the start screen asks the application to do. */
+    public interface Actions {
+        void opened(OpenedMap map);
+
+        void newMap(String methodId, boolean example);
+
+        void openFile(Path chosen);
+
+        void importFile(Path chosen);
+
+        Path chooseFile(boolean forImport);
+    }
+
+    public static final String HEADING = "Mapwork — start a map";
+
+    private final StartViewModel vm;
+    private final Actions actions;
+    private final VBox methods = new VBox(8);
+
+    public StartView(StartViewModel vm, Actions actions) {
+        this.vm = vm;
+        this.actions = actions;
+        setId("start");
+        setPadding(new Insets(20));
+
+        Label heading = new Label(HEADING);
+        heading.setId("start-heading");
+        heading.setStyle("-fx-font-size: 24px; -fx-font-weight: bold;");
+        ChoiceBox<Locale> language = new ChoiceBox<>();
+        language.setId("language");
+        language.getItems().setAll(vm.languages());
+        language.setValue(vm.language());
+        language.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Locale l) {
+                return l == null ? "" : l.getDisplayLanguage(l);
+            }
+
+            @Override
+            public Locale fromString(String s) {
+                return Locale.forLanguageTag(s);
+            }
+        });
+        language.setOnAction(e -> {
+            vm.setLanguage(language.getValue());
+            buildMethods();
+        });
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(12, heading, grow, new Label("Language"), language);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 0, 16, 0));
+        setTop(top);
+
+        buildMethods();
+        ScrollPane methodScroll = new ScrollPane(methods);
+        methodScroll.setFitToWidth(true);
+        Label newLabel = new Label("New map");
+        newLabel.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        VBox left = new VBox(8, newLabel, methodScroll);
+        VBox.setVgrow(methodScroll, Priority.ALWAYS);
+        setCenter(left);
+
+        ListView<Shelf.Entry> recent = new ListView<>();
+        recent.setId("recent-maps");
+        recent.getItems().setAll(vm.recent());
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneId.systemDefault());
+        recent.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Shelf.Entry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.title() + "  ·  " + e.methodId() + "  ·  " + when.format(e.modified())
+                        + (e.place() == null || e.place().isBlank() ? "" : "  ·  " + e.place()));
+            }
+        });
+        Consumer<Shelf.Entry> open = e -> {
+            if (e != null) {
+                actions.opened(vm.openRecent(e.id()));
+            }
+        };
+        recent.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                open.accept(recent.getSelectionModel().getSelectedItem());
+            }
+        });
+        recent.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                open.accept(recent.getSelectionModel().getSelectedItem());
+            }
+        });
+        recent.setPlaceholder(new Label("No maps in the library yet"));
+        Button openFile = new Button("Open file…");
+        openFile.setId("open-file");
+        openFile.setOnAction(e -> {
+            Path p = actions.chooseFile(false);
+            if (p != null) {
+                actions.openFile(p);
+            }
+        });
+        Button importFile = new Button("Import…");
+        importFile.setOnAction(e -> {
+            Path p = actions.chooseFile(true);
+            if (p != null) {
+                actions.importFile(p);
+            }
+        });
+        Label recentLabel = new Label("Recent maps");
+        recentLabel.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        Label where = new Label(vm.shelf().describe());
+        where.setWrapText(true);
+        where.setStyle("-fx-text-fill: #555;");
+        VBox right = new VBox(8, recentLabel, recent, new HBox(8, openFile, importFile), where);
+        right.setPadding(new Insets(0, 0, 0, 20));
+        right.setPrefWidth(380);
+        VBox.setVgrow(recent, Priority.ALWAYS);
+        setRight(right);
+    }
+
+    private void buildMethods() {
+        methods.getChildren().clear();
+        for (StartViewModel.MethodChoice m : vm.methods()) {
+            Label name = new Label(m.name());
+            name.setStyle("-fx-font-weight: bold;");
+            Label description = new Label(m.description());
+            description.setWrapText(true);
+            Button empty = new Button("Empty");
+            empty.setId("new-" + m.id());
+            empty.setOnAction(e -> actions.newMap(m.id(), false));
+            Button example = new Button("Example");
+            example.setId("example-" + m.id());
+            example.setOnAction(e -> actions.newMap(m.id(), true));
+            empty.setMinWidth(Region.USE_PREF_SIZE);
+            example.setMinWidth(Region.USE_PREF_SIZE);
+            VBox text = new VBox(2, name, description);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(10, text, empty, example);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.setPadding(new Insets(6));
+            row.setStyle("-fx-border-color: #dddddd; -fx-background-color: #fafafa;");
+            methods.getChildren().add(row);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.mapwork.editor.start;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.mapwork.export.imports.EmbeddedMapImport;
+import org.mapwork.model.Change;
+import org.mapwork.model.ChangeEngine;
+import org.mapwork.model.ChangeSet;
+import org.mapwork.model.Element;
+import org.mapwork.model.Ids;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.Value;
+import org.mapwork.model.json.MapFormatException;
+import org.mapwork.model.schema.Schema;
+import org.mapwork.templates.MethodTemplate;
+import org.mapwork.templates.Methods;
+
+/**
+ * The start screen's state: the methods to start a map from (empty or the worked example, in English or Spanish),
+ * the library's recent maps, and opening or importing a file. Opening never loses anything: a file that cannot be
+ * read yields the reader's message and leaves everything as it was.
+ */
+public final class StartViewModel {
+
+    /** One method on the start screen. */
+    public record MethodChoice(String id, String name, String description) {
+    }
+
+    /** The outcome of opening a file: a map, or the reader's message. */
+    public record Opening(OpenedMap map, String problem) {
+        public boolean ok() {
+            return map != null;
+        }
+    }
+
+    private final Shelf shelf;
+    private Locale language = Locale.ENGLISH;
+
+    public StartViewModel(Shelf shelf) {
+        this.shelf = shelf;
+    }
+
+    public Shelf shelf() {
+        return shelf;
+    }
+
+    public List<Locale> languages() {
+        return List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
+    }
+
+    public Locale language() {
+        return language;
+    }
+
+    public void setLanguage(Locale l) {
+        language = l;
+    }
+
+    public List<MethodChoice> methods() {
+        List<MethodChoice> out = new ArrayList<>();
+        for (MethodTemplate m : Methods.all()) {
+            out.add(new MethodChoice(m.id(), m.displayName(language), m.description(language)));
+        }
+        return out;
+    }
+
+    public List<Shelf.Entry> recent() {
+        return shelf.recent();
+    }
+
+    /** A new map of a method, empty or the worked example, put into the library and opened. */
+    public OpenedMap newMap(String methodId, boolean example) {
+        MethodTemplate m = Methods.byId(methodId).orElseThrow(() -> new IllegalArgumentException("no method " + methodId));
+        return shelf.create(m.starter(example, language));
+    }
+
+    public OpenedMap openRecent(String id) {
+        return shelf.open(id);
+    }
+
+    /**
+     * Opens a {@code .mapwork.json} file: a copy goes into the library (so work is kept), and the file is remembered
+     * for Save.
+     */
+    public Opening openFile(Path file) {
+        try {
+            MapDocument doc = Maps.read(file);
+            return new Opening(keep(doc).withFile(file), null);
+        } catch (MapFormatException e) {
+            return new Opening(null, e.getMessage());
+        } catch (RuntimeException e) {
+            return new Opening(null, file + ": " + e.getMessage());
+        }
+    }
+
+    /** Imports a Mapwork SVG or PNG export (the map embedded in it) or a Mapwork file, as a new map in the library. */
+    public Opening importFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try (InputStream in = Files.newInputStream(file)) {
+            EmbeddedMapImport importer = new EmbeddedMapImport(Methods.schemas());
+            MapDocument doc;
+            if (name.endsWith(".svg")) {
+                doc = importer.readSvg(file.toString(), in);
+            } else if (name.endsWith(".png")) {
+                doc = importer.readPng(file.toString(), in);
+            } else {
+                doc = Maps.read(file);
+            }
+            return new Opening(shelf.create(withNewId(doc)), null);
+        } catch (MapFormatException e) {
+            return new Opening(null, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return new Opening(null, file + ": " + e.getMessage());
+        }
+    }
+
+    /** Puts a document into the library, under a new id when the library already holds one with its id. */
+    private OpenedMap keep(MapDocument doc) {
+        boolean taken = shelf.recent().stream().anyMatch(e -> e.id().equals(doc.id()));
+        return shelf.create(taken ? withNewId(doc) : doc);
+    }
+
+    /** The same map under a fresh id (a copy never collides with the original in the library). */
+    static MapDocument withNewId(MapDocument doc) {
+        Schema schema = Methods.schemas().schema(doc.methodId())
+                .orElseThrow(() -> new IllegalArgumentException("unknown method " + doc.methodId()));
+        List<Change> changes = new ArrayList<>();
+        for (Map.Entry<String, Value> a : doc.mapAttributes().entrySet()) {
+            changes.add(Change.setMapAttribute(a.getKey(), a.getValue()));
+        }
+        for (Element e : doc.inDrawOrder()) {
+            if (!e.isLink()) {
+                changes.add(Change.add(e));
+            }
+        }
+        doc.links().forEach(l -> changes.add(Change.add(l)));
+        MapDocument fresh = MapDocument.empty(Ids.newId("m"), doc.title(), doc.methodId(), Instant.now());
+        return ChangeEngine.apply(fresh, schema, ChangeSet.of("import", changes)).after();
+    }
+}

@@ -1,0 +1,81 @@
+package org.mapwork.editor.tool;
+
+import org.mapwork.editor.map.MapViewModel;
+import org.mapwork.editor.tool.CanvasInput.Button;
+import org.mapwork.editor.tool.CanvasInput.PointerDown;
+import org.mapwork.editor.tool.CanvasInput.PointerMove;
+import org.mapwork.editor.tool.CanvasInput.PointerUp;
+
+/**
+ * Tools that act on a click: the text tool (a text annotation, edited at once) and the pictogram stamp. IDLE
+ * ──down──▶ POINTING ──up──▶ IDLE with one element added where the button went down; the middle button pans.
+ */
+public final class ClickTool implements Tool {
+
+    /** What a click makes. */
+    public enum Kind { TEXT, STAMP }
+
+    private final MapViewModel vm;
+    private final Kind kind;
+    private ToolState state = ToolState.IDLE;
+    private double downX, downY, lastSx, lastSy;
+
+    public ClickTool(MapViewModel vm, Kind kind) {
+        this.vm = vm;
+        this.kind = kind;
+    }
+
+    @Override
+    public String name() {
+        return kind == Kind.TEXT ? "Text" : "Pictogram";
+    }
+
+    @Override
+    public ToolState state() {
+        return state == ToolState.IDLE && vm.labelEdit() != null ? ToolState.EDITING_TEXT : state;
+    }
+
+    @Override
+    public boolean handle(CanvasInput input) {
+        if (input instanceof PointerDown d && state == ToolState.IDLE && vm.labelEdit() == null) {
+            lastSx = d.sx();
+            lastSy = d.sy();
+            if (d.button() == Button.MIDDLE) {
+                state = ToolState.PANNING;
+                return true;
+            }
+            if (d.button() != Button.PRIMARY) {
+                return false;
+            }
+            downX = d.x();
+            downY = d.y();
+            state = ToolState.POINTING;
+            return true;
+        }
+        if (input instanceof PointerMove m && state == ToolState.PANNING) {
+            vm.panByScreen(m.sx() - lastSx, m.sy() - lastSy);
+            lastSx = m.sx();
+            lastSy = m.sy();
+            return true;
+        }
+        if (input instanceof PointerUp) {
+            ToolState was = state;
+            state = ToolState.IDLE;
+            if (was == ToolState.POINTING) {
+                if (kind == Kind.TEXT) {
+                    vm.addText(downX, downY);
+                } else {
+                    vm.stampPictogram(downX, downY);
+                }
+                return true;
+            }
+            return was == ToolState.PANNING;
+        }
+        return false;
+    }
+
+    @Override
+    public void cancel() {
+        state = ToolState.IDLE;
+    }
+}

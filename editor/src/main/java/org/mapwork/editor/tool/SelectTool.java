@@ -1,0 +1,358 @@
+package org.mapwork.editor.tool;
+
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mapwork.editor.map.MapViewModel;
+import org.mapwork.editor.tool.CanvasInput.Button;
+import org.mapwork.editor.tool.CanvasInput.KeyDown;
+import org.mapwork.editor.tool.CanvasInput.KeyUp;
+import org.mapwork.editor.tool.CanvasInput.PointerDown;
+import org.mapwork.editor.tool.CanvasInput.PointerMove;
+import org.mapwork.editor.tool.CanvasInput.PointerUp;
+import org.mapwork.model.Element;
+import org.mapwork.model.Geometry;
+import org.mapwork.model.Point;
+
+/**
+ * The everyday tool: select (click, shift-click, rubber band), move, resize, connect (drag from a node's edge or its
+ * connect handle), raise a tower, pan (space or middle button), and start label edits (double-click).
+ *
+ * <pre>
+ * IDLE ──down on element──▶ POINTING ──moved──▶ DRAGGING ──up──▶ IDLE (one move change set)
+ * IDLE ──down on empty───▶ POINTING ──moved──▶ RUBBER_BAND ──up──▶ IDLE (selection)
+ * IDLE ──down on edge/connect handle──▶ CONNECTING ──up on node──▶ IDLE (one link)
+ * IDLE ──down on resize handle──▶ RESIZING;  on tower handle──▶ RAISING_TOWER
+ * IDLE ──space+down / middle──▶ PANNING
+ * any ──Escape──▶ IDLE (nothing changed)
+ * </pre>
+ */
+public final class SelectTool implements Tool {
+
+    /** How far (screen pixels) the pointer must travel before a press becomes a drag. */
+    static final double DRAG_SLOP = 4;
+    /** How near (screen pixels) to a node's border a press starts a link instead of a move. */
+    static final double EDGE_BAND = 6;
+    /** Screen pixels per tower level when dragging a tower. */
+    static final double TOWER_STEP = 12;
+
+    private final MapViewModel vm;
+    private ToolState state = ToolState.IDLE;
+    private boolean spaceHeld;
+    private double downX, downY, downSx, downSy, lastSx, lastSy;
+    private String downTarget;
+    private boolean downWasSelected;
+    private boolean shift;
+    private final Map<String, Geometry> start = new LinkedHashMap<>();
+    private List<String> dragIds = List.of();
+    private String subject;
+    private long towerStart;
+    private double dx, dy;
+    private boolean draggingCeiling;
+    private double ceilingStart;
+
+    public SelectTool(MapViewModel vm) {
+        this.vm = vm;
+    }
+
+    @Override
+    public String name() {
+        return "Select";
+    }
+
+    @Override
+    public ToolState state() {
+        if (state == ToolState.IDLE && vm.labelEdit() != null) {
+            return ToolState.EDITING_TEXT;
+        }
+        return state;
+    }
+
+    public boolean spaceHeld() {
+        return spaceHeld;
+    }
+
+    @Override
+    public boolean handle(CanvasInput input) {
+        if (input instanceof PointerDown d) {
+            return down(d);
+        }
+        if (input instanceof PointerMove m) {
+            return move(m);
+        }
+        if (input instanceof PointerUp u) {
+            return up(u);
+        }
+        if (input instanceof KeyDown k) {
+            return key(k);
+        }
+        if (input instanceof KeyUp k && k.key().equals("SPACE")) {
+            spaceHeld = false;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean down(PointerDown d) {
+        if (state != ToolState.IDLE || vm.labelEdit() != null) {
+            return false;
+        }
+        downX = d.x();
+        downY = d.y();
+        downSx = lastSx = d.sx();
+        downSy = lastSy = d.sy();
+        shift = d.mods().shift();
+        if (d.button() == Button.MIDDLE || d.button() == Button.PRIMARY && spaceHeld) {
+            state = ToolState.PANNING;
+            return true;
+        }
+        if (d.button() != Button.PRIMARY) {
+            return false;
+        }
+        Optional<Handle> handle = Handle.at(vm, d.sx(), d.sy());
+        if (handle.isPresent()) {
+            subject = handle.get().elementId();
+            Element e = vm.document().element(subject);
+            switch (handle.get().kind()) {
+                case RESIZE -> {
+                    start.clear();
+                    start.put(subject, e.geometry());
+                    state = ToolState.RESIZING;
+                }
+                case CONNECT -> state = ToolState.CONNECTING;
+                case TOWER -> {
+                    towerStart = vm.towerOf(e);
+                    state = ToolState.RAISING_TOWER;
+                }
+            }
+            return true;
+        }
+        Optional<String> hit = vm.elementAt(d.x(), d.y());
+        if (d.clicks() >= 2) {
+            if (hit.isPresent()) {
+                vm.select(List.of(hit.get()));
+                vm.beginLabelEdit(hit.get());
+            } else {
+                vm.beginNewNode(d.x(), d.y());
+            }
+            return true;
+        }
+        downTarget = hit.orElse(null);
+        if (downTarget == null) {
+            Optional<Double> ceiling = vm.ceilingY();
+            if (ceiling.isPresent() && Math.abs(vm.camera().toScreenY(ceiling.get()) - d.sy()) <= EDGE_BAND) {
+                ceilingStart = ceiling.get();
+                state = ToolState.DRAGGING;
+                draggingCeiling = true;
+                return true;
+            }
+        }
+        if (downTarget != null && !shift && onEdge(downTarget, d.sx(), d.sy())) {
+            subject = downTarget;
+            state = ToolState.CONNECTING;
+            return true;
+        }
+        downWasSelected = downTarget != null && vm.isSelected(downTarget);
+        if (downTarget != null) {
+            if (shift) {
+                vm.toggleSelected(downTarget);
+            } else if (!downWasSelected) {
+                vm.select(List.of(downTarget));
+            }
+        }
+        state = ToolState.POINTING;
+        return true;
+    }
+
+    /** Whether a screen point lies in the band along a node's border (nodes large enough on screen only). */
+    private boolean onEdge(String id, double sx, double sy) {
+        Element e = vm.displayed().element(id);
+        if (e == null || !e.isNode()) {
+            return false;
+        }
+        var c = vm.camera();
+        double l = c.toScreenX(e.geometry().x());
+        double t = c.toScreenY(e.geometry().y());
+        double r = c.toScreenX(e.geometry().x() + e.geometry().width());
+        double b = c.toScreenY(e.geometry().y() + e.geometry().height());
+        if (r - l < 40 || b - t < 30) {
+            return false;
+        }
+        return sx - l <= EDGE_BAND || r - sx <= EDGE_BAND || sy - t <= EDGE_BAND || b - sy <= EDGE_BAND;
+    }
+
+    private boolean move(PointerMove m) {
+        switch (state) {
+            case PANNING -> {
+                vm.panByScreen(m.sx() - lastSx, m.sy() - lastSy);
+                lastSx = m.sx();
+                lastSy = m.sy();
+            }
+            case POINTING -> {
+                if (Math.hypot(m.sx() - downSx, m.sy() - downSy) > DRAG_SLOP) {
+                    startDrag();
+                    return move(m);
+                }
+            }
+            case DRAGGING -> {
+                if (draggingCeiling) {
+                    vm.previewCeiling(vm.snap(ceilingStart + m.y() - downY));
+                    return true;
+                }
+                dx = m.x() - downX;
+                dy = m.y() - downY;
+                Geometry first = start.get(dragIds.get(0));
+                if (first != null && vm.snapping()) {
+                    dx = vm.snap(first.x() + dx) - first.x();
+                    dy = vm.snap(first.y() + dy) - first.y();
+                }
+                vm.previewMove(dragIds, start, dx, dy);
+            }
+            case RUBBER_BAND -> vm.previewRubberBand(band(m.x(), m.y()));
+            case CONNECTING -> {
+                String target = vm.nodeAt(m.x(), m.y()).filter(id -> !id.equals(subject)).orElse(null);
+                vm.previewConnect(subject, new Point(m.x(), m.y()), target);
+            }
+            case RESIZING -> vm.previewGeometry(subject, resized(m.x(), m.y()));
+            case RAISING_TOWER -> vm.previewTower(subject, towerValue(m.sy()));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void startDrag() {
+        List<String> ids = new ArrayList<>();
+        start.clear();
+        if (downTarget != null) {
+            for (String id : vm.selectionInOrder()) {
+                Element e = vm.document().element(id);
+                if (e != null && !e.isLink()) {
+                    ids.add(id);
+                    start.put(id, e.geometry());
+                }
+            }
+            // the element under the pointer leads (snapping aligns it to the grid)
+            if (ids.remove(downTarget)) {
+                ids.add(0, downTarget);
+            }
+        }
+        if (downTarget == null) {
+            state = ToolState.RUBBER_BAND;
+        } else if (ids.isEmpty()) {
+            // a link alone does not move: dragging from it selects with a rubber band instead
+            downTarget = null;
+            state = ToolState.RUBBER_BAND;
+        } else {
+            dragIds = ids;
+            state = ToolState.DRAGGING;
+        }
+    }
+
+    private Rectangle2D band(double x, double y) {
+        return new Rectangle2D.Double(Math.min(x, downX), Math.min(y, downY), Math.abs(x - downX), Math.abs(y - downY));
+    }
+
+    private Geometry resized(double x, double y) {
+        Geometry g = start.get(subject);
+        double w = Math.max(20, vm.snap(g.x() + g.width() + (x - downX)) - g.x());
+        double h = Math.max(20, vm.snap(g.y() + g.height() + (y - downY)) - g.y());
+        return g.resized(w, h);
+    }
+
+    private long towerValue(double sy) {
+        long levels = Math.round((downSy - sy) / TOWER_STEP);
+        Element e = vm.document().element(subject);
+        long max = e == null ? 99 : vm.towerMax(e);
+        return Math.max(0, Math.min(max, towerStart + levels));
+    }
+
+    private boolean up(PointerUp u) {
+        ToolState was = state;
+        state = ToolState.IDLE;
+        switch (was) {
+            case PANNING -> {
+                return true;
+            }
+            case POINTING -> {
+                if (downTarget == null) {
+                    if (!shift) {
+                        vm.clearSelection();
+                    }
+                } else if (!shift && downWasSelected && vm.selection().size() > 1) {
+                    vm.select(List.of(downTarget));
+                }
+            }
+            case DRAGGING -> {
+                if (draggingCeiling) {
+                    vm.setCeiling(vm.snap(ceilingStart + u.y() - downY));
+                } else {
+                    vm.commitMove(dragIds, start, dx, dy);
+                }
+            }
+            case RUBBER_BAND -> {
+                List<String> ids = vm.hitTester().elementsIn(vm.displayed(), band(u.x(), u.y()));
+                vm.clearPreview();
+                if (shift) {
+                    vm.addToSelection(ids);
+                } else {
+                    vm.select(ids);
+                }
+            }
+            case CONNECTING -> {
+                String target = vm.nodeAt(u.x(), u.y()).filter(id -> !id.equals(subject)).orElse(null);
+                if (target == null) {
+                    vm.clearPreview();
+                } else {
+                    vm.connect(subject, target).ifPresent(id -> vm.select(List.of(id)));
+                }
+            }
+            case RESIZING -> vm.commitGeometry(subject, resized(u.x(), u.y()), "Resize " + vm.labelOf(subject));
+            case RAISING_TOWER -> {
+                long v = towerValue(u.sy());
+                vm.clearPreview();
+                if (v != towerStart) {
+                    vm.setAttribute(subject, MapViewModel.INFLUENCE, new org.mapwork.model.Value.Int(v));
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        reset();
+        return true;
+    }
+
+    private boolean key(KeyDown k) {
+        if (k.key().equals("SPACE") && vm.labelEdit() == null) {
+            spaceHeld = true;
+            return true;
+        }
+        if (k.key().equals("ESCAPE") && state != ToolState.IDLE) {
+            cancel();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void cancel() {
+        state = ToolState.IDLE;
+        vm.clearPreview();
+        reset();
+    }
+
+    private void reset() {
+        downTarget = null;
+        subject = null;
+        dragIds = List.of();
+        start.clear();
+        dx = dy = 0;
+        draggingCeiling = false;
+    }
+}

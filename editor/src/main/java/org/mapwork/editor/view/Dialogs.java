@@ -1,0 +1,28 @@
+package org.mapwork.editor.view;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.stage.Window;
+
+/** Small message dialogs. */
+public final class Dialogs {
+
+    private Dialogs() {
+    }
+
+    /** An error with the full message (e.g. a reader's "file, JSON path: problem"), wrapped so all of it shows. */
+    public static void error(Window owner, String title, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.setTitle(title);
+        a.setHeaderText(title);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setId("error-message");
+        text.setMaxWidth(560);
+        a.getDialogPane().setContent(text);
+        a.show();
+    }
+}

@@ -1,0 +1,145 @@
+package org.mapwork.editor.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.mapwork.editor.canvas.BoxHitTester;
+import org.mapwork.editor.panels.FacilitationViewModel;
+import org.mapwork.editor.panels.FindingsViewModel;
+import org.mapwork.editor.tool.CanvasInput.Button;
+import org.mapwork.editor.tool.CanvasInput.Modifiers;
+import org.mapwork.editor.tool.CanvasInput.PointerDown;
+import org.mapwork.editor.tool.CanvasInput.PointerMove;
+import org.mapwork.editor.tool.CanvasInput.PointerUp;
+import org.mapwork.editor.tool.SelectTool;
+import org.mapwork.model.Element;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.MapSession;
+import org.mapwork.model.Value;
+import org.mapwork.templates.MethodTemplate;
+import org.mapwork.templates.Methods;
+
+/** Method-specific editing with the shipped templates: preconditions, the ceiling, goals, steps and findings. */
+class MethodActionsTest {
+
+    private static MapViewModel open(String method, boolean example) {
+        MethodTemplate t = Methods.byId(method).orElseThrow();
+        MapSession s = new MapSession(t.starter(example, Locale.ENGLISH), t.schema(), "tester", 0);
+        MapViewModel vm = new MapViewModel(s, t, Methods.schemas(), new BoxHitTester(), ClipboardPort.inMemory());
+        vm.camera().setViewSize(1000, 800);
+        return vm;
+    }
+
+    private static Element first(MapDocument doc, String type) {
+        return doc.nodes().filter(n -> n.type().equals(type)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void add_precondition_places_a_named_node_below_the_outcome_linked_in_one_step_and_escape_adds_nothing() {
+        MapViewModel vm = open("theory-of-change", false);
+        Element outcome = first(vm.document(), "long-term-outcome");
+        vm.select(List.of(outcome.id()));
+        assertTrue(vm.beginPrecondition());
+        vm.cancelLabelEdit();
+        assertEquals(0, vm.document().nodes().filter(n -> n.type().equals("precondition")).count());
+
+        vm.select(List.of(outcome.id()));
+        vm.beginPrecondition();
+        vm.commitLabel("Employers post rights notices");
+        Element p = first(vm.document(), "precondition");
+        assertEquals("Employers post rights notices", p.label());
+        assertTrue(p.geometry().y() >= outcome.geometry().y() + outcome.geometry().height());
+        assertEquals(1, vm.document().linksOf(p.id()).size());
+        assertEquals(outcome.id(), vm.document().linksOf(p.id()).get(0).target());
+        assertEquals(1, vm.session().history().undoDepth());
+        vm.undo();
+        assertEquals(0, vm.document().nodes().filter(n -> n.type().equals("precondition")).count());
+        assertEquals(1, vm.document().links().count(), "only the starter's own link is left");
+    }
+
+    @Test
+    void a_precondition_cannot_lead_to_an_intervention() {
+        MapViewModel vm = open("theory-of-change", false);
+        String intervention = vm.createNode("intervention", "Know-your-rights workshops", 800, 500).orElseThrow();
+        vm.select(List.of(intervention));
+        assertFalse(vm.beginPrecondition());
+        assertTrue(vm.status().startsWith("A precondition cannot lead to"), vm.status());
+    }
+
+    @Test
+    void dragging_the_ceiling_line_moves_it_in_one_step_and_keys_move_it_too() {
+        MapViewModel vm = open("theory-of-change", false);
+        double y = vm.ceilingY().orElseThrow();
+        SelectTool tool = new SelectTool(vm);
+        var cam = vm.camera();
+        double sx = cam.toScreenX(900);
+        tool.handle(new PointerDown(900, y, sx, cam.toScreenY(y), Button.PRIMARY, 1, Modifiers.NONE));
+        tool.handle(new PointerMove(900, y + 15, sx, cam.toScreenY(y + 15), Modifiers.NONE));
+        assertEquals(y + 15, vm.ceilingY().orElseThrow(), 1e-9, "the preview follows");
+        assertEquals(new Value.Decimal(y), vm.document().mapAttribute(MapViewModel.CEILING_Y));
+        tool.handle(new PointerUp(900, y + 15, sx, cam.toScreenY(y + 15), Button.PRIMARY, Modifiers.NONE));
+        assertEquals(new Value.Decimal(y + 15), vm.document().mapAttribute(MapViewModel.CEILING_Y));
+        assertEquals(1, vm.session().history().undoDepth());
+        vm.moveCeiling(-1);
+        assertEquals(new Value.Decimal(y + 15 - MapViewModel.GRID), vm.document().mapAttribute(MapViewModel.CEILING_Y));
+    }
+
+    @Test
+    void a_new_goal_with_its_stance_is_defined_and_given_to_the_actor_in_one_step() {
+        MapViewModel vm = open("net-map", false);
+        vm.quickAdd("Staffing agency");
+        String actor = vm.selection().iterator().next();
+        assertTrue(vm.addGoal(actor, "Paid sick leave", "against"));
+        MapViewModel.Goal g = vm.goals().get(0);
+        assertEquals("Paid sick leave", g.label());
+        assertEquals("against", g.stance());
+        assertTrue(vm.holdsGoal(vm.document().element(actor), g.id()));
+        vm.toggleGoal(actor, g.id());
+        assertFalse(vm.holdsGoal(vm.document().element(actor), g.id()));
+        vm.undo();
+        vm.undo();
+        assertEquals(List.of(), vm.goals());
+    }
+
+    @Test
+    void facilitation_counts_down_the_time_box_and_stops_at_zero() {
+        FacilitationViewModel f = new FacilitationViewModel(Methods.byId("net-map").orElseThrow(), Locale.ENGLISH);
+        assertFalse(f.steps().isEmpty());
+        long seconds = f.remaining().toSeconds();
+        assertFalse(f.tick(java.time.Duration.ofSeconds(5)), "paused: no time passes");
+        assertEquals(seconds, f.remaining().toSeconds());
+        f.toggleTimer();
+        f.tick(java.time.Duration.ofSeconds(65));
+        assertEquals(seconds - 65, f.remaining().toSeconds());
+        assertTrue(f.tick(java.time.Duration.ofHours(2)));
+        assertEquals("0:00", f.countdown());
+        assertFalse(f.running());
+        f.next(1);
+        assertEquals(1, f.currentIndex());
+        assertEquals(f.steps().get(1).timeBox(), f.remaining());
+    }
+
+    @Test
+    void findings_follow_every_change_and_choosing_one_selects_its_elements() {
+        MapViewModel vm = open("theory-of-change", false);
+        FindingsViewModel findings = new FindingsViewModel(vm);
+        assertTrue(findings.findings().stream().anyMatch(f -> f.rule().equals("toc.outcome-without-indicator")));
+        findings.next();
+        Element outcome = first(vm.document(), "long-term-outcome");
+        assertEquals(java.util.Set.of(outcome.id()), vm.selection());
+    }
+
+    @Test
+    void every_methods_example_opens_with_its_types_in_the_palette() {
+        for (MethodTemplate t : Methods.all()) {
+            MapViewModel vm = open(t.id(), true);
+            assertFalse(vm.nodeTypeNames().isEmpty(), t.id());
+            assertTrue(vm.document().size() > 0, t.id() + " example has elements");
+        }
+    }
+}
