@@ -39,9 +39,9 @@ import org.mapwork.model.schema.Schema;
  *       through a {@link MapSession};</li>
  *   <li>cold start of the editor to its first frame, in child JVMs under Xvfb ({@link ColdStart}).</li>
  * </ol>
- * Every measurement is a warm-up pass followed by {@value #PASSES} measured passes, each reported. Nothing here is a
+ * Every measurement is a warm-up followed by {@value #PASSES} measured passes, each reported. Nothing here is a
  * test: it prints what it measured. Options: {@code --nodes=N --links=N --passes=N --skip-cold-start
- * --cold-starts=N --out=DIR} (pictures of sample frames are written there to look at).
+ * --only-cold-start --cold-starts=N --out=DIR} (pictures of sample frames are written there to look at).
  */
 public final class CanvasSpeed {
 
@@ -62,6 +62,10 @@ public final class CanvasSpeed {
         System.out.println("# Mapwork canvas speed — " + Instant.now());
         System.out.println("java " + System.getProperty("java.vm.version") + " on " + System.getProperty("os.name") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores; load before: " + load());
+        if (List.of(args).contains("--only-cold-start")) {
+            ColdStart.report(intArg(args, "cold-starts", 3), out);
+            System.exit(0);
+        }
 
         long t = System.nanoTime();
         MapDocument doc = BigNetMap.generate(nodes, links, 5);
@@ -75,6 +79,11 @@ public final class CanvasSpeed {
         System.out.printf(Locale.ROOT, "painter scene (shapes, wrapped labels, grid index) built in %.0f ms; content "
                 + "%.0f × %.0f map units%n", (System.nanoTime() - t) / 1e6, extent.getWidth(), extent.getHeight());
         List<ViewScript.View> views = ViewScript.standard(WIDTH, HEIGHT, extent.getMaxX(), extent.getMaxY());
+        // warm-up: every fourth frame of the script (all bands and kinds), untimed, so the JIT has compiled the paths
+        List<ViewScript.View> warmUp = new ArrayList<>();
+        for (int i = 0; i < views.size(); i += 4) {
+            warmUp.add(views.get(i));
+        }
         describeScript(views, doc, probe);
 
         List<String> table = new ArrayList<>();
@@ -82,7 +91,7 @@ public final class CanvasSpeed {
 
         // ----- 1b. plain Java2D -----
         Java2DFrames j2d = new Java2DFrames();
-        j2d.run(doc, views); // warm-up
+        j2d.run(doc, warmUp); // warm-up
         List<FrameTimes> java2d = new ArrayList<>();
         for (int p = 1; p <= passes; p++) {
             java2d.add(new FrameTimes("Mapwork painter → Java2D BufferedImage, pass " + p, j2d.run(doc, views)));
@@ -98,7 +107,7 @@ public final class CanvasSpeed {
             System.out.println("JavaFX pipeline: " + FxCanvasFrames.pipeline() + " (prism.order="
                     + System.getProperty("prism.order") + ", glass.platform=" + System.getProperty("glass.platform") + ")");
             List<FxCanvasFrames.Frame> panZoom = views.stream().map(v -> (FxCanvasFrames.Frame) new PanZoomFrame(v, doc)).toList();
-            canvas.run(panZoom); // warm-up
+            canvas.run(warmUp.stream().map(v -> (FxCanvasFrames.Frame) new PanZoomFrame(v, doc)).toList()); // warm-up
             for (int p = 1; p <= passes; p++) {
                 FxCanvasFrames.Times times = canvas.run(panZoom);
                 fx.add(new FrameTimes("Mapwork painter → FXGraphics2D → JavaFX canvas, pass " + p, times.total()));
@@ -122,7 +131,7 @@ public final class CanvasSpeed {
         JGraphXFrames jgx = new JGraphXFrames(doc, WIDTH, HEIGHT);
         System.out.printf(Locale.ROOT, "JGraphX graph built: %d vertices, %d edges in %.1f s%n", jgx.vertexCount(),
                 jgx.edgeCount(), (System.nanoTime() - t) / 1e9);
-        jgx.run(views); // warm-up
+        jgx.run(warmUp); // warm-up
         List<FrameTimes> jgraphx = new ArrayList<>();
         for (int p = 1; p <= passes; p++) {
             jgraphx.add(new FrameTimes("JGraphX mxGraphComponent → BufferedImage, pass " + p, jgx.run(views)));
