@@ -65,6 +65,14 @@ public final class BigNetMap {
 
     /** {@code nodes} actors and {@code links} links; the same seed gives the same map. */
     public static MapDocument generate(int nodes, int links, long seed) {
+        return generate(nodes, links, seed, true, null);
+    }
+
+    /**
+     * A variant for finding out where drawing time goes: without influence towers and goals (so no badges) when
+     * {@code towersAndGoals} is false; with links only of the named types when {@code onlyLinkTypes} is not null.
+     */
+    public static MapDocument generate(int nodes, int links, long seed, boolean towersAndGoals, List<String> onlyLinkTypes) {
         Schema schema = schema();
         MapDocument starter = method().starter(false, Locale.ENGLISH);
         Random r = new Random(seed);
@@ -78,6 +86,9 @@ public final class BigNetMap {
                 goal("budget", "Keep city enforcement costs down", "neutral")))));
         List<String> goalIds = List.of("pass", "enforce", "block", "exempt", "budget");
         List<String> linkTypes = new ArrayList<>(schema.linkTypesOf(starter.mapAttributes()).keySet());
+        if (onlyLinkTypes != null) {
+            linkTypes.retainAll(onlyLinkTypes);
+        }
         if (linkTypes.isEmpty()) {
             throw new IllegalStateException("the Net-Map starter defines no link types");
         }
@@ -90,16 +101,19 @@ public final class BigNetMap {
             double x = col * STEP_X + r.nextInt(30), y = row * STEP_Y + r.nextInt(30);
             Map<String, Value> attrs = new LinkedHashMap<>();
             attrs.put(Actors.ACTOR_TYPE, Value.text(Actors.ACTOR_TYPES.get(r.nextInt(Actors.ACTOR_TYPES.size()))));
-            int held = r.nextInt(4); // 0..3 goals; a few of those without say "we don't know"
+            int held = towersAndGoals ? r.nextInt(4) : 0; // 0..3 goals; a few of those without say "we don't know"
             if (held > 0) {
                 List<String> mine = new ArrayList<>(goalIds);
                 java.util.Collections.shuffle(mine, r);
                 attrs.put(Actors.GOALS, new Value.TextList(mine.subList(0, held)));
-            } else if (r.nextBoolean()) {
+            } else if (r.nextBoolean() && towersAndGoals) {
                 attrs.put(Actors.GOAL_UNKNOWN, Value.bool(true));
             }
             if (r.nextInt(10) < 9) {
-                attrs.put(Actors.INFLUENCE, Value.integer(r.nextInt(11)));
+                Value.Int influence = Value.integer(r.nextInt(11));
+                if (towersAndGoals) {
+                    attrs.put(Actors.INFLUENCE, influence);
+                }
             }
             String label = WHO[r.nextInt(WHO.length)] + " " + WHAT[r.nextInt(WHAT.length)] + " " + i;
             Element e = new Element("a" + i, org.mapwork.model.ElementKind.NODE, Actors.TYPE, label, attrs,

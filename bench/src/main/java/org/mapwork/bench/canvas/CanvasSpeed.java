@@ -41,7 +41,7 @@ import org.mapwork.model.schema.Schema;
  * </ol>
  * Every measurement is a warm-up followed by {@value #PASSES} measured passes, each reported. Nothing here is a
  * test: it prints what it measured. Options: {@code --nodes=N --links=N --passes=N --skip-cold-start
- * --only-cold-start --cold-starts=N --out=DIR} (pictures of sample frames are written there to look at).
+ * --only-cold-start --skip-breakdown --only-breakdown --cold-starts=N --out=DIR} (pictures of sample frames are written there to look at).
  */
 public final class CanvasSpeed {
 
@@ -62,6 +62,12 @@ public final class CanvasSpeed {
         System.out.println("# Mapwork canvas speed — " + Instant.now());
         System.out.println("java " + System.getProperty("java.vm.version") + " on " + System.getProperty("os.name") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores; load before: " + load());
+        if (List.of(args).contains("--only-breakdown")) {
+            MapDocument doc = BigNetMap.generate(nodes, links, 5);
+            Rectangle2D extent = new MapPainter().extent(doc, RenderOptions.screen(Set.of()));
+            breakdown(nodes, links, ViewScript.standard(WIDTH, HEIGHT, extent.getMaxX(), extent.getMaxY()));
+            System.exit(0);
+        }
         if (List.of(args).contains("--only-cold-start")) {
             ColdStart.report(intArg(args, "cold-starts", 3), out);
             System.exit(0);
@@ -181,12 +187,54 @@ public final class CanvasSpeed {
         dragJ2d.forEach(f -> System.out.println(f.row()));
         System.out.println("load at the end of the frame measurements: " + load());
 
+        if (!List.of(args).contains("--skip-breakdown")) {
+            System.out.println();
+            breakdown(nodes, links, views);
+        }
+
         // ----- 4. cold start -----
         if (!List.of(args).contains("--skip-cold-start")) {
             System.out.println();
             ColdStart.report(intArg(args, "cold-starts", 3), out);
         }
         System.exit(0);
+    }
+
+    /**
+     * A measured hint of where the painter's time goes: the same frames (every third of the script, Java2D) on
+     * variants of the map that leave one kind of thing out.
+     */
+    private static void breakdown(int nodes, int links, List<ViewScript.View> script) throws IOException {
+        System.out.println("## 5. Where the painter's time goes: Java2D, every 3rd frame of the script, on map variants");
+        System.out.println("(each variant generated like the benchmark map, leaving one thing out; p50 per zoom band, ms)");
+        List<ViewScript.View> measured = new ArrayList<>(), warmUp = new ArrayList<>();
+        for (int i = 0; i < script.size(); i++) {
+            if (i % 3 == 0) {
+                measured.add(script.get(i));
+            }
+            if (i % 8 == 0) {
+                warmUp.add(script.get(i));
+            }
+        }
+        Map<String, MapDocument> variants = new java.util.LinkedHashMap<>();
+        variants.put("as benchmarked (towers, badges, 2/3 of links dashed or dotted)", BigNetMap.generate(nodes, links, 5));
+        variants.put("no links", BigNetMap.generate(nodes, 0, 5));
+        variants.put("only solid link types (formal authority, advice)", BigNetMap.generate(nodes, links, 5, true,
+                List.of("formal-authority", "advice")));
+        variants.put("no influence towers, no goals (no badges)", BigNetMap.generate(nodes, links, 5, false, null));
+        System.out.printf(Locale.ROOT, "%-64s %9s %9s %9s %9s %9s%n", "variant", "far p50", "mid p50", "close p50", "all p50", "all p95");
+        for (Map.Entry<String, MapDocument> v : variants.entrySet()) {
+            Java2DFrames j = new Java2DFrames();
+            j.run(v.getValue(), warmUp);
+            FrameTimes t = new FrameTimes(v.getKey(), j.run(v.getValue(), measured));
+            List<Double> p50s = new ArrayList<>();
+            for (String band : List.of("far", "mid", "close")) {
+                p50s.add(t.only(band, i -> measured.get(i).band().equals(band)).percentileMs(50));
+            }
+            System.out.printf(Locale.ROOT, "%-64s %9.1f %9.1f %9.1f %9.1f %9.1f%n", v.getKey(), p50s.get(0), p50s.get(1),
+                    p50s.get(2), t.percentileMs(50), t.percentileMs(95));
+        }
+        System.out.println("load after the breakdown: " + load());
     }
 
     /** What the script shows: how many items each band's frames visit on average. */
