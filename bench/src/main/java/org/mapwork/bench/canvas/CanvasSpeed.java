@@ -187,15 +187,14 @@ public final class CanvasSpeed {
         dragJ2d.forEach(f -> System.out.println(f.row()));
         System.out.println("load at the end of the frame measurements: " + load());
 
-        if (!List.of(args).contains("--skip-breakdown")) {
-            System.out.println();
-            breakdown(nodes, links, views);
-        }
-
         // ----- 4. cold start -----
         if (!List.of(args).contains("--skip-cold-start")) {
             System.out.println();
             ColdStart.report(intArg(args, "cold-starts", 3), out);
+        }
+        if (!List.of(args).contains("--skip-breakdown")) {
+            System.out.println();
+            breakdown(nodes, links, views);
         }
         System.exit(0);
     }
