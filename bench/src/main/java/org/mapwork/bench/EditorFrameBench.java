@@ -73,7 +73,7 @@ public final class EditorFrameBench {
         int links = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 15_000;
         dragOnly = flags.contains("--drag-only");
         long t0 = System.nanoTime();
-        MapDocument doc = BigPowerMap.build(nodes, links, 42);
+        MapDocument doc = BigNetMap.generate(nodes, links, 42);
         System.out.printf(Locale.ROOT, "map: %d actors, %d links (built in %.0f ms)%n", doc.nodes().count(),
                 doc.links().count(), (System.nanoTime() - t0) / 1e6);
         List<View> views = views(doc);
@@ -248,8 +248,8 @@ public final class EditorFrameBench {
     /** Runs on the JavaFX thread: the real canvas view in a stage, driven frame by frame. */
     static FxResults fxFrames(MapDocument doc, List<View> views) {
         MapPainter painter = new MapPainter();
-        MapSession session = new MapSession(doc, BigPowerMap.method().schema(), "bench", 0);
-        MapViewModel vm = new MapViewModel(session, BigPowerMap.method(), Methods.schemas(), new PainterHitTester(painter),
+        MapSession session = new MapSession(doc, BigNetMap.schema(), "bench", 0);
+        MapViewModel vm = new MapViewModel(session, Methods.byId(BigNetMap.METHOD).orElseThrow(), Methods.schemas(), new PainterHitTester(painter),
                 ClipboardPort.inMemory());
         MapCanvasView view = new MapCanvasView(vm, painter);
         Stage stage = new Stage();
