@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mapwork.model.ChangeSet;
+import org.mapwork.model.Element;
 import org.mapwork.model.Ids;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.json.MapFormatException;
@@ -20,6 +21,7 @@ import org.mapwork.model.json.MapJson;
 import org.mapwork.model.json.MapJsonReader;
 import org.mapwork.model.schema.Schema;
 import org.mapwork.model.schema.SchemaRegistry;
+import org.mapwork.templates.common.Digraph;
 import org.mapwork.templates.common.Texts;
 
 /**
@@ -138,5 +140,24 @@ public abstract class AbstractMethodTemplate implements MethodTemplate {
         if (!id.equals(doc.methodId())) {
             throw new IllegalArgumentException("a " + doc.methodId() + " map given to the " + id + " template");
         }
+    }
+
+    /** How findings and tables name an element: its label on one line, or its id when it has none. */
+    public static String name(Element e) {
+        return e.label().isBlank() ? e.id() : e.label().replace('\n', ' ');
+    }
+
+    /**
+     * One ERROR finding per loop of arrows in {@code g}, naming the elements around the loop back to the first
+     * (message {@code messageKey} with the loop as its argument).
+     */
+    protected static List<Finding> cycleFindings(MapDocument doc, Digraph g, String rule, String messageKey, Texts t) {
+        List<Finding> out = new java.util.ArrayList<>();
+        for (List<String> cycle : g.cycles()) {
+            List<String> names = cycle.stream().map(id -> name(doc.element(id))).toList();
+            out.add(new Finding(Finding.Severity.ERROR, rule, cycle,
+                    t.format(messageKey, String.join(" \u2192 ", names) + " \u2192 " + names.get(0))));
+        }
+        return out;
     }
 }

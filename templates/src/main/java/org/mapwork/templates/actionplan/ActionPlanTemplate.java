@@ -182,10 +182,6 @@ public final class ActionPlanTemplate extends AbstractMethodTemplate {
                 .build();
     }
 
-    static String name(Element e) {
-        return e.label().isBlank() ? e.id() : e.label().replace('\n', ' ');
-    }
-
     @Override
     protected List<Finding> check(MapDocument doc, Texts t) {
         List<Finding> out = new ArrayList<>();

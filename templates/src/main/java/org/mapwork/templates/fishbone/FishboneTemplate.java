@@ -95,10 +95,6 @@ public final class FishboneTemplate extends AbstractMethodTemplate {
         return ChangeEngine.apply(doc, SCHEMA, FishboneLayout.layout(doc, Set.of())).after();
     }
 
-    static String name(Element e) {
-        return e.label().isBlank() ? e.id() : e.label().replace('\n', ' ');
-    }
-
     static Digraph bones(MapDocument doc) {
         return Digraph.of(doc, n -> true, l -> l.type().equals(ON));
     }
@@ -124,11 +120,7 @@ public final class FishboneTemplate extends AbstractMethodTemplate {
                         t.format("finding.empty-category", name(doc.element(c)))));
             }
         }
-        for (List<String> cycle : g.cycles()) {
-            List<String> names = cycle.stream().map(id -> name(doc.element(id))).toList();
-            out.add(new Finding(Finding.Severity.ERROR, "fishbone.cycle", cycle,
-                    t.format("finding.cycle", String.join(" \u2192 ", names) + " \u2192 " + names.get(0))));
-        }
+        out.addAll(cycleFindings(doc, g, "fishbone.cycle", "finding.cycle", t));
         return out;
     }
 

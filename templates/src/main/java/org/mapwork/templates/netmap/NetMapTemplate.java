@@ -127,10 +127,6 @@ public final class NetMapTemplate extends AbstractMethodTemplate {
         return out;
     }
 
-    static String name(Element e) {
-        return e.label().isBlank() ? e.id() : e.label().replace('\n', ' ');
-    }
-
     @Override
     protected AnalysisReport analyze(MapDocument doc, Texts t) {
         return new NetMapAnalysis(doc, SCHEMA, t).report();

@@ -77,10 +77,6 @@ public final class ProblemTreeTemplate extends AbstractMethodTemplate {
                 .build();
     }
 
-    static String name(Element e) {
-        return e.label().isBlank() ? e.id() : e.label().replace('\n', ' ');
-    }
-
     private static Digraph graph(MapDocument doc) {
         return Digraph.of(doc, n -> true, l -> l.type().equals(CAUSES));
     }
@@ -104,11 +100,7 @@ public final class ProblemTreeTemplate extends AbstractMethodTemplate {
         doc.nodes().filter(n -> n.type().equals(EFFECT) && !reached.contains(n.id())).forEach(e ->
                 out.add(new Finding(Finding.Severity.WARNING, "problem-tree.effect-not-reached", List.of(e.id()),
                         t.format("finding.effect-not-reached", name(e)))));
-        for (List<String> cycle : g.cycles()) {
-            List<String> names = cycle.stream().map(id -> name(doc.element(id))).toList();
-            out.add(new Finding(Finding.Severity.ERROR, "problem-tree.cycle", cycle,
-                    t.format("finding.cycle", String.join(" \u2192 ", names) + " \u2192 " + names.get(0))));
-        }
+        out.addAll(cycleFindings(doc, g, "problem-tree.cycle", "finding.cycle", t));
         return out;
     }
 

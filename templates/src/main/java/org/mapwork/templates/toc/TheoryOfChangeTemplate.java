@@ -104,10 +104,6 @@ public final class TheoryOfChangeTemplate extends AbstractMethodTemplate {
                 .build();
     }
 
-    static String name(Element e) {
-        return e.label().isBlank() ? e.id() : e.label().replace('\n', ' ');
-    }
-
     static Digraph causal(MapDocument doc) {
         return Digraph.of(doc, n -> !n.type().equals(INTERVENTION), l -> l.type().equals(CAUSAL));
     }
@@ -146,11 +142,7 @@ public final class TheoryOfChangeTemplate extends AbstractMethodTemplate {
         doc.nodes().filter(n -> n.type().equals(PRECONDITION) && !reaching.contains(n.id())).forEach(p ->
                 out.add(new Finding(Finding.Severity.WARNING, "toc.precondition-not-leading", List.of(p.id()),
                         t.format("finding.precondition-not-leading", name(p)))));
-        for (List<String> cycle : g.cycles()) {
-            List<String> names = cycle.stream().map(id -> name(doc.element(id))).toList();
-            out.add(new Finding(Finding.Severity.ERROR, "toc.causal-cycle", cycle,
-                    t.format("finding.causal-cycle", String.join(" \u2192 ", names) + " \u2192 " + names.get(0))));
-        }
+        out.addAll(cycleFindings(doc, g, "toc.causal-cycle", "finding.causal-cycle", t));
         doc.nodes().filter(n -> OUTCOMES.contains(n.type()) && indicators(n).isEmpty()).forEach(o ->
                 out.add(new Finding(Finding.Severity.WARNING, "toc.outcome-without-indicator", List.of(o.id()),
                         t.format("finding.outcome-without-indicator", name(o)))));
