@@ -19,14 +19,20 @@ public interface Presentation {
     /** The look of a link, from its type (including map-defined link types). */
     LinkLook linkLook(MapDocument doc, Element link);
 
-    /** An influence tower height for this node (Net-Map), if it has one. */
-    OptionalLong tower(Element node);
+    /** An influence tower height for this node (Net-Map), if it has one; none by default. */
+    default OptionalLong tower(Element node) {
+        return OptionalLong.empty();
+    }
 
     /** Small badges beside a node, e.g. goal stances (+ for, − against). Never colour alone: a badge has text. */
-    List<Badge> badges(MapDocument doc, Element node);
+    default List<Badge> badges(MapDocument doc, Element node) {
+        return List.of();
+    }
 
     /** What is drawn behind the elements: heading, ceiling of accountability, lanes, quadrants, fishbone spine. */
-    List<Backdrop> backdrops(MapDocument doc);
+    default List<Backdrop> backdrops(MapDocument doc) {
+        return List.of();
+    }
 
     /** The legend: the types, link types and pictograms used in this map. */
     List<LegendEntry> legend(MapDocument doc);

@@ -2,13 +2,13 @@ package org.mapwork.export.paint;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+
 import java.util.TreeSet;
 
 import org.mapwork.model.Element;
 import org.mapwork.model.MapDocument;
-import org.mapwork.templates.Backdrop;
-import org.mapwork.templates.Badge;
+
+
 import org.mapwork.templates.LegendEntry;
 import org.mapwork.templates.LinkLook;
 import org.mapwork.templates.NodeLook;
@@ -45,21 +45,6 @@ final class PlainPresentation implements Presentation {
     @Override
     public LinkLook linkLook(MapDocument doc, Element link) {
         return new LinkLook(paletteColour(doc, link), true, "solid", 1.5, link.type());
-    }
-
-    @Override
-    public OptionalLong tower(Element node) {
-        return OptionalLong.empty();
-    }
-
-    @Override
-    public List<Badge> badges(MapDocument doc, Element node) {
-        return List.of();
-    }
-
-    @Override
-    public List<Backdrop> backdrops(MapDocument doc) {
-        return List.of();
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+
 import java.util.Set;
 import java.util.function.Function;
 
@@ -14,8 +14,8 @@ import org.mapwork.model.MapDocument;
 import org.mapwork.model.Value;
 import org.mapwork.model.schema.MapDefinedLinkTypes;
 import org.mapwork.model.schema.Schema;
-import org.mapwork.templates.Backdrop;
-import org.mapwork.templates.Badge;
+
+
 import org.mapwork.templates.LegendEntry;
 import org.mapwork.templates.LinkLook;
 import org.mapwork.templates.NodeLook;
@@ -86,21 +86,6 @@ public class TypedPresentation implements Presentation {
             }
         }
         return new LinkLook(Palette.GREY, true, "solid", 1.5, link.type());
-    }
-
-    @Override
-    public OptionalLong tower(Element node) {
-        return OptionalLong.empty();
-    }
-
-    @Override
-    public List<Badge> badges(MapDocument doc, Element node) {
-        return List.of();
-    }
-
-    @Override
-    public List<Backdrop> backdrops(MapDocument doc) {
-        return List.of();
     }
 
     /** Node types, then link types, that the map uses, in schema order. */
