@@ -16,9 +16,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.MissingResourceException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.mapwork.model.MapDocument;
@@ -82,6 +86,11 @@ public final class MapPainter {
         this.methods = methods;
     }
 
+    /** A new painter that finds methods as this one does, for another thread (a painter serves one thread). */
+    public MapPainter another() {
+        return new MapPainter(methods);
+    }
+
     /** The text wrapper this painter measures with (for other drawings that must break lines the same way). */
     public TextWrapper textWrapper() {
         return text;
@@ -122,22 +131,7 @@ public final class MapPainter {
             if (frame.heading != null) {
                 drawText(g, frame.heading, frame.headingX, frame.headingY, INK, false);
             }
-            boolean textOn = !lod || readable(MapScene.LABEL_SIZE, scale);
-            if (lod && scale < OVERVIEW_SCALE) {
-                drawOverview(g, s, view, opts);
-            } else {
-                boolean marks = !lod || scale >= MARKS_SCALE;
-                s.forEachIn(view.x(), view.y(), view.width(), view.height(), item -> {
-                    boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
-                    if (item instanceof MapScene.NodeItem n) {
-                        drawNode(g, n, selected, textOn, marks, lod && n.element.geometry().width() * scale < 3);
-                    } else if (item instanceof MapScene.LinkItem l) {
-                        drawLink(g, l, selected, textOn);
-                    } else if (item instanceof MapScene.AnnotationItem a) {
-                        drawAnnotation(g, a, selected, textOn);
-                    }
-                });
-            }
+            drawItems(g, s, view, opts, visitor -> s.forEachIn(view.x(), view.y(), view.width(), view.height(), visitor));
             if (frame.title != null) {
                 drawText(g, frame.title, frame.titleX, frame.titleY, INK, false);
                 drawText(g, frame.subtitle, frame.titleX, frame.titleY + frame.title.height() + 2, GREY, false);
@@ -158,6 +152,136 @@ public final class MapPainter {
         if (value != null) {
             g.setRenderingHint(key, value);
         }
+    }
+
+    /**
+     * Draws only the given elements (in drawing order, without backdrops, title block, legend or background) as
+     * {@link #paint} would draw them: the editor draws the elements of a gesture in progress this way, over a picture
+     * of the rest of the map.
+     */
+    public void paintElements(Graphics2D g, MapDocument doc, Viewport view, Collection<String> ids, RenderOptions opts) {
+        MapScene s = scene(doc);
+        List<MapScene.Item> chosen = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            MapScene.Item item = s.item(id);
+            if (item != null) {
+                chosen.add(item);
+            }
+        }
+        chosen.sort((a, b) -> Integer.compare(a.index, b.index));
+        AffineTransform saved = g.getTransform();
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        Object taa = g.getRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING);
+        Object fm = g.getRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS);
+        Object sc = g.getRenderingHint(RenderingHints.KEY_STROKE_CONTROL);
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.scale(view.scale(), view.scale());
+            g.translate(-view.x(), -view.y());
+            drawItems(g, s, view, opts, visitor -> chosen.forEach(visitor::visit));
+        } finally {
+            g.setTransform(saved);
+            restore(g, RenderingHints.KEY_ANTIALIASING, aa);
+            restore(g, RenderingHints.KEY_TEXT_ANTIALIASING, taa);
+            restore(g, RenderingHints.KEY_FRACTIONALMETRICS, fm);
+            restore(g, RenderingHints.KEY_STROKE_CONTROL, sc);
+        }
+    }
+
+    /** Draws the items {@code walk} visits, at the level of detail the view's scale calls for, leaving out hidden ones. */
+    private void drawItems(Graphics2D g, MapScene s, Viewport view, RenderOptions opts,
+                           Consumer<MapScene.ItemVisitor> walk) {
+        boolean lod = opts.levelOfDetail();
+        double scale = view.scale();
+        Set<String> hidden = opts.hidden();
+        if (lod && scale < OVERVIEW_SCALE) {
+            drawOverview(g, view, opts, walk);
+            return;
+        }
+        boolean textOn = !lod || readable(MapScene.LABEL_SIZE, scale);
+        boolean marks = !lod || scale >= MARKS_SCALE;
+        walk.accept(item -> {
+            String id = item.element.id();
+            if (!hidden.isEmpty() && hidden.contains(id)) {
+                return;
+            }
+            boolean selected = !opts.selected().isEmpty() && opts.selected().contains(id);
+            if (item instanceof MapScene.NodeItem n) {
+                drawNode(g, n, selected, textOn, marks, lod && n.element.geometry().width() * scale < 3);
+            } else if (item instanceof MapScene.LinkItem l) {
+                drawLink(g, l, selected, textOn);
+            } else if (item instanceof MapScene.AnnotationItem a) {
+                drawAnnotation(g, a, selected, textOn);
+            }
+        });
+    }
+
+    /**
+     * Where the drawing of {@code after} differs from that of {@code before}: the drawn bounds (map units) of every
+     * element added, removed or drawn differently, before and after; {@link Damage#EVERYTHING} when the change reaches
+     * the whole drawing (the method, the map's own attributes, backdrops that follow the content). The editor repaints
+     * only these areas of the picture it keeps.
+     */
+    public Damage damage(MapDocument before, MapDocument after) {
+        if (before == after) {
+            return Damage.NONE;
+        }
+        if (!before.methodId().equals(after.methodId()) || before.mapAttributes() != after.mapAttributes()) {
+            return Damage.EVERYTHING;
+        }
+        MapScene old = scene(before);
+        Map<String, MapScene.Item> oldItems = old.itemsById();
+        List<Backdrop> oldBackdrops = old.backdrops;
+        Rectangle2D oldContent = (Rectangle2D) old.content.clone();
+        MapScene now = scene(after);
+        if (!now.backdrops.equals(oldBackdrops) || !now.backdrops.isEmpty() && !now.content.equals(oldContent)) {
+            return Damage.EVERYTHING;
+        }
+        List<Rectangle2D> areas = new ArrayList<>();
+        for (MapScene.Item item : now.items) {
+            MapScene.Item was = oldItems.remove(item.element.id());
+            if (!MapScene.drawnAlike(was, item)) {
+                if (was != null) {
+                    areas.add(was.bounds);
+                }
+                areas.add(item.bounds);
+                if (areas.size() > Damage.MAX_AREAS) {
+                    return Damage.EVERYTHING;
+                }
+            }
+        }
+        for (MapScene.Item gone : oldItems.values()) {
+            areas.add(gone.bounds);
+        }
+        return areas.size() > Damage.MAX_AREAS ? Damage.EVERYTHING : Damage.of(areas);
+    }
+
+    /** The drawn bounds (map units) of those of the given elements that are drawn, e.g. to repaint a selection. */
+    public List<Rectangle2D> drawnBounds(MapDocument doc, Collection<String> ids) {
+        MapScene s = scene(doc);
+        List<Rectangle2D> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            MapScene.Item item = s.item(id);
+            if (item != null) {
+                out.add((Rectangle2D) item.bounds.clone());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A straight line as a path. Java2D draws a {@code Line2D} with a plain stroke through a faster antialiasing path
+     * that leaves out part of the line when the line begins well outside the clip (seen on the editor's tiles: a
+     * link's line faded in the tile where it ended); a path takes the general stroker, which draws every tile alike.
+     */
+    static Path2D line(double x1, double y1, double x2, double y2) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(x1, y1);
+        p.lineTo(x2, y2);
+        return p;
     }
 
     private static boolean readable(float size, double scale) {
@@ -181,7 +305,7 @@ public final class MapPainter {
             if (item instanceof MapScene.NodeItem n) {
                 hit = n.shape.contains(x, y) || n.element.geometry().intersects(x, y, 0, 0);
             } else if (item instanceof MapScene.LinkItem l) {
-                hit = l.path instanceof Line2D line ? line.ptSegDist(x, y) <= 6 : l.bounds.contains(x, y);
+                hit = l.segment != null ? l.segment.ptSegDist(x, y) <= 6 : l.bounds.contains(x, y);
             } else {
                 hit = item.bounds.contains(x, y);
             }
@@ -313,12 +437,17 @@ public final class MapPainter {
     static final double MARKS_SCALE = 0.5;
 
     /** The zoomed-out screen: every node as a filled box, every link as a hairline; what a person can make out. */
-    private static void drawOverview(Graphics2D g, MapScene s, Viewport view, RenderOptions opts) {
+    private static void drawOverview(Graphics2D g, Viewport view, RenderOptions opts, Consumer<MapScene.ItemVisitor> walk) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         Stroke hairline = new BasicStroke((float) (1 / view.scale()));
         Stroke selectedLine = new BasicStroke((float) (3 / view.scale()));
-        s.forEachIn(view.x(), view.y(), view.width(), view.height(), item -> {
-            boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
+        Set<String> hidden = opts.hidden();
+        walk.accept(item -> {
+            String id = item.element.id();
+            if (!hidden.isEmpty() && hidden.contains(id)) {
+                return;
+            }
+            boolean selected = !opts.selected().isEmpty() && opts.selected().contains(id);
             if (item instanceof MapScene.LinkItem l) {
                 g.setColor(selected ? SELECTION : l.colour);
                 g.setStroke(selected ? selectedLine : hairline);
@@ -497,7 +626,7 @@ public final class MapPainter {
             Color colour = Colours.parse(h.colour(), CEILING);
             g.setColor(colour);
             g.setStroke(CEILING_STROKE);
-            g.draw(new Line2D.Double(c.getMinX(), h.y(), c.getMaxX(), h.y()));
+            g.draw(line(c.getMinX(), h.y(), c.getMaxX(), h.y()));
             if (!noText && h.label() != null && !h.label().isBlank()) {
                 WrappedText t = text.line(h.label(), true, 12f);
                 drawText(g, t, c.getMinX(), h.y() - 4 - t.height(), colour, false);
@@ -512,7 +641,7 @@ public final class MapPainter {
                 ux /= len;
                 uy /= len;
                 double al = 10 + 2 * w, aw = 5 + w;
-                g.draw(new Line2D.Double(l.x1(), l.y1(), l.x2() - ux * al * 0.8, l.y2() - uy * al * 0.8));
+                g.draw(line(l.x1(), l.y1(), l.x2() - ux * al * 0.8, l.y2() - uy * al * 0.8));
                 Path2D head = new Path2D.Double();
                 head.moveTo(l.x2(), l.y2());
                 head.lineTo(l.x2() - ux * al - uy * aw, l.y2() - uy * al + ux * aw);
@@ -520,7 +649,7 @@ public final class MapPainter {
                 head.closePath();
                 g.fill(head);
             } else {
-                g.draw(new Line2D.Double(l.x1(), l.y1(), l.x2(), l.y2()));
+                g.draw(line(l.x1(), l.y1(), l.x2(), l.y2()));
             }
         }
     }
@@ -549,10 +678,10 @@ public final class MapPainter {
         g.setColor(ink);
         g.setStroke(new BasicStroke(1.5f));
         double axisY = q.y() + q.height() + 12;
-        g.draw(new Line2D.Double(q.x(), axisY, q.x() + q.width() - 8, axisY));
+        g.draw(line(q.x(), axisY, q.x() + q.width() - 8, axisY));
         g.fill(triangle(q.x() + q.width(), axisY, 1, 0));
         double axisX = q.x() - 12;
-        g.draw(new Line2D.Double(axisX, q.y() + q.height(), axisX, q.y() + 8));
+        g.draw(line(axisX, q.y() + q.height(), axisX, q.y() + 8));
         g.fill(triangle(axisX, q.y(), 0, -1));
         if (!noText) {
             if (q.xAxis() != null && !q.xAxis().isBlank()) {
@@ -610,7 +739,7 @@ public final class MapPainter {
                     g.setColor(colour);
                     g.setStroke(MapScene.stroke(e.dash(), 2));
                     double ly = sy + 9;
-                    g.draw(new Line2D.Double(sx, ly, sx + (e.directed() ? 26 : 34), ly));
+                    g.draw(line(sx, ly, sx + (e.directed() ? 26 : 34), ly));
                     if (e.directed()) {
                         g.fill(triangle(sx + 34, ly, 1, 0));
                     }

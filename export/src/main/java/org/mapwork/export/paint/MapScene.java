@@ -127,6 +127,8 @@ final class MapScene {
 
     static final class LinkItem extends Item {
         final Shape path;
+        /** The straight part between the two nodes (for hit tests), or {@code null} for a loop. */
+        final Line2D segment;
         final Shape arrow;
         final Color colour;
         final Stroke stroke;
@@ -135,9 +137,18 @@ final class MapScene {
         final double labelX;
         final double labelY;
 
-        LinkItem(Element e, Shape path, Shape arrow, Color colour, Stroke stroke, Stroke halo, WrappedText label,
-                 double labelX, double labelY) {
+        /** What the path was drawn from: the two end nodes' items and the link's place among parallel links. */
+        final NodeItem from, to;
+        final int indexInPair, pairSize;
+
+        LinkItem(Element e, NodeItem from, NodeItem to, int indexInPair, int pairSize, Shape path, Line2D segment,
+                 Shape arrow, Color colour, Stroke stroke, Stroke halo, WrappedText label, double labelX, double labelY) {
             super(e);
+            this.segment = segment;
+            this.from = from;
+            this.to = to;
+            this.indexInPair = indexInPair;
+            this.pairSize = pairSize;
             this.path = path;
             this.arrow = arrow;
             this.colour = colour;
@@ -419,6 +430,31 @@ final class MapScene {
 
     Item item(String id) {
         return byId.get(id);
+    }
+
+    /** A copy of the id → item table, taken before the scene moves on (to compare the drawings). */
+    Map<String, Item> itemsById() {
+        return new HashMap<>(byId);
+    }
+
+    /**
+     * Whether two items of the same element, from two scenes of one method with the same map attributes, draw the
+     * same pixels: the same item, or a link or annotation rebuilt from the same element (and, for a link, the same
+     * end nodes in the same place among parallel links).
+     */
+    static boolean drawnAlike(Item a, Item b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null || a.element != b.element || !a.bounds.equals(b.bounds)) {
+            return false;
+        }
+        if (a instanceof LinkItem la && b instanceof LinkItem lb) {
+            return la.from.element == lb.from.element && la.to.element == lb.to.element
+                    && la.from.look.equals(lb.from.look) && la.to.look.equals(lb.to.look)
+                    && la.indexInPair == lb.indexInPair && la.pairSize == lb.pairSize;
+        }
+        return a instanceof AnnotationItem && b instanceof AnnotationItem;
     }
 
     private static String pairKey(Element link) {
@@ -727,6 +763,7 @@ final class MapScene {
         Stroke stroke = stroke(look.dash(), width);
         Stroke halo = new BasicStroke((float) (width + 8), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         Shape path;
+        Line2D segment = null;
         Shape arrow = null;
         double mx, my;
         if (s == t) {
@@ -766,7 +803,8 @@ final class MapScene {
                 endX = p1.getX() - ux * al * 0.8;
                 endY = p1.getY() - uy * al * 0.8;
             }
-            path = new Line2D.Double(p0.getX(), p0.getY(), endX, endY);
+            segment = new Line2D.Double(p0.getX(), p0.getY(), endX, endY);
+            path = MapPainter.line(p0.getX(), p0.getY(), endX, endY);
             mx = (p0.getX() + p1.getX()) / 2;
             my = (p0.getY() + p1.getY()) / 2;
         }
@@ -781,7 +819,7 @@ final class MapScene {
             bounds.add(new Rectangle2D.Double(mx - label.maxWidth() / 2 - 4, my - label.height() / 2 - 3,
                     label.maxWidth() + 8, label.height() + 6));
         }
-        LinkItem item = new LinkItem(e, path, arrow, colour, stroke, halo, label, mx, my);
+        LinkItem item = new LinkItem(e, s, t, indexInPair, pairSize, path, segment, arrow, colour, stroke, halo, label, mx, my);
         item.bounds = bounds;
         return item;
     }

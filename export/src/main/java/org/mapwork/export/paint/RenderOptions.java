@@ -15,45 +15,51 @@ import java.util.Set;
  * @param levelOfDetail  skip text too small to read and simplify tiny nodes (for the screen; files keep everything)
  * @param date           the date shown in the title block, or {@code null} for the map's creation date
  * @param team           the team shown in the title block, or {@code null} for the map's {@code team} attribute if any
+ * @param hidden         ids of elements left out (the editor draws the elements of a gesture in progress apart)
  */
 public record RenderOptions(boolean legend, boolean titleBlock, Set<String> selected, Color background,
-                            boolean levelOfDetail, LocalDate date, String team) {
+                            boolean levelOfDetail, LocalDate date, String team, Set<String> hidden) {
 
     public RenderOptions {
         selected = Set.copyOf(Objects.requireNonNull(selected, "selected"));
+        hidden = Set.copyOf(Objects.requireNonNull(hidden, "hidden"));
     }
 
     /** The editor's canvas: no legend, no title block, no background, level of detail on. */
     public static RenderOptions screen(Set<String> selected) {
-        return new RenderOptions(false, false, selected, null, true, null, null);
+        return new RenderOptions(false, false, selected, null, true, null, null, Set.of());
     }
 
     /** A file: legend and title block, white background, everything drawn. */
     public static RenderOptions file() {
-        return new RenderOptions(true, true, Set.of(), Color.WHITE, false, null, null);
+        return new RenderOptions(true, true, Set.of(), Color.WHITE, false, null, null, Set.of());
     }
 
     public RenderOptions withLegend(boolean on) {
-        return new RenderOptions(on, titleBlock, selected, background, levelOfDetail, date, team);
+        return new RenderOptions(on, titleBlock, selected, background, levelOfDetail, date, team, hidden);
     }
 
     public RenderOptions withTitleBlock(boolean on) {
-        return new RenderOptions(legend, on, selected, background, levelOfDetail, date, team);
+        return new RenderOptions(legend, on, selected, background, levelOfDetail, date, team, hidden);
     }
 
     public RenderOptions withSelected(Set<String> ids) {
-        return new RenderOptions(legend, titleBlock, ids, background, levelOfDetail, date, team);
+        return new RenderOptions(legend, titleBlock, ids, background, levelOfDetail, date, team, hidden);
     }
 
     public RenderOptions withBackground(Color colour) {
-        return new RenderOptions(legend, titleBlock, selected, colour, levelOfDetail, date, team);
+        return new RenderOptions(legend, titleBlock, selected, colour, levelOfDetail, date, team, hidden);
     }
 
     public RenderOptions withDate(LocalDate d) {
-        return new RenderOptions(legend, titleBlock, selected, background, levelOfDetail, d, team);
+        return new RenderOptions(legend, titleBlock, selected, background, levelOfDetail, d, team, hidden);
+    }
+
+    public RenderOptions withHidden(Set<String> ids) {
+        return new RenderOptions(legend, titleBlock, selected, background, levelOfDetail, date, team, ids);
     }
 
     public RenderOptions withTeam(String t) {
-        return new RenderOptions(legend, titleBlock, selected, background, levelOfDetail, date, t);
+        return new RenderOptions(legend, titleBlock, selected, background, levelOfDetail, date, t, hidden);
     }
 }
