@@ -174,28 +174,48 @@ public final class MapViewModel {
     }
 
     /**
-     * The largest map whose gesture previews are drawn live (the dragged elements themselves move). Beyond it the
-     * canvas keeps drawing the model and shows outlines where the elements will go, because every new snapshot
-     * makes the painter derive the look of every element again, which a large map cannot afford per frame.
+     * The elements a gesture in progress moves, resizes or raises, with the links attached to them: the canvas draws
+     * them from {@link #displayed()} over a picture of the rest of the map, which the gesture leaves alone. Empty when
+     * no such gesture runs, and when the preview changes the map as a whole (the ceiling line), which the canvas then
+     * draws whole from {@link #displayed()}.
      */
-    public static final int LIVE_PREVIEW_LIMIT = 2_000;
-
-    /** What the canvas paints: the live preview on small maps, the model itself on large ones (see above). */
-    public MapDocument painted() {
-        return document().size() <= LIVE_PREVIEW_LIMIT ? displayed() : document();
+    public Set<String> liftedElements() {
+        if (previewGeometry.isEmpty() && previewTower.isEmpty() || !previewMap.isEmpty()) {
+            return Set.of();
+        }
+        if (lifted != null && liftedVersion == previewVersion && liftedFor == session.document()) {
+            return lifted;
+        }
+        MapDocument doc = session.document();
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : previewGeometry.keySet()) {
+            addWithLinks(doc, id, ids);
+        }
+        for (String id : previewTower.keySet()) {
+            addWithLinks(doc, id, ids);
+        }
+        lifted = Set.copyOf(ids);
+        liftedVersion = previewVersion;
+        liftedFor = doc;
+        return lifted;
     }
 
-    /** Where previewed elements will go (for outlines on large maps). */
-    public Map<String, Geometry> previewGeometries() {
-        return java.util.Collections.unmodifiableMap(previewGeometry);
+    private static void addWithLinks(MapDocument doc, String id, Set<String> out) {
+        Element e = doc.element(id);
+        if (e == null) {
+            return;
+        }
+        out.add(id);
+        if (e.isNode()) {
+            for (Element link : doc.linksOf(id)) {
+                out.add(link.id());
+            }
+        }
     }
 
-    /** Previewed tower heights by element id. */
-    public Map<String, Long> previewTowers() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        previewTower.forEach((id, v) -> out.put(id, v.value()));
-        return out;
-    }
+    private Set<String> lifted;
+    private int liftedVersion = -1;
+    private MapDocument liftedFor;
 
     public Set<String> selection() {
         return Set.copyOf(selection);

@@ -2,6 +2,7 @@ package org.mapwork.editor.view;
 
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javafx.animation.AnimationTimer;
@@ -37,14 +38,13 @@ import org.mapwork.model.MapDocument;
 import org.mapwork.model.Point;
 
 /**
- * The map canvas: draws the map through the shared {@link MapPainter} (via FXGraphics2D, only the visible area),
- * turns mouse and key events into {@link CanvasInput}s for the current tool, and shows the in-place label editor.
- * It repaints at most once per pulse, whatever asked for it: a local edit, undo, redo or a change from elsewhere.
+ * The map canvas: shows the map through a {@link TileLayer} (tiles drawn by the shared {@link MapPainter}), draws the
+ * elements of a gesture in progress live over it (through FXGraphics2D), turns mouse and key events into
+ * {@link CanvasInput}s for the current tool, and shows the in-place label editor. It repaints at most once per pulse,
+ * whatever asked for it: a local edit, undo, redo, a change from elsewhere, or a tile arriving from the background.
  */
 public final class MapCanvasView extends Region {
 
-    private static final Color BACKGROUND = Color.web("#fbfbf8");
-    private static final Color GRID = Color.web("#e6e6e0");
     private static final Color ACCENT = Color.web("#1f6feb");
 
     private final MapViewModel vm;
@@ -55,10 +55,12 @@ public final class MapCanvasView extends Region {
     private final ScrollBar hBar = new ScrollBar();
     private final ScrollBar vBar = new ScrollBar();
     private final Pane layer = new Pane();
+    private final TileLayer tiles;
+    private boolean wholeView;
     private Tool tool;
     private boolean dirty = true;
     private boolean syncingBars;
-    private long frames;
+    private volatile long frames;
     private Consumer<Long> frameListener;
     private MapDocument extentFor;
     private Rectangle2D extent;
@@ -83,6 +85,8 @@ public final class MapCanvasView extends Region {
         this.painter = painter;
         this.tool = new SelectTool(vm);
         this.g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
+        this.tiles = new TileLayer(painter);
+        tiles.setOnTileReady(this::requestRepaint);
         setId("map-canvas");
         canvas.setFocusTraversable(true);
         canvas.setId("map-canvas-surface");
@@ -141,10 +145,23 @@ public final class MapCanvasView extends Region {
         pulse.start();
     }
 
-    /** Paints now (tests and the screenshot flag call this to avoid waiting for a pulse). */
+    /** Paints now if a repaint was asked for since the last frame, as the next pulse would (speed harness). */
+    public void paintIfRequested() {
+        if (dirty) {
+            dirty = false;
+            paint(false);
+        }
+    }
+
+    /** Whether a repaint has been asked for and not yet made. */
+    public boolean repaintPending() {
+        return dirty;
+    }
+
+    /** Paints the whole view now, without waiting for a pulse or for background tiles (tests, the screenshot flag). */
     public void paintNow() {
         dirty = false;
-        paint();
+        paint(true);
     }
 
     @Override
@@ -167,58 +184,63 @@ public final class MapCanvasView extends Region {
     // ----- painting -----
 
     private void paint() {
+        paint(false);
+    }
+
+    /**
+     * One frame: the map from the tile layer (whole when {@code complete}, else with tiles still on their way shown by
+     * stand-ins), the elements of a gesture in progress drawn live over it, then the editor's chrome.
+     */
+    private void paint(boolean complete) {
         frames++;
-        GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         Camera cam = vm.camera();
-        gc.setFill(BACKGROUND);
-        gc.fillRect(0, 0, w, h);
-        if (vm.gridShown()) {
-            paintGrid(gc, cam, w, h);
+        double outputScale = outputScale();
+        Set<String> selection = vm.selection();
+        Set<String> lifted = vm.liftedElements();
+        MapDocument shown = vm.displayed();
+        // a gesture's elements leave the tiles and follow the pointer on top; the rest of the picture stays as it is
+        MapDocument base = lifted.isEmpty() ? shown : vm.document();
+        tiles.setContent(new TileLayer.Content(base, selection, lifted, vm.gridShown()));
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        wholeView = tiles.draw(gc, cam.originX(), cam.originY(), cam.scale(), w, h, outputScale, complete);
+        if (!lifted.isEmpty()) {
+            // the tiles sit on whole device pixels: the lifted elements use the same rounded origin, so they line up
+            double ds = cam.scale() * outputScale;
+            double x = Math.round(cam.originX() * ds) / ds, y = Math.round(cam.originY() * ds) / ds;
+            painter.paintElements(g2, shown, Viewport.ofCanvas(x, y, w, h, cam.scale()), lifted,
+                    RenderOptions.screen(selection));
         }
-        MapDocument doc = vm.painted();
-        painter.paint(g2, doc, Viewport.ofCanvas(cam.originX(), cam.originY(), w, h, cam.scale()),
-                RenderOptions.screen(vm.selection()));
-        if (doc != vm.displayed()) {
-            paintOutlines(gc, cam);
-        }
-        paintOverlay(gc, vm.displayed(), cam);
-        syncScrollBars(doc);
+        paintOverlay(gc, shown, cam);
+        syncScrollBars(base);
     }
 
-    private void paintGrid(GraphicsContext gc, Camera cam, double w, double h) {
-        double step = MapViewModel.GRID * cam.scale();
-        while (step < 8) {
-            step *= 5;
-        }
-        gc.setStroke(GRID);
-        gc.setLineWidth(1);
-        double x0 = -((cam.originX() * cam.scale()) % step);
-        double y0 = -((cam.originY() * cam.scale()) % step);
-        for (double x = x0; x < w; x += step) {
-            gc.strokeLine(Math.floor(x) + 0.5, 0, Math.floor(x) + 0.5, h);
-        }
-        for (double y = y0; y < h; y += step) {
-            gc.strokeLine(0, Math.floor(y) + 0.5, w, Math.floor(y) + 0.5);
-        }
+    private double outputScale() {
+        var scene = canvas.getScene();
+        var window = scene == null ? null : scene.getWindow();
+        return window == null || !(window.getOutputScaleX() > 0) ? 1 : window.getOutputScaleX();
     }
 
-    /** On large maps: outlines where the dragged, resized or raised elements will go (the model moves on release). */
-    private void paintOutlines(GraphicsContext gc, Camera cam) {
-        gc.setStroke(ACCENT);
-        gc.setLineWidth(2);
-        gc.setLineDashes(6, 4);
-        vm.previewGeometries().forEach((id, g) -> gc.strokeRect(cam.toScreenX(g.x()), cam.toScreenY(g.y()),
-                g.width() * cam.scale(), g.height() * cam.scale()));
-        gc.setLineDashes();
-        gc.setFill(ACCENT);
-        vm.previewTowers().forEach((id, v) -> {
-            Element e = vm.document().element(id);
-            if (e != null) {
-                gc.fillText("influence " + v, cam.toScreenX(e.geometry().x()), cam.toScreenY(e.geometry().y()) - 6);
-            }
-        });
+    /** Whether the last frame showed the whole view at its own scale (no tile still on its way). */
+    public boolean lastFrameWhole() {
+        return wholeView;
+    }
+
+    /** Whether tiles are still being drawn in the background (for the view or the ring around it). */
+    public boolean tilesPending() {
+        return tiles.busy();
+    }
+
+    /** Tiles drawn so far on the JavaFX thread and in the background (speed harness). */
+    public long[] tilesDrawn() {
+        return tiles.tilesDrawn();
+    }
+
+    /** Stops the background tile drawing; the view is not used afterwards. */
+    public void dispose() {
+        pulse.stop();
+        tiles.close();
     }
 
     /** Editor chrome on top of the map: handles, rubber band, the link being drawn, the stroke being drawn. */

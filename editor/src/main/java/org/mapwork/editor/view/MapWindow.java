@@ -155,7 +155,10 @@ public final class MapWindow implements Shortcuts.WindowActions {
         stage.sizeToScene();
         stage.centerOnScreen();
         stage.setTitle(titleText());
-        stage.setOnHidden(e -> opened.keeping().close());
+        stage.setOnHidden(e -> {
+            canvas.dispose();
+            opened.keeping().close();
+        });
         stage.show();
         Platform.runLater(() -> {
             canvas.layout();

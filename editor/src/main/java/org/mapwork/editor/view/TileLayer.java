@@ -1,0 +1,419 @@
+package org.mapwork.editor.view;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+
+import org.mapwork.editor.map.MapViewModel;
+import org.mapwork.export.paint.Damage;
+import org.mapwork.export.paint.MapPainter;
+import org.mapwork.export.paint.RenderOptions;
+import org.mapwork.export.paint.Viewport;
+import org.mapwork.model.MapDocument;
+
+/**
+ * The map as the canvas shows it, kept as square tiles of {@value #TILE} device pixels that the shared painter draws
+ * into images. A frame only copies the visible tiles onto the canvas, so panning and zooming cost a few image copies
+ * whatever the size of the map.
+ *
+ * <p>Tiles a view lacks (after a pan or a zoom) are drawn by one background thread with a painter of its own; until
+ * they arrive the frame shows the tiles of the last complete view, scaled, so a zoom enlarges or shrinks the picture
+ * at once and sharpens when the tiles are ready. When what is drawn changes — the document, the selection, the
+ * elements a gesture lifts out, the grid — the painter says which areas differ ({@link MapPainter#damage}) and only
+ * the tiles those areas reach are dropped; the visible ones are drawn again at once, on the JavaFX thread, so an edit
+ * never shows a stale picture.
+ *
+ * <p>Everything here but the worker's own drawing runs on the JavaFX thread.
+ */
+final class TileLayer implements AutoCloseable {
+
+    /** Tile edge in device pixels. */
+    static final int TILE = 256;
+    static final Color BACKGROUND = new Color(0xfbfbf8);
+    private static final Color GRID = new Color(0xe6e6e0);
+    /** Drawn bounds miss antialiasing fringes and selection halos by a little: damage reaches this much further (map units). */
+    private static final double DAMAGE_MARGIN = 4;
+    private static final System.Logger LOG = System.getLogger(TileLayer.class.getName());
+
+    /** What the tiles show. {@code hidden}: elements a gesture lifts out (the canvas draws them over the tiles). */
+    record Content(MapDocument doc, Set<String> selected, Set<String> hidden, boolean grid) {
+        Content {
+            Objects.requireNonNull(doc, "doc");
+            selected = Set.copyOf(selected);
+            hidden = Set.copyOf(hidden);
+        }
+
+        /** Same drawing: the same document snapshot (by identity: snapshots are immutable) and the same sets. */
+        boolean sameAs(Content o) {
+            return o != null && doc == o.doc && grid == o.grid && selected.equals(o.selected) && hidden.equals(o.hidden);
+        }
+    }
+
+    /** One tile: column and row at one device scale (its {@code double} bits, so that scales compare exactly). */
+    record Key(long scaleBits, int col, int row) {
+        double scale() {
+            return Double.longBitsToDouble(scaleBits);
+        }
+
+        /** The map area this tile shows, in map units. */
+        Rectangle2D area() {
+            double s = scale();
+            return new Rectangle2D.Double(col * (double) TILE / s, row * (double) TILE / s, TILE / s, TILE / s);
+        }
+    }
+
+    private record Job(Key key, Content content, long generation) {
+    }
+
+    private final MapPainter painter;
+    private final MapPainter workerPainter;
+    private final LinkedHashMap<Key, WritableImage> cache = new LinkedHashMap<>(256, 0.75f, true);
+    private final Set<Key> requested = new HashSet<>();
+    private final Set<Key> redrawNow = new HashSet<>();
+    private final LinkedBlockingDeque<Job> queue = new LinkedBlockingDeque<>();
+    private final BufferedImage scratch = new BufferedImage(TILE, TILE, BufferedImage.TYPE_INT_ARGB_PRE);
+    private Content content;
+    private boolean redrawAllVisible;
+    /** Bumped when queued work goes stale (new content or new scale): the worker skips jobs of older generations. */
+    private volatile long generation;
+    private long scaleBits = -1;
+    private long completeScaleBits = -1;
+    private Runnable onTileReady = () -> { };
+    private Thread worker;
+    private volatile boolean closed;
+    private int capacity = 96;
+    private long tilesDrawnHere, tilesDrawnByWorker;
+
+    /**
+     * @param painter the JavaFX thread's painter (also the one that says what changed)
+     */
+    TileLayer(MapPainter painter) {
+        this.painter = painter;
+        this.workerPainter = painter.another();
+    }
+
+    /** Called on the JavaFX thread when a tile from the background thread has arrived (to ask for a repaint). */
+    void setOnTileReady(Runnable r) {
+        onTileReady = r;
+    }
+
+    /** What to show from now on; drops the tiles whose picture this changes. */
+    void setContent(Content next) {
+        if (next.sameAs(content)) {
+            return;
+        }
+        Content before = content;
+        content = next;
+        newGeneration();
+        if (before == null || before.grid != next.grid) {
+            dropAll();
+            return;
+        }
+        Damage damage = painter.damage(before.doc, next.doc);
+        if (!damage.everything()) {
+            damage = damage.plus(Damage.of(boundsOfDifference(before.selected, next.selected, next.doc)));
+            Set<String> lifted = symmetricDifference(before.hidden, next.hidden);
+            if (!lifted.isEmpty()) {
+                damage = damage.plus(Damage.of(painter.drawnBounds(next.doc, lifted)));
+                if (before.doc != next.doc) {
+                    damage = damage.plus(Damage.of(painter.drawnBounds(before.doc, lifted)));
+                }
+            }
+        }
+        if (damage.everything()) {
+            dropAll();
+        } else if (!damage.areas().isEmpty()) {
+            drop(damage.areas());
+        }
+    }
+
+    private List<Rectangle2D> boundsOfDifference(Set<String> a, Set<String> b, MapDocument doc) {
+        Set<String> diff = symmetricDifference(a, b);
+        return diff.isEmpty() ? List.of() : painter.drawnBounds(doc, diff);
+    }
+
+    private static Set<String> symmetricDifference(Set<String> a, Set<String> b) {
+        if (a.equals(b)) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        Set<String> both = new HashSet<>(a);
+        both.retainAll(b);
+        out.removeAll(both);
+        return out;
+    }
+
+    private void dropAll() {
+        cache.clear();
+        redrawNow.clear();
+        completeScaleBits = -1;
+        redrawAllVisible = true;
+    }
+
+    /** Drops every tile that meets one of the areas; tiles of the current scale are drawn again at once if visible. */
+    private void drop(List<Rectangle2D> areas) {
+        for (Iterator<Key> it = cache.keySet().iterator(); it.hasNext(); ) {
+            Key key = it.next();
+            Rectangle2D tile = key.area();
+            double margin = DAMAGE_MARGIN + 2 / key.scale();
+            for (Rectangle2D a : areas) {
+                if (a.getMaxX() + margin > tile.getMinX() && a.getMinX() - margin < tile.getMaxX()
+                        && a.getMaxY() + margin > tile.getMinY() && a.getMinY() - margin < tile.getMaxY()) {
+                    it.remove();
+                    if (key.scaleBits == scaleBits) {
+                        redrawNow.add(key);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private void newGeneration() {
+        generation++;
+        queue.clear();
+        requested.clear();
+    }
+
+    /**
+     * Draws the view onto {@code gc}: map point {@code (originX, originY)} at the canvas' top-left corner, at
+     * {@code scale} canvas units per map unit, on a canvas of {@code width × height} units shown at
+     * {@code outputScale} device pixels per unit. With {@code complete}, every missing visible tile is drawn now.
+     *
+     * @return whether the view was drawn whole at this scale (otherwise tiles are on their way)
+     */
+    boolean draw(GraphicsContext gc, double originX, double originY, double scale, double width, double height,
+                 double outputScale, boolean complete) {
+        double ds = scale * outputScale;
+        long bits = Double.doubleToLongBits(ds);
+        if (bits != scaleBits) {
+            scaleBits = bits;
+            redrawNow.clear();
+            newGeneration();
+        }
+        long offX = Math.round(originX * ds), offY = Math.round(originY * ds);
+        long devW = (long) Math.ceil(width * outputScale), devH = (long) Math.ceil(height * outputScale);
+        int c0 = (int) Math.floorDiv(offX, TILE), c1 = (int) Math.floorDiv(offX + devW - 1, TILE);
+        int r0 = (int) Math.floorDiv(offY, TILE), r1 = (int) Math.floorDiv(offY + devH - 1, TILE);
+        capacity = Math.max(96, 3 * (c1 - c0 + 3) * (r1 - r0 + 3));
+        boolean drawAll = complete || redrawAllVisible;
+        redrawAllVisible = false;
+        List<Key> missing = new ArrayList<>();
+        List<Key> shown = new ArrayList<>();
+        List<WritableImage> images = new ArrayList<>();
+        for (int r = r0; r <= r1; r++) {
+            for (int c = c0; c <= c1; c++) {
+                Key key = new Key(bits, c, r);
+                WritableImage image = cache.get(key);
+                if (image == null) {
+                    if (drawAll || redrawNow.contains(key)) {
+                        image = render(painter, content, key, scratch);
+                        store(key, image);
+                        tilesDrawnHere++;
+                    } else {
+                        missing.add(key);
+                        continue;
+                    }
+                }
+                shown.add(key);
+                images.add(image);
+            }
+        }
+        redrawNow.clear();
+        boolean whole = missing.isEmpty();
+        double unit = TILE / outputScale;
+        if (!whole) {
+            gc.setFill(javafx.scene.paint.Color.rgb(BACKGROUND.getRed(), BACKGROUND.getGreen(), BACKGROUND.getBlue()));
+            gc.fillRect(0, 0, width, height);
+            drawStandIns(gc, originX, originY, scale, width, height);
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            Key key = shown.get(i);
+            gc.drawImage(images.get(i), (key.col * (long) TILE - offX) / outputScale,
+                    (key.row * (long) TILE - offY) / outputScale, unit, unit);
+        }
+        if (whole) {
+            completeScaleBits = bits;
+            // then the ring around the view, so that a pan finds its next tiles ready
+            for (int r = r0 - 1; r <= r1 + 1; r++) {
+                for (int c = c0 - 1; c <= c1 + 1; c++) {
+                    Key key = new Key(bits, c, r);
+                    if (!cache.containsKey(key)) {
+                        missing.add(key);
+                    }
+                }
+            }
+        }
+        double midC = (c0 + c1) / 2.0, midR = (r0 + r1) / 2.0;
+        missing.sort(Comparator.comparingDouble(k -> Math.hypot(k.col - midC, k.row - midR)));
+        for (Key key : missing) {
+            if (requested.add(key)) {
+                queue.addLast(new Job(key, content, generation));
+            }
+        }
+        if (!queue.isEmpty()) {
+            startWorker();
+        }
+        return whole;
+    }
+
+    /** While a view's own tiles are on their way: the last complete view's tiles, scaled to where they belong now. */
+    private void drawStandIns(GraphicsContext gc, double originX, double originY, double scale, double width,
+                              double height) {
+        if (completeScaleBits == -1 || completeScaleBits == scaleBits) {
+            return;
+        }
+        double from = Double.longBitsToDouble(completeScaleBits);
+        double viewX1 = originX + width / scale, viewY1 = originY + height / scale;
+        for (Map.Entry<Key, WritableImage> e : cache.entrySet()) {
+            Key key = e.getKey();
+            if (key.scaleBits != completeScaleBits) {
+                continue;
+            }
+            double mx = key.col * (double) TILE / from, my = key.row * (double) TILE / from, size = TILE / from;
+            if (mx > viewX1 || my > viewY1 || mx + size < originX || my + size < originY) {
+                continue;
+            }
+            gc.drawImage(e.getValue(), (mx - originX) * scale, (my - originY) * scale, size * scale, size * scale);
+        }
+    }
+
+    private void store(Key key, WritableImage image) {
+        cache.put(key, image);
+        // least recently drawn first: the view being shown was touched last, so its tiles stay
+        Iterator<Key> it = cache.keySet().iterator();
+        while (cache.size() > capacity && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+
+    /** Draws one tile with {@code p} into {@code img} (a scratch image of the calling thread) and returns a copy for JavaFX. */
+    static WritableImage render(MapPainter p, Content c, Key key, BufferedImage img) {
+        double ds = key.scale();
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(BACKGROUND);
+            g.fillRect(0, 0, TILE, TILE);
+            if (c.grid()) {
+                drawGrid(g, key, ds);
+            }
+            p.paint(g, c.doc(), new Viewport(key.col * (double) TILE / ds, key.row * (double) TILE / ds, TILE / ds, TILE / ds, ds),
+                    RenderOptions.screen(c.selected()).withHidden(c.hidden()));
+        } finally {
+            g.dispose();
+        }
+        int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        WritableImage out = new WritableImage(TILE, TILE);
+        out.getPixelWriter().setPixels(0, 0, TILE, TILE, PixelFormat.getIntArgbPreInstance(), pixels, 0, TILE);
+        return out;
+    }
+
+    /** The editor's grid: a line every {@link MapViewModel#GRID} map units, or a multiple of five of that when denser than 8 px. */
+    private static void drawGrid(Graphics2D g, Key key, double ds) {
+        double step = MapViewModel.GRID * ds;
+        while (step < 8) {
+            step *= 5;
+        }
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        g.setColor(GRID);
+        double x0 = key.col * (double) TILE, y0 = key.row * (double) TILE;
+        for (double x = Math.ceil(x0 / step) * step; x < x0 + TILE; x += step) {
+            int px = (int) Math.floor(x - x0);
+            g.drawLine(px, 0, px, TILE);
+        }
+        for (double y = Math.ceil(y0 / step) * step; y < y0 + TILE; y += step) {
+            int py = (int) Math.floor(y - y0);
+            g.drawLine(0, py, TILE, py);
+        }
+    }
+
+    // ----- the background thread -----
+
+    private void startWorker() {
+        if (worker != null || closed) {
+            return;
+        }
+        worker = new Thread(this::work, "map-tiles");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void work() {
+        BufferedImage own = new BufferedImage(TILE, TILE, BufferedImage.TYPE_INT_ARGB_PRE);
+        while (!closed) {
+            Job job;
+            try {
+                job = queue.takeFirst();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (job.generation != generation) {
+                continue;
+            }
+            WritableImage image;
+            try {
+                image = render(workerPainter, job.content, job.key, own);
+            } catch (RuntimeException e) {
+                // a tile that cannot be drawn stays missing (the stand-in or the background shows); say why
+                LOG.log(System.Logger.Level.WARNING, "could not draw map tile " + job.key, e);
+                continue;
+            }
+            Platform.runLater(() -> arrived(job, image));
+        }
+    }
+
+    private void arrived(Job job, WritableImage image) {
+        if (closed || job.generation != generation) {
+            return;
+        }
+        requested.remove(job.key);
+        store(job.key, image);
+        tilesDrawnByWorker++;
+        onTileReady.run();
+    }
+
+    /** Whether tiles are still on their way. */
+    boolean busy() {
+        return !requested.isEmpty();
+    }
+
+    /** Tiles drawn so far on the JavaFX thread and by the background thread (for the speed harness and tests). */
+    long[] tilesDrawn() {
+        return new long[] {tilesDrawnHere, tilesDrawnByWorker};
+    }
+
+    /** Visits the cached tiles' keys (tests). */
+    void forEachTile(Consumer<Key> visitor) {
+        cache.keySet().forEach(visitor);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        queue.clear();
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+}
