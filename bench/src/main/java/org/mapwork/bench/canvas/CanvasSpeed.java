@@ -20,23 +20,19 @@ import org.mapwork.bench.BigNetMap;
 import org.mapwork.export.paint.MapPainter;
 import org.mapwork.export.paint.RenderOptions;
 import org.mapwork.export.paint.Viewport;
-import org.mapwork.model.Change;
-import org.mapwork.model.ChangeEngine;
-import org.mapwork.model.ChangeSet;
 import org.mapwork.model.Element;
-import org.mapwork.model.Geometry;
 import org.mapwork.model.MapDocument;
-import org.mapwork.model.MapSession;
-import org.mapwork.model.schema.Schema;
 
 /**
  * The editor's speed figures in one run (issue 5, "Speed"), printed as tables:
  * <ol>
- *   <li>pan and zoom frame times of a 10,000-actor / 15,000-link Net-Map on a 1280 × 800 JavaFX canvas (software
- *       pipeline, Monocle headless), and the same frames painted by the same painter into a plain Java2D image;</li>
+ *   <li>pan and zoom frame times of a 10,000-actor / 15,000-link Net-Map in the editor's own canvas
+ *       ({@link EditorCanvasFrames}: 1280 × 800, software pipeline, Monocle headless), with how many frames showed
+ *       their view whole and how long each gesture's view took to become whole; and the painter's cost of drawing
+ *       each view whole into a plain Java2D image (the work the canvas' tiles spread over time);</li>
  *   <li>JGraphX's {@code mxGraphComponent} painting the same graph offscreen along the same frames, and the ratios;</li>
- *   <li>dragging one actor: the preview frame the editor paints during a drag, and a frame that applies the move
- *       through a {@link MapSession};</li>
+ *   <li>dragging one actor with the editor's select tool: each pointer move to its rendered frame, and the release
+ *       (the move applied through the map's session);</li>
  *   <li>cold start of the editor to its first frame, in child JVMs under Xvfb ({@link ColdStart}).</li>
  * </ol>
  * Every measurement is a warm-up followed by {@value #PASSES} measured passes, each reported. Nothing here is a
@@ -46,6 +42,7 @@ import org.mapwork.model.schema.Schema;
 public final class CanvasSpeed {
 
     static final int PASSES = 2;
+    static final int DRAG_MOVES = 120;
     static final int WIDTH = 1280, HEIGHT = 800;
     private static final Color BACKGROUND = new Color(0xfbfbf8);
 
@@ -75,7 +72,6 @@ public final class CanvasSpeed {
 
         long t = System.nanoTime();
         MapDocument doc = BigNetMap.generate(nodes, links, 5);
-        Schema schema = BigNetMap.schema();
         System.out.printf(Locale.ROOT, "map: %s method, %d actors, %d links, generated and validated through "
                 + "ChangeEngine.apply in %.1f s%n", doc.methodId(), doc.nodes().count(), doc.links().count(), (System.nanoTime() - t) / 1e9);
 
@@ -92,8 +88,6 @@ public final class CanvasSpeed {
         }
         describeScript(views, doc, probe);
 
-        List<String> table = new ArrayList<>();
-        List<String> bands = new ArrayList<>();
 
         // ----- 1b. plain Java2D -----
         Java2DFrames j2d = new Java2DFrames();
@@ -105,30 +99,40 @@ public final class CanvasSpeed {
         ImageIO.write(j2d.image, "png", out.resolve("java2d-last-frame.png").toFile());
         System.out.println("load after Java2D: " + load());
 
-        // ----- 1a. JavaFX canvas -----
-        List<FrameTimes> fx = new ArrayList<>(), fxPaint = new ArrayList<>(), fxRender = new ArrayList<>();
-        List<FrameTimes> dragFx = new ArrayList<>();
+        // ----- 1a. the editor's canvas -----
+        List<FrameTimes> fx = new ArrayList<>(), fxThread = new ArrayList<>();
+        List<String> wholeness = new ArrayList<>();
+        List<Long> settles = new ArrayList<>();
+        List<FrameTimes> drag = new ArrayList<>();
         Element dragged = centreActor(doc, extent);
-        try (FxCanvasFrames canvas = FxCanvasFrames.open(WIDTH, HEIGHT)) {
-            System.out.println("JavaFX pipeline: " + FxCanvasFrames.pipeline() + " (prism.order="
+        long[] tilesBefore, tilesAfter;
+        try (EditorCanvasFrames canvas = EditorCanvasFrames.open(doc, WIDTH, HEIGHT)) {
+            System.out.println("JavaFX pipeline: " + EditorCanvasFrames.pipeline() + " (prism.order="
                     + System.getProperty("prism.order") + ", glass.platform=" + System.getProperty("glass.platform") + ")");
-            List<FxCanvasFrames.Frame> panZoom = views.stream().map(v -> (FxCanvasFrames.Frame) new PanZoomFrame(v, doc)).toList();
-            canvas.run(warmUp.stream().map(v -> (FxCanvasFrames.Frame) new PanZoomFrame(v, doc)).toList()); // warm-up
+            canvas.panZoom(warmUp, true, new ArrayList<>()); // warm-up
+            tilesBefore = canvas.tilesDrawn();
             for (int p = 1; p <= passes; p++) {
-                FxCanvasFrames.Times times = canvas.run(panZoom);
-                fx.add(new FrameTimes("Mapwork painter → FXGraphics2D → JavaFX canvas, pass " + p, times.total()));
-                fxPaint.add(new FrameTimes("  of which FX thread: painter + FXGraphics2D calls, pass " + p, times.paint()));
-                fxRender.add(new FrameTimes("  of which pulse + sw render of the canvas, pass " + p, times.render()));
+                List<Long> settle = new ArrayList<>();
+                EditorCanvasFrames.Times times = canvas.panZoom(views, true, settle);
+                fx.add(new FrameTimes("editor canvas (tiles) → JavaFX, pass " + p, times.total()));
+                fxThread.add(new FrameTimes("  of which JavaFX thread (input + paint), pass " + p, times.fxThread()));
+                wholeness.add(String.format(Locale.ROOT, "pass %d: %d of %d frames showed the whole view at its own scale; "
+                        + "the others showed stand-ins (the last whole view's tiles, scaled) where tiles were on their way",
+                        p, times.wholeCount(), views.size()));
+                settles.addAll(settle);
             }
-            System.out.println("load after JavaFX pan/zoom: " + load());
-            // ----- 3. dragging, JavaFX -----
-            canvas.run(DragFrames.preview(doc, schema, dragged)); // warm-up
+            tilesAfter = canvas.tilesDrawn();
+            System.out.println("load after the editor's pan/zoom: " + load());
+            // ----- 3. dragging one actor in the editor's canvas -----
+            canvas.drag(dragged, DRAG_MOVES); // warm-up
             for (int p = 1; p <= passes; p++) {
-                FxCanvasFrames.Times preview = canvas.run(DragFrames.preview(doc, schema, dragged));
-                dragFx.add(new FrameTimes("drag preview on JavaFX canvas (apply + scene + paint + render), pass " + p, preview.total()));
-                FxCanvasFrames.Times commit = canvas.run(DragFrames.commit(doc, schema, dragged));
-                dragFx.add(new FrameTimes("drag via MapSession.apply on JavaFX canvas (same + undo entry), pass " + p, commit.total()));
-                dragFx.add(new FrameTimes("  of which MapSession.apply + painter scene rebuild, pass " + p, commit.prepare()));
+                EditorCanvasFrames.Times times = canvas.drag(canvas.document().element(dragged.id()), DRAG_MOVES);
+                long[] moves = java.util.Arrays.copyOf(times.total(), DRAG_MOVES);
+                drag.add(new FrameTimes("drag: pointer move → rendered frame, pass " + p, moves));
+                drag.add(new FrameTimes("  of which JavaFX thread, pass " + p,
+                        java.util.Arrays.copyOf(times.fxThread(), DRAG_MOVES)));
+                drag.add(new FrameTimes("drag: release (move applied through MapSession, tiles redrawn), pass " + p,
+                        new long[] {times.total()[DRAG_MOVES]}));
             }
         }
 
@@ -145,28 +149,23 @@ public final class CanvasSpeed {
         ImageIO.write(jgx.image(), "png", out.resolve("jgraphx-last-frame.png").toFile());
         System.out.println("load after JGraphX: " + load());
 
-        // ----- 3. dragging, Java2D with the parts apart -----
-        List<FrameTimes> dragJ2d = new ArrayList<>();
-        DragFrames.java2d(doc, schema, dragged, false, 0); // warm-up
-        DragFrames.java2d(doc, schema, dragged, true, 0);
-        for (int p = 1; p <= passes; p++) {
-            dragJ2d.addAll(DragFrames.java2d(doc, schema, dragged, false, p));
-            dragJ2d.addAll(DragFrames.java2d(doc, schema, dragged, true, p));
-        }
-
         // ----- report -----
         System.out.println();
         System.out.println("## 1–2. Pan and zoom, " + views.size() + " frames per pass, canvas " + WIDTH + "×" + HEIGHT);
         System.out.println(FrameTimes.header());
         fx.forEach(f -> System.out.println(f.row()));
-        fxPaint.forEach(f -> System.out.println(f.row()));
-        fxRender.forEach(f -> System.out.println(f.row()));
+        fxThread.forEach(f -> System.out.println(f.row()));
         java2d.forEach(f -> System.out.println(f.row()));
         jgraphx.forEach(f -> System.out.println(f.row()));
+        wholeness.forEach(w -> System.out.println("  " + w));
+        FrameTimes settle = new FrameTimes("time until the view is whole after each gesture", settles.stream().mapToLong(Long::longValue).toArray());
+        System.out.println("  " + settle.row());
+        System.out.printf(Locale.ROOT, "  tiles drawn during the measured passes: %d on the JavaFX thread, %d in the background%n",
+                tilesAfter[0] - tilesBefore[0], tilesAfter[1] - tilesBefore[1]);
         System.out.println();
         System.out.println("Ratios Mapwork / JGraphX (below 1: Mapwork is faster), pass by pass:");
         for (int p = 0; p < passes; p++) {
-            System.out.printf(Locale.ROOT, "  pass %d: JavaFX canvas / JGraphX  p50 %.2f  p95 %.2f;   Java2D painter / JGraphX  p50 %.2f  p95 %.2f%n",
+            System.out.printf(Locale.ROOT, "  pass %d: editor canvas / JGraphX  p50 %.2f  p95 %.2f;   Java2D painter / JGraphX  p50 %.2f  p95 %.2f%n",
                     p + 1, fx.get(p).percentileMs(50) / jgraphx.get(p).percentileMs(50),
                     fx.get(p).percentileMs(95) / jgraphx.get(p).percentileMs(95),
                     java2d.get(p).percentileMs(50) / jgraphx.get(p).percentileMs(50),
@@ -181,10 +180,10 @@ public final class CanvasSpeed {
             }
         }
         System.out.println();
-        System.out.println("## 3. Dragging actor " + dragged.id() + " at 100 %, " + DragFrames.FRAMES + " frames per pass");
+        System.out.println("## 3. Dragging actor " + dragged.id() + " with the select tool at 100 %, " + DRAG_MOVES
+                + " pointer moves per pass, then the release");
         System.out.println(FrameTimes.header());
-        dragFx.forEach(f -> System.out.println(f.row()));
-        dragJ2d.forEach(f -> System.out.println(f.row()));
+        drag.forEach(f -> System.out.println(f.row()));
         System.out.println("load at the end of the frame measurements: " + load());
 
         // ----- 4. cold start -----
@@ -285,19 +284,6 @@ public final class CanvasSpeed {
         return fallback;
     }
 
-    /** A pan/zoom frame: nothing to prepare, the map as it is. */
-    record PanZoomFrame(ViewScript.View v, MapDocument doc) implements FxCanvasFrames.Frame {
-        @Override
-        public Viewport view() {
-            return Viewport.ofCanvas(v.originX(), v.originY(), WIDTH, HEIGHT, v.scale());
-        }
-
-        @Override
-        public MapDocument prepare(MapPainter painter) {
-            return doc;
-        }
-    }
-
     /** The same frames through plain Java2D: clear the image, paint. */
     static final class Java2DFrames {
         final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -320,114 +306,6 @@ public final class CanvasSpeed {
                 g.dispose();
             }
             return out;
-        }
-    }
-
-    /**
-     * Dragging one actor at 100 %: each frame moves it a little further from where it started. The preview frame is
-     * what the editor paints while the button is held (the model with the moved geometry laid over it by
-     * {@link ChangeEngine#apply}, never stored); the commit frame applies the move through a {@link MapSession} as
-     * the editor does on release (validated, stamped, an undo entry) — here on every frame, as the worst case.
-     */
-    static final class DragFrames {
-        static final int FRAMES = 120;
-
-        static Geometry moved(Geometry start, int frame) {
-            return start.movedBy(3.0 * frame, 40 * Math.sin(frame / 10.0));
-        }
-
-        static Viewport view(Element e) {
-            Geometry g = e.geometry();
-            return Viewport.ofCanvas(g.centerX() - WIDTH / 2.0, g.centerY() - HEIGHT / 2.0, WIDTH, HEIGHT, 1.0);
-        }
-
-        /** Forces the painter's per-snapshot scene to be built now (a hit test far off the map visits nothing). */
-        static void buildScene(MapPainter painter, MapDocument doc) {
-            painter.elementsAt(doc, -1e9, -1e9);
-        }
-
-        static List<FxCanvasFrames.Frame> preview(MapDocument base, Schema schema, Element e) {
-            List<FxCanvasFrames.Frame> out = new ArrayList<>();
-            Viewport view = view(e);
-            for (int i = 1; i <= FRAMES; i++) {
-                Geometry g = moved(e.geometry(), i);
-                out.add(new FxCanvasFrames.Frame() {
-                    @Override
-                    public Viewport view() {
-                        return view;
-                    }
-
-                    @Override
-                    public MapDocument prepare(MapPainter painter) {
-                        MapDocument d = ChangeEngine.apply(base, schema, ChangeSet.of("preview", Change.setGeometry(e.id(), g))).after();
-                        buildScene(painter, d);
-                        return d;
-                    }
-                });
-            }
-            return out;
-        }
-
-        static List<FxCanvasFrames.Frame> commit(MapDocument base, Schema schema, Element e) {
-            MapSession session = new MapSession(base, schema, "bench", 0);
-            List<FxCanvasFrames.Frame> out = new ArrayList<>();
-            Viewport view = view(e);
-            for (int i = 1; i <= FRAMES; i++) {
-                Geometry g = moved(e.geometry(), i);
-                out.add(new FxCanvasFrames.Frame() {
-                    @Override
-                    public Viewport view() {
-                        return view;
-                    }
-
-                    @Override
-                    public MapDocument prepare(MapPainter painter) {
-                        session.apply(ChangeSet.of("move actor", Change.setGeometry(e.id(), g)));
-                        buildScene(painter, session.document());
-                        return session.document();
-                    }
-                });
-            }
-            return out;
-        }
-
-        /** Java2D frames with their parts timed apart: model, painter scene rebuild, paint. */
-        static List<FrameTimes> java2d(MapDocument base, Schema schema, Element e, boolean commit, int pass) {
-            MapPainter painter = new MapPainter();
-            MapSession session = new MapSession(base, schema, "bench", 0);
-            BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g2 = image.createGraphics();
-            RenderOptions opts = RenderOptions.screen(Set.of());
-            Viewport view = view(e);
-            long[] model = new long[FRAMES], scene = new long[FRAMES], paint = new long[FRAMES];
-            buildScene(painter, base);
-            for (int i = 0; i < FRAMES; i++) {
-                Geometry g = moved(e.geometry(), i + 1);
-                long t0 = System.nanoTime();
-                MapDocument d;
-                if (commit) {
-                    session.apply(ChangeSet.of("move actor", Change.setGeometry(e.id(), g)));
-                    d = session.document();
-                } else {
-                    d = ChangeEngine.apply(base, schema, ChangeSet.of("preview", Change.setGeometry(e.id(), g))).after();
-                }
-                long t1 = System.nanoTime();
-                buildScene(painter, d);
-                long t2 = System.nanoTime();
-                g2.setColor(BACKGROUND);
-                g2.fillRect(0, 0, WIDTH, HEIGHT);
-                painter.paint(g2, d, view, opts);
-                long t3 = System.nanoTime();
-                model[i] = t1 - t0;
-                scene[i] = t2 - t1;
-                paint[i] = t3 - t2;
-            }
-            g2.dispose();
-            String what = commit ? "MapSession.apply" : "preview ChangeEngine.apply";
-            FrameTimes m = new FrameTimes("  of which " + what + ", pass " + pass, model);
-            FrameTimes s = new FrameTimes("  of which painter scene rebuild for the new snapshot, pass " + pass, scene);
-            FrameTimes p = new FrameTimes("  of which paint (visible part), pass " + pass, paint);
-            return List.of(FrameTimes.sum("drag " + (commit ? "via MapSession.apply" : "preview") + " → Java2D image, pass " + pass, m, s, p), m, s, p);
         }
     }
 }
