@@ -87,7 +87,10 @@ public final class CanvasSpeed {
             warmUp.add(views.get(i));
         }
         describeScript(views, doc, probe);
-
+        if (List.of(args).contains("--only-editor")) {
+            editorOnly(doc, views, warmUp, passes, extent);
+            System.exit(0);
+        }
 
         // ----- 1b. plain Java2D -----
         Java2DFrames j2d = new Java2DFrames();
@@ -233,6 +236,34 @@ public final class CanvasSpeed {
                     p50s.get(2), t.percentileMs(50), t.percentileMs(95));
         }
         System.out.println("load after the breakdown: " + load());
+    }
+
+    /** The editor's canvas alone (pan/zoom and drag), for quick runs while working on it: no Java2D or JGraphX rows. */
+    private static void editorOnly(MapDocument doc, List<ViewScript.View> views, List<ViewScript.View> warmUp, int passes,
+                                   Rectangle2D extent) throws Exception {
+        try (EditorCanvasFrames canvas = EditorCanvasFrames.open(doc, WIDTH, HEIGHT)) {
+            canvas.panZoom(warmUp, true, new ArrayList<>());
+            System.out.println(FrameTimes.header());
+            for (int p = 1; p <= passes; p++) {
+                List<Long> settle = new ArrayList<>();
+                EditorCanvasFrames.Times t = canvas.panZoom(views, true, settle);
+                FrameTimes all = new FrameTimes("editor canvas pan/zoom, pass " + p, t.total());
+                System.out.println(all.row());
+                System.out.println(new FrameTimes("  of which JavaFX thread", t.fxThread()).row());
+                all.byBand(views).values().forEach(b -> System.out.println(b.row()));
+                System.out.println("  whole frames: " + t.wholeCount() + " of " + views.size());
+                System.out.println("  " + new FrameTimes("until whole after a gesture", settle.stream().mapToLong(Long::longValue).toArray()).row());
+            }
+            Element dragged = centreActor(doc, extent);
+            canvas.drag(dragged, DRAG_MOVES);
+            for (int p = 1; p <= passes; p++) {
+                EditorCanvasFrames.Times t = canvas.drag(canvas.document().element(dragged.id()), DRAG_MOVES);
+                System.out.println(new FrameTimes("drag, pass " + p, java.util.Arrays.copyOf(t.total(), DRAG_MOVES)).row());
+                System.out.println(new FrameTimes("  of which JavaFX thread", java.util.Arrays.copyOf(t.fxThread(), DRAG_MOVES)).row());
+                System.out.printf(Locale.ROOT, "  release %.1f ms%n", t.total()[DRAG_MOVES] / 1e6);
+            }
+        }
+        System.out.println("load at the end: " + load());
     }
 
     /** What the script shows: how many items each band's frames visit on average. */

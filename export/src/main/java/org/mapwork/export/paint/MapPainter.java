@@ -102,19 +102,7 @@ public final class MapPainter {
      */
     public void paint(Graphics2D g, MapDocument doc, Viewport view, RenderOptions opts) {
         MapScene s = scene(doc);
-        AffineTransform saved = g.getTransform();
-        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
-        Object taa = g.getRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING);
-        Object fm = g.getRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS);
-        Object sc = g.getRenderingHint(RenderingHints.KEY_STROKE_CONTROL);
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            // fractional metrics: glyph advances match the measuring context, so centred text sits where it was measured
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.scale(view.scale(), view.scale());
-            g.translate(-view.x(), -view.y());
+        drawing(g, view, () -> {
             Frame frame = frame(s, opts);
             if (opts.background() != null) {
                 // an axis-aligned fill needs no antialiasing, and skipping it saves a full-canvas rasterisation
@@ -131,7 +119,7 @@ public final class MapPainter {
             if (frame.heading != null) {
                 drawText(g, frame.heading, frame.headingX, frame.headingY, INK, false);
             }
-            drawItems(g, s, view, opts, visitor -> s.forEachIn(view.x(), view.y(), view.width(), view.height(), visitor));
+            drawItems(g, view, opts, visitor -> s.forEachIn(view.x(), view.y(), view.width(), view.height(), visitor));
             if (frame.title != null) {
                 drawText(g, frame.title, frame.titleX, frame.titleY, INK, false);
                 drawText(g, frame.subtitle, frame.titleX, frame.titleY + frame.title.height() + 2, GREY, false);
@@ -139,6 +127,28 @@ public final class MapPainter {
             if (frame.legendBox != null && frame.legendBox.intersects(view.x(), view.y(), view.width(), view.height())) {
                 drawLegend(g, frame);
             }
+        });
+    }
+
+    /**
+     * Runs {@code draw} with the painter's rendering hints and the view's transform on {@code g}, and gives {@code g}
+     * its own transform and hints back afterwards.
+     */
+    private static void drawing(Graphics2D g, Viewport view, Runnable draw) {
+        AffineTransform saved = g.getTransform();
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        Object taa = g.getRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING);
+        Object fm = g.getRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS);
+        Object sc = g.getRenderingHint(RenderingHints.KEY_STROKE_CONTROL);
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            // fractional metrics: glyph advances match the measuring context, so centred text sits where it was measured
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.scale(view.scale(), view.scale());
+            g.translate(-view.x(), -view.y());
+            draw.run();
         } finally {
             g.setTransform(saved);
             restore(g, RenderingHints.KEY_ANTIALIASING, aa);
@@ -160,39 +170,27 @@ public final class MapPainter {
      * of the rest of the map.
      */
     public void paintElements(Graphics2D g, MapDocument doc, Viewport view, Collection<String> ids, RenderOptions opts) {
-        MapScene s = scene(doc);
-        List<MapScene.Item> chosen = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            MapScene.Item item = s.item(id);
-            if (item != null) {
-                chosen.add(item);
+        // a gesture's snapshot differs from the one drawn last in these elements only: their items are built on their
+        // own, so that a frame of a drag costs what the dragged elements cost, however large the map
+        MapScene s = scene;
+        List<MapScene.Item> chosen = s != null && s.doc != doc ? s.detached(doc, ids, text) : null;
+        if (chosen == null) {
+            MapScene own = scene(doc);
+            chosen = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                MapScene.Item item = own.item(id);
+                if (item != null) {
+                    chosen.add(item);
+                }
             }
+            chosen.sort((a, b) -> Integer.compare(a.index, b.index));
         }
-        chosen.sort((a, b) -> Integer.compare(a.index, b.index));
-        AffineTransform saved = g.getTransform();
-        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
-        Object taa = g.getRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING);
-        Object fm = g.getRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS);
-        Object sc = g.getRenderingHint(RenderingHints.KEY_STROKE_CONTROL);
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.scale(view.scale(), view.scale());
-            g.translate(-view.x(), -view.y());
-            drawItems(g, s, view, opts, visitor -> chosen.forEach(visitor::visit));
-        } finally {
-            g.setTransform(saved);
-            restore(g, RenderingHints.KEY_ANTIALIASING, aa);
-            restore(g, RenderingHints.KEY_TEXT_ANTIALIASING, taa);
-            restore(g, RenderingHints.KEY_FRACTIONALMETRICS, fm);
-            restore(g, RenderingHints.KEY_STROKE_CONTROL, sc);
-        }
+        List<MapScene.Item> items = chosen;
+        drawing(g, view, () -> drawItems(g, view, opts, visitor -> items.forEach(visitor::visit)));
     }
 
     /** Draws the items {@code walk} visits, at the level of detail the view's scale calls for, leaving out hidden ones. */
-    private void drawItems(Graphics2D g, MapScene s, Viewport view, RenderOptions opts,
+    private void drawItems(Graphics2D g, Viewport view, RenderOptions opts,
                            Consumer<MapScene.ItemVisitor> walk) {
         boolean lod = opts.levelOfDetail();
         double scale = view.scale();

@@ -229,7 +229,7 @@ final class MapScene {
                 NodeItem t = nodeItems.get(e.target());
                 if (s != null && t != null) {
                     List<Element> pair = pairs.get(pairKey(e));
-                    links.add(link(e, s, t, pair.indexOf(e), pair.size(), text));
+                    links.add(link(doc, e, s, t, pair.indexOf(e), pair.size(), text));
                 }
             }
         }
@@ -366,7 +366,7 @@ final class MapScene {
             }
             pair.sort((a, b) -> a.id().compareTo(b.id()));
             NodeItem s = (NodeItem) byId.get(l.source()), t = (NodeItem) byId.get(l.target());
-            if (s == null || t == null || !replace(old, link(l, s, t, pair.indexOf(l), pair.size(), text))) {
+            if (s == null || t == null || !replace(old, link(next, l, s, t, pair.indexOf(l), pair.size(), text))) {
                 return false;
             }
         }
@@ -430,6 +430,63 @@ final class MapScene {
 
     Item item(String id) {
         return byId.get(id);
+    }
+
+    /**
+     * Items for the given elements of {@code other} — a snapshot of this map that a gesture has changed in a few
+     * elements — built on their own, in drawing order, without bringing this scene to {@code other}: what the live
+     * drawing of a gesture needs, at a cost that grows with the elements, not with the map. Returns {@code null} when
+     * {@code other} has another method or other map attributes (the caller then builds a scene for it).
+     */
+    List<Item> detached(MapDocument other, java.util.Collection<String> ids, TextWrapper text) {
+        if (!other.methodId().equals(doc.methodId()) || other.mapAttributes() != doc.mapAttributes()) {
+            return null;
+        }
+        Map<String, NodeItem> nodes = new HashMap<>();
+        java.util.function.Function<String, NodeItem> nodeOf = id -> {
+            NodeItem done = nodes.get(id);
+            Element n = other.element(id);
+            if (done == null && n != null && n.isNode()) {
+                done = node(n, presentation.nodeLook(other, n), presentation.tower(n).orElse(-1), presentation.badges(other, n), text);
+                nodes.put(id, done);
+            }
+            return done;
+        };
+        List<Item> out = new ArrayList<>();
+        for (String id : ids) {
+            Element e = other.element(id);
+            if (e == null) {
+                continue;
+            }
+            if (e.isNode()) {
+                out.add(nodeOf.apply(id));
+            } else if (e.isLink()) {
+                NodeItem s = nodeOf.apply(e.source()), t = nodeOf.apply(e.target());
+                if (s != null && t != null) {
+                    List<Element> pair = new ArrayList<>();
+                    for (Element sibling : other.linksOf(e.source())) {
+                        if (pairKey(sibling).equals(pairKey(e))) {
+                            pair.add(sibling);
+                        }
+                    }
+                    pair.sort((a, b) -> a.id().compareTo(b.id()));
+                    out.add(link(other, e, s, t, pair.indexOf(e), pair.size(), text));
+                }
+            } else {
+                out.add(annotation(e, text));
+            }
+        }
+        // the scene's own order: frames, links, nodes, other annotations, each by the elements' order keys
+        out.sort(java.util.Comparator.comparingInt(MapScene::layer)
+                .thenComparing(it -> it.element.order()).thenComparing(it -> it.element.id()));
+        return out;
+    }
+
+    private static int layer(Item it) {
+        if (it instanceof AnnotationItem a) {
+            return a.form == AnnotationType.Form.FRAME ? 0 : 3;
+        }
+        return it instanceof LinkItem ? 1 : 2;
     }
 
     /** A copy of the id → item table, taken before the scene moves on (to compare the drawings). */
@@ -756,8 +813,8 @@ final class MapScene {
 
     // ----- links -----
 
-    private LinkItem link(Element e, NodeItem s, NodeItem t, int indexInPair, int pairSize, TextWrapper text) {
-        LinkLook look = presentation.linkLook(doc, e);
+    private LinkItem link(MapDocument of, Element e, NodeItem s, NodeItem t, int indexInPair, int pairSize, TextWrapper text) {
+        LinkLook look = presentation.linkLook(of, e);
         Color colour = Colours.parse(e.style().colour() != null ? e.style().colour() : look.colour(), new Color(0x555555));
         double width = look.width() > 0 ? look.width() : 1.5;
         Stroke stroke = stroke(look.dash(), width);

@@ -117,6 +117,52 @@ class DamageTest {
         assertTrue(new MapPainter().damage(doc, changed).everything());
     }
 
+    @Test
+    void aGesturesElementsDrawnOnTheirOwnLookAsInAFullSceneOfThatSnapshot() {
+        MethodTemplate method = Methods.byId("net-map").orElseThrow();
+        MapDocument doc = method.starter(true, Locale.ENGLISH);
+        Element actor = doc.nodes().filter(n -> doc.linksOf(n.id()).size() >= 2).findFirst().orElseThrow();
+        MapDocument dragged = ChangeEngine.apply(doc, method.schema(), ChangeSet.of("drag",
+                Change.setGeometry(actor.id(), actor.geometry().movedBy(-75, 130)))).after();
+        Set<String> ids = new HashSet<>();
+        ids.add(actor.id());
+        dragged.linksOf(actor.id()).forEach(l -> ids.add(l.id()));
+        Rectangle2D area = new MapPainter().extent(dragged, RenderOptions.screen(Set.of()));
+
+        MapPainter atRest = new MapPainter();
+        atRest.paint(new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB).createGraphics(), doc,
+                new Viewport(0, 0, 1, 1, 1), RenderOptions.screen(Set.of()));
+        BufferedImage onTheirOwn = drawElements(atRest, dragged, ids, area);
+        BufferedImage inAFullScene = drawElements(new MapPainter(), dragged, ids, area);
+        int differing = 0;
+        for (int y = 0; y < onTheirOwn.getHeight(); y++) {
+            for (int x = 0; x < onTheirOwn.getWidth(); x++) {
+                differing += onTheirOwn.getRGB(x, y) != inAFullScene.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertEquals(0, differing);
+        // and something was drawn: the actor and its links
+        assertTrue(inked(onTheirOwn) > 500, "inked pixels: " + inked(onTheirOwn));
+    }
+
+    private static BufferedImage drawElements(MapPainter painter, MapDocument doc, Set<String> ids, Rectangle2D area) {
+        BufferedImage img = new BufferedImage((int) area.getWidth(), (int) area.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        painter.paintElements(g, doc, Viewport.of(area, 1.0), ids, RenderOptions.screen(Set.of(ids.iterator().next())));
+        g.dispose();
+        return img;
+    }
+
+    private static int inked(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                n += (img.getRGB(x, y) >>> 24) > 0 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     // ----- helpers -----
 
     private static Set<String> symmetricDifference(Set<String> a, Set<String> b) {
