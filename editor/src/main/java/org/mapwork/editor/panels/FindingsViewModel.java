@@ -3,12 +3,13 @@ package org.mapwork.editor.panels;
 import java.util.List;
 
 import org.mapwork.editor.map.MapViewModel;
+import org.mapwork.model.MapDocument;
 import org.mapwork.templates.AnalysisReport;
 import org.mapwork.templates.Finding;
 
 /**
- * The findings panel's state: the method's live checks over the current map (refreshed after every applied change
- * set, local or not) and, on request, its analysis. Choosing a finding selects the elements it names.
+ * The findings panel's state: the method's live checks over the current map (worked out again after every applied
+ * change set, local or not, by the view in the background) and, on request, its analysis. Choosing a finding selects the elements it names.
  */
 public final class FindingsViewModel {
 
@@ -22,9 +23,19 @@ public final class FindingsViewModel {
         refresh();
     }
 
-    /** Runs the live checks again. */
+    /** Runs the live checks again, here and now. */
     public void refresh() {
-        findings = map.template().map(t -> t.check(map.document())).orElse(List.of());
+        show(check(map.document()));
+    }
+
+    /** The live checks of one snapshot; touches nothing else, so a background thread may run it. */
+    public List<Finding> check(MapDocument doc) {
+        return map.template().map(t -> t.check(doc)).orElse(List.of());
+    }
+
+    /** Takes the findings of the latest snapshot (worked out by {@link #check}). */
+    public void show(List<Finding> latest) {
+        findings = List.copyOf(latest);
         if (cursor >= findings.size()) {
             cursor = -1;
         }

@@ -89,6 +89,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
     private final FacilitationView facilitation;
     private final FindingsViewModel findingsVm;
     private final FindingsView findings;
+    private final MinimapView minimap;
     private final BorderPane root = new BorderPane();
     private final VBox side;
     private final Label status = new Label();
@@ -129,7 +130,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
         var legend = new javafx.scene.control.TitledPane("Legend", legendScroll);
         legend.setId("legend-pane");
         legend.setMaxHeight(Region.USE_PREF_SIZE);
-        side = new VBox(6, tabs, legend, new MinimapView(vm, painter));
+        minimap = new MinimapView(vm, painter);
+        side = new VBox(6, tabs, legend, minimap);
         side.setPrefWidth(300);
         side.setPadding(new Insets(0, 4, 4, 4));
 
@@ -157,6 +159,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
         stage.setTitle(titleText());
         stage.setOnHidden(e -> {
             canvas.dispose();
+            minimap.dispose();
+            findings.dispose();
             opened.keeping().close();
         });
         stage.show();

@@ -1,36 +1,47 @@
 package org.mapwork.editor.view;
 
+import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.nio.IntBuffer;
 import java.util.Set;
 
 import javafx.animation.PauseTransition;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
-import org.jfree.fx.FXGraphics2D;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.export.paint.MapPainter;
 import org.mapwork.export.paint.RenderOptions;
 import org.mapwork.export.paint.Viewport;
+import org.mapwork.model.MapDocument;
 
 /**
  * The minimap: the whole map small, through the same painter, with the visible area outlined; a click or drag
- * moves the view there. The map is redrawn at most every quarter second, the outline at once.
+ * moves the view there. The picture is drawn in the background (a large map takes a while even this small) at most
+ * every quarter second after changes; the outline follows the view at once.
  */
 public final class MinimapView extends StackPane {
 
     private static final double W = 200;
     private static final double H = 130;
 
+    /** The picture of one snapshot and where the map sits in it. */
+    private record Picture(WritableImage image, Rectangle2D area, double scale, double offX, double offY) {
+    }
+
     private final MapViewModel vm;
-    private final MapPainter painter;
     private final Canvas map = new Canvas(W, H);
     private final Canvas frame = new Canvas(W, H);
-    private final FXGraphics2D g2;
     private final PauseTransition throttle = new PauseTransition(Duration.millis(250));
+    private final SnapshotWorker<Picture> pictures;
     private Rectangle2D area = new Rectangle2D.Double(0, 0, 1, 1);
     private double scale = 1;
     private double offX, offY;
@@ -38,8 +49,8 @@ public final class MinimapView extends StackPane {
 
     public MinimapView(MapViewModel vm, MapPainter painter) {
         this.vm = vm;
-        this.painter = painter;
-        this.g2 = new FXGraphics2D(map.getGraphicsContext2D());
+        MapPainter own = painter.another();
+        this.pictures = new SnapshotWorker<>("minimap", doc -> picture(own, doc), this::show);
         setId("minimap");
         getChildren().addAll(map, frame);
         setMaxSize(W, H);
@@ -47,7 +58,7 @@ public final class MinimapView extends StackPane {
         throttle.setOnFinished(e -> {
             if (pending) {
                 pending = false;
-                paintMap();
+                pictures.submit(vm.document());
             }
         });
         vm.addListener(a -> {
@@ -62,7 +73,7 @@ public final class MinimapView extends StackPane {
         });
         frame.setOnMousePressed(e -> centreAt(e.getX(), e.getY()));
         frame.setOnMouseDragged(e -> centreAt(e.getX(), e.getY()));
-        paintMap();
+        pictures.submit(vm.document());
     }
 
     private void centreAt(double x, double y) {
@@ -73,22 +84,51 @@ public final class MinimapView extends StackPane {
         vm.viewChanged();
     }
 
-    private void paintMap() {
-        GraphicsContext gc = map.getGraphicsContext2D();
-        gc.setFill(Color.WHITE);
-        gc.fillRect(0, 0, W, H);
-        Rectangle2D extent = painter.extent(vm.document(), RenderOptions.screen(Set.of()));
+    /** Draws the whole map into a small image (on the background thread, with a painter of its own). */
+    private static Picture picture(MapPainter painter, MapDocument doc) {
+        Rectangle2D extent = painter.extent(doc, RenderOptions.screen(Set.of()));
         if (extent.isEmpty()) {
             extent = new Rectangle2D.Double(0, 0, 800, 600);
         }
-        area = extent;
-        scale = Math.min((W - 8) / extent.getWidth(), (H - 8) / extent.getHeight());
-        offX = (W - extent.getWidth() * scale) / 2;
-        offY = (H - extent.getHeight() * scale) / 2;
-        g2.translate(offX, offY);
-        painter.paint(g2, vm.document(), Viewport.of(extent, scale), RenderOptions.screen(Set.of()));
-        g2.translate(-offX, -offY);
+        double scale = Math.min((W - 8) / extent.getWidth(), (H - 8) / extent.getHeight());
+        double offX = (W - extent.getWidth() * scale) / 2;
+        double offY = (H - extent.getHeight() * scale) / 2;
+        BufferedImage img = new BufferedImage((int) W, (int) H, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, (int) W, (int) H);
+            g.translate(offX, offY);
+            painter.paint(g, doc, Viewport.of(extent, scale), RenderOptions.screen(Set.of()));
+        } finally {
+            g.dispose();
+        }
+        int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        WritableImage image = new WritableImage(new PixelBuffer<>((int) W, (int) H, IntBuffer.wrap(pixels),
+                PixelFormat.getIntArgbPreInstance()));
+        return new Picture(image, extent, scale, offX, offY);
+    }
+
+    private void show(Picture p) {
+        area = p.area();
+        scale = p.scale();
+        offX = p.offX();
+        offY = p.offY();
+        GraphicsContext gc = map.getGraphicsContext2D();
+        gc.clearRect(0, 0, W, H);
+        gc.drawImage(p.image(), 0, 0);
         paintFrame();
+    }
+
+    /** Whether a picture is still being drawn (tests wait for it). */
+    public boolean drawing() {
+        return pending || pictures.busy();
+    }
+
+    /** Stops the background drawing (the window is closing). */
+    public void dispose() {
+        throttle.stop();
+        pictures.close();
     }
 
     private void paintFrame() {

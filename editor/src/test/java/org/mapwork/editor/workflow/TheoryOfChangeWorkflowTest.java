@@ -87,6 +87,8 @@ class TheoryOfChangeWorkflowTest {
         assertEquals(2, vm.session().history().undoDepth(), "each precondition with its link is one undo step");
 
         robot.clickOn("Findings");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !w.findings().checking());
+        WaitForAsyncUtils.waitForFxEvents();
         Label summary = robot.lookup("#findings-summary").queryAs(Label.class);
         List<Finding> open = w.findings().list().getItems();
         assertEquals(3, open.stream().filter(f -> f.rule().equals("toc.outcome-without-indicator")).count(), summary.getText());
@@ -113,6 +115,8 @@ class TheoryOfChangeWorkflowTest {
         }
 
         robot.clickOn("Findings");
+        // the checks run in the background after each change
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !w.findings().checking());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), w.findings().list().getItems());
         assertEquals("All checks are clear.", summary.getText());
