@@ -176,11 +176,10 @@ public final class MapViewModel {
     /**
      * The elements a gesture in progress moves, resizes or raises, with the links attached to them: the canvas draws
      * them from {@link #displayed()} over a picture of the rest of the map, which the gesture leaves alone. Empty when
-     * no such gesture runs, and when the preview changes the map as a whole (the ceiling line), which the canvas then
-     * draws whole from {@link #displayed()}.
+     * no such gesture runs.
      */
     public Set<String> liftedElements() {
-        if (previewGeometry.isEmpty() && previewTower.isEmpty() || !previewMap.isEmpty()) {
+        if (previewGeometry.isEmpty() && previewTower.isEmpty()) {
             return Set.of();
         }
         if (lifted != null && liftedVersion == previewVersion && liftedFor == session.document()) {
@@ -1095,6 +1094,16 @@ public final class MapViewModel {
         return template.presentation().backdrops(displayed()).stream()
                 .filter(b -> b instanceof org.mapwork.templates.Backdrop.HorizontalLine)
                 .map(b -> ((org.mapwork.templates.Backdrop.HorizontalLine) b).y()).findFirst();
+    }
+
+    /** Where a ceiling drag in progress would put the ceiling (map y), if one runs. */
+    public Optional<Double> ceilingPreview() {
+        return previewMap.get(CEILING_Y) instanceof Value.Decimal d ? Optional.of(d.value()) : Optional.empty();
+    }
+
+    /** Whether a preview changes the map's own attributes in a way the canvas cannot draw apart (none but the ceiling). */
+    public boolean previewsMapAttributes() {
+        return previewMap.keySet().stream().anyMatch(k -> !k.equals(CEILING_Y));
     }
 
     public void previewCeiling(double y) {

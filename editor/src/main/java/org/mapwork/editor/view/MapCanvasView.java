@@ -46,6 +46,8 @@ import org.mapwork.model.Point;
 public final class MapCanvasView extends Region {
 
     private static final Color ACCENT = Color.web("#1f6feb");
+    private static final javafx.scene.text.Font GUIDE_FONT = javafx.scene.text.Font.font("DejaVu Sans",
+            javafx.scene.text.FontWeight.BOLD, 12);
 
     private final MapViewModel vm;
     private final MapPainter painter;
@@ -200,8 +202,9 @@ public final class MapCanvasView extends Region {
         Set<String> selection = vm.selection();
         Set<String> lifted = vm.liftedElements();
         MapDocument shown = vm.displayed();
-        // a gesture's elements leave the tiles and follow the pointer on top; the rest of the picture stays as it is
-        MapDocument base = lifted.isEmpty() ? shown : vm.document();
+        // a gesture's elements leave the tiles and follow the pointer on top, and a dragged ceiling is drawn as a guide:
+        // the rest of the picture stays as it is until the gesture ends
+        MapDocument base = vm.previewsMapAttributes() ? shown : vm.document();
         tiles.setContent(new TileLayer.Content(base, selection, lifted, vm.gridShown()));
         GraphicsContext gc = canvas.getGraphicsContext2D();
         wholeView = tiles.draw(gc, cam.originX(), cam.originY(), cam.scale(), w, h, outputScale, complete);
@@ -212,6 +215,7 @@ public final class MapCanvasView extends Region {
             painter.paintElements(g2, shown, Viewport.ofCanvas(x, y, w, h, cam.scale()), lifted,
                     RenderOptions.screen(selection));
         }
+        vm.ceilingPreview().ifPresent(y -> paintCeilingGuide(gc, cam, y, w));
         paintOverlay(gc, shown, cam);
         syncScrollBars(base);
     }
@@ -241,6 +245,20 @@ public final class MapCanvasView extends Region {
     public void dispose() {
         pulse.stop();
         tiles.close();
+    }
+
+    /** Where a ceiling drag would put the ceiling of accountability: its dashed line across the view, and its name. */
+    private static void paintCeilingGuide(GraphicsContext gc, Camera cam, double mapY, double width) {
+        // in the editor's colour for gestures, like the link being drawn and the rubber band
+        double y = Math.floor(cam.toScreenY(mapY)) + 0.5;
+        gc.setStroke(ACCENT);
+        gc.setLineWidth(2);
+        gc.setLineDashes(12, 6);
+        gc.strokeLine(0, y, width, y);
+        gc.setLineDashes();
+        gc.setFill(ACCENT);
+        gc.setFont(GUIDE_FONT);
+        gc.fillText("Ceiling of accountability", 8, y - 6);
     }
 
     /** Editor chrome on top of the map: handles, rubber band, the link being drawn, the stroke being drawn. */

@@ -180,6 +180,47 @@ class TiledCanvasTest {
         assertSamePicture(expected(vm.document(), Set.of()), shown(), "after the tiles arrived");
     }
 
+    @Test
+    void draggingTheCeilingDrawsAGuideAndRedrawsTheTilesOnlyOnRelease() throws Exception {
+        open(Methods.byId("theory-of-change").orElseThrow().starter(true, Locale.ENGLISH));
+        onFx(() -> {
+            vm.zoomToFit();
+            view.paintNow();
+        });
+        double ceiling = vm.ceilingY().orElseThrow();
+        Camera cam = vm.camera();
+        double target = ceiling + 120 / cam.scale();
+        long[] before = onFx(() -> {
+            var none = CanvasInput.Modifiers.NONE;
+            double sx = W / 2.0, sy = cam.toScreenY(ceiling);
+            view.tool().handle(new CanvasInput.PointerDown(cam.toMapX(sx), ceiling, sx, sy, CanvasInput.Button.PRIMARY, 1, none));
+            long[] tiles = view.tilesDrawn();
+            for (int i = 1; i <= 6; i++) {
+                double my = ceiling + (target - ceiling) * i / 6;
+                view.tool().handle(new CanvasInput.PointerMove(cam.toMapX(sx), my, sx, cam.toScreenY(my), none));
+                view.paintIfRequested();
+            }
+            return tiles;
+        });
+        assertEquals(target, vm.ceilingPreview().orElseThrow(), 1.0, "the guide follows the pointer");
+        // (tiles around the view may still arrive from the background; none is drawn again for the drag)
+        assertEquals(before[0], onFx(() -> view.tilesDrawn()[0]), "no tile drawn again during the drag");
+        BufferedImage during = frame();
+        keep(during, "ceiling-drag");
+        int y = (int) Math.floor(cam.toScreenY(target));
+        int accent = 0;
+        for (int x = 0; x < W; x++) {
+            int p = during.getRGB(x, y);
+            // the editor's accent blue, #1f6feb
+            accent += (p & 0xff) > 200 && ((p >> 16) & 0xff) < 90 ? 1 : 0;
+        }
+        assertTrue(accent > W / 4, "the dashed guide crosses the view: " + accent + " blue pixels on its row");
+        onFx(() -> view.tool().handle(new CanvasInput.PointerUp(cam.toMapX(W / 2.0), target, W / 2.0, cam.toScreenY(target),
+                CanvasInput.Button.PRIMARY, CanvasInput.Modifiers.NONE)));
+        assertEquals(target, vm.ceilingY().orElseThrow(), 1.0, "the release moves the ceiling");
+        assertSamePicture(expected(vm.document(), vm.selection()), frame(), "after the ceiling moved");
+    }
+
     // ----- helpers -----
 
     private static MapDocument netMapExample() {
