@@ -146,6 +146,10 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                 if (pulses == 12) {
                     stop();
                     if (snapshot != null) {
+                        if (lastWindow != null) {
+                            // the picture shows the whole view, not tiles still on their way
+                            lastWindow.canvas().paintNow();
+                        }
                         saveSnapshot(stage.getScene(), snapshot);
                         Platform.exit();
                     } else if (startupReport) {
