@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.MissingResourceException;
 import java.util.Optional;
@@ -231,30 +230,62 @@ public final class MapPainter {
             return Damage.EVERYTHING;
         }
         MapScene old = scene(before);
-        Map<String, MapScene.Item> oldItems = old.itemsById();
         List<Backdrop> oldBackdrops = old.backdrops;
         Rectangle2D oldContent = (Rectangle2D) old.content.clone();
-        MapScene now = scene(after);
-        if (!now.backdrops.equals(oldBackdrops) || !now.backdrops.isEmpty() && !now.content.equals(oldContent)) {
-            return Damage.EVERYTHING;
-        }
         List<Rectangle2D> areas = new ArrayList<>();
-        for (MapScene.Item item : now.items) {
-            MapScene.Item was = oldItems.remove(item.element.id());
-            if (!MapScene.drawnAlike(was, item)) {
-                if (was != null) {
-                    areas.add(was.bounds);
+        MapScene now;
+        if (old.updateTo(after, text)) {
+            // patched in place: the items it replaced are all that changed
+            now = old;
+            areas.addAll(now.patchDamage());
+        } else if (old.doc != before) {
+            // the patch gave up half way: the old scene is no longer a picture of the old snapshot
+            scene = null;
+            return Damage.EVERYTHING;
+        } else {
+            now = new MapScene(after, methods.apply(after.methodId()), text, old);
+            for (MapScene.Item item : now.items) {
+                MapScene.Item was = old.item(item.element.id());
+                if (!MapScene.drawnAlike(was, item)) {
+                    if (was != null) {
+                        areas.add(was.bounds);
+                    }
+                    areas.add(item.bounds);
                 }
-                areas.add(item.bounds);
-                if (areas.size() > Damage.MAX_AREAS) {
-                    return Damage.EVERYTHING;
+            }
+            for (MapScene.Item gone : old.items) {
+                if (now.item(gone.element.id()) == null) {
+                    areas.add(gone.bounds);
                 }
             }
         }
-        for (MapScene.Item gone : oldItems.values()) {
-            areas.add(gone.bounds);
+        scene = now;
+        if (!now.backdrops.equals(oldBackdrops) || !now.backdrops.isEmpty() && !now.content.equals(oldContent)) {
+            // backdrops follow the content (the heading sits above it, the ceiling spans it): where they were and are
+            areas.addAll(backdropAreas(oldBackdrops, oldContent));
+            areas.addAll(backdropAreas(now.backdrops, now.content));
         }
         return areas.size() > Damage.MAX_AREAS ? Damage.EVERYTHING : Damage.of(areas);
+    }
+
+    /** Where backdrops are drawn over content {@code c}, generously (their labels and the heading above the content). */
+    private List<Rectangle2D> backdropAreas(List<Backdrop> backdrops, Rectangle2D c) {
+        List<Rectangle2D> out = new ArrayList<>();
+        for (Backdrop b : backdrops) {
+            Rectangle2D r;
+            if (b instanceof Backdrop.Heading h) {
+                WrappedText t = text.wrap(h.text(), true, HEADING_SIZE, Math.max(360, c.getWidth()), 4);
+                r = new Rectangle2D.Double(c.getMinX(), c.getMinY() - 16 - t.height(), t.maxWidth(), t.height());
+            } else if (b instanceof Backdrop.HorizontalLine h) {
+                r = new Rectangle2D.Double(c.getMinX(), h.y() - 24, c.getWidth(), 28);
+            } else {
+                r = MapScene.backdropBounds(b);
+            }
+            if (r != null) {
+                out.add(new Rectangle2D.Double(r.getX() - 8, r.getY() - 8, r.getWidth() + 16, r.getHeight() + 16));
+            }
+        }
+        return out;
     }
 
     /** The drawn bounds (map units) of those of the given elements that are drawn, e.g. to repaint a selection. */

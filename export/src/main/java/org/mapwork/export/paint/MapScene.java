@@ -58,7 +58,8 @@ final class MapScene {
     private List<LegendEntry> legend;
     private final Map<String, Item> byId;
     private final Map<Long, int[]> grid = new HashMap<>();
-    private final int[] wide;
+    /** Items too large for the grid (long links across the map), checked on every visit. */
+    private int[] wide;
     // per-frame scratch, reused so that drawing a frame allocates nothing that grows with the map
     private int[] visible = new int[256];
     private final int[] seen;
@@ -129,6 +130,17 @@ final class MapScene {
         final Shape path;
         /** The straight part between the two nodes (for hit tests), or {@code null} for a loop. */
         final Line2D segment;
+        /** How far from its segment a link draws (halo, arrowhead, antialiasing), in map units. */
+        private final double reach;
+
+        /** Whether what this link draws can meet the area (its line within reach of it, or its label in it). */
+        boolean meets(double x, double y, double w, double h) {
+            if (segment == null || segment.intersects(x - reach, y - reach, w + 2 * reach, h + 2 * reach)) {
+                return true;
+            }
+            return label != null && labelX + label.maxWidth() / 2 + 4 >= x && labelX - label.maxWidth() / 2 - 4 <= x + w
+                    && labelY + label.height() / 2 + 3 >= y && labelY - label.height() / 2 - 3 <= y + h;
+        }
         final Shape arrow;
         final Color colour;
         final Stroke stroke;
@@ -145,6 +157,7 @@ final class MapScene {
                  Shape arrow, Color colour, Stroke stroke, Stroke halo, WrappedText label, double labelX, double labelY) {
             super(e);
             this.segment = segment;
+            this.reach = segment == null ? 0 : (((BasicStroke) halo).getLineWidth() / 2 + 14);
             this.from = from;
             this.to = to;
             this.indexInPair = indexInPair;
@@ -260,6 +273,7 @@ final class MapScene {
     private Rectangle2D itemBounds;
     private boolean touchedEdge;
     private final List<Item> replaced = new ArrayList<>();
+    private final List<Rectangle2D> patchDamage = new ArrayList<>();
 
     /** Backdrops, legend and the content's bounds, from the items' bounds. */
     private void finish(Rectangle2D unionOfItems) {
@@ -323,6 +337,7 @@ final class MapScene {
         doc = next;
         touchedEdge = false;
         replaced.clear();
+        patchDamage.clear();
         java.util.Set<String> linksToRedo = new java.util.LinkedHashSet<>();
         for (Element e : changed) {
             Item old = byId.get(e.id());
@@ -393,15 +408,25 @@ final class MapScene {
         touchedEdge |= b.getMinX() <= itemBounds.getMinX() || b.getMinY() <= itemBounds.getMinY()
                 || b.getMaxX() >= itemBounds.getMaxX() || b.getMaxY() >= itemBounds.getMaxY();
         replaced.add(fresh);
+        patchDamage.add(old.bounds);
+        patchDamage.add(fresh.bounds);
         int i = old.index;
-        boolean wasWide = !unindex(i, old.bounds);
-        if (wasWide) {
-            return false;
+        if (!unindex(i, old.bounds)) {
+            wide = Arrays.stream(wide).filter(k -> k != i).toArray();
         }
         fresh.index = i;
         items[i] = fresh;
         byId.put(fresh.element.id(), fresh);
-        return index(i, fresh.bounds);
+        if (!index(i, fresh.bounds)) {
+            wide = Arrays.copyOf(wide, wide.length + 1);
+            wide[wide.length - 1] = i;
+        }
+        return true;
+    }
+
+    /** The drawn bounds, before and after, of the items the last {@link #updateTo} replaced. */
+    List<Rectangle2D> patchDamage() {
+        return List.copyOf(patchDamage);
     }
 
     /** Removes item {@code i} from the grid cells of {@code b}; false when it was kept in the wide list instead. */
@@ -487,11 +512,6 @@ final class MapScene {
             return a.form == AnnotationType.Form.FRAME ? 0 : 3;
         }
         return it instanceof LinkItem ? 1 : 2;
-    }
-
-    /** A copy of the id → item table, taken before the scene moves on (to compare the drawings). */
-    Map<String, Item> itemsById() {
-        return new HashMap<>(byId);
     }
 
     /**
@@ -602,6 +622,10 @@ final class MapScene {
         seen[i] = stamp;
         Rectangle2D b = items[i].bounds;
         if (b.getMaxX() < x || b.getMinX() > x + w || b.getMaxY() < y || b.getMinY() > y + h) {
+            return n;
+        }
+        // a long link's box covers much more than the link: skip it where only the box meets the area
+        if (items[i] instanceof LinkItem l && !l.meets(x, y, w, h)) {
             return n;
         }
         if (n == visible.length) {

@@ -40,7 +40,7 @@ import org.mapwork.templates.toc.TheoryOfChangeTemplate;
  */
 class DamageTest {
 
-    private static final List<String> METHODS = List.of("net-map", "rich-picture", "problem-tree", "action-plan");
+    private static final List<String> METHODS = Methods.all().stream().map(MethodTemplate::id).toList();
 
     /** One random edit: what kind, and numbers to pick the element and the amount. */
     record Edit(int kind, int pick, int amount, String text) {
@@ -58,7 +58,7 @@ class DamageTest {
         return Arbitraries.of(METHODS);
     }
 
-    @Property(tries = 15)
+    @Property(tries = 20)
     void pixelsOutsideTheDamageStayAsTheyWere(@ForAll("methods") String methodId, @ForAll("edits") List<Edit> edits,
                                               @ForAll("scales") double scale) {
         MethodTemplate method = Methods.byId(methodId).orElseThrow();
@@ -115,6 +115,35 @@ class DamageTest {
         MapDocument changed = ChangeEngine.apply(doc, method.schema(), ChangeSet.of("ceiling",
                 Change.setMapAttribute(TheoryOfChangeTemplate.CEILING_Y, Value.decimal(123.5)))).after();
         assertTrue(new MapPainter().damage(doc, changed).everything());
+    }
+
+    @Test
+    void aLinkAcrossTheWholeMapIsPatchedAndDamagedLikeAnyOther() {
+        MethodTemplate method = Methods.byId("net-map").orElseThrow();
+        MapDocument doc = method.starter(true, Locale.ENGLISH);
+        Element near = doc.nodes().findFirst().orElseThrow();
+        Element link = doc.links().findFirst().orElseThrow();
+        // an actor far off, linked to one near the others: the link's box spans far more grid cells than most
+        Element far = near.withId("far-away").withGeometry(near.geometry().movedTo(30_000, 18_000))
+                .withOrder(OrderKey.after(doc.frontOrderKey()));
+        MapDocument withFar = ChangeEngine.apply(doc, method.schema(), ChangeSet.of("far", Change.add(far),
+                Change.add(link.withId("long-link").withEndpoints(near.id(), "far-away")
+                        .withOrder(OrderKey.after(far.order()))))).after();
+        MapDocument moved = ChangeEngine.apply(withFar, method.schema(), ChangeSet.of("move",
+                Change.setGeometry("far-away", far.geometry().movedBy(-6_000, 2_500)))).after();
+        MapPainter painter = new MapPainter();
+        Rectangle2D area = painter.extent(withFar, RenderOptions.screen(Set.of()));
+        area.add(painter.extent(moved, RenderOptions.screen(Set.of())));
+        BufferedImage before = draw(painter, withFar, Set.of(), area, 0.05);
+        Rectangle2D linkBefore = painter.drawnBounds(withFar, Set.of("long-link")).get(0);
+        Damage damage = painter.damage(withFar, moved);
+        assertFalse(damage.everything());
+        assertTrue(damage.areas().contains(linkBefore), "the long link's old place");
+        assertTrue(damage.areas().contains(painter.drawnBounds(moved, Set.of("long-link")).get(0)), "and its new one");
+        assertDifferencesInside(before, draw(painter, moved, Set.of(), area, 0.05), damage, area, 0.05, null);
+        // the patched scene finds what a fresh one finds, along the link's new course
+        Rectangle2D probe = new Rectangle2D.Double(20_000, 15_000, 3_000, 3_000);
+        assertEquals(new MapPainter().elementsIn(moved, probe), painter.elementsIn(moved, probe));
     }
 
     @Test
