@@ -145,8 +145,10 @@ public final class MapPainter {
             // fractional metrics: glyph advances match the measuring context, so centred text sits where it was measured
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            // the view's corner in device units, snapped when it is meant to be a whole pixel (the editor's tiles): a
+            // drawing in pieces then places every glyph and edge exactly where a drawing in one piece does
+            g.translate(snapped(-view.x() * view.scale()), snapped(-view.y() * view.scale()));
             g.scale(view.scale(), view.scale());
-            g.translate(-view.x(), -view.y());
             draw.run();
         } finally {
             g.setTransform(saved);
@@ -155,6 +157,11 @@ public final class MapPainter {
             restore(g, RenderingHints.KEY_FRACTIONALMETRICS, fm);
             restore(g, RenderingHints.KEY_STROKE_CONTROL, sc);
         }
+    }
+
+    private static double snapped(double deviceOffset) {
+        double whole = Math.rint(deviceOffset);
+        return Math.abs(deviceOffset - whole) < 1e-6 ? whole : deviceOffset;
     }
 
     private static void restore(Graphics2D g, RenderingHints.Key key, Object value) {
@@ -209,7 +216,7 @@ public final class MapPainter {
             if (item instanceof MapScene.NodeItem n) {
                 drawNode(g, n, selected, textOn, marks, lod && n.element.geometry().width() * scale < 3);
             } else if (item instanceof MapScene.LinkItem l) {
-                drawLink(g, l, selected, textOn);
+                drawLink(g, l, selected, textOn, view);
             } else if (item instanceof MapScene.AnnotationItem a) {
                 drawAnnotation(g, a, selected, textOn);
             }
@@ -587,15 +594,17 @@ public final class MapPainter {
         drawText(g, t, cx - 9 + w / 2, cy - t.height() / 2, Colours.textOn(fill), true);
     }
 
-    private static void drawLink(Graphics2D g, MapScene.LinkItem l, boolean selected, boolean textOn) {
+    private static void drawLink(Graphics2D g, MapScene.LinkItem l, boolean selected, boolean textOn, Viewport view) {
         if (selected) {
             g.setColor(SELECTION_HALO);
             g.setStroke(l.halo);
             g.draw(l.path);
         }
         g.setColor(l.colour);
-        g.setStroke(l.stroke);
-        g.draw(l.path);
+        if (!drawDashedWithin(g, l, view)) {
+            g.setStroke(l.stroke);
+            g.draw(l.path);
+        }
         if (l.arrow != null) {
             g.fill(l.arrow);
         }
@@ -605,6 +614,59 @@ public final class MapPainter {
             g.fill(new RoundRectangle2D.Double(l.labelX - w / 2 - 3, l.labelY - h / 2 - 1, w + 6, h + 2, 6, 6));
             drawText(g, l.label, l.labelX, l.labelY - h / 2, l.labelColour, true);
         }
+    }
+
+    /**
+     * Draws a dashed straight link cut to the view (with a margin), its dashes carried on from where the cut begins, and
+     * returns true; false for anything else. Java2D's stroker walks every dash of a line, also those far outside the
+     * clip: a link across a large map cost each small view (each editor tile) thousands of dashes.
+     */
+    private static boolean drawDashedWithin(Graphics2D g, MapScene.LinkItem l, Viewport view) {
+        if (l.segment == null || !(l.stroke instanceof BasicStroke bs) || bs.getDashArray() == null) {
+            return false;
+        }
+        Line2D s = l.segment;
+        double pad = bs.getLineWidth() + 4;
+        double[] t = clipped(s, view.x() - pad, view.y() - pad, view.x() + view.width() + pad, view.y() + view.height() + pad);
+        if (t == null) {
+            return true;
+        }
+        if (t[0] <= 0 && t[1] >= 1) {
+            return false;
+        }
+        double dx = s.getX2() - s.getX1(), dy = s.getY2() - s.getY1();
+        double period = 0;
+        for (float d : bs.getDashArray()) {
+            period += d;
+        }
+        double phase = (bs.getDashPhase() + t[0] * Math.hypot(dx, dy)) % period;
+        g.setStroke(new BasicStroke(bs.getLineWidth(), bs.getEndCap(), bs.getLineJoin(), bs.getMiterLimit(),
+                bs.getDashArray(), (float) phase));
+        g.draw(line(s.getX1() + dx * t[0], s.getY1() + dy * t[0], s.getX1() + dx * t[1], s.getY1() + dy * t[1]));
+        return true;
+    }
+
+    /** The part of a segment inside a rectangle, as parameters {t0, t1} along it (Liang–Barsky), or null if none. */
+    static double[] clipped(Line2D s, double minX, double minY, double maxX, double maxY) {
+        double dx = s.getX2() - s.getX1(), dy = s.getY2() - s.getY1();
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {s.getX1() - minX, maxX - s.getX1(), s.getY1() - minY, maxY - s.getY1()};
+        double t0 = 0, t1 = 1;
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return null;
+                }
+            } else {
+                double r = q[i] / p[i];
+                if (p[i] < 0) {
+                    t0 = Math.max(t0, r);
+                } else {
+                    t1 = Math.min(t1, r);
+                }
+            }
+        }
+        return t0 > t1 ? null : new double[] {t0, t1};
     }
 
     private static void drawAnnotation(Graphics2D g, MapScene.AnnotationItem a, boolean selected, boolean textOn) {
