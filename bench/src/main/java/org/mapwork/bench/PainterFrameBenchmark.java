@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What the editor asks of the painter on every frame, on a 10,000-actor / 15,000-link map: a 1920 × 1080 canvas at
  * 100 % zoom (culling leaves a few dozen nodes), the same canvas zoomed out to 10 % (every element visible, text
  * skipped as unreadable), and a frame right after a node moved (a new snapshot: the derived data is rebuilt, with
- * unchanged elements carried over). Drawn onto a BufferedImage; the editor draws the same calls through FXGraphics2D.
+ * unchanged elements carried over). Drawn onto a BufferedImage, as the editor draws its tiles.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -129,7 +129,7 @@ public final class CanvasSpeed {
             // ----- 3. dragging one actor in the editor's canvas -----
             canvas.drag(dragged, DRAG_MOVES); // warm-up
             for (int p = 1; p <= passes; p++) {
-                EditorCanvasFrames.Times times = canvas.drag(canvas.document().element(dragged.id()), DRAG_MOVES);
+                EditorCanvasFrames.Times times = canvas.drag(dragged, DRAG_MOVES);
                 long[] moves = java.util.Arrays.copyOf(times.total(), DRAG_MOVES);
                 drag.add(new FrameTimes("drag: pointer move → rendered frame, pass " + p, moves));
                 drag.add(new FrameTimes("  of which JavaFX thread, pass " + p,
@@ -257,7 +257,7 @@ public final class CanvasSpeed {
             Element dragged = centreActor(doc, extent);
             canvas.drag(dragged, DRAG_MOVES);
             for (int p = 1; p <= passes; p++) {
-                EditorCanvasFrames.Times t = canvas.drag(canvas.document().element(dragged.id()), DRAG_MOVES);
+                EditorCanvasFrames.Times t = canvas.drag(dragged, DRAG_MOVES);
                 System.out.println(new FrameTimes("drag, pass " + p, java.util.Arrays.copyOf(t.total(), DRAG_MOVES)).row());
                 System.out.println(new FrameTimes("  of which JavaFX thread", java.util.Arrays.copyOf(t.fxThread(), DRAG_MOVES)).row());
                 System.out.printf(Locale.ROOT, "  release %.1f ms%n", t.total()[DRAG_MOVES] / 1e6);

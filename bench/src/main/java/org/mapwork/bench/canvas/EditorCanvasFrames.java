@@ -134,7 +134,8 @@ public final class EditorCanvasFrames implements AutoCloseable {
     /**
      * Drags {@code node} with the select tool at 100 %: a press on its centre, {@code moves} pointer moves of a few
      * pixels each (one frame each), and the release as a last frame of its own (the move applied through the
-     * session, the tiles it reaches drawn again).
+     * session, the tiles it reaches drawn again). Checks that the actor went where the pointer went, then undoes the
+     * move, untimed.
      */
     public Times drag(Element node, int moves) throws Exception {
         double x0 = node.geometry().centerX(), y0 = node.geometry().centerY();
@@ -153,7 +154,7 @@ public final class EditorCanvasFrames implements AutoCloseable {
             tool.handle(new CanvasInput.PointerDown(x0, y0, cam.toScreenX(x0), cam.toScreenY(y0), CanvasInput.Button.PRIMARY, 1, none));
             return null;
         });
-        return frames(moves + 1, i -> {
+        Times times = frames(moves + 1, i -> {
             var cam = vm.camera();
             double x = x0 + 3.0 * (i + 1), y = y0 + 40 * Math.sin((i + 1) / 10.0);
             if (i < moves) {
@@ -162,6 +163,22 @@ public final class EditorCanvasFrames implements AutoCloseable {
                 tool.handle(new CanvasInput.PointerUp(x, y, cam.toScreenX(x), cam.toScreenY(y), CanvasInput.Button.PRIMARY, none));
             }
         }, i -> false, new ArrayList<>());
+        // the measured frames must have been a real drag: the release moved the actor where the pointer went (less the
+        // few pixels the select tool waits for before a press becomes a drag)
+        var after = document().element(node.id()).geometry();
+        double dx = after.centerX() - x0, dy = after.centerY() - y0;
+        double wantX = 3.0 * (moves + 1), wantY = 40 * Math.sin((moves + 1) / 10.0);
+        if (Math.abs(dx - wantX) > 8 || Math.abs(dy - wantY) > 8) {
+            throw new IllegalStateException("the drag did not move " + node.id() + " as the pointer went: moved by ("
+                    + dx + ", " + dy + "), pointer by (" + wantX + ", " + wantY + ")");
+        }
+        // back where it was (the move may have put it onto a neighbour, which the next drag would pick up instead)
+        onFx(() -> {
+            vm.undo();
+            view.paintNow();
+            return null;
+        });
+        return times;
     }
 
     /** The map as the session holds it now (after drags). */

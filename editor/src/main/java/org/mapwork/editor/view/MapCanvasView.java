@@ -1,6 +1,10 @@
 package org.mapwork.editor.view;
 
+import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.nio.IntBuffer;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -11,6 +15,9 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -20,7 +27,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
-import org.jfree.fx.FXGraphics2D;
 import org.mapwork.editor.canvas.Camera;
 import org.mapwork.editor.map.LabelEdit;
 import org.mapwork.editor.map.MapViewModel;
@@ -39,7 +45,7 @@ import org.mapwork.model.Point;
 
 /**
  * The map canvas: shows the map through a {@link TileLayer} (tiles drawn by the shared {@link MapPainter}), draws the
- * elements of a gesture in progress live over it (through FXGraphics2D), turns mouse and key events into
+ * elements of a gesture in progress live over it (drawn by the same painter, through Java2D), turns mouse and key events into
  * {@link CanvasInput}s for the current tool, and shows the in-place label editor. It repaints at most once per pulse,
  * whatever asked for it: a local edit, undo, redo, a change from elsewhere, or a tile arriving from the background.
  */
@@ -52,13 +58,14 @@ public final class MapCanvasView extends Region {
     private final MapViewModel vm;
     private final MapPainter painter;
     private final Canvas canvas = new Canvas(800, 600);
-    private final FXGraphics2D g2;
     private final TextField labelField = new TextField();
     private final ScrollBar hBar = new ScrollBar();
     private final ScrollBar vBar = new ScrollBar();
     private final Pane layer = new Pane();
     private final TileLayer tiles;
     private boolean wholeView;
+    /** Elements of a finished gesture still drawn on top until tiles with them in place are ready. */
+    private Set<String> settling = Set.of();
     private Tool tool;
     private boolean dirty = true;
     private boolean syncingBars;
@@ -86,7 +93,6 @@ public final class MapCanvasView extends Region {
         this.vm = vm;
         this.painter = painter;
         this.tool = new SelectTool(vm);
-        this.g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
         this.tiles = new TileLayer(painter);
         tiles.setOnTileReady(this::requestRepaint);
         setId("map-canvas");
@@ -205,19 +211,63 @@ public final class MapCanvasView extends Region {
         // a gesture's elements leave the tiles and follow the pointer on top, and a dragged ceiling is drawn as a guide:
         // the rest of the picture stays as it is until the gesture ends
         MapDocument base = vm.previewsMapAttributes() ? shown : vm.document();
-        tiles.setContent(new TileLayer.Content(base, selection, lifted, vm.gridShown()));
+        boolean grid = vm.gridShown();
+        if (!lifted.isEmpty() || complete) {
+            settling = lifted;
+        }
+        // once the gesture has ended, its elements stay on top where it left them until tiles showing them in place
+        // are drawn in the background: the release costs a frame like any other of the drag
+        TileLayer.Content settled = new TileLayer.Content(base, selection, Set.of(), grid);
+        if (lifted.isEmpty() && !settling.isEmpty() && tiles.stagedReady(settled)) {
+            tiles.showStaged();
+            settling = Set.of();
+        }
+        Set<String> apart = lifted.isEmpty() ? settling : lifted;
+        tiles.setContent(new TileLayer.Content(base, selection, apart, grid));
         GraphicsContext gc = canvas.getGraphicsContext2D();
         wholeView = tiles.draw(gc, cam.originX(), cam.originY(), cam.scale(), w, h, outputScale, complete);
-        if (!lifted.isEmpty()) {
-            // the tiles sit on whole device pixels: the lifted elements use the same rounded origin, so they line up
-            double ds = cam.scale() * outputScale;
-            double x = Math.round(cam.originX() * ds) / ds, y = Math.round(cam.originY() * ds) / ds;
-            painter.paintElements(g2, shown, Viewport.ofCanvas(x, y, w, h, cam.scale()), lifted,
-                    RenderOptions.screen(selection));
+        if (lifted.isEmpty() && !settling.isEmpty()) {
+            tiles.stage(settled);
+        }
+        if (!apart.isEmpty()) {
+            paintLifted(gc, shown, apart, selection, cam, outputScale, w, h);
         }
         vm.ceilingPreview().ifPresent(y -> paintCeilingGuide(gc, cam, y, w));
         paintOverlay(gc, shown, cam);
         syncScrollBars(base);
+    }
+
+    /**
+     * Draws a gesture's elements over the tiles: through Java2D into an image just large enough for them, on the tiles'
+     * whole device pixels, so that they look exactly as the tiles will draw them once the gesture has ended.
+     */
+    private void paintLifted(GraphicsContext gc, MapDocument doc, Set<String> ids, Set<String> selection, Camera cam,
+                             double outputScale, double w, double h) {
+        Rectangle2D b = painter.elementsBounds(doc, ids);
+        if (b == null) {
+            return;
+        }
+        double ds = cam.scale() * outputScale;
+        long offX = Math.round(cam.originX() * ds), offY = Math.round(cam.originY() * ds);
+        int x0 = (int) Math.max(0, Math.floor(b.getMinX() * ds - offX) - 2);
+        int y0 = (int) Math.max(0, Math.floor(b.getMinY() * ds - offY) - 2);
+        int x1 = (int) Math.min(Math.ceil(w * outputScale), Math.ceil(b.getMaxX() * ds - offX) + 2);
+        int y1 = (int) Math.min(Math.ceil(h * outputScale), Math.ceil(b.getMaxY() * ds - offY) + 2);
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        BufferedImage img = new BufferedImage(x1 - x0, y1 - y0, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = img.createGraphics();
+        try {
+            painter.paintElements(g, doc, new Viewport((offX + x0) / ds, (offY + y0) / ds, (x1 - x0) / ds, (y1 - y0) / ds, ds),
+                    ids, RenderOptions.screen(selection));
+        } finally {
+            g.dispose();
+        }
+        int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        WritableImage shown = new WritableImage(new PixelBuffer<>(x1 - x0, y1 - y0, IntBuffer.wrap(pixels),
+                PixelFormat.getIntArgbPreInstance()));
+        gc.drawImage(shown, x0 / outputScale, y0 / outputScale, (x1 - x0) / outputScale, (y1 - y0) / outputScale);
     }
 
     private double outputScale() {
@@ -231,9 +281,12 @@ public final class MapCanvasView extends Region {
         return wholeView;
     }
 
-    /** Whether tiles are still being drawn in the background (for the view or the ring around it). */
+    /**
+     * Whether tiles are still being drawn in the background (for the view or the ring around it), or a finished
+     * gesture's elements still wait on top for tiles that show them in place.
+     */
     public boolean tilesPending() {
-        return tiles.busy();
+        return tiles.busy() || !settling.isEmpty();
     }
 
     /** Tiles drawn so far on the JavaFX thread and in the background (speed harness). */

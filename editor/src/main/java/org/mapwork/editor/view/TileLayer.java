@@ -9,6 +9,7 @@ import java.awt.image.DataBufferInt;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -83,7 +84,8 @@ final class TileLayer implements AutoCloseable {
         }
     }
 
-    private record Job(Key key, Content content, long generation) {
+    /** A tile to draw in the background: for the shown content, or ({@code staged}) for the one being staged. */
+    private record Job(Key key, Content content, long generation, boolean staged) {
     }
 
     private final MapPainter painter;
@@ -93,6 +95,11 @@ final class TileLayer implements AutoCloseable {
     private final Set<Key> redrawNow = new HashSet<>();
     private final LinkedBlockingDeque<Job> queue = new LinkedBlockingDeque<>();
     private Content content;
+    private Content staging;
+    private Damage stagingDamage;
+    private final Map<Key, WritableImage> staged = new HashMap<>();
+    private final Set<Key> stagingOwed = new HashSet<>();
+    private int[] visibleColumns = {0, -1}, visibleRows = {0, -1};
     private boolean redrawAllVisible;
     /** Bumped when queued work goes stale (new content or new scale): the worker skips jobs of older generations. */
     private volatile long generation;
@@ -125,9 +132,18 @@ final class TileLayer implements AutoCloseable {
         Content before = content;
         content = next;
         newGeneration();
-        if (before == null || before.grid != next.grid) {
+        Damage damage = before == null ? Damage.EVERYTHING : damageBetween(before, next);
+        if (damage.everything()) {
             dropAll();
-            return;
+        } else if (!damage.areas().isEmpty()) {
+            drop(damage.areas(), true);
+        }
+    }
+
+    /** Where the pictures of two contents differ. */
+    private Damage damageBetween(Content before, Content next) {
+        if (before.grid != next.grid) {
+            return Damage.EVERYTHING;
         }
         // elements selected or lifted, or no longer: where they are drawn, before the change and after it (asked in
         // that order, so that the painter moves from one snapshot to the next once)
@@ -137,16 +153,15 @@ final class TileLayer implements AutoCloseable {
         if (!changedLooks.isEmpty() && before.doc != next.doc) {
             lookAreas.addAll(painter.drawnBounds(before.doc, changedLooks));
         }
-        Damage damage = painter.damage(before.doc, next.doc);
+        // elements lifted out of both pictures change none of their pixels, however they changed
+        Set<String> unseen = new HashSet<>(before.hidden);
+        unseen.retainAll(next.hidden);
+        Damage damage = painter.damage(before.doc, next.doc, unseen);
         if (!damage.everything() && !changedLooks.isEmpty()) {
             lookAreas.addAll(painter.drawnBounds(next.doc, changedLooks));
             damage = damage.plus(Damage.of(lookAreas));
         }
-        if (damage.everything()) {
-            dropAll();
-        } else if (!damage.areas().isEmpty()) {
-            drop(damage.areas());
-        }
+        return damage;
     }
 
     private static Set<String> symmetricDifference(Set<String> a, Set<String> b) {
@@ -165,29 +180,95 @@ final class TileLayer implements AutoCloseable {
         redrawAllVisible = true;
     }
 
-    /** Drops every tile that meets one of the areas; tiles of the current scale are drawn again at once if visible. */
-    private void drop(List<Rectangle2D> areas) {
+    /**
+     * Drops every tile that meets one of the areas; with {@code redraw}, tiles of the current scale are drawn again at
+     * once if visible.
+     */
+    private void drop(List<Rectangle2D> areas, boolean redraw) {
         for (Iterator<Key> it = cache.keySet().iterator(); it.hasNext(); ) {
             Key key = it.next();
-            Rectangle2D tile = key.area();
-            double margin = DAMAGE_MARGIN + 2 / key.scale();
-            for (Rectangle2D a : areas) {
-                if (a.getMaxX() + margin > tile.getMinX() && a.getMinX() - margin < tile.getMaxX()
-                        && a.getMaxY() + margin > tile.getMinY() && a.getMinY() - margin < tile.getMaxY()) {
-                    it.remove();
-                    if (key.scaleBits == scaleBits) {
-                        redrawNow.add(key);
-                    }
-                    break;
+            if (reaches(areas, key)) {
+                it.remove();
+                if (redraw && key.scaleBits == scaleBits) {
+                    redrawNow.add(key);
                 }
             }
         }
+    }
+
+    private static boolean reaches(List<Rectangle2D> areas, Key key) {
+        Rectangle2D tile = key.area();
+        double margin = DAMAGE_MARGIN + 2 / key.scale();
+        for (Rectangle2D a : areas) {
+            if (a.getMaxX() + margin > tile.getMinX() && a.getMinX() - margin < tile.getMaxX()
+                    && a.getMaxY() + margin > tile.getMinY() && a.getMinY() - margin < tile.getMaxY()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ----- a content drawn in the background and shown once its visible tiles are ready -----
+
+    /**
+     * Starts drawing {@code next} in the background where its picture differs from the one shown, which stays on screen
+     * meanwhile (the editor keeps a finished gesture's elements drawn on top until then): {@link #stagedReady} says
+     * when every visible tile it changes is drawn, {@link #showStaged} shows it. A change of the shown content or of
+     * the scale abandons it.
+     */
+    void stage(Content next) {
+        if (staging != null && next.sameAs(staging) || content == null || next.sameAs(content)) {
+            return;
+        }
+        abandonStaging();
+        staging = next;
+        stagingDamage = damageBetween(content, next);
+        for (int r = visibleRows[0]; r <= visibleRows[1]; r++) {
+            for (int c = visibleColumns[0]; c <= visibleColumns[1]; c++) {
+                Key key = new Key(scaleBits, c, r);
+                if (stagingDamage.everything() || reaches(stagingDamage.areas(), key)) {
+                    stagingOwed.add(key);
+                    queue.addFirst(new Job(key, next, generation, true));
+                }
+            }
+        }
+        startWorker();
+    }
+
+    /** Whether {@code next}, staged, has all its visible tiles drawn. */
+    boolean stagedReady(Content next) {
+        return staging != null && staging.sameAs(next) && stagingOwed.isEmpty();
+    }
+
+    /** Shows the staged content: its tiles replace those it changes (others it changes are dropped). */
+    void showStaged() {
+        Content next = staging;
+        Damage damage = stagingDamage;
+        Map<Key, WritableImage> ready = new HashMap<>(staged);
+        abandonStaging();
+        content = next;
+        newGeneration();
+        if (damage.everything()) {
+            cache.clear();
+            completeScaleBits = -1;
+        } else {
+            drop(damage.areas(), false);
+        }
+        ready.forEach(this::store);
+    }
+
+    private void abandonStaging() {
+        staging = null;
+        stagingDamage = null;
+        staged.clear();
+        stagingOwed.clear();
     }
 
     private void newGeneration() {
         generation++;
         queue.clear();
         requested.clear();
+        abandonStaging();
     }
 
     /**
@@ -211,6 +292,8 @@ final class TileLayer implements AutoCloseable {
         int c0 = (int) Math.floorDiv(offX, TILE), c1 = (int) Math.floorDiv(offX + devW - 1, TILE);
         int r0 = (int) Math.floorDiv(offY, TILE), r1 = (int) Math.floorDiv(offY + devH - 1, TILE);
         capacity = Math.max(96, 3 * (c1 - c0 + 3) * (r1 - r0 + 3));
+        visibleColumns = new int[] {c0, c1};
+        visibleRows = new int[] {r0, r1};
         boolean drawAll = complete || redrawAllVisible;
         redrawAllVisible = false;
         List<Key> missing = new ArrayList<>();
@@ -267,7 +350,7 @@ final class TileLayer implements AutoCloseable {
         missing.sort(Comparator.comparingDouble(k -> Math.hypot(k.col - midC, k.row - midR)));
         for (Key key : missing) {
             if (requested.add(key)) {
-                queue.addLast(new Job(key, content, generation));
+                queue.addLast(new Job(key, content, generation, false));
             }
         }
         if (!queue.isEmpty()) {
@@ -387,6 +470,16 @@ final class TileLayer implements AutoCloseable {
         if (closed || job.generation != generation) {
             return;
         }
+        if (job.staged) {
+            if (job.content == staging && stagingOwed.remove(job.key)) {
+                staged.put(job.key, image);
+                tilesDrawnByWorker++;
+                if (stagingOwed.isEmpty()) {
+                    onTileReady.run();
+                }
+            }
+            return;
+        }
         requested.remove(job.key);
         store(job.key, image);
         tilesDrawnByWorker++;
@@ -395,7 +488,7 @@ final class TileLayer implements AutoCloseable {
 
     /** Whether tiles are still on their way. */
     boolean busy() {
-        return !requested.isEmpty();
+        return !requested.isEmpty() || !stagingOwed.isEmpty();
     }
 
     /** Tiles drawn so far on the JavaFX thread and by the background thread (for the speed harness and tests). */

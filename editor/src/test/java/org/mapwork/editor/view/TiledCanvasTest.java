@@ -96,6 +96,7 @@ class TiledCanvasTest {
         drag(actor, 60, -35, true);
         onFx(vm::clearSelection);
         assertFalse(vm.document().element(actor.id()).geometry().equals(actor.geometry()), "the drag moved the actor");
+        settle();
         assertSamePicture(expected(vm.document(), Set.of()), frame(), "after the drag");
 
         onFx(vm::undo);
@@ -160,6 +161,43 @@ class TiledCanvasTest {
     }
 
     @Test
+    void aReleaseShowsTheActorWhereItWasDroppedAtOnceAndRedrawsItsTilesInTheBackground() throws Exception {
+        open(netMapExample());
+        onFx(() -> {
+            vm.zoomToFit();
+            view.paintNow();
+        });
+        Element actor = vm.document().nodes().filter(n -> !vm.document().linksOf(n.id()).isEmpty()).findFirst().orElseThrow();
+        drag(actor, 80, 50, false);
+        long drawnHere = onFx(() -> view.tilesDrawn()[0]);
+        boolean[] pendingAtRelease = new boolean[1];
+        BufferedImage released = onFx(() -> {
+            Camera c = vm.camera();
+            double x = actor.geometry().centerX() + 80, y = actor.geometry().centerY() + 50;
+            view.tool().handle(new CanvasInput.PointerUp(x, y, c.toScreenX(x), c.toScreenY(y), CanvasInput.Button.PRIMARY,
+                    CanvasInput.Modifiers.NONE));
+            view.paintIfRequested();
+            pendingAtRelease[0] = view.tilesPending();
+            return SwingFXUtils.fromFXImage(view.canvas().snapshot(null, null), null);
+        });
+        assertEquals(drawnHere, onFx(() -> view.tilesDrawn()[0]), "the release drew no tile on the JavaFX thread");
+        assertTrue(pendingAtRelease[0], "its tiles are drawn in the background");
+        // at once, the actor is where it was dropped: inside its new box the picture is the painter's
+        Element moved = vm.document().element(actor.id());
+        Camera cam = vm.camera();
+        // (12 px in from the edges: the selected actor's handles sit on its corners)
+        double in = 12 / cam.scale();
+        Rectangle2D inner = new Rectangle2D.Double(moved.geometry().x() + in, moved.geometry().y() + in,
+                moved.geometry().width() - 2 * in, moved.geometry().height() - 2 * in);
+        assertEquals(0, differing(released, expected(vm.document(), vm.selection()), cam, inner), "the actor in its new place");
+        assertTrue(differing(released, expected(vm.document(), vm.selection(), Set.of(actor.id())), cam, inner) > 100,
+                "(the measure sees an actor missing there)");
+        settle();
+        onFx(vm::clearSelection);
+        assertSamePicture(expected(vm.document(), Set.of()), frame(), "once the tiles arrived");
+    }
+
+    @Test
     void aZoomShowsTheOldTilesScaledThenSharpens() throws Exception {
         open(netMapExample());
         onFx(() -> {
@@ -218,6 +256,7 @@ class TiledCanvasTest {
         onFx(() -> view.tool().handle(new CanvasInput.PointerUp(cam.toMapX(W / 2.0), target, W / 2.0, cam.toScreenY(target),
                 CanvasInput.Button.PRIMARY, CanvasInput.Modifiers.NONE)));
         assertEquals(target, vm.ceilingY().orElseThrow(), 1.0, "the release moves the ceiling");
+        settle();
         assertSamePicture(expected(vm.document(), vm.selection()), frame(), "after the ceiling moved");
     }
 
@@ -246,6 +285,18 @@ class TiledCanvasTest {
         });
     }
 
+    /** Waits until no tile is on its way and no finished gesture waits on top. */
+    private void settle() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (onFx(() -> {
+            view.paintIfRequested();
+            return view.tilesPending();
+        })) {
+            assertTrue(System.nanoTime() < deadline, "the tiles arrive");
+            Thread.sleep(20);
+        }
+    }
+
     /** A frame as the next pulse paints it (tiles the change reached drawn again; nothing forced), then the pixels. */
     private BufferedImage frame() throws Exception {
         return onFx(() -> {
@@ -260,6 +311,11 @@ class TiledCanvasTest {
 
     /** The whole view drawn afresh by a new painter, on the canvas' background, at the canvas' device-pixel origin. */
     private BufferedImage expected(MapDocument doc, Set<String> selection) throws Exception {
+        return expected(doc, selection, Set.of());
+    }
+
+    /** The same, leaving out some elements. */
+    private BufferedImage expected(MapDocument doc, Set<String> selection, Set<String> without) throws Exception {
         return onFx(() -> {
             Camera cam = vm.camera();
             double s = cam.scale();
@@ -268,7 +324,7 @@ class TiledCanvasTest {
             g.setColor(TileLayer.BACKGROUND);
             g.fillRect(0, 0, W, H);
             new MapPainter().paint(g, doc, Viewport.ofCanvas(Math.round(cam.originX() * s) / s,
-                    Math.round(cam.originY() * s) / s, W, H, s), RenderOptions.screen(selection));
+                    Math.round(cam.originY() * s) / s, W, H, s), RenderOptions.screen(selection).withHidden(without));
             g.dispose();
             return img;
         });

@@ -35,7 +35,7 @@ import org.mapwork.templates.Methods;
 
 /**
  * The one drawing path for maps: draws a {@link MapDocument} onto any {@link Graphics2D} — the editor's canvas
- * (through FXGraphics2D), a PNG image, Batik's SVG generator, a PDF page. It takes the look of nodes, links,
+ * (in tiles it shows), a PNG image, Batik's SVG generator, a PDF page. It takes the look of nodes, links,
  * towers, badges, backdrops and the legend from the map's method ({@link MethodTemplate#presentation()}).
  *
  * <p>Only what meets the visible area is visited (a grid index per document snapshot). Everything derived from a
@@ -176,6 +176,24 @@ public final class MapPainter {
      * of the rest of the map.
      */
     public void paintElements(Graphics2D g, MapDocument doc, Viewport view, Collection<String> ids, RenderOptions opts) {
+        List<MapScene.Item> items = itemsOf(doc, ids);
+        drawing(g, view, () -> drawItems(g, view, opts, visitor -> items.forEach(visitor::visit)));
+    }
+
+    /**
+     * The union of the drawn bounds (map units) of the given elements as {@link #paintElements} draws them, or
+     * {@code null} when none of them is drawn; as cheap as that method for a gesture's snapshot.
+     */
+    public Rectangle2D elementsBounds(MapDocument doc, Collection<String> ids) {
+        Rectangle2D out = null;
+        for (MapScene.Item item : itemsOf(doc, ids)) {
+            out = MapScene.union(out, item.bounds);
+        }
+        return out;
+    }
+
+    /** The items of the given elements in drawing order, built on their own when {@code doc} is a gesture's snapshot. */
+    private List<MapScene.Item> itemsOf(MapDocument doc, Collection<String> ids) {
         // a gesture's snapshot differs from the one drawn last in these elements only: their items are built on their
         // own, so that a frame of a drag costs what the dragged elements cost, however large the map
         MapScene s = scene;
@@ -191,8 +209,7 @@ public final class MapPainter {
             }
             chosen.sort((a, b) -> Integer.compare(a.index, b.index));
         }
-        List<MapScene.Item> items = chosen;
-        drawing(g, view, () -> drawItems(g, view, opts, visitor -> items.forEach(visitor::visit)));
+        return chosen;
     }
 
     /** Draws the items {@code walk} visits, at the level of detail the view's scale calls for, leaving out hidden ones. */
@@ -230,6 +247,15 @@ public final class MapPainter {
      * only these areas of the picture it keeps.
      */
     public Damage damage(MapDocument before, MapDocument after) {
+        return damage(before, after, Set.of());
+    }
+
+    /**
+     * As {@link #damage(MapDocument, MapDocument)}, leaving out the elements in {@code unseen}: elements the picture
+     * leaves out before and after alike (the editor lifts a gesture's elements out of its tiles), whose changes
+     * therefore change no pixel of it.
+     */
+    public Damage damage(MapDocument before, MapDocument after, Set<String> unseen) {
         if (before == after) {
             return Damage.NONE;
         }
@@ -244,7 +270,11 @@ public final class MapPainter {
         if (old.updateTo(after, text)) {
             // patched in place: the items it replaced are all that changed
             now = old;
-            areas.addAll(now.patchDamage());
+            for (MapScene.Item item : now.patched()) {
+                if (!unseen.contains(item.element.id())) {
+                    areas.add(item.bounds);
+                }
+            }
         } else if (old.doc != before) {
             // the patch gave up half way: the old scene is no longer a picture of the old snapshot
             scene = null;
@@ -253,7 +283,7 @@ public final class MapPainter {
             now = new MapScene(after, methods.apply(after.methodId()), text, old);
             for (MapScene.Item item : now.items) {
                 MapScene.Item was = old.item(item.element.id());
-                if (!MapScene.drawnAlike(was, item)) {
+                if (!unseen.contains(item.element.id()) && !MapScene.drawnAlike(was, item)) {
                     if (was != null) {
                         areas.add(was.bounds);
                     }
@@ -261,7 +291,7 @@ public final class MapPainter {
                 }
             }
             for (MapScene.Item gone : old.items) {
-                if (now.item(gone.element.id()) == null) {
+                if (now.item(gone.element.id()) == null && !unseen.contains(gone.element.id())) {
                     areas.add(gone.bounds);
                 }
             }

@@ -273,7 +273,8 @@ final class MapScene {
     private Rectangle2D itemBounds;
     private boolean touchedEdge;
     private final List<Item> replaced = new ArrayList<>();
-    private final List<Rectangle2D> patchDamage = new ArrayList<>();
+    /** The items the last {@link #updateTo} replaced, old and new in turn. */
+    private final List<Item> patched = new ArrayList<>();
 
     /** Backdrops, legend and the content's bounds, from the items' bounds. */
     private void finish(Rectangle2D unionOfItems) {
@@ -337,7 +338,7 @@ final class MapScene {
         doc = next;
         touchedEdge = false;
         replaced.clear();
-        patchDamage.clear();
+        patched.clear();
         java.util.Set<String> linksToRedo = new java.util.LinkedHashSet<>();
         for (Element e : changed) {
             Item old = byId.get(e.id());
@@ -408,8 +409,8 @@ final class MapScene {
         touchedEdge |= b.getMinX() <= itemBounds.getMinX() || b.getMinY() <= itemBounds.getMinY()
                 || b.getMaxX() >= itemBounds.getMaxX() || b.getMaxY() >= itemBounds.getMaxY();
         replaced.add(fresh);
-        patchDamage.add(old.bounds);
-        patchDamage.add(fresh.bounds);
+        patched.add(old);
+        patched.add(fresh);
         int i = old.index;
         if (!unindex(i, old.bounds)) {
             wide = Arrays.stream(wide).filter(k -> k != i).toArray();
@@ -424,9 +425,9 @@ final class MapScene {
         return true;
     }
 
-    /** The drawn bounds, before and after, of the items the last {@link #updateTo} replaced. */
-    List<Rectangle2D> patchDamage() {
-        return List.copyOf(patchDamage);
+    /** The items the last {@link #updateTo} replaced, each old item followed by its new one. */
+    List<Item> patched() {
+        return List.copyOf(patched);
     }
 
     /** Removes item {@code i} from the grid cells of {@code b}; false when it was kept in the wide list instead. */
