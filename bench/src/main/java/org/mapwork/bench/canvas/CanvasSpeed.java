@@ -87,8 +87,8 @@ public final class CanvasSpeed {
             warmUp.add(views.get(i));
         }
         describeScript(views, doc, probe);
-        if (List.of(args).contains("--only-editor")) {
-            editorOnly(doc, views, warmUp, passes, extent);
+        if (List.of(args).contains("--only-editor") || List.of(args).contains("--only-drag")) {
+            editorOnly(doc, List.of(args).contains("--only-drag") ? List.of() : views, warmUp, passes, extent);
             System.exit(0);
         }
 
@@ -238,13 +238,16 @@ public final class CanvasSpeed {
         System.out.println("load after the breakdown: " + load());
     }
 
-    /** The editor's canvas alone (pan/zoom and drag), for quick runs while working on it: no Java2D or JGraphX rows. */
+    /**
+     * The editor's canvas alone (pan/zoom and drag; with no views, the drag alone), for quick runs while working on it:
+     * no Java2D or JGraphX rows.
+     */
     private static void editorOnly(MapDocument doc, List<ViewScript.View> views, List<ViewScript.View> warmUp, int passes,
                                    Rectangle2D extent) throws Exception {
         try (EditorCanvasFrames canvas = EditorCanvasFrames.open(doc, WIDTH, HEIGHT)) {
             canvas.panZoom(warmUp, true, new ArrayList<>());
             System.out.println(FrameTimes.header());
-            for (int p = 1; p <= passes; p++) {
+            for (int p = 1; p <= passes && !views.isEmpty(); p++) {
                 List<Long> settle = new ArrayList<>();
                 EditorCanvasFrames.Times t = canvas.panZoom(views, true, settle);
                 FrameTimes all = new FrameTimes("editor canvas pan/zoom, pass " + p, t.total());

@@ -27,6 +27,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
+import org.jfree.fx.FXGraphics2D;
 import org.mapwork.editor.canvas.Camera;
 import org.mapwork.editor.map.LabelEdit;
 import org.mapwork.editor.map.MapViewModel;
@@ -45,7 +46,7 @@ import org.mapwork.model.Point;
 
 /**
  * The map canvas: shows the map through a {@link TileLayer} (tiles drawn by the shared {@link MapPainter}), draws the
- * elements of a gesture in progress live over it (drawn by the same painter, through Java2D), turns mouse and key events into
+ * elements of a gesture in progress live over it (drawn by the same painter), turns mouse and key events into
  * {@link CanvasInput}s for the current tool, and shows the in-place label editor. It repaints at most once per pulse,
  * whatever asked for it: a local edit, undo, redo, a change from elsewhere, or a tile arriving from the background.
  */
@@ -62,6 +63,7 @@ public final class MapCanvasView extends Region {
     private final ScrollBar hBar = new ScrollBar();
     private final ScrollBar vBar = new ScrollBar();
     private final Pane layer = new Pane();
+    private final FXGraphics2D g2;
     private final TileLayer tiles;
     private boolean wholeView;
     /** Elements of a finished gesture still drawn on top until tiles with them in place are ready. */
@@ -93,6 +95,7 @@ public final class MapCanvasView extends Region {
         this.vm = vm;
         this.painter = painter;
         this.tool = new SelectTool(vm);
+        this.g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
         this.tiles = new TileLayer(painter);
         tiles.setOnTileReady(this::requestRepaint);
         setId("map-canvas");
@@ -238,17 +241,31 @@ public final class MapCanvasView extends Region {
     }
 
     /**
-     * Draws a gesture's elements over the tiles: through Java2D into an image just large enough for them, on the tiles'
-     * whole device pixels, so that they look exactly as the tiles will draw them once the gesture has ended.
+     * Draws a gesture's elements over the tiles, on the tiles' whole device pixels. Its links (long lines that may
+     * cross the whole view) go through FXGraphics2D onto the canvas, which costs a few commands whatever their length;
+     * its nodes and other elements are drawn by Java2D into an image just large enough for them, so that their text
+     * looks exactly as the tiles will draw it once the gesture has ended. (A whole-view Java2D image per frame took
+     * p50 5-18 ms a drag frame against 4-5 ms, measured side by side with CanvasSpeed --only-drag.)
      */
     private void paintLifted(GraphicsContext gc, MapDocument doc, Set<String> ids, Set<String> selection, Camera cam,
                              double outputScale, double w, double h) {
-        Rectangle2D b = painter.elementsBounds(doc, ids);
+        double ds = cam.scale() * outputScale;
+        long offX = Math.round(cam.originX() * ds), offY = Math.round(cam.originY() * ds);
+        Set<String> links = new java.util.HashSet<>(), others = new java.util.HashSet<>();
+        for (String id : ids) {
+            Element e = doc.element(id);
+            if (e != null) {
+                (e.isLink() ? links : others).add(id);
+            }
+        }
+        RenderOptions opts = RenderOptions.screen(selection);
+        if (!links.isEmpty()) {
+            painter.paintElements(g2, doc, Viewport.ofCanvas(offX / ds, offY / ds, w, h, cam.scale()), links, opts);
+        }
+        Rectangle2D b = others.isEmpty() ? null : painter.elementsBounds(doc, others);
         if (b == null) {
             return;
         }
-        double ds = cam.scale() * outputScale;
-        long offX = Math.round(cam.originX() * ds), offY = Math.round(cam.originY() * ds);
         int x0 = (int) Math.max(0, Math.floor(b.getMinX() * ds - offX) - 2);
         int y0 = (int) Math.max(0, Math.floor(b.getMinY() * ds - offY) - 2);
         int x1 = (int) Math.min(Math.ceil(w * outputScale), Math.ceil(b.getMaxX() * ds - offX) + 2);
@@ -260,7 +277,7 @@ public final class MapCanvasView extends Region {
         Graphics2D g = img.createGraphics();
         try {
             painter.paintElements(g, doc, new Viewport((offX + x0) / ds, (offY + y0) / ds, (x1 - x0) / ds, (y1 - y0) / ds, ds),
-                    ids, RenderOptions.screen(selection));
+                    others, opts);
         } finally {
             g.dispose();
         }
