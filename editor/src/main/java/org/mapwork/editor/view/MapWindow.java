@@ -97,6 +97,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
     private final Label saved = new Label();
     private boolean panelsShown = true;
     private boolean swallowTyped;
+    private FilePicker files = FilePicker.system();
 
     public MapWindow(Stage stage, OpenedMap opened, Shell shell) {
         this.stage = stage;
@@ -183,6 +184,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
     public OpenedMap opened() {
         return opened;
+    }
+
+    /** Replaces the system's file dialog for Save As, Open, Import and Export (tests supply paths through it). */
+    public void setFilePicker(FilePicker picker) {
+        this.files = picker;
     }
 
     private String titleText() {
@@ -439,17 +445,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
     @Override
     public void saveAs() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save a copy as a Mapwork file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Mapwork map", "*" + MapJson.EXTENSION));
-        chooser.setInitialFileName(ExportDialog.safeName(vm.document().title()) + MapJson.EXTENSION);
-        var file = chooser.showSaveDialog(stage);
+        Path file = files.saveFile(stage, "Save a copy as a Mapwork file",
+                ExportDialog.safeName(vm.document().title()) + MapJson.EXTENSION,
+                List.of(new FileChooser.ExtensionFilter("Mapwork map", "*" + MapJson.EXTENSION)));
         if (file != null) {
-            Path p = file.toPath();
-            if (!p.getFileName().toString().endsWith(MapJson.EXTENSION)) {
-                p = p.resolveSibling(p.getFileName() + MapJson.EXTENSION);
-            }
-            saveTo(p);
+            saveTo(ExportDialog.withExtension(file, MapJson.EXTENSION));
         }
     }
 
@@ -468,30 +468,25 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
     @Override
     public void open() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a map");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Mapwork map", "*" + MapJson.EXTENSION, "*.json"));
-        var file = chooser.showOpenDialog(stage);
+        Path file = files.openFile(stage, "Open a map",
+                List.of(new FileChooser.ExtensionFilter("Mapwork map", "*" + MapJson.EXTENSION, "*.json")));
         if (file != null) {
-            shell.openFile(file.toPath());
+            shell.openFile(file);
         }
     }
 
     @Override
     public void exportMap() {
-        ExportDialog.show(stage, vm.document(), vm::setStatus);
+        ExportDialog.show(stage, vm.document(), vm::setStatus, files);
     }
 
     @Override
     public void importMap() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import a map");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+        Path file = files.openFile(stage, "Import a map", List.of(new FileChooser.ExtensionFilter(
                 "Mapwork SVG/PNG exports, Mapwork files, GraphML, draw.io, Kumu, CSV", "*.svg", "*.png",
-                "*" + MapJson.EXTENSION, "*.graphml", "*.drawio", "*.xml", "*.json", "*.csv"));
-        var file = chooser.showOpenDialog(stage);
+                "*" + MapJson.EXTENSION, "*.graphml", "*.drawio", "*.xml", "*.json", "*.csv")));
         if (file != null) {
-            shell.importFile(file.toPath());
+            shell.importFile(file);
         }
     }
 
