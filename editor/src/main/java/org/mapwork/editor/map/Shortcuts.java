@@ -38,6 +38,9 @@ public final class Shortcuts {
 
         void goalsMenu();
 
+        /** The context menu of the selection (what a right-click shows). */
+        void contextMenu();
+
         void nextStep(int by);
 
         void toggleTimer();
@@ -86,6 +89,8 @@ public final class Shortcuts {
         add("L", "Link the two selected nodes (first → second) with the current link type", g, key("L"), () -> linkSelected(vm));
         add("K", "Next link type (also changes the selected links)", g, key("K"), () -> cycleLinkType(vm));
         add("Shift+N", "Next node type", g, key("N").shift(), () -> cycleNodeType(vm));
+        add("Shift+F10 / Menu", "The context menu of the selection (as a right-click)", g,
+                k -> key("F10").shift().test(k) || key("CONTEXT_MENU").test(k), w::contextMenu);
         add("Shift+Arrows", "Move the selection by 10 (Alt+Shift: by 1)", g, arrows().shift(), null);
         add("Ctrl+Shift+Arrows", "Resize the selection", g, arrows().ctrl().shift(), null);
 

@@ -249,58 +249,92 @@ public final class MapWindow implements Shortcuts.WindowActions {
         });
     }
 
+    private final ContextMenu contextMenu = new ContextMenu();
+
     /** Right-click: what can be done with the element under the pointer (each item also has a key). */
     private void wireContextMenu() {
-        ContextMenu menu = new ContextMenu();
+        contextMenu.setId("canvas-context-menu");
         canvas.canvas().setOnContextMenuRequested(e -> {
-            menu.hide();
-            menu.getItems().clear();
-            double mx = vm.camera().toMapX(e.getX());
-            double my = vm.camera().toMapY(e.getY());
-            var hit = vm.elementAt(mx, my);
-            if (hit.isEmpty()) {
-                item(menu, "New node here   (double-click)", () -> vm.beginNewNode(mx, my));
-                item(menu, "Quick add…   Q", this::quickAdd);
-                item(menu, "Paste   Ctrl+V", vm::paste);
-                item(menu, "Auto-layout   Ctrl+Shift+L", vm::autoLayout);
-            } else {
-                String id = hit.get();
-                if (!vm.isSelected(id)) {
-                    vm.select(List.of(id));
-                }
-                Element el = vm.document().element(id);
-                item(menu, "Rename   F2", () -> vm.beginLabelEdit(id));
-                if (el.isLink()) {
-                    Words words = new Words(vm.template().orElse(null), vm.document());
-                    Menu types = new Menu("Link type");
-                    for (String t : vm.linkTypeNames()) {
-                        CheckMenuItem ti = new CheckMenuItem(words.type(t));
-                        ti.setSelected(t.equals(el.type()));
-                        ti.setOnAction(a -> vm.setLinkType(t));
-                        types.getItems().add(ti);
-                    }
-                    menu.getItems().add(types);
-                }
-                if (vm.hasTower(el)) {
-                    item(menu, "Raise tower   +", () -> vm.raiseTowers(+1));
-                    item(menu, "Lower tower   −", () -> vm.raiseTowers(-1));
-                }
-                var nodeType = el.isNode() ? vm.schema().nodeTypes().get(el.type()) : null;
-                if (nodeType != null && nodeType.attribute(MapViewModel.GOALS) != null) {
-                    item(menu, "Goals and stance…   Alt+G", this::goalsMenu);
-                }
-                if (el.isNode() && vm.schema().nodeTypes().containsKey(MapViewModel.PRECONDITION)) {
-                    item(menu, "Add precondition below   Alt+P", vm::beginPrecondition);
-                }
-                item(menu, "Duplicate   Ctrl+D", vm::duplicateSelection);
-                item(menu, "Copy   Ctrl+C", vm::copySelection);
-                item(menu, "Bring to front   Ctrl+]", vm::bringToFront);
-                item(menu, "Send to back   Ctrl+[", vm::sendToBack);
-                item(menu, "Delete   Delete", vm::deleteSelection);
-            }
-            menu.show(canvas.canvas(), e.getScreenX(), e.getScreenY());
+            showContextMenu(vm.camera().toMapX(e.getX()), vm.camera().toMapY(e.getY()), e.getScreenX(), e.getScreenY());
             e.consume();
         });
+    }
+
+    /**
+     * Shift+F10 or the menu key: the context menu of the selected element (or of the middle of the view when nothing
+     * is selected), so that the keyboard reaches everything the mouse does.
+     */
+    @Override
+    public void contextMenu() {
+        var cam = vm.camera();
+        double mx = cam.toMapX(cam.viewWidth() / 2);
+        double my = cam.toMapY(cam.viewHeight() / 2);
+        for (String id : vm.selectionInOrder()) {
+            Element e = vm.document().element(id);
+            if (e == null) {
+                continue;
+            }
+            if (e.isLink()) {
+                Element s = vm.document().element(e.source());
+                Element t = vm.document().element(e.target());
+                mx = (s.geometry().centerX() + t.geometry().centerX()) / 2;
+                my = (s.geometry().centerY() + t.geometry().centerY()) / 2;
+            } else {
+                mx = e.geometry().centerX();
+                my = e.geometry().centerY();
+            }
+            break;
+        }
+        var p = canvas.canvas().localToScreen(cam.toScreenX(mx), cam.toScreenY(my));
+        showContextMenu(mx, my, p.getX(), p.getY());
+    }
+
+    private void showContextMenu(double mx, double my, double screenX, double screenY) {
+        ContextMenu menu = contextMenu;
+        menu.hide();
+        menu.getItems().clear();
+        var hit = vm.elementAt(mx, my);
+        if (hit.isEmpty()) {
+            item(menu, "New node here   (double-click)", () -> vm.beginNewNode(mx, my));
+            item(menu, "Quick add…   Q", this::quickAdd);
+            item(menu, "Paste   Ctrl+V", vm::paste);
+            item(menu, "Auto-layout   Ctrl+Shift+L", vm::autoLayout);
+        } else {
+            String id = hit.get();
+            if (!vm.isSelected(id)) {
+                vm.select(List.of(id));
+            }
+            Element el = vm.document().element(id);
+            item(menu, "Rename   F2", () -> vm.beginLabelEdit(id));
+            if (el.isLink()) {
+                Words words = new Words(vm.template().orElse(null), vm.document());
+                Menu types = new Menu("Link type   K");
+                for (String t : vm.linkTypeNames()) {
+                    CheckMenuItem ti = new CheckMenuItem(words.type(t));
+                    ti.setSelected(t.equals(el.type()));
+                    ti.setOnAction(a -> vm.setLinkType(t));
+                    types.getItems().add(ti);
+                }
+                menu.getItems().add(types);
+            }
+            if (vm.hasTower(el)) {
+                item(menu, "Raise tower   +", () -> vm.raiseTowers(+1));
+                item(menu, "Lower tower   −", () -> vm.raiseTowers(-1));
+            }
+            var nodeType = el.isNode() ? vm.schema().nodeTypes().get(el.type()) : null;
+            if (nodeType != null && nodeType.attribute(MapViewModel.GOALS) != null) {
+                item(menu, "Goals and stance…   Alt+G", this::goalsMenu);
+            }
+            if (el.isNode() && vm.schema().nodeTypes().containsKey(MapViewModel.PRECONDITION)) {
+                item(menu, "Add precondition below   Alt+P", vm::beginPrecondition);
+            }
+            item(menu, "Duplicate   Ctrl+D", vm::duplicateSelection);
+            item(menu, "Copy   Ctrl+C", vm::copySelection);
+            item(menu, "Bring to front   Ctrl+]", vm::bringToFront);
+            item(menu, "Send to back   Ctrl+[", vm::sendToBack);
+            item(menu, "Delete   Delete", vm::deleteSelection);
+        }
+        menu.show(canvas.canvas(), screenX, screenY);
     }
 
     private static void item(ContextMenu menu, String text, Runnable action) {
