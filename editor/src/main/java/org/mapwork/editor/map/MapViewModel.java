@@ -867,6 +867,9 @@ public final class MapViewModel {
             if (label.isEmpty()) {
                 return false;
             }
+            if (edit.kind() == org.mapwork.model.ElementKind.ANNOTATION) {
+                return createText(edit, label);
+            }
             if (edit.linkTo() != null) {
                 return createLinkedNode(edit, label);
             }
@@ -967,17 +970,30 @@ public final class MapViewModel {
                 : Optional.empty();
     }
 
-    /** Adds a text annotation at a map point and starts editing it. */
-    public Optional<String> addText(double x, double y) {
-        String id = Ids.newId("a");
-        Element text = Element.annotation(id, "text", "Text", Geometry.box(snap(x), snap(y), 160, 32),
-                document().nextOrderKey());
-        if (apply("Add text", List.of(Change.add(text)))) {
-            select(List.of(id));
-            beginLabelEdit(id);
-            return Optional.of(id);
+    /**
+     * Starts writing a text annotation at a map point; the text is added with what was typed when the edit is
+     * committed (one undo step; Escape or nothing typed adds nothing).
+     */
+    public boolean addText(double x, double y) {
+        if (!schema().annotationTypes().containsKey("text")) {
+            setStatus("This method has no text annotations");
+            return false;
         }
-        return Optional.empty();
+        labelEdit = new LabelEdit(null, "text", snap(x), snap(y), 160, "", null, null,
+                org.mapwork.model.ElementKind.ANNOTATION);
+        fire(Aspect.LABEL_EDIT);
+        return true;
+    }
+
+    private boolean createText(LabelEdit edit, String label) {
+        String id = Ids.newId("a");
+        Element text = Element.annotation(id, "text", label, Geometry.box(edit.x(), edit.y(), edit.width(), 32),
+                document().nextOrderKey());
+        if (apply("Add text \"" + label + "\"", List.of(Change.add(text)))) {
+            select(List.of(id));
+            return true;
+        }
+        return false;
     }
 
     /** The node type that carries pictograms (one with a {@code symbol} or {@code pictogram} attribute), if any. */
