@@ -681,12 +681,27 @@ public final class MapViewModel {
         if (!MapFragment.looksLikeMap(text.get())) {
             return quickAdd(text.get());
         }
-        return pasteFragment(text.get(), 24, 24);
+        return pasteFragment(text.get(), 24, 24, true);
     }
 
     private List<String> pasteFragment(String json, double dx, double dy) {
+        return pasteFragment(json, dx, dy, false);
+    }
+
+    /**
+     * @param intoView whether elements that would land outside the visible area (copied in another map, or far
+     *                 from here) are brought into the middle of the view, keeping their arrangement
+     */
+    private List<String> pasteFragment(String json, double dx, double dy, boolean intoView) {
         try {
             MapFragment.Paste p = MapFragment.paste(json, schemasWithOwn(), document(), schema(), dx, dy);
+            Rectangle2D landing = intoView ? boxesOf(p.changes()) : null;
+            if (landing != null && !landing.intersects(camera.visibleArea())) {
+                Rectangle2D view = camera.visibleArea();
+                p = MapFragment.paste(json, schemasWithOwn(), document(), schema(),
+                        dx + snap(view.getCenterX() - landing.getCenterX()),
+                        dy + snap(view.getCenterY() - landing.getCenterY()));
+            }
             if (p.changes().isEmpty()) {
                 setStatus("Nothing on the clipboard fits a " + schema().methodId() + " map");
                 return List.of();
@@ -702,6 +717,17 @@ public final class MapViewModel {
             setStatus("Cannot paste: " + e.getMessage());
         }
         return List.of();
+    }
+
+    /** The bounds of the nodes and annotations a paste would add, or null when it adds none. */
+    private Rectangle2D boxesOf(List<Change> changes) {
+        List<Element> added = new ArrayList<>();
+        for (Change c : changes) {
+            if (c instanceof Change.AddElement a && !a.element().isLink()) {
+                added.add(a.element());
+            }
+        }
+        return boundsOf(added);
     }
 
     private SchemaRegistry schemasWithOwn() {
