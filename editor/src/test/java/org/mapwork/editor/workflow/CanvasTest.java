@@ -75,12 +75,17 @@ class CanvasTest {
         Canvas canvas = w.canvas().canvas();
         robot.clickOn(canvas.localToScreen(10, 10));
 
-        for (int i = 0; i < 12; i++) {
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.DIGIT1);
+        assertEquals("100 %", zoomLabel(robot).getText());
+        // 1.25 a step: ten steps pass 800 %
+        for (int i = 0; i < 10; i++) {
             Ui.keys(robot, KeyCode.CONTROL, KeyCode.EQUALS);
         }
         assertEquals(Camera.MAX_SCALE, vm.camera().scale(), 1e-9);
         assertEquals("800 %", zoomLabel(robot).getText());
-        for (int i = 0; i < 22; i++) {
+        // 0.8 a step: from 100 %, eleven steps pass 10 %
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.DIGIT1);
+        for (int i = 0; i < 11; i++) {
             Ui.keys(robot, KeyCode.CONTROL, KeyCode.MINUS);
         }
         assertEquals(Camera.MIN_SCALE, vm.camera().scale(), 1e-9);

@@ -40,7 +40,8 @@ class CreatingNodesTest {
         return 1.5 / vm.camera().scale();
     }
 
-    private static void dragFromPalette(FxRobot robot, String type, Point2D drop) {
+    private static void dragFromPalette(FxRobot robot, String type, Point2D drop) throws Exception {
+        Ui.forgetFinishedDrag();
         Node button = robot.lookup("#node-type-" + type).query();
         robot.drag(button, MouseButton.PRIMARY).moveTo(drop).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
@@ -96,7 +97,7 @@ class CreatingNodesTest {
     }
 
     @Test
-    void escape_after_a_drop_adds_nothing(FxRobot robot) {
+    void escape_after_a_drop_adds_nothing(FxRobot robot) throws Exception {
         MapWindow w = app.lastWindow();
         MapViewModel vm = w.viewModel();
         dragFromPalette(robot, "actor", w.canvas().canvas().localToScreen(300, 300));

@@ -48,6 +48,7 @@ class FilesTest {
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("mapwork-files-test");
+        Ui.closeOtherWindows(stage);
         app = new EditorApp();
         app.start(stage, List.of(), Map.of("library", dir.resolve("library").toString(), "new", "net-map",
                 "size", "1180x740"));
@@ -56,7 +57,13 @@ class FilesTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get(30, TimeUnit.SECONDS);
+        // the windows first: closing one finishes its writes to the library, which closes after them
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                w.hide();
+            }
+            app.stop();
+        }).get(30, TimeUnit.SECONDS);
     }
 
     private static void quickAdd(FxRobot robot, MapWindow w, String names) {

@@ -32,6 +32,7 @@ class StartScreenTest {
 
     @Start
     void start(Stage stage) {
+        Ui.closeOtherWindows(stage);
         app = new EditorApp();
         app.start(stage, List.of(), Map.of("no-library", "true", "size", "1180x740"));
     }

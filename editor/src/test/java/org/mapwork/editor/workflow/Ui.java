@@ -32,6 +32,7 @@ final class Ui {
 
     /** Starts the editor on a new map of a method (the example when asked), in memory only. */
     static EditorApp start(Stage stage, String methodId, boolean example) {
+        closeOtherWindows(stage);
         EditorApp app = new EditorApp();
         app.start(stage, List.of(), Map.of("no-library", "true", example ? "example" : "new", methodId,
                 "size", "1180x740"));
@@ -44,6 +45,50 @@ final class Ui {
         T result = WaitForAsyncUtils.asyncFx(what).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return result;
+    }
+
+    /**
+     * Hides the windows an earlier test left open (a second map, a start screen): on top of this test's window they
+     * would take its clicks. Runs on the FX thread (in {@code @Start}).
+     */
+    static void closeOtherWindows(Stage keep) {
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w != keep) {
+                w.hide();
+            }
+        }
+    }
+
+    /**
+     * Monocle (the headless glass) can keep a finished drag-and-drop as if it were still going, with the view of the
+     * window it ended in; the next drag-and-drop then tells that old view the pointer left it, and glass fails
+     * (NullPointerException in View.notifyDragLeave). Platforms with a real window system end the gesture
+     * themselves. Before a test drags something from the palette, this forgets such a leftover.
+     */
+    static void forgetFinishedDrag() throws Exception {
+        fx(() -> {
+            Class<?> input;
+            try {
+                input = Class.forName("com.sun.glass.ui.monocle.MouseInput");
+            } catch (ClassNotFoundException notMonocle) {
+                return null;
+            }
+            var instance = input.getDeclaredField("instance");
+            instance.setAccessible(true);
+            Object mouse = instance.get(null);
+            if (mouse != null) {
+                for (String field : List.of("dragInProgress", "dragView", "dragActions")) {
+                    var f = input.getDeclaredField(field);
+                    f.setAccessible(true);
+                    switch (field) {
+                        case "dragInProgress" -> f.setBoolean(mouse, false);
+                        case "dragView" -> f.set(mouse, null);
+                        default -> ((java.util.BitSet) f.get(mouse)).clear();
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     /** Where a map point is on the screen. */
