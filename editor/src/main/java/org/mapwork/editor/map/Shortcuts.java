@@ -124,6 +124,9 @@ public final class Shortcuts {
         add("W", "Arrow", g, key("W"), () -> w.chooseTool("Arrow"));
         add("T", "Text", g, key("T"), () -> w.chooseTool("Text"));
         add("S", "Stamp the chosen pictogram", g, key("S"), () -> w.chooseTool("Pictogram"));
+        // the tools take Enter before this table does (the text and stamp tools place in the middle of the view)
+        add("Enter (Text, Stamp)", "Place a text or the chosen pictogram in the middle of the view (Tab to a "
+                + "pictogram in the palette, Space chooses it)", g, k -> false, null);
 
         g = "Method";
         add("+ / −", "Raise / lower the selected actors' influence towers", g,

@@ -406,6 +406,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
         canvas.setTool(tool);
         palette.selectTool(name);
         vm.setStatus("Tool: " + tool.name());
+        // a tool chosen in the palette (by mouse or Tab and Space) works on the canvas: its keys go there
+        canvas.canvas().requestFocus();
     }
 
     @Override

@@ -92,6 +92,46 @@ class RichPictureTest {
     }
 
     @Test
+    void the_keyboard_alone_places_a_text_and_stamps_a_chosen_pictogram(FxRobot robot) throws Exception {
+        MapWindow w = app.lastWindow();
+        MapViewModel vm = w.viewModel();
+        Canvas canvas = w.canvas().canvas();
+        robot.clickOn(canvas.localToScreen(10, 10));
+        int base = vm.document().size();
+        var view = vm.camera().visibleArea();
+
+        robot.type(KeyCode.T).type(KeyCode.ENTER);
+        assertTrue(w.labelField().isVisible());
+        robot.write("Overtime").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Element text = Ui.byLabel(vm.document(), "Overtime");
+        assertTrue(view.contains(text.geometry().x(), text.geometry().y()), "in the middle of the view");
+        assertEquals(1, vm.session().history().undoDepth());
+
+        // Tab to a pictogram in the palette, Space chooses it (and the stamp), Enter stamps it
+        javafx.scene.Node focused = null;
+        for (int i = 0; i < 80; i++) {
+            robot.type(KeyCode.TAB);
+            focused = w.root().getScene().getFocusOwner();
+            if (focused != null && focused.getId() != null && focused.getId().startsWith("pictogram-")) {
+                break;
+            }
+        }
+        assertTrue(focused != null && focused.getId().startsWith("pictogram-"), "Tab reaches the pictograms");
+        String pictogram = focused.getId().substring("pictogram-".length());
+        robot.type(KeyCode.SPACE);
+        assertEquals(pictogram, vm.pictogram());
+        assertEquals("Pictogram", w.canvas().tool().name());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Element stamped = vm.document().nodes().filter(n -> new Value.Text(pictogram).equals(n.attribute("symbol")))
+                .findFirst().orElseThrow();
+        assertEquals(view.getCenterX(), stamped.geometry().centerX(), 1e-6);
+        assertEquals(base + 2, vm.document().size());
+        assertEquals(2, vm.session().history().undoDepth());
+    }
+
+    @Test
     void escape_while_typing_a_text_leaves_nothing_behind(FxRobot robot) {
         MapWindow w = app.lastWindow();
         MapViewModel vm = w.viewModel();
