@@ -200,7 +200,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
     private void wireKeys() {
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl) {
+            if (takesTyping(e.getTarget())) {
                 return; // typing in a field: its keys are its own
             }
             if (canvas.keyPressed(e)) {
@@ -223,10 +223,20 @@ public final class MapWindow implements Shortcuts.WindowActions {
         });
         root.addEventFilter(KeyEvent.KEY_RELEASED, e -> swallowTyped = false);
         root.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
-            if (!(e.getTarget() instanceof TextInputControl) && canvas.keyReleased(e)) {
+            if (!takesTyping(e.getTarget()) && canvas.keyReleased(e)) {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * Whether key presses aimed at this are typing: a text field, or a date picker or stepper one can type into
+     * (those keep the focus themselves and hand the keys to their editor, so the target is not the text field).
+     */
+    private static boolean takesTyping(Object target) {
+        return target instanceof TextInputControl
+                || target instanceof javafx.scene.control.ComboBoxBase<?> box && box.isEditable()
+                || target instanceof javafx.scene.control.Spinner<?> spinner && spinner.isEditable();
     }
 
     /** Node types dragged from the palette land where they are dropped, with their name typed in place. */
