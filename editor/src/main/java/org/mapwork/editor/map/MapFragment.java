@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.mapwork.model.Value;
 import org.mapwork.model.json.MapFormatException;
 import org.mapwork.model.json.MapJson;
 import org.mapwork.model.json.MapJsonReader;
+import org.mapwork.model.schema.AttributeDef;
+import org.mapwork.model.schema.ElementType;
 import org.mapwork.model.schema.Schema;
 import org.mapwork.model.schema.SchemaRegistry;
 
@@ -76,12 +79,15 @@ public final class MapFragment {
         List<Change> changes = new ArrayList<>();
         List<String> added = new ArrayList<>();
         int leftOut = 0;
+        // the rows the pasted elements refer to (goals, link types) come along when the target lacks them
+        Map<String, Value> attributes = new LinkedHashMap<>(target.mapAttributes());
+        changes.addAll(referencedRows(fragment, targetSchema, attributes));
         String order = target.nextOrderKey();
         for (Element e : fragment.inDrawOrder()) {
             if (e.isLink()) {
                 continue;
             }
-            if (targetSchema.type(e.kind(), e.type(), target.mapAttributes()) == null) {
+            if (targetSchema.type(e.kind(), e.type(), attributes) == null) {
                 leftOut++;
                 continue;
             }
@@ -97,7 +103,7 @@ public final class MapFragment {
             }
             String s = newIds.get(e.source());
             String t = newIds.get(e.target());
-            if (s == null || t == null || targetSchema.type(e.kind(), e.type(), target.mapAttributes()) == null) {
+            if (s == null || t == null || targetSchema.type(e.kind(), e.type(), attributes) == null) {
                 leftOut++;
                 continue;
             }
@@ -106,7 +112,65 @@ public final class MapFragment {
             added.add(id);
             order = OrderKey.after(order);
         }
+        if (added.isEmpty()) {
+            return new Paste(List.of(), List.of(), leftOut);
+        }
         return new Paste(changes, added, leftOut);
+    }
+
+    /**
+     * Map attributes of rows (a Net-Map's goals, its link types) that elements of the fragment refer to by id and
+     * the target does not define: the missing rows are appended to the target's, so that an actor pasted into
+     * another map keeps its goals and a link its type. {@code attributes} (the target's) is updated to match.
+     */
+    private static List<Change> referencedRows(MapDocument fragment, Schema schema, Map<String, Value> attributes) {
+        Map<String, Set<String>> wanted = new LinkedHashMap<>();
+        for (Element e : fragment.elements()) {
+            if (e.isLink() && schema.mapDefinedLinkTypes() != null) {
+                wanted.computeIfAbsent(schema.mapDefinedLinkTypes().mapAttribute(), k -> new LinkedHashSet<>())
+                        .add(e.type());
+            }
+            ElementType type = schema.type(e.kind(), e.type(), fragment.mapAttributes());
+            if (type == null) {
+                continue;
+            }
+            for (AttributeDef a : type.attributes()) {
+                if (a.optionsFrom() == null) {
+                    continue;
+                }
+                Value v = e.attribute(a.name());
+                Set<String> ids = wanted.computeIfAbsent(a.optionsFrom(), k -> new LinkedHashSet<>());
+                if (v instanceof Value.Text t) {
+                    ids.add(t.value());
+                } else if (v instanceof Value.TextList l) {
+                    ids.addAll(l.values());
+                }
+            }
+        }
+        List<Change> out = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> w : wanted.entrySet()) {
+            if (!(fragment.mapAttribute(w.getKey()) instanceof Value.Rows from)) {
+                continue;
+            }
+            List<Map<String, Value>> rows = new ArrayList<>(
+                    attributes.get(w.getKey()) instanceof Value.Rows r ? r.rows() : List.of());
+            Set<Value> have = new LinkedHashSet<>();
+            rows.forEach(r -> have.add(r.get("id")));
+            boolean grew = false;
+            for (Map<String, Value> row : from.rows()) {
+                Value id = row.get("id");
+                if (id instanceof Value.Text t && w.getValue().contains(t.value()) && have.add(id)) {
+                    rows.add(row);
+                    grew = true;
+                }
+            }
+            if (grew) {
+                Value.Rows merged = new Value.Rows(rows);
+                attributes.put(w.getKey(), merged);
+                out.add(Change.setMapAttribute(w.getKey(), merged));
+            }
+        }
+        return out;
     }
 
     /** Whether some text looks like a Mapwork map rather than a list of names. */

@@ -700,12 +700,27 @@ public final class MapViewModel {
         if (!MapFragment.looksLikeMap(text.get())) {
             return quickAdd(text.get());
         }
-        return pasteFragment(text.get(), 24, 24);
+        return pasteFragment(text.get(), 24, 24, true);
     }
 
     private List<String> pasteFragment(String json, double dx, double dy) {
+        return pasteFragment(json, dx, dy, false);
+    }
+
+    /**
+     * @param intoView whether elements that would land outside the visible area (copied in another map, or far
+     *                 from here) are brought into the middle of the view, keeping their arrangement
+     */
+    private List<String> pasteFragment(String json, double dx, double dy, boolean intoView) {
         try {
             MapFragment.Paste p = MapFragment.paste(json, schemasWithOwn(), document(), schema(), dx, dy);
+            Rectangle2D landing = intoView ? boxesOf(p.changes()) : null;
+            if (landing != null && !landing.intersects(camera.visibleArea())) {
+                Rectangle2D view = camera.visibleArea();
+                p = MapFragment.paste(json, schemasWithOwn(), document(), schema(),
+                        dx + snap(view.getCenterX() - landing.getCenterX()),
+                        dy + snap(view.getCenterY() - landing.getCenterY()));
+            }
             if (p.changes().isEmpty()) {
                 setStatus("Nothing on the clipboard fits a " + schema().methodId() + " map");
                 return List.of();
@@ -721,6 +736,17 @@ public final class MapViewModel {
             setStatus("Cannot paste: " + e.getMessage());
         }
         return List.of();
+    }
+
+    /** The bounds of the nodes and annotations a paste would add, or null when it adds none. */
+    private Rectangle2D boxesOf(List<Change> changes) {
+        List<Element> added = new ArrayList<>();
+        for (Change c : changes) {
+            if (c instanceof Change.AddElement a && !a.element().isLink()) {
+                added.add(a.element());
+            }
+        }
+        return boundsOf(added);
     }
 
     private SchemaRegistry schemasWithOwn() {
@@ -886,6 +912,9 @@ public final class MapViewModel {
             if (label.isEmpty()) {
                 return false;
             }
+            if (edit.kind() == org.mapwork.model.ElementKind.ANNOTATION) {
+                return createText(edit, label);
+            }
             if (edit.linkTo() != null) {
                 return createLinkedNode(edit, label);
             }
@@ -986,17 +1015,30 @@ public final class MapViewModel {
                 : Optional.empty();
     }
 
-    /** Adds a text annotation at a map point and starts editing it. */
-    public Optional<String> addText(double x, double y) {
-        String id = Ids.newId("a");
-        Element text = Element.annotation(id, "text", "Text", Geometry.box(snap(x), snap(y), 160, 32),
-                document().nextOrderKey());
-        if (apply("Add text", List.of(Change.add(text)))) {
-            select(List.of(id));
-            beginLabelEdit(id);
-            return Optional.of(id);
+    /**
+     * Starts writing a text annotation at a map point; the text is added with what was typed when the edit is
+     * committed (one undo step; Escape or nothing typed adds nothing).
+     */
+    public boolean addText(double x, double y) {
+        if (!schema().annotationTypes().containsKey("text")) {
+            setStatus("This method has no text annotations");
+            return false;
         }
-        return Optional.empty();
+        labelEdit = new LabelEdit(null, "text", snap(x), snap(y), 160, "", null, null,
+                org.mapwork.model.ElementKind.ANNOTATION);
+        fire(Aspect.LABEL_EDIT);
+        return true;
+    }
+
+    private boolean createText(LabelEdit edit, String label) {
+        String id = Ids.newId("a");
+        Element text = Element.annotation(id, "text", label, Geometry.box(edit.x(), edit.y(), edit.width(), 32),
+                document().nextOrderKey());
+        if (apply("Add text \"" + label + "\"", List.of(Change.add(text)))) {
+            select(List.of(id));
+            return true;
+        }
+        return false;
     }
 
     /** The node type that carries pictograms (one with a {@code symbol} or {@code pictogram} attribute), if any. */

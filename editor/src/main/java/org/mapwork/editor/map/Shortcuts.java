@@ -38,6 +38,9 @@ public final class Shortcuts {
 
         void goalsMenu();
 
+        /** The context menu of the selection (what a right-click shows). */
+        void contextMenu();
+
         void nextStep(int by);
 
         void toggleTimer();
@@ -86,6 +89,8 @@ public final class Shortcuts {
         add("L", "Link the two selected nodes (first → second) with the current link type", g, key("L"), () -> linkSelected(vm));
         add("K", "Next link type (also changes the selected links)", g, key("K"), () -> cycleLinkType(vm));
         add("Shift+N", "Next node type", g, key("N").shift(), () -> cycleNodeType(vm));
+        add("Shift+F10 / Menu", "The context menu of the selection (as a right-click)", g,
+                k -> key("F10").shift().test(k) || key("CONTEXT_MENU").test(k), w::contextMenu);
         add("Shift+Arrows", "Move the selection by 10 (Alt+Shift: by 1)", g, arrows().shift(), null);
         add("Ctrl+Shift+Arrows", "Resize the selection", g, arrows().ctrl().shift(), null);
 
@@ -119,6 +124,9 @@ public final class Shortcuts {
         add("W", "Arrow", g, key("W"), () -> w.chooseTool("Arrow"));
         add("T", "Text", g, key("T"), () -> w.chooseTool("Text"));
         add("S", "Stamp the chosen pictogram", g, key("S"), () -> w.chooseTool("Pictogram"));
+        // the tools take Enter before this table does (the text and stamp tools place in the middle of the view)
+        add("Enter (Text, Stamp)", "Place a text or the chosen pictogram in the middle of the view (Tab to a "
+                + "pictogram in the palette, Space chooses it)", g, k -> false, null);
 
         g = "Method";
         add("+ / −", "Raise / lower the selected actors' influence towers", g,

@@ -227,11 +227,17 @@ public final class PropertiesView extends ScrollPane {
                 return c;
             }
             case MULTI_ENUM -> {
-                FlowPane pane = new FlowPane(8, 4);
                 List<String> chosen = value instanceof Value.TextList l ? l.values() : List.of();
                 Map<String, String> names = optionNames(def, words);
+                // options the map defines (goals) are sentences with their stance at the end: one per line, wrapped,
+                // so that the stance shows; the method's own short options flow side by side
+                javafx.scene.layout.Pane pane = def.optionsFrom() != null ? new VBox(4) : new FlowPane(8, 4);
                 for (Map.Entry<String, String> o : names.entrySet()) {
                     CheckBox c = new CheckBox(o.getValue());
+                    if (def.optionsFrom() != null) {
+                        c.setWrapText(true);
+                        c.setMaxWidth(Double.MAX_VALUE);
+                    }
                     c.setSelected(chosen.contains(o.getKey()));
                     c.setOnAction(e -> {
                         List<String> now = new ArrayList<>(chosen);

@@ -13,9 +13,20 @@ public final class Words {
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    /** Labels of the link types the map defines for itself (Net-Map), by id: the group's own words win. */
+    private final java.util.Map<String, String> mapTypes = new java.util.HashMap<>();
 
     public Words(MethodTemplate template, MapDocument doc) {
         this.locale = localeOf(doc);
+        var defined = template == null ? null : template.schema().mapDefinedLinkTypes();
+        if (defined != null && doc.mapAttribute(defined.mapAttribute()) instanceof Value.Rows rows) {
+            for (var row : rows.rows()) {
+                if (row.get("id") instanceof Value.Text id && row.get("label") instanceof Value.Text l
+                        && !l.value().isBlank()) {
+                    mapTypes.put(id.value(), l.value());
+                }
+            }
+        }
         ResourceBundle b = null;
         if (template != null) {
             try {
@@ -38,7 +49,8 @@ public final class Words {
     }
 
     public String type(String name) {
-        return get("type." + name, name);
+        String own = mapTypes.get(name);
+        return own != null ? own : get("type." + name, name);
     }
 
     public String attribute(String name) {

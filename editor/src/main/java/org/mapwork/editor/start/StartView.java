@@ -153,6 +153,19 @@ public final class StartView extends BorderPane {
         setRight(right);
     }
 
+    /** A new map in the language chosen on this screen (the application's own newMap knows no language). */
+    private void create(String methodId, boolean example) {
+        OpenedMap map;
+        try {
+            map = vm.newMap(methodId, example);
+        } catch (RuntimeException e) {
+            org.mapwork.editor.view.Dialogs.error(getScene() == null ? null : getScene().getWindow(),
+                    "Could not make the map", e.getMessage());
+            return;
+        }
+        actions.opened(map);
+    }
+
     private void buildMethods() {
         methods.getChildren().clear();
         for (StartViewModel.MethodChoice m : vm.methods()) {
@@ -162,10 +175,10 @@ public final class StartView extends BorderPane {
             description.setWrapText(true);
             Button empty = new Button("Empty");
             empty.setId("new-" + m.id());
-            empty.setOnAction(e -> actions.newMap(m.id(), false));
+            empty.setOnAction(e -> create(m.id(), false));
             Button example = new Button("Example");
             example.setId("example-" + m.id());
-            example.setOnAction(e -> actions.newMap(m.id(), true));
+            example.setOnAction(e -> create(m.id(), true));
             empty.setMinWidth(Region.USE_PREF_SIZE);
             example.setMinWidth(Region.USE_PREF_SIZE);
             VBox text = new VBox(2, name, description);

@@ -8,7 +8,8 @@ import org.mapwork.editor.tool.CanvasInput.PointerUp;
 
 /**
  * Tools that act on a click: the text tool (a text annotation, edited at once) and the pictogram stamp. IDLE
- * ──down──▶ POINTING ──up──▶ IDLE with one element added where the button went down; the middle button pans.
+ * ──down──▶ POINTING ──up──▶ IDLE with one element added where the button went down; the middle button pans;
+ * Enter adds the element in the middle of the view.
  */
 public final class ClickTool implements Tool {
 
@@ -58,20 +59,32 @@ public final class ClickTool implements Tool {
             lastSy = m.sy();
             return true;
         }
+        if (input instanceof CanvasInput.KeyDown k && k.key().equals("ENTER") && state == ToolState.IDLE
+                && vm.labelEdit() == null && !k.mods().shift() && !k.mods().shortcut() && !k.mods().alt()) {
+            // the keyboard's way: Enter places the text or the pictogram in the middle of the view
+            var view = vm.camera().visibleArea();
+            act(kind == Kind.TEXT ? view.getCenterX() - 80 : view.getCenterX(),
+                    kind == Kind.TEXT ? view.getCenterY() - 16 : view.getCenterY());
+            return true;
+        }
         if (input instanceof PointerUp) {
             ToolState was = state;
             state = ToolState.IDLE;
             if (was == ToolState.POINTING) {
-                if (kind == Kind.TEXT) {
-                    vm.addText(downX, downY);
-                } else {
-                    vm.stampPictogram(downX, downY);
-                }
+                act(downX, downY);
                 return true;
             }
             return was == ToolState.PANNING;
         }
         return false;
+    }
+
+    private void act(double x, double y) {
+        if (kind == Kind.TEXT) {
+            vm.addText(x, y);
+        } else {
+            vm.stampPictogram(x, y);
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.mapwork.model.Point;
  *
  * <pre>
  * IDLE ──down on element──▶ POINTING ──moved──▶ DRAGGING ──up──▶ IDLE (one move change set)
+ * IDLE ──second press of a double-click──▶ POINTING ──up, not moved──▶ IDLE (label edit, or a new node on empty)
  * IDLE ──down on empty───▶ POINTING ──moved──▶ RUBBER_BAND ──up──▶ IDLE (selection)
  * IDLE ──down on edge/connect handle──▶ CONNECTING ──up on node──▶ IDLE (one link)
  * IDLE ──down on resize handle──▶ RESIZING;  on tower handle──▶ RAISING_TOWER
@@ -47,6 +48,7 @@ public final class SelectTool implements Tool {
     private String downTarget;
     private boolean downWasSelected;
     private boolean shift;
+    private boolean secondClick;
     private final Map<String, Geometry> start = new LinkedHashMap<>();
     private List<String> dragIds = List.of();
     private String subject;
@@ -132,15 +134,8 @@ public final class SelectTool implements Tool {
             return true;
         }
         Optional<String> hit = vm.elementAt(d.x(), d.y());
-        if (d.clicks() >= 2) {
-            if (hit.isPresent()) {
-                vm.select(List.of(hit.get()));
-                vm.beginLabelEdit(hit.get());
-            } else {
-                vm.beginNewNode(d.x(), d.y());
-            }
-            return true;
-        }
+        // a double-click acts when the button comes up without a drag: a quick second press that drags still moves
+        secondClick = d.clicks() >= 2;
         downTarget = hit.orElse(null);
         if (downTarget == null) {
             Optional<Double> ceiling = vm.ceilingY();
@@ -151,7 +146,7 @@ public final class SelectTool implements Tool {
                 return true;
             }
         }
-        if (downTarget != null && !shift && onEdge(downTarget, d.sx(), d.sy())) {
+        if (downTarget != null && !shift && !secondClick && onEdge(downTarget, d.sx(), d.sy())) {
             subject = downTarget;
             state = ToolState.CONNECTING;
             return true;
@@ -280,7 +275,14 @@ public final class SelectTool implements Tool {
                 return true;
             }
             case POINTING -> {
-                if (downTarget == null) {
+                if (secondClick && !shift) {
+                    if (downTarget != null) {
+                        vm.select(List.of(downTarget));
+                        vm.beginLabelEdit(downTarget);
+                    } else {
+                        vm.beginNewNode(downX, downY);
+                    }
+                } else if (downTarget == null) {
                     if (!shift) {
                         vm.clearSelection();
                     }
@@ -348,6 +350,7 @@ public final class SelectTool implements Tool {
     }
 
     private void reset() {
+        secondClick = false;
         downTarget = null;
         subject = null;
         dragIds = List.of();

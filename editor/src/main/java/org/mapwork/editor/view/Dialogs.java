@@ -21,7 +21,10 @@ public final class Dialogs {
         Label text = new Label(message);
         text.setWrapText(true);
         text.setId("error-message");
+        // a wrapped label still asks for its one-line width: give it the width to wrap at, and the height that takes
+        text.setPrefWidth(560);
         text.setMaxWidth(560);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         a.getDialogPane().setContent(text);
         a.show();
     }

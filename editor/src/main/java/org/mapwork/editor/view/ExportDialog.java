@@ -108,19 +108,27 @@ public final class ExportDialog {
         format.writer().write(doc, opts, file);
     }
 
-    /** Shows the dialog; returns the file written, or null when cancelled. */
-    public static Path show(Window owner, MapDocument doc, java.util.function.Consumer<String> status) {
+    /**
+     * Shows the dialog, then asks the picker for the file; returns the file written, or null when cancelled.
+     */
+    public static Path show(Window owner, MapDocument doc, java.util.function.Consumer<String> status,
+                            FilePicker picker) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Export " + doc.title());
+        dialog.getDialogPane().setId("export-dialog");
         ChoiceBox<Format> format = new ChoiceBox<>();
+        format.setId("export-format");
         format.getItems().setAll(formats());
         format.getSelectionModel().select(0);
         CheckBox legend = new CheckBox("Legend");
+        legend.setId("export-legend");
         legend.setSelected(true);
         CheckBox titleBlock = new CheckBox("Title block (title, method, date)");
+        titleBlock.setId("export-title-block");
         titleBlock.setSelected(true);
         ImageView preview = new ImageView();
+        preview.setId("export-preview");
         preview.setFitWidth(520);
         preview.setFitHeight(360);
         preview.setPreserveRatio(true);
@@ -134,8 +142,12 @@ public final class ExportDialog {
         legend.setOnAction(e -> refresh.run());
         titleBlock.setOnAction(e -> refresh.run());
         refresh.run();
+        // a fixed frame: a preview of another shape (legend off, say) must not push the buttons out of the window
+        javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(preview);
+        frame.setMinSize(preview.getFitWidth(), preview.getFitHeight());
+        frame.setPrefSize(preview.getFitWidth(), preview.getFitHeight());
         VBox content = new VBox(8, new HBox(8, new Label("Format"), format), new HBox(12, legend, titleBlock),
-                new Label("Preview"), preview);
+                new Label("Preview"), frame);
         content.setPadding(new Insets(10));
         dialog.getDialogPane().setContent(content);
         ButtonType export = new ButtonType("Export…", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
@@ -144,22 +156,27 @@ public final class ExportDialog {
             return null;
         }
         Format f = format.getValue();
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(safeName(doc.title()) + f.extension());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.name(), "*" + f.extension()));
-        var file = chooser.showSaveDialog(owner);
+        Path file = picker.saveFile(owner, "Export as " + f.name(), safeName(doc.title()) + f.extension(),
+                List.of(new FileChooser.ExtensionFilter(f.name(), "*" + f.extension())));
         if (file == null) {
             return null;
         }
+        file = withExtension(file, f.extension());
         try {
             write(f, doc, RenderOptions.file().withLegend(legend.isSelected()).withTitleBlock(titleBlock.isSelected()),
-                    file.toPath());
+                    file);
             status.accept("Exported " + file);
-            return file.toPath();
+            return file;
         } catch (IOException | RuntimeException ex) {
             Dialogs.error(owner, "Export failed", "Could not write " + file + ": " + ex.getMessage());
             return null;
         }
+    }
+
+    /** The file as chosen, with the format's extension added when the name was typed without it. */
+    static Path withExtension(Path file, String extension) {
+        String name = file.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? file : file.resolveSibling(name + extension);
     }
 
     static String safeName(String title) {

@@ -412,13 +412,17 @@ public final class MapCanvasView extends Region {
         Rectangle2D all = extent.isEmpty() ? (Rectangle2D) visible.clone() : extent.createUnion(visible);
         syncingBars = true;
         try {
+            // the value is the view's edge, so the range is the extent less the view; JavaFX sizes the thumb as
+            // visibleAmount / (max - min), so the visible amount is the view's share of that range
+            double rangeX = Math.max(0, all.getWidth() - visible.getWidth());
+            double rangeY = Math.max(0, all.getHeight() - visible.getHeight());
             hBar.setMin(all.getMinX());
-            hBar.setMax(Math.max(all.getMinX(), all.getMaxX() - visible.getWidth()));
-            hBar.setVisibleAmount(visible.getWidth());
+            hBar.setMax(all.getMinX() + rangeX);
+            hBar.setVisibleAmount(rangeX * visible.getWidth() / Math.max(1e-9, all.getWidth()));
             hBar.setValue(visible.getX());
             vBar.setMin(all.getMinY());
-            vBar.setMax(Math.max(all.getMinY(), all.getMaxY() - visible.getHeight()));
-            vBar.setVisibleAmount(visible.getHeight());
+            vBar.setMax(all.getMinY() + rangeY);
+            vBar.setVisibleAmount(rangeY * visible.getHeight() / Math.max(1e-9, all.getHeight()));
             vBar.setValue(visible.getY());
         } finally {
             syncingBars = false;

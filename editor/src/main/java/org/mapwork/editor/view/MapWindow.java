@@ -98,6 +98,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
     private final Label saved = new Label();
     private boolean panelsShown = true;
     private boolean swallowTyped;
+    private FilePicker files = FilePicker.system();
 
     public MapWindow(Stage stage, OpenedMap opened, Shell shell) {
         this.stage = stage;
@@ -192,6 +193,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
         return opened;
     }
 
+    /** Replaces the system's file dialog for Save As, Open, Import and Export (tests supply paths through it). */
+    public void setFilePicker(FilePicker picker) {
+        this.files = picker;
+    }
+
     private String titleText() {
         String where = opened.file() == null ? "" : " — " + opened.file().getFileName();
         return vm.document().title() + where + " — Mapwork";
@@ -201,7 +207,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
     private void wireKeys() {
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl) {
+            if (takesTyping(e.getTarget())) {
                 return; // typing in a field: its keys are its own
             }
             if (canvas.keyPressed(e)) {
@@ -224,10 +230,20 @@ public final class MapWindow implements Shortcuts.WindowActions {
         });
         root.addEventFilter(KeyEvent.KEY_RELEASED, e -> swallowTyped = false);
         root.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
-            if (!(e.getTarget() instanceof TextInputControl) && canvas.keyReleased(e)) {
+            if (!takesTyping(e.getTarget()) && canvas.keyReleased(e)) {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * Whether key presses aimed at this are typing: a text field, or a date picker or stepper one can type into
+     * (those keep the focus themselves and hand the keys to their editor, so the target is not the text field).
+     */
+    private static boolean takesTyping(Object target) {
+        return target instanceof TextInputControl
+                || target instanceof javafx.scene.control.ComboBoxBase<?> box && box.isEditable()
+                || target instanceof javafx.scene.control.Spinner<?> spinner && spinner.isEditable();
     }
 
     /** Node types dragged from the palette land where they are dropped, with their name typed in place. */
@@ -250,58 +266,92 @@ public final class MapWindow implements Shortcuts.WindowActions {
         });
     }
 
+    private final ContextMenu contextMenu = new ContextMenu();
+
     /** Right-click: what can be done with the element under the pointer (each item also has a key). */
     private void wireContextMenu() {
-        ContextMenu menu = new ContextMenu();
+        contextMenu.setId("canvas-context-menu");
         canvas.canvas().setOnContextMenuRequested(e -> {
-            menu.hide();
-            menu.getItems().clear();
-            double mx = vm.camera().toMapX(e.getX());
-            double my = vm.camera().toMapY(e.getY());
-            var hit = vm.elementAt(mx, my);
-            if (hit.isEmpty()) {
-                item(menu, "New node here   (double-click)", () -> vm.beginNewNode(mx, my));
-                item(menu, "Quick add…   Q", this::quickAdd);
-                item(menu, "Paste   Ctrl+V", vm::paste);
-                item(menu, "Auto-layout   Ctrl+Shift+L", vm::autoLayout);
-            } else {
-                String id = hit.get();
-                if (!vm.isSelected(id)) {
-                    vm.select(List.of(id));
-                }
-                Element el = vm.document().element(id);
-                item(menu, "Rename   F2", () -> vm.beginLabelEdit(id));
-                if (el.isLink()) {
-                    Words words = new Words(vm.template().orElse(null), vm.document());
-                    Menu types = new Menu("Link type");
-                    for (String t : vm.linkTypeNames()) {
-                        CheckMenuItem ti = new CheckMenuItem(words.type(t));
-                        ti.setSelected(t.equals(el.type()));
-                        ti.setOnAction(a -> vm.setLinkType(t));
-                        types.getItems().add(ti);
-                    }
-                    menu.getItems().add(types);
-                }
-                if (vm.hasTower(el)) {
-                    item(menu, "Raise tower   +", () -> vm.raiseTowers(+1));
-                    item(menu, "Lower tower   −", () -> vm.raiseTowers(-1));
-                }
-                var nodeType = el.isNode() ? vm.schema().nodeTypes().get(el.type()) : null;
-                if (nodeType != null && nodeType.attribute(MapViewModel.GOALS) != null) {
-                    item(menu, "Goals and stance…   Alt+G", this::goalsMenu);
-                }
-                if (el.isNode() && vm.schema().nodeTypes().containsKey(MapViewModel.PRECONDITION)) {
-                    item(menu, "Add precondition below   Alt+P", vm::beginPrecondition);
-                }
-                item(menu, "Duplicate   Ctrl+D", vm::duplicateSelection);
-                item(menu, "Copy   Ctrl+C", vm::copySelection);
-                item(menu, "Bring to front   Ctrl+]", vm::bringToFront);
-                item(menu, "Send to back   Ctrl+[", vm::sendToBack);
-                item(menu, "Delete   Delete", vm::deleteSelection);
-            }
-            menu.show(canvas.canvas(), e.getScreenX(), e.getScreenY());
+            showContextMenu(vm.camera().toMapX(e.getX()), vm.camera().toMapY(e.getY()), e.getScreenX(), e.getScreenY());
             e.consume();
         });
+    }
+
+    /**
+     * Shift+F10 or the menu key: the context menu of the selected element (or of the middle of the view when nothing
+     * is selected), so that the keyboard reaches everything the mouse does.
+     */
+    @Override
+    public void contextMenu() {
+        var cam = vm.camera();
+        double mx = cam.toMapX(cam.viewWidth() / 2);
+        double my = cam.toMapY(cam.viewHeight() / 2);
+        for (String id : vm.selectionInOrder()) {
+            Element e = vm.document().element(id);
+            if (e == null) {
+                continue;
+            }
+            if (e.isLink()) {
+                Element s = vm.document().element(e.source());
+                Element t = vm.document().element(e.target());
+                mx = (s.geometry().centerX() + t.geometry().centerX()) / 2;
+                my = (s.geometry().centerY() + t.geometry().centerY()) / 2;
+            } else {
+                mx = e.geometry().centerX();
+                my = e.geometry().centerY();
+            }
+            break;
+        }
+        var p = canvas.canvas().localToScreen(cam.toScreenX(mx), cam.toScreenY(my));
+        showContextMenu(mx, my, p.getX(), p.getY());
+    }
+
+    private void showContextMenu(double mx, double my, double screenX, double screenY) {
+        ContextMenu menu = contextMenu;
+        menu.hide();
+        menu.getItems().clear();
+        var hit = vm.elementAt(mx, my);
+        if (hit.isEmpty()) {
+            item(menu, "New node here   (double-click)", () -> vm.beginNewNode(mx, my));
+            item(menu, "Quick add…   Q", this::quickAdd);
+            item(menu, "Paste   Ctrl+V", vm::paste);
+            item(menu, "Auto-layout   Ctrl+Shift+L", vm::autoLayout);
+        } else {
+            String id = hit.get();
+            if (!vm.isSelected(id)) {
+                vm.select(List.of(id));
+            }
+            Element el = vm.document().element(id);
+            item(menu, "Rename   F2", () -> vm.beginLabelEdit(id));
+            if (el.isLink()) {
+                Words words = new Words(vm.template().orElse(null), vm.document());
+                Menu types = new Menu("Link type   K");
+                for (String t : vm.linkTypeNames()) {
+                    CheckMenuItem ti = new CheckMenuItem(words.type(t));
+                    ti.setSelected(t.equals(el.type()));
+                    ti.setOnAction(a -> vm.setLinkType(t));
+                    types.getItems().add(ti);
+                }
+                menu.getItems().add(types);
+            }
+            if (vm.hasTower(el)) {
+                item(menu, "Raise tower   +", () -> vm.raiseTowers(+1));
+                item(menu, "Lower tower   −", () -> vm.raiseTowers(-1));
+            }
+            var nodeType = el.isNode() ? vm.schema().nodeTypes().get(el.type()) : null;
+            if (nodeType != null && nodeType.attribute(MapViewModel.GOALS) != null) {
+                item(menu, "Goals and stance…   Alt+G", this::goalsMenu);
+            }
+            if (el.isNode() && vm.schema().nodeTypes().containsKey(MapViewModel.PRECONDITION)) {
+                item(menu, "Add precondition below   Alt+P", vm::beginPrecondition);
+            }
+            item(menu, "Duplicate   Ctrl+D", vm::duplicateSelection);
+            item(menu, "Copy   Ctrl+C", vm::copySelection);
+            item(menu, "Bring to front   Ctrl+]", vm::bringToFront);
+            item(menu, "Send to back   Ctrl+[", vm::sendToBack);
+            item(menu, "Delete   Delete", vm::deleteSelection);
+        }
+        menu.show(canvas.canvas(), screenX, screenY);
     }
 
     private static void item(ContextMenu menu, String text, Runnable action) {
@@ -373,6 +423,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
         canvas.setTool(tool);
         palette.selectTool(name);
         vm.setStatus("Tool: " + tool.name());
+        // a tool chosen in the palette (by mouse or Tab and Space) works on the canvas: its keys go there
+        canvas.canvas().requestFocus();
     }
 
     @Override
@@ -446,17 +498,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
     @Override
     public void saveAs() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save a copy as a Mapwork file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Mapwork map", "*" + MapJson.EXTENSION));
-        chooser.setInitialFileName(ExportDialog.safeName(vm.document().title()) + MapJson.EXTENSION);
-        var file = chooser.showSaveDialog(stage);
+        Path file = files.saveFile(stage, "Save a copy as a Mapwork file",
+                ExportDialog.safeName(vm.document().title()) + MapJson.EXTENSION,
+                List.of(new FileChooser.ExtensionFilter("Mapwork map", "*" + MapJson.EXTENSION)));
         if (file != null) {
-            Path p = file.toPath();
-            if (!p.getFileName().toString().endsWith(MapJson.EXTENSION)) {
-                p = p.resolveSibling(p.getFileName() + MapJson.EXTENSION);
-            }
-            saveTo(p);
+            saveTo(ExportDialog.withExtension(file, MapJson.EXTENSION));
         }
     }
 
@@ -475,30 +521,25 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
     @Override
     public void open() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a map");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Mapwork map", "*" + MapJson.EXTENSION, "*.json"));
-        var file = chooser.showOpenDialog(stage);
+        Path file = files.openFile(stage, "Open a map",
+                List.of(new FileChooser.ExtensionFilter("Mapwork map", "*" + MapJson.EXTENSION, "*.json")));
         if (file != null) {
-            shell.openFile(file.toPath());
+            shell.openFile(file);
         }
     }
 
     @Override
     public void exportMap() {
-        ExportDialog.show(stage, vm.document(), vm::setStatus);
+        ExportDialog.show(stage, vm.document(), vm::setStatus, files);
     }
 
     @Override
     public void importMap() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import a map");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+        Path file = files.openFile(stage, "Import a map", List.of(new FileChooser.ExtensionFilter(
                 "Mapwork SVG/PNG exports, Mapwork files, GraphML, draw.io, Kumu, CSV", "*.svg", "*.png",
-                "*" + MapJson.EXTENSION, "*.graphml", "*.drawio", "*.xml", "*.json", "*.csv"));
-        var file = chooser.showOpenDialog(stage);
+                "*" + MapJson.EXTENSION, "*.graphml", "*.drawio", "*.xml", "*.json", "*.csv")));
         if (file != null) {
-            shell.importFile(file.toPath());
+            shell.importFile(file);
         }
     }
 

@@ -103,7 +103,7 @@ public final class Palette extends ScrollPane {
 
         box.getChildren().add(heading("Links (K for the next type)"));
         for (String type : vm.linkTypeNames()) {
-            ToggleButton b = new ToggleButton(linkName(words, type));
+            ToggleButton b = new ToggleButton(words.type(type));
             b.setId("link-type-" + type);
             b.setUserData(type);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -133,21 +133,6 @@ public final class Palette extends ScrollPane {
             box.getChildren().add(pics);
         }
         syncSelection();
-    }
-
-    private String linkName(Words words, String type) {
-        // map-defined link types (Net-Map) carry their own label in the map's rows
-        if (vm.schema().mapDefinedLinkTypes() != null
-                && vm.document().mapAttribute(vm.schema().mapDefinedLinkTypes().mapAttribute())
-                instanceof org.mapwork.model.Value.Rows rows) {
-            for (var row : rows.rows()) {
-                if (row.get("id") instanceof org.mapwork.model.Value.Text id && id.value().equals(type)
-                        && row.get("label") instanceof org.mapwork.model.Value.Text l && !l.value().isBlank()) {
-                    return l.value();
-                }
-            }
-        }
-        return words.type(type);
     }
 
     private NodeLook lookOf(String type) {

@@ -40,6 +40,7 @@ class ShortcutsTest {
             public void togglePanels() { window.add("panels"); }
             public void chooseTool(String name) { window.add("tool " + name); }
             public void goalsMenu() { window.add("goals"); }
+            public void contextMenu() { window.add("context menu"); }
             public void nextStep(int by) { window.add("step " + by); }
             public void toggleTimer() { window.add("timer"); }
             public void nextFinding() { window.add("finding"); }
@@ -140,8 +141,10 @@ class ShortcutsTest {
         key("UP", "", Modifiers.ALT);
         key("P", Modifiers.NONE);
         key("F8", "", Modifiers.NONE);
+        key("F10", "", Modifiers.SHIFT);
+        key("CONTEXT_MENU", "", Modifiers.NONE);
         assertEquals(List.of("sheet", "sheet", "quick add", "export", "panels", "precondition", "ceiling -1", "tool Pen",
-                "finding"), window);
+                "finding", "context menu", "context menu"), window);
     }
 
     @Test

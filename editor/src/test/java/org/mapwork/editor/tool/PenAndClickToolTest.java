@@ -98,16 +98,27 @@ class PenAndClickToolTest {
     }
 
     @Test
-    void the_text_tool_adds_a_text_and_opens_it_for_editing() {
+    void the_text_tool_adds_the_typed_text_in_one_undo_step_and_escape_adds_nothing() {
         ClickTool text = new ClickTool(vm, ClickTool.Kind.TEXT);
+        long before = session.document().annotations().count();
+        int depth = session.history().undoDepth();
         text.handle(new PointerDown(400, 300, 400, 300, Button.PRIMARY, 1, Modifiers.NONE));
         assertEquals(ToolState.POINTING, text.state());
         text.handle(new PointerUp(400, 300, 400, 300, Button.PRIMARY, Modifiers.NONE));
         assertEquals(ToolState.EDITING_TEXT, text.state());
-        Element added = session.document().annotations().findFirst().orElseThrow();
-        assertEquals(added.id(), vm.labelEdit().elementId());
+        assertTrue(vm.labelEdit().isNewNode(), "nothing is added before the text is typed");
+        assertEquals(before, session.document().annotations().count());
         vm.commitLabel("Night shifts");
-        assertEquals("Night shifts", session.document().element(added.id()).label());
+        Element added = session.document().annotations().filter(a -> a.label().equals("Night shifts")).findFirst()
+                .orElseThrow();
+        assertEquals("text", added.type());
+        assertEquals(400, added.geometry().x(), 1e-9);
+        assertEquals(depth + 1, session.history().undoDepth(), "placing and typing a text is one undo step");
+
+        text.handle(new PointerDown(100, 100, 100, 100, Button.PRIMARY, 1, Modifiers.NONE));
+        text.handle(new PointerUp(100, 100, 100, 100, Button.PRIMARY, Modifiers.NONE));
+        vm.cancelLabelEdit();
+        assertEquals(before + 1, session.document().annotations().count(), "Escape leaves no placeholder");
     }
 
     @Test

@@ -258,6 +258,18 @@ class SelectToolTest {
     }
 
     @Test
+    void a_quick_second_press_that_drags_moves_the_node_and_opens_no_label_editor() {
+        down(50, 25);
+        up(50, 25);
+        tool.handle(new PointerDown(50, 25, 50, 25, Button.PRIMARY, 2, Modifiers.NONE));
+        move(80, 45);
+        up(80, 45);
+        assertNull(vm.labelEdit());
+        assertEquals(Geometry.box(30, 20, 100, 50), session.document().element("a").geometry());
+        assertEquals(1, session.history().undoDepth());
+    }
+
+    @Test
     void double_click_on_a_node_edits_its_label_in_place() {
         doubleClick(50, 25);
         assertEquals("a", vm.labelEdit().elementId());

@@ -1,0 +1,230 @@
+package org.mapwork.editor.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mapwork.editor.EditorApp;
+import org.mapwork.editor.map.MapViewModel;
+import org.mapwork.editor.view.MapWindow;
+import org.mapwork.export.imports.EmbeddedMapImport;
+import org.mapwork.model.MapDocument;
+import org.mapwork.templates.Methods;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Export… through the real window: Ctrl+E, a format, the preview, the Export… button, and the file dialog (a stand-in
+ * answers with a path); the file written is read back by the project's importer or by PDFBox.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExportDialogTest {
+
+    @TempDir
+    Path dir;
+
+    private EditorApp app;
+    private final Ui.Files files = new Ui.Files();
+
+    @Start
+    void start(Stage stage) {
+        app = Ui.start(stage, "net-map", false);
+        app.lastWindow().setFilePicker(files);
+    }
+
+    /** Three actors, two links of different types and a tower: small, so that 300 dpi stays quick. */
+    private MapDocument smallPowerMap(MapViewModel vm) throws Exception {
+        return Ui.fx(() -> {
+            vm.setTitle("Sick leave power map");
+            List<String> ids = vm.quickAdd("Worker center\nStaffing agency\nHealth department");
+            vm.setLinkType("funding");
+            vm.connect(ids.get(0), ids.get(1));
+            vm.setLinkType("conflict");
+            vm.connect(ids.get(1), ids.get(2));
+            vm.select(List.of(ids.get(2)));
+            vm.raiseTowers(+1);
+            vm.raiseTowers(+1);
+            vm.clearSelection();
+            return vm.document();
+        });
+    }
+
+    private static Node dialog(FxRobot robot) throws Exception {
+        Ui.waitFor(() -> robot.lookup("#export-dialog").tryQuery().isPresent());
+        return robot.lookup("#export-dialog").query();
+    }
+
+    private static void chooseFormat(FxRobot robot, String start) {
+        robot.clickOn("#export-format");
+        robot.clickOn(Ui.menuItem(robot, start));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void pressExport(FxRobot robot) {
+        Button export = robot.lookup("#export-dialog .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("Export…")).findFirst().orElseThrow();
+        robot.clickOn(export);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void export_svg_writes_a_file_that_the_importer_reads_back_as_the_same_map(FxRobot robot) throws Exception {
+        MapWindow w = app.lastWindow();
+        MapDocument doc = smallPowerMap(w.viewModel());
+        Path svg = dir.resolve("power.svg");
+        files.answer(svg);
+
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
+        Node dialog = dialog(robot);
+        ChoiceBox<?> format = robot.lookup("#export-format").queryAs(ChoiceBox.class);
+        assertEquals(9, format.getItems().size(), "every format of the export module is offered");
+        assertTrue(format.getValue().toString().startsWith("SVG"));
+        Image preview = robot.lookup("#export-preview").queryAs(ImageView.class).getImage();
+        assertTrue(preview != null && preview.getWidth() > 100, "a preview is drawn");
+        Snapshots.save(Snapshots.of(dialog), "export-dialog");
+        pressExport(robot);
+
+        assertEquals(List.of("save: Export as SVG (Inkscape, LibreOffice, web; reopens in Mapwork) [Sick leave power map.svg]"),
+                files.asked, "the file dialog offers the map's title with the format's extension");
+        assertTrue(Files.size(svg) > 1000);
+        String text = Files.readString(svg);
+        assertTrue(text.contains(">Worker center<") && text.contains(">Health department<"), "labels are SVG text");
+        try (InputStream in = Files.newInputStream(svg)) {
+            MapDocument back = new EmbeddedMapImport(Methods.schemas()).readSvg(svg.toString(), in);
+            assertEquals(List.copyOf(doc.elements()), List.copyOf(back.elements()));
+            assertEquals(doc.mapAttributes(), back.mapAttributes());
+        }
+        assertEquals("Exported " + svg, w.viewModel().status());
+    }
+
+    @Test
+    void export_png_writes_an_image_that_the_importer_reads_back_as_the_same_map(FxRobot robot) throws Exception {
+        MapWindow w = app.lastWindow();
+        MapDocument doc = smallPowerMap(w.viewModel());
+        Path png = dir.resolve("power.png");
+        files.answer(png);
+
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
+        dialog(robot);
+        chooseFormat(robot, "PNG image");
+        pressExport(robot);
+
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() > 1000, "300 dpi: " + image.getWidth() + " px wide");
+        try (InputStream in = Files.newInputStream(png)) {
+            MapDocument back = new EmbeddedMapImport(Methods.schemas()).readPng(png.toString(), in);
+            assertEquals(List.copyOf(doc.elements()), List.copyOf(back.elements()));
+        }
+    }
+
+    @Test
+    void export_pdf_writes_one_page_whose_text_pdfbox_finds(FxRobot robot) throws Exception {
+        MapWindow w = app.lastWindow();
+        smallPowerMap(w.viewModel());
+        Path pdf = dir.resolve("power.pdf");
+        files.answer(pdf);
+
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
+        dialog(robot);
+        chooseFormat(robot, "PDF, one page");
+        pressExport(robot);
+
+        try (PDDocument read = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(1, read.getNumberOfPages());
+            String text = new PDFTextStripper().getText(read);
+            for (String label : List.of("Worker center", "Staffing agency", "Health department", "Sick leave power map")) {
+                assertTrue(text.contains(label), label + " is text in the PDF: " + text);
+            }
+        }
+    }
+
+    @Test
+    void unticking_the_legend_changes_the_preview_and_the_file_has_no_legend(FxRobot robot) throws Exception {
+        MapWindow w = app.lastWindow();
+        smallPowerMap(w.viewModel());
+        Path svg = dir.resolve("no-legend.svg");
+        files.answer(svg);
+
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
+        Node dialog = dialog(robot);
+        ImageView preview = robot.lookup("#export-preview").queryAs(ImageView.class);
+        Image withLegend = preview.getImage();
+        robot.clickOn("#export-legend");
+        WaitForAsyncUtils.waitForFxEvents();
+        Image without = preview.getImage();
+        assertTrue(without != withLegend, "the preview is drawn again");
+        assertTrue(without.getWidth() != withLegend.getWidth() || without.getHeight() != withLegend.getHeight()
+                        || Snapshots.differing(toWritable(withLegend), toWritable(without), 0, 0,
+                        (int) without.getWidth(), (int) without.getHeight(), 40) > 100,
+                "the preview without the legend looks different");
+        Snapshots.save(Snapshots.of(dialog), "export-dialog-no-legend");
+        pressExport(robot);
+
+        String text = Files.readString(svg);
+        assertFalse(text.contains(">Legend<"), "no legend in the file");
+        assertTrue(text.contains(">Worker center<"));
+    }
+
+    @Test
+    void cancelling_the_file_dialog_writes_nothing_and_cancelling_the_export_dialog_asks_for_no_file(FxRobot robot)
+            throws Exception {
+        MapWindow w = app.lastWindow();
+        smallPowerMap(w.viewModel());
+        files.answer(null);
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
+        dialog(robot);
+        pressExport(robot);
+        assertEquals(1, files.asked.size());
+        try (var listing = Files.list(dir)) {
+            assertEquals(0, listing.count(), "nothing written");
+        }
+        assertFalse(w.viewModel().status().startsWith("Exported"));
+
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
+        dialog(robot);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#export-dialog").tryQuery().isPresent(), "the dialog closed");
+        assertEquals(1, files.asked.size(), "no file dialog after Cancel");
+    }
+
+    @Test
+    void a_file_name_typed_without_its_extension_gets_the_formats_extension(FxRobot robot) throws Exception {
+        MapWindow w = app.lastWindow();
+        smallPowerMap(w.viewModel());
+        files.answer(dir.resolve("handout"));
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
+        dialog(robot);
+        chooseFormat(robot, "GraphML");
+        pressExport(robot);
+        assertTrue(Files.exists(dir.resolve("handout.graphml")));
+        assertFalse(Files.exists(dir.resolve("handout")));
+        assertTrue(Files.readString(dir.resolve("handout.graphml")).contains("<graphml"));
+    }
+
+    private static WritableImage toWritable(Image image) {
+        return new WritableImage(image.getPixelReader(), (int) image.getWidth(), (int) image.getHeight());
+    }
+}
