@@ -75,6 +75,11 @@ public final class Main implements Callable<Integer> {
             description = "The library the editor opens (default: $MAPWORK_HOME, else ~/.mapwork).")
     private Path library;
 
+    // A diagnostic, not a feature: hidden from --help. The editor prints when its first frame was rendered and quits.
+    @picocli.CommandLine.Option(names = "--startup-report", hidden = true,
+            description = "Open the editor, print the start-up times and quit.")
+    private boolean startupReport;
+
     @Spec
     private CommandSpec spec;
 
@@ -136,6 +141,9 @@ public final class Main implements Callable<Integer> {
         java.util.List<String> args = new java.util.ArrayList<>();
         if (library != null) {
             args.add("--library=" + library.toAbsolutePath());
+        }
+        if (startupReport) {
+            args.add("--startup-report");
         }
         if (file != null) {
             args.add(file.toAbsolutePath().toString());

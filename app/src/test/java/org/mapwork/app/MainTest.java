@@ -2,6 +2,7 @@ package org.mapwork.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,15 @@ class MainTest {
         assertEquals(0, run(main, "--library", dir.resolve("lib").toString(), map.toString()));
         assertArrayEquals(new String[] {"--library=" + dir.resolve("lib").toAbsolutePath(), map.toAbsolutePath().toString()},
                 main.editorArgs());
+    }
+
+    @Test
+    void the_startup_report_reaches_the_editor_and_stays_out_of_help() {
+        Main main = new Main(WITH_DISPLAY, "Linux");
+        assertEquals(0, run(main, "--startup-report"));
+        assertArrayEquals(new String[] {"--startup-report"}, main.editorArgs());
+        assertEquals(0, run(new Main(WITH_DISPLAY, "Linux"), "--help"));
+        assertFalse(out.toString().contains("startup-report"), out.toString());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.mapwork.editor;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +35,8 @@ import org.mapwork.templates.Methods;
  * <p>Parameters: an optional map file to open; {@code --library=DIR} (else {@code $MAPWORK_HOME}, else
  * {@code ~/.mapwork}); {@code --no-library} to keep maps in memory only; {@code --example=METHOD} opens a new copy
  * of a method's example; {@code --snapshot=FILE.png} saves the window as a PNG after the first frames and quits;
- * {@code --startup-report} prints the time from JVM start to the first frame of the first window.
+ * {@code --startup-report} prints the time from JVM start to the first rendered frame of the first window (and the
+ * steps before it), then quits.
  *
  * <p>Start it through {@link EditorLauncher}: on the class path, a main class that extends {@link Application}
  * fails with "JavaFX runtime components are missing".
@@ -53,7 +53,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
     private Shelf shelf;
     private volatile Library library;
     private Path snapshot;
-    private boolean startupReport;
+    private StartupReport startupReport;
     private MapWindow lastWindow;
     private Stage startStage;
     private String size;
@@ -77,14 +77,19 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
     public void start(Stage stage, List<String> files, Map<String, String> named) {
         this.primary = stage;
         this.snapshot = named.containsKey("snapshot") ? Path.of(named.get("snapshot")) : null;
-        this.startupReport = named.containsKey("startup-report");
+        this.startupReport = named.containsKey("startup-report") ? new StartupReport() : null;
+        if (startupReport != null) {
+            startupReport.toolkitUp();
+        }
         this.size = named.get("size");
         long t0 = System.currentTimeMillis();
         this.shelf = openShelf(named);
-        if (startupReport && shelf instanceof PendingShelf pending) {
-            long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
-            pending.whenReady(s -> System.out.println("library ready " + (System.currentTimeMillis() - jvm)
-                    + " ms after JVM start (opening began " + (t0 - jvm) + " ms after it)"));
+        if (startupReport != null && shelf instanceof PendingShelf pending) {
+            pending.whenReady(s -> {
+                long jvm = StartupReport.jvmStart();
+                System.out.println("library ready " + (System.currentTimeMillis() - jvm)
+                        + " ms after JVM start (opening began " + (t0 - jvm) + " ms after it)");
+            });
         }
         stage.setTitle(TITLE);
         if (!files.isEmpty()) {
@@ -96,6 +101,10 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             newMap(named.get(example ? "example" : "new"), example);
         } else {
             showStart();
+        }
+        if (startupReport != null) {
+            startupReport.shown();
+            startupReport.reportFirstFrame(stage.getScene());
         }
         watchFirstFrame(stage);
     }
@@ -138,9 +147,8 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             @Override
             public void handle(long now) {
                 pulses++;
-                if (pulses == 1 && startupReport) {
-                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.out.println("first frame " + ms + " ms after JVM start");
+                if (pulses == 1 && startupReport != null) {
+                    startupReport.firstPulse();
                 }
                 // a few pulses let the layout settle and the canvas paint before the picture is taken
                 if (pulses == 12) {
@@ -148,7 +156,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                     if (snapshot != null) {
                         saveSnapshot(stage.getScene(), snapshot);
                         Platform.exit();
-                    } else if (startupReport) {
+                    } else if (startupReport != null) {
                         Platform.exit();
                     }
                 }
