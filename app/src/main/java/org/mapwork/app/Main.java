@@ -5,9 +5,13 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mapwork.app.cli.ExitCodes;
 import org.mapwork.app.cli.AnalyzeCommand;
@@ -41,8 +45,22 @@ import picocli.CommandLine.Spec;
             "Visual maps for workshops: problem trees, rich pictures, Net-Map, theory of change, action plans.",
             "With no arguments, opens the editor; with a FILE, opens that map in the editor."
         },
-        // Every subcommand is registered here and only here; each lives in org.mapwork.app.cli.
-        subcommands = {
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        exitCodeOnExecutionException = ExitCodes.INVALID_INPUT,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:fine",
+            "1:invalid input (for example a file that does not exist)",
+            "2:usage error (an unknown option or command)"
+        })
+public final class Main implements Callable<Integer> {
+
+    /**
+     * Every subcommand, registered in {@link #commandLine()} and only there; each lives in org.mapwork.app.cli.
+     * Not in the {@code @Command} annotation: picocli would then build all their models (by reflection, a few hundred
+     * ms on a cold JVM) even when the editor is all that is asked for.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             HelpCommand.class,
             MethodsCommand.class,
             NewCommand.class,
@@ -53,17 +71,7 @@ import picocli.CommandLine.Spec;
             LayoutCommand.class,
             ExportCommand.class,
             ImportCommand.class,
-            LibraryCommand.class,
-        },
-        exitCodeOnInvalidInput = ExitCodes.USAGE,
-        exitCodeOnExecutionException = ExitCodes.INVALID_INPUT,
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:fine",
-            "1:invalid input (for example a file that does not exist)",
-            "2:usage error (an unknown option or command)"
-        })
-public final class Main implements Callable<Integer> {
+            LibraryCommand.class);
 
     static final String NO_DISPLAY_MESSAGE =
             "Mapwork's editor needs a display; run it under a desktop session or xvfb-run.";
@@ -104,7 +112,7 @@ public final class Main implements Callable<Integer> {
      */
     public static void main(String[] args) {
         Main main = new Main();
-        int code = main.commandLine().execute(args);
+        int code = main.commandLine(args).execute(args);
         if (code == ExitCodes.OK && main.editorArgs != null) {
             EditorLauncher.launch(main.editorArgs);
             return;
@@ -114,7 +122,38 @@ public final class Main implements Callable<Integer> {
 
     /** The picocli command line for this command, with all its subcommands. */
     CommandLine commandLine() {
-        return new CommandLine(this);
+        CommandLine commandLine = new CommandLine(this);
+        SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        return commandLine;
+    }
+
+    /**
+     * The command line to run these arguments with. When they only open the editor (no subcommand, no help or
+     * version option, and they parse), that is this command alone, without its subcommands, so the editor starts
+     * sooner; anything else, a mistake included, gets the full command line and so the full usage message.
+     */
+    CommandLine commandLine(String... args) {
+        if (mayOpenEditor(args)) {
+            CommandLine editorOnly = new CommandLine(this);
+            try {
+                editorOnly.parseArgs(args);
+                return editorOnly;
+            } catch (CommandLine.ParameterException e) {
+                // the full command line reports it, with every command in the usage
+            }
+        }
+        return commandLine();
+    }
+
+    /** Whether no argument names a subcommand (or alias) or asks for help or the version. */
+    static boolean mayOpenEditor(String... args) {
+        Set<String> words = new HashSet<>(Set.of("-h", "--help", "-V", "--version"));
+        for (Class<?> c : SUBCOMMANDS) {
+            Command command = c.getAnnotation(Command.class);
+            words.add(command.name());
+            words.addAll(Arrays.asList(command.aliases()));
+        }
+        return Arrays.stream(args).noneMatch(words::contains);
     }
 
     /**
@@ -138,7 +177,7 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         // An absolute path, so the editor does not depend on the working directory.
-        java.util.List<String> args = new java.util.ArrayList<>();
+        List<String> args = new java.util.ArrayList<>();
         if (library != null) {
             args.add("--library=" + library.toAbsolutePath());
         }

@@ -25,8 +25,9 @@ class MainTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** Runs the arguments through the command line that {@link Main#main} would choose for them. */
     private int run(Main main, String... args) {
-        CommandLine commandLine = main.commandLine();
+        CommandLine commandLine = main.commandLine(args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
@@ -38,6 +39,7 @@ class MainTest {
         assertEquals(2, run(main, "--no-such-option"));
         assertEquals(ExitCodes.USAGE, 2);
         assertTrue(err.toString().contains("--no-such-option"), err.toString());
+        assertTrue(err.toString().contains("library"), "the usage lists every command: " + err);
         assertNull(main.editorArgs(), "a usage error must not open the editor");
     }
 
@@ -47,7 +49,29 @@ class MainTest {
         assertEquals(0, run(main, "--help"));
         assertTrue(out.toString().contains("Usage: mapwork"), out.toString());
         assertTrue(out.toString().contains("Exit codes:"), out.toString());
+        assertTrue(out.toString().contains("Commands:") && out.toString().contains("export"), out.toString());
         assertNull(main.editorArgs(), "help must not open the editor");
+    }
+
+    @Test
+    void opening_the_editor_builds_no_subcommands() {
+        Main main = new Main(WITH_DISPLAY, "Linux");
+        assertTrue(main.commandLine().getSubcommands().size() > 5);
+        assertTrue(main.commandLine().getSubcommands().containsKey("library"));
+        assertTrue(main.commandLine().getSubcommands().keySet().stream().allMatch(name -> !Main.mayOpenEditor(name)),
+                "every subcommand's name takes the full command line");
+        assertTrue(main.commandLine(new String[0]).getSubcommands().isEmpty());
+        assertTrue(main.commandLine("--library", "lib", "map.mapwork.json").getSubcommands().isEmpty());
+        assertTrue(main.commandLine("--startup-report").getSubcommands().isEmpty());
+    }
+
+    @Test
+    void subcommands_help_and_mistakes_get_the_full_command_line() {
+        Main main = new Main(WITH_DISPLAY, "Linux");
+        for (String[] args : new String[][] {{"info", "map.json"}, {"--library", "lib", "library", "list"}, {"--help"},
+                {"-V"}, {"--no-such-option"}, {"one.json", "two.json"}, {"--library"}}) {
+            assertTrue(main.commandLine(args).getSubcommands().containsKey("export"), String.join(" ", args));
+        }
     }
 
     @Test
