@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,22 +54,11 @@ import picocli.CommandLine.Spec;
 public final class Main implements Callable<Integer> {
 
     /**
-     * Every subcommand, registered in {@link #commandLine()} and only there; each lives in org.mapwork.app.cli.
-     * Not in the {@code @Command} annotation: picocli would then build all their models (by reflection, a few hundred
-     * ms on a cold JVM) even when the editor is all that is asked for.
+     * The subcommands' names (and aliases): arguments holding one of them are for picocli, never a file for the editor.
+     * MainTest checks that this is exactly what {@link #commandLine()} registers.
      */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-            HelpCommand.class,
-            MethodsCommand.class,
-            NewCommand.class,
-            InfoCommand.class,
-            ValidateCommand.class,
-            CheckCommand.class,
-            AnalyzeCommand.class,
-            LayoutCommand.class,
-            ExportCommand.class,
-            ImportCommand.class,
-            LibraryCommand.class);
+    static final Set<String> SUBCOMMAND_NAMES = Set.of(
+            "help", "methods", "new", "info", "validate", "check", "analyze", "layout", "export", "import", "library");
 
     static final String NO_DISPLAY_MESSAGE =
             "Mapwork's editor needs a display; run it under a desktop session or xvfb-run.";
@@ -112,7 +99,10 @@ public final class Main implements Callable<Integer> {
      */
     public static void main(String[] args) {
         Main main = new Main();
-        int code = main.commandLine(args).execute(args);
+        Integer code = main.readEditorArguments(args);
+        if (code == null) {
+            code = main.commandLine().execute(args);
+        }
         if (code == ExitCodes.OK && main.editorArgs != null) {
             EditorLauncher.launch(main.editorArgs);
             return;
@@ -123,37 +113,62 @@ public final class Main implements Callable<Integer> {
     /** The picocli command line for this command, with all its subcommands. */
     CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(this);
-        SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        // Every subcommand is registered here and only here; each lives in org.mapwork.app.cli.
+        List.<Class<?>>of(
+                HelpCommand.class,
+                MethodsCommand.class,
+                NewCommand.class,
+                InfoCommand.class,
+                ValidateCommand.class,
+                CheckCommand.class,
+                AnalyzeCommand.class,
+                LayoutCommand.class,
+                ExportCommand.class,
+                ImportCommand.class,
+                LibraryCommand.class).forEach(commandLine::addSubcommand);
         return commandLine;
     }
 
     /**
-     * The command line to run these arguments with. When they only open the editor (no subcommand, no help or
-     * version option, and they parse), that is this command alone, without its subcommands, so the editor starts
-     * sooner; anything else, a mistake included, gets the full command line and so the full usage message.
+     * Reads the arguments without picocli when they can only mean "open the editor": none, or a FILE,
+     * {@code --library DIR} (or {@code --library=DIR}) and {@code --startup-report}, each at most once. picocli builds
+     * its command models by reflection, from class files too old for class-data sharing: a few hundred ms on a cold
+     * JVM, all before the editor could start.
+     *
+     * @return the exit code of opening the editor as {@link #call} would, or null when the arguments are anything
+     *         else: then picocli reads them (and reports a mistake with the full usage)
      */
-    CommandLine commandLine(String... args) {
-        if (mayOpenEditor(args)) {
-            CommandLine editorOnly = new CommandLine(this);
-            try {
-                editorOnly.parseArgs(args);
-                return editorOnly;
-            } catch (CommandLine.ParameterException e) {
-                // the full command line reports it, with every command in the usage
+    Integer readEditorArguments(String... args) {
+        Path fileArg = null;
+        Path libraryArg = null;
+        boolean reportArg = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--startup-report") && !reportArg) {
+                    reportArg = true;
+                } else if (a.startsWith("--library=") && a.length() > "--library=".length() && libraryArg == null) {
+                    libraryArg = Path.of(a.substring("--library=".length()));
+                } else if (a.equals("--library") && i + 1 < args.length && plain(args[i + 1]) && libraryArg == null) {
+                    libraryArg = Path.of(args[++i]);
+                } else if (plain(a) && fileArg == null) {
+                    fileArg = Path.of(a);
+                } else {
+                    return null;
+                }
             }
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
         }
-        return commandLine();
+        file = fileArg;
+        library = libraryArg;
+        startupReport = reportArg;
+        return openEditor(new PrintWriter(System.err, true));
     }
 
-    /** Whether no argument names a subcommand (or alias) or asks for help or the version. */
-    static boolean mayOpenEditor(String... args) {
-        Set<String> words = new HashSet<>(Set.of("-h", "--help", "-V", "--version"));
-        for (Class<?> c : SUBCOMMANDS) {
-            Command command = c.getAnnotation(Command.class);
-            words.add(command.name());
-            words.addAll(Arrays.asList(command.aliases()));
-        }
-        return Arrays.stream(args).noneMatch(words::contains);
+    /** An argument that is neither an option, a subcommand nor a picocli {@code @file} of arguments. */
+    private static boolean plain(String arg) {
+        return !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@") && !SUBCOMMAND_NAMES.contains(arg);
     }
 
     /**
@@ -163,7 +178,11 @@ public final class Main implements Callable<Integer> {
      */
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        return openEditor(spec.commandLine().getErr());
+    }
+
+    /** Checks the file and the display, and leaves the editor's arguments (or says why not, on err). */
+    private int openEditor(PrintWriter err) {
         if (file != null && !Files.exists(file)) {
             err.printf("mapwork: no such file: %s%nRun 'mapwork --help' to see the commands.%n", file);
             return ExitCodes.INVALID_INPUT;

@@ -3,6 +3,7 @@ package org.mapwork.app;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,9 +26,8 @@ class MainTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    /** Runs the arguments through the command line that {@link Main#main} would choose for them. */
     private int run(Main main, String... args) {
-        CommandLine commandLine = main.commandLine(args);
+        CommandLine commandLine = main.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
@@ -54,23 +54,39 @@ class MainTest {
     }
 
     @Test
-    void opening_the_editor_builds_no_subcommands() {
-        Main main = new Main(WITH_DISPLAY, "Linux");
-        assertTrue(main.commandLine().getSubcommands().size() > 5);
-        assertTrue(main.commandLine().getSubcommands().containsKey("library"));
-        assertTrue(main.commandLine().getSubcommands().keySet().stream().allMatch(name -> !Main.mayOpenEditor(name)),
-                "every subcommand's name takes the full command line");
-        assertTrue(main.commandLine(new String[0]).getSubcommands().isEmpty());
-        assertTrue(main.commandLine("--library", "lib", "map.mapwork.json").getSubcommands().isEmpty());
-        assertTrue(main.commandLine("--startup-report").getSubcommands().isEmpty());
+    void the_subcommand_names_are_those_registered() {
+        assertEquals(new Main(WITH_DISPLAY, "Linux").commandLine().getSubcommands().keySet(), Main.SUBCOMMAND_NAMES);
     }
 
     @Test
-    void subcommands_help_and_mistakes_get_the_full_command_line() {
-        Main main = new Main(WITH_DISPLAY, "Linux");
-        for (String[] args : new String[][] {{"info", "map.json"}, {"--library", "lib", "library", "list"}, {"--help"},
-                {"-V"}, {"--no-such-option"}, {"one.json", "two.json"}, {"--library"}}) {
-            assertTrue(main.commandLine(args).getSubcommands().containsKey("export"), String.join(" ", args));
+    void arguments_read_without_picocli_mean_what_picocli_reads(@TempDir Path dir) throws IOException {
+        String map = Files.writeString(dir.resolve("tree.mapwork.json"), "{}").toString();
+        String lib = dir.resolve("lib").toString();
+        String[][] cases = {{}, {map}, {"--library", lib}, {"--library=" + lib, map}, {map, "--library", lib, "--startup-report"},
+            {"--startup-report"}, {dir.resolve("missing.mapwork.json").toString()}, {dir.toString()}};
+        for (String[] args : cases) {
+            Main direct = new Main(WITH_DISPLAY, "Linux");
+            Integer code = direct.readEditorArguments(args);
+            assertNotNull(code, "read without picocli: " + String.join(" ", args));
+            Main viaPicocli = new Main(WITH_DISPLAY, "Linux");
+            assertEquals(run(viaPicocli, args), code, String.join(" ", args));
+            assertArrayEquals(viaPicocli.editorArgs(), direct.editorArgs(), String.join(" ", args));
+        }
+        Main noDisplay = new Main(Map.of(), "Linux");
+        assertEquals(ExitCodes.INVALID_INPUT, noDisplay.readEditorArguments());
+        assertNull(noDisplay.editorArgs());
+    }
+
+    @Test
+    void anything_but_opening_the_editor_is_left_to_picocli() {
+        String[][] cases = {{"info", "x"}, {"library", "list"}, {"help"}, {"--help"}, {"-h"}, {"-V"}, {"--version"},
+            {"--library"}, {"--library", "info"}, {"--library", "--startup-report"}, {"--library="}, {"a", "b"},
+            {"--startup-report", "--startup-report"}, {"--library=a", "--library=b"}, {"--no-such-option"},
+            {"@args.txt"}, {"-"}, {""}};
+        for (String[] args : cases) {
+            Main main = new Main(WITH_DISPLAY, "Linux");
+            assertNull(main.readEditorArguments(args), String.join(" ", args));
+            assertNull(main.editorArgs(), String.join(" ", args));
         }
     }
 
