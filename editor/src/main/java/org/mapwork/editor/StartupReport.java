@@ -2,10 +2,6 @@ package org.mapwork.editor;
 
 import java.lang.management.ManagementFactory;
 
-import javafx.scene.Scene;
-
-import com.sun.javafx.perf.PerformanceTracker;
-
 /**
  * What {@code --startup-report} prints: when the start-up's steps happened, in ms after the JVM's start
  * ({@code RuntimeMXBean#getStartTime}), ending with the first frame the render thread has finished (not just the
@@ -20,7 +16,6 @@ final class StartupReport {
     private volatile long toolkitUp;
     private volatile long shown;
     private volatile long firstPulse;
-    private volatile boolean reported;
 
     /** Notes that the JavaFX toolkit is up ({@code Application.start} runs). */
     void toolkitUp() {
@@ -39,24 +34,16 @@ final class StartupReport {
         }
     }
 
-    /**
-     * Prints the report once the render thread has finished the scene's first frame. JavaFX has no public hook for
-     * "frame rendered"; the tracker below is the one its own performance tools use (and the bench's probe).
-     */
-    void reportFirstFrame(Scene scene) {
-        PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
-        tracker.setOnRenderedFrameTask(() -> {
-            if (reported) {
-                return;
-            }
-            reported = true;
+    /** Prints the report once the render thread has finished the first frame (of the scene the given watcher watches). */
+    void reportFirstFrame(FirstFrame firstFrame) {
+        firstFrame.then(() -> {
             long frame = System.currentTimeMillis();
-            tracker.setOnRenderedFrameTask(null);
             long jvm = jvmStart();
             System.out.println("first frame " + (frame - jvm) + " ms after JVM start (launch " + since(jvm, launched)
                     + ", toolkit up " + since(jvm, toolkitUp) + ", window shown " + since(jvm, shown)
                     + ", first pulse " + since(jvm, firstPulse) + "; frame at epoch ms " + frame
                     + "; process CPU " + processCpuMillis() + " ms)");
+            System.out.println("CPU ms by live thread: " + threadCpuMillis());
         });
     }
 
@@ -74,6 +61,28 @@ final class StartupReport {
             return Long.toString(os.getProcessCpuTime() / 1_000_000);
         }
         return "-";
+    }
+
+    /**
+     * CPU time per live thread (Linux only, from /proc: the JIT compiler and GC threads count too, and they are
+     * what Java's thread beans do not show). Threads that already ended (the method loader) are missing.
+     */
+    private static String threadCpuMillis() {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (var task : tasks.toList()) {
+                String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                // name in parentheses; after it, fields 14 and 15 of stat(5) are user and system time in ticks
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[ #]?\\d+$", "");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                byName.merge(name, ticks * 1000 / 100, Long::sum); // USER_HZ is 100 on Linux
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return "(not available here)";
+        }
+        byName.values().removeIf(ms -> ms == 0);
+        return byName.toString();
     }
 
     private static String since(long jvm, long t) {
