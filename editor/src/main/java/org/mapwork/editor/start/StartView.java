@@ -63,7 +63,7 @@ public final class StartView extends BorderPane {
         language.setConverter(new StringConverter<>() {
             @Override
             public String toString(Locale l) {
-                return l == null ? "" : l.getDisplayLanguage(l);
+                return l == null ? "" : StartViewModel.languageName(l);
             }
 
             @Override
