@@ -8,7 +8,9 @@
 #   MAPWORK_JAVA_OPTS=... bench/coldstart.sh 5   to try JVM flags
 #
 # Columns: "jvm" = JVM start (RuntimeMXBean) -> first rendered frame, as the editor's --startup-report prints it;
-# "script" = the moment this script calls ./mapwork -> the same frame (adds the launcher script and the JVM's own boot).
+# "script" = the moment this script calls ./mapwork -> the same frame (adds the launcher script and the JVM's own boot);
+# "cpu" = the process's CPU time up to that frame (all threads, JIT and GC included): far steadier than the clock
+# when others share the two cores.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-7}"
@@ -20,7 +22,7 @@ MAPWORK_HOME="$library" "$root/mapwork" --version >/dev/null
 
 export root runs library
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  jvms=(); scripts=()
+  jvms=(); scripts=(); cpus=()
   for i in $(seq 1 "$runs"); do
     load=$(cut -d" " -f1-3 /proc/loadavg)
     t0=$(date +%s%3N)
@@ -29,12 +31,15 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     if [ -z "$line" ]; then echo "run $i: no first frame; output:"; echo "$out"; continue; fi
     jvm=$(sed -E "s/^first frame ([0-9]+) ms.*/\1/" <<<"$line")
     at=$(sed -E "s/.*epoch ms ([0-9]+).*/\1/" <<<"$line")
-    jvms+=("$jvm"); scripts+=($((at - t0)))
-    printf "run %2d  load %s  jvm %5d ms  script %5d ms  | %s\n" "$i" "$load" "$jvm" $((at - t0)) "${line#first frame }"
+    cpu=$(sed -nE "s/.*process CPU ([0-9]+) ms.*/\1/p" <<<"$line")
+    jvms+=("$jvm"); scripts+=($((at - t0))); cpus+=("${cpu:-0}")
+    printf "run %2d  load %s  jvm %5d ms  script %5d ms  cpu %5s ms  | %s\n" "$i" "$load" "$jvm" $((at - t0)) "${cpu:--}" \
+      "${line#first frame }"
     grep "^library ready" <<<"$out" | sed "s/^/        /" || true
   done
   median() { printf "%s\n" "$@" | sort -n | awk "{a[NR]=\$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}"; }
-  echo "median of ${#jvms[@]} runs: jvm $(median "${jvms[@]}") ms, script $(median "${scripts[@]}") ms (first run on a new library included)"
+  echo "median of ${#jvms[@]} runs: jvm $(median "${jvms[@]}") ms, script $(median "${scripts[@]}") ms," \
+    "process CPU $(median "${cpus[@]}") ms (first run on a new library included)"
   echo "load average after: $(cut -d" " -f1-3 /proc/loadavg)"
 ' coldstart "$@"
 [ -n "${LIBRARY:-}" ] || rm -rf "$library"
