@@ -92,6 +92,10 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                         + " ms after JVM start (opening began " + (pending.begunAt() - jvm) + " ms after it)");
             });
         }
+        boolean opensMap = !files.isEmpty() || named.containsKey("example") || named.containsKey("new");
+        if (opensMap && shelf instanceof PendingShelf pending) {
+            pending.begin(); // the map goes into the library at once: no start screen to draw first
+        }
         stage.setTitle(TITLE);
         if (!files.isEmpty()) {
             showStart();
@@ -123,7 +127,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             return Shelf.none();
         }
         Path dir = Library.directory(named.containsKey("library") ? Path.of(named.get("library")) : null, System.getenv());
-        // the library opens on a thread of its own, so the start screen shows at once; watchFirstFrame begins it
+        // the library opens on a thread of its own, so the start screen shows at once; start() says when it begins
         return new PendingShelf(() -> {
             try {
                 library = Library.open(dir, Methods.schemas());
@@ -165,8 +169,12 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                         saveSnapshot(stage.getScene(), snapshot);
                         Platform.exit();
                     } else if (startupReport != null && shelf instanceof PendingShelf pending) {
-                        // the report ends with the library ready (and the start screen's list filled in)
-                        pending.whenReady(s -> Platform.runLater(Platform::exit));
+                        // the report ends with the library ready (and the start screen's list filled in); the
+                        // window goes first, as when a person closes it
+                        pending.whenSettled(() -> Platform.runLater(() -> {
+                            stage.hide();
+                            Platform.exit();
+                        }));
                     } else if (startupReport != null) {
                         Platform.exit();
                     }

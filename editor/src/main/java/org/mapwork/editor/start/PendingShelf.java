@@ -50,6 +50,11 @@ public final class PendingShelf implements Shelf {
         ready.thenAccept(then);
     }
 
+    /** Runs once opening has ended, whether the shelf opened or failed to. */
+    public void whenSettled(Runnable then) {
+        ready.whenComplete((shelf, failure) -> then.run());
+    }
+
     /** Waits until the shelf is open, if it is being opened at all. */
     public void awaitReady() {
         if (begun.get() != 0) {

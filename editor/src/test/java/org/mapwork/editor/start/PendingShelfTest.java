@@ -41,6 +41,18 @@ class PendingShelfTest {
     }
 
     @Test
+    void a_failure_to_open_still_settles_it() throws InterruptedException {
+        PendingShelf shelf = new PendingShelf(() -> {
+            throw new AssertionError("the database is broken");
+        });
+        java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(1);
+        shelf.whenSettled(settled::countDown);
+        shelf.begin();
+        assertTrue(settled.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(shelf.isReady());
+    }
+
+    @Test
     void making_a_map_before_it_was_begun_opens_it_and_waits() {
         PendingShelf shelf = new PendingShelf(Shelf::none);
         assertFalse(shelf.isReady());
