@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mapwork.app.cli.ExitCodes;
 import org.mapwork.app.cli.AnalyzeCommand;
@@ -41,20 +43,6 @@ import picocli.CommandLine.Spec;
             "Visual maps for workshops: problem trees, rich pictures, Net-Map, theory of change, action plans.",
             "With no arguments, opens the editor; with a FILE, opens that map in the editor."
         },
-        // Every subcommand is registered here and only here; each lives in org.mapwork.app.cli.
-        subcommands = {
-            HelpCommand.class,
-            MethodsCommand.class,
-            NewCommand.class,
-            InfoCommand.class,
-            ValidateCommand.class,
-            CheckCommand.class,
-            AnalyzeCommand.class,
-            LayoutCommand.class,
-            ExportCommand.class,
-            ImportCommand.class,
-            LibraryCommand.class,
-        },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INVALID_INPUT,
         exitCodeListHeading = "%nExit codes:%n",
@@ -65,6 +53,13 @@ import picocli.CommandLine.Spec;
         })
 public final class Main implements Callable<Integer> {
 
+    /**
+     * The subcommands' names (and aliases): arguments holding one of them are for picocli, never a file for the editor.
+     * MainTest checks that this is exactly what {@link #commandLine()} registers.
+     */
+    static final Set<String> SUBCOMMAND_NAMES = Set.of(
+            "help", "methods", "new", "info", "validate", "check", "analyze", "layout", "export", "import", "library");
+
     static final String NO_DISPLAY_MESSAGE =
             "Mapwork's editor needs a display; run it under a desktop session or xvfb-run.";
 
@@ -74,6 +69,11 @@ public final class Main implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--library", paramLabel = "DIR",
             description = "The library the editor opens (default: $MAPWORK_HOME, else ~/.mapwork).")
     private Path library;
+
+    // A diagnostic, not a feature: hidden from --help. The editor prints when its first frame was rendered and quits.
+    @picocli.CommandLine.Option(names = "--startup-report", hidden = true,
+            description = "Open the editor, print the start-up times and quit.")
+    private boolean startupReport;
 
     @Spec
     private CommandSpec spec;
@@ -99,7 +99,10 @@ public final class Main implements Callable<Integer> {
      */
     public static void main(String[] args) {
         Main main = new Main();
-        int code = main.commandLine().execute(args);
+        Integer code = main.readEditorArguments(args);
+        if (code == null) {
+            code = main.commandLine().execute(args);
+        }
         if (code == ExitCodes.OK && main.editorArgs != null) {
             EditorLauncher.launch(main.editorArgs);
             return;
@@ -109,7 +112,63 @@ public final class Main implements Callable<Integer> {
 
     /** The picocli command line for this command, with all its subcommands. */
     CommandLine commandLine() {
-        return new CommandLine(this);
+        CommandLine commandLine = new CommandLine(this);
+        // Every subcommand is registered here and only here; each lives in org.mapwork.app.cli.
+        List.<Class<?>>of(
+                HelpCommand.class,
+                MethodsCommand.class,
+                NewCommand.class,
+                InfoCommand.class,
+                ValidateCommand.class,
+                CheckCommand.class,
+                AnalyzeCommand.class,
+                LayoutCommand.class,
+                ExportCommand.class,
+                ImportCommand.class,
+                LibraryCommand.class).forEach(commandLine::addSubcommand);
+        return commandLine;
+    }
+
+    /**
+     * Reads the arguments without picocli when they can only mean "open the editor": none, or a FILE,
+     * {@code --library DIR} (or {@code --library=DIR}) and {@code --startup-report}, each at most once. picocli builds
+     * its command models by reflection, from class files too old for class-data sharing: a few hundred ms on a cold
+     * JVM, all before the editor could start.
+     *
+     * @return the exit code of opening the editor as {@link #call} would, or null when the arguments are anything
+     *         else: then picocli reads them (and reports a mistake with the full usage)
+     */
+    Integer readEditorArguments(String... args) {
+        Path fileArg = null;
+        Path libraryArg = null;
+        boolean reportArg = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--startup-report") && !reportArg) {
+                    reportArg = true;
+                } else if (a.startsWith("--library=") && a.length() > "--library=".length() && libraryArg == null) {
+                    libraryArg = Path.of(a.substring("--library=".length()));
+                } else if (a.equals("--library") && i + 1 < args.length && plain(args[i + 1]) && libraryArg == null) {
+                    libraryArg = Path.of(args[++i]);
+                } else if (plain(a) && fileArg == null) {
+                    fileArg = Path.of(a);
+                } else {
+                    return null;
+                }
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        file = fileArg;
+        library = libraryArg;
+        startupReport = reportArg;
+        return openEditor(new PrintWriter(System.err, true));
+    }
+
+    /** An argument that is neither an option, a subcommand nor a picocli {@code @file} of arguments. */
+    private static boolean plain(String arg) {
+        return !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@") && !SUBCOMMAND_NAMES.contains(arg);
     }
 
     /**
@@ -119,7 +178,11 @@ public final class Main implements Callable<Integer> {
      */
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        return openEditor(spec.commandLine().getErr());
+    }
+
+    /** Checks the file and the display, and leaves the editor's arguments (or says why not, on err). */
+    private int openEditor(PrintWriter err) {
         if (file != null && !Files.exists(file)) {
             err.printf("mapwork: no such file: %s%nRun 'mapwork --help' to see the commands.%n", file);
             return ExitCodes.INVALID_INPUT;
@@ -133,9 +196,12 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         // An absolute path, so the editor does not depend on the working directory.
-        java.util.List<String> args = new java.util.ArrayList<>();
+        List<String> args = new java.util.ArrayList<>();
         if (library != null) {
             args.add("--library=" + library.toAbsolutePath());
+        }
+        if (startupReport) {
+            args.add("--startup-report");
         }
         if (file != null) {
             args.add(file.toAbsolutePath().toString());

@@ -2,6 +2,8 @@ package org.mapwork.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +39,7 @@ class MainTest {
         assertEquals(2, run(main, "--no-such-option"));
         assertEquals(ExitCodes.USAGE, 2);
         assertTrue(err.toString().contains("--no-such-option"), err.toString());
+        assertTrue(err.toString().contains("library"), "the usage lists every command: " + err);
         assertNull(main.editorArgs(), "a usage error must not open the editor");
     }
 
@@ -46,7 +49,45 @@ class MainTest {
         assertEquals(0, run(main, "--help"));
         assertTrue(out.toString().contains("Usage: mapwork"), out.toString());
         assertTrue(out.toString().contains("Exit codes:"), out.toString());
+        assertTrue(out.toString().contains("Commands:") && out.toString().contains("export"), out.toString());
         assertNull(main.editorArgs(), "help must not open the editor");
+    }
+
+    @Test
+    void the_subcommand_names_are_those_registered() {
+        assertEquals(new Main(WITH_DISPLAY, "Linux").commandLine().getSubcommands().keySet(), Main.SUBCOMMAND_NAMES);
+    }
+
+    @Test
+    void arguments_read_without_picocli_mean_what_picocli_reads(@TempDir Path dir) throws IOException {
+        String map = Files.writeString(dir.resolve("tree.mapwork.json"), "{}").toString();
+        String lib = dir.resolve("lib").toString();
+        String[][] cases = {{}, {map}, {"--library", lib}, {"--library=" + lib, map}, {map, "--library", lib, "--startup-report"},
+            {"--startup-report"}, {dir.resolve("missing.mapwork.json").toString()}, {dir.toString()}};
+        for (String[] args : cases) {
+            Main direct = new Main(WITH_DISPLAY, "Linux");
+            Integer code = direct.readEditorArguments(args);
+            assertNotNull(code, "read without picocli: " + String.join(" ", args));
+            Main viaPicocli = new Main(WITH_DISPLAY, "Linux");
+            assertEquals(run(viaPicocli, args), code, String.join(" ", args));
+            assertArrayEquals(viaPicocli.editorArgs(), direct.editorArgs(), String.join(" ", args));
+        }
+        Main noDisplay = new Main(Map.of(), "Linux");
+        assertEquals(ExitCodes.INVALID_INPUT, noDisplay.readEditorArguments());
+        assertNull(noDisplay.editorArgs());
+    }
+
+    @Test
+    void anything_but_opening_the_editor_is_left_to_picocli() {
+        String[][] cases = {{"info", "x"}, {"library", "list"}, {"help"}, {"--help"}, {"-h"}, {"-V"}, {"--version"},
+            {"--library"}, {"--library", "info"}, {"--library", "--startup-report"}, {"--library="}, {"a", "b"},
+            {"--startup-report", "--startup-report"}, {"--library=a", "--library=b"}, {"--no-such-option"},
+            {"@args.txt"}, {"-"}, {""}};
+        for (String[] args : cases) {
+            Main main = new Main(WITH_DISPLAY, "Linux");
+            assertNull(main.readEditorArguments(args), String.join(" ", args));
+            assertNull(main.editorArgs(), String.join(" ", args));
+        }
     }
 
     @Test
@@ -77,6 +118,15 @@ class MainTest {
         assertEquals(0, run(main, "--library", dir.resolve("lib").toString(), map.toString()));
         assertArrayEquals(new String[] {"--library=" + dir.resolve("lib").toAbsolutePath(), map.toAbsolutePath().toString()},
                 main.editorArgs());
+    }
+
+    @Test
+    void the_startup_report_reaches_the_editor_and_stays_out_of_help() {
+        Main main = new Main(WITH_DISPLAY, "Linux");
+        assertEquals(0, run(main, "--startup-report"));
+        assertArrayEquals(new String[] {"--startup-report"}, main.editorArgs());
+        assertEquals(0, run(new Main(WITH_DISPLAY, "Linux"), "--help"));
+        assertFalse(out.toString().contains("startup-report"), out.toString());
     }
 
     @Test

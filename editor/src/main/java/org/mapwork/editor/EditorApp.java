@@ -1,12 +1,13 @@
 package org.mapwork.editor;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -36,7 +37,8 @@ import org.mapwork.templates.Methods;
  * <p>Parameters: an optional map file to open; {@code --library=DIR} (else {@code $MAPWORK_HOME}, else
  * {@code ~/.mapwork}); {@code --no-library} to keep maps in memory only; {@code --example=METHOD} opens a new copy
  * of a method's example; {@code --snapshot=FILE.png} saves the window as a PNG after the first frames and quits;
- * {@code --startup-report} prints the time from JVM start to the first frame of the first window.
+ * {@code --startup-report} prints the time from JVM start to the first rendered frame of the first window (and the
+ * steps before it), then quits.
  *
  * <p>Start it through {@link EditorLauncher}: on the class path, a main class that extends {@link Application}
  * fails with "JavaFX runtime components are missing".
@@ -53,7 +55,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
     private Shelf shelf;
     private volatile Library library;
     private Path snapshot;
-    private boolean startupReport;
+    private StartupReport startupReport;
     private MapWindow lastWindow;
     private Stage startStage;
     private String size;
@@ -77,14 +79,22 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
     public void start(Stage stage, List<String> files, Map<String, String> named) {
         this.primary = stage;
         this.snapshot = named.containsKey("snapshot") ? Path.of(named.get("snapshot")) : null;
-        this.startupReport = named.containsKey("startup-report");
+        this.startupReport = named.containsKey("startup-report") ? new StartupReport() : null;
+        if (startupReport != null) {
+            startupReport.toolkitUp();
+        }
         this.size = named.get("size");
-        long t0 = System.currentTimeMillis();
         this.shelf = openShelf(named);
-        if (startupReport && shelf instanceof PendingShelf pending) {
-            long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
-            pending.whenReady(s -> System.out.println("library ready " + (System.currentTimeMillis() - jvm)
-                    + " ms after JVM start (opening began " + (t0 - jvm) + " ms after it)"));
+        if (startupReport != null && shelf instanceof PendingShelf pending) {
+            pending.whenReady(s -> {
+                long jvm = StartupReport.jvmStart();
+                System.out.println("library ready " + (System.currentTimeMillis() - jvm)
+                        + " ms after JVM start (opening began " + (pending.begunAt() - jvm) + " ms after it)");
+            });
+        }
+        boolean opensMap = !files.isEmpty() || named.containsKey("example") || named.containsKey("new");
+        if (opensMap && shelf instanceof PendingShelf pending) {
+            pending.begin(); // the map goes into the library at once: no start screen to draw first
         }
         stage.setTitle(TITLE);
         if (!files.isEmpty()) {
@@ -97,6 +107,18 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         } else {
             showStart();
         }
+        FirstFrame firstFrame = new FirstFrame(stage.getScene());
+        if (startupReport != null) {
+            startupReport.shown();
+            startupReport.reportFirstFrame(firstFrame);
+        }
+        if (shelf instanceof PendingShelf pending) {
+            // The library's opening (~0.3-0.6 s of CPU) waits until the start screen is drawn: on two cores it would
+            // slow that frame down, and the start screen needs it only for its list of recent maps. Making or opening
+            // a map begins it at once; the delay is a backstop should no frame ever be reported.
+            firstFrame.then(pending::begin);
+            CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS).execute(pending::begin);
+        }
         watchFirstFrame(stage);
     }
 
@@ -105,8 +127,8 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             return Shelf.none();
         }
         Path dir = Library.directory(named.containsKey("library") ? Path.of(named.get("library")) : null, System.getenv());
-        // the library opens on a thread of its own, so the start screen shows at once
-        java.util.concurrent.CompletableFuture<Shelf> ready = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        // the library opens on a thread of its own, so the start screen shows at once; start() says when it begins
+        return new PendingShelf(() -> {
             try {
                 library = Library.open(dir, Methods.schemas());
                 return new LibraryShelf(library);
@@ -117,7 +139,6 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                 return Shelf.none();
             }
         });
-        return new PendingShelf(ready);
     }
 
     @Override
@@ -138,9 +159,8 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             @Override
             public void handle(long now) {
                 pulses++;
-                if (pulses == 1 && startupReport) {
-                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.out.println("first frame " + ms + " ms after JVM start");
+                if (pulses == 1 && startupReport != null) {
+                    startupReport.firstPulse();
                 }
                 // a few pulses let the layout settle and the canvas paint before the picture is taken
                 if (pulses == 12) {
@@ -152,7 +172,14 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                         }
                         saveSnapshot(stage.getScene(), snapshot);
                         Platform.exit();
-                    } else if (startupReport) {
+                    } else if (startupReport != null && shelf instanceof PendingShelf pending) {
+                        // the report ends with the library ready (and the start screen's list filled in); the
+                        // window goes first, as when a person closes it
+                        pending.whenSettled(() -> Platform.runLater(() -> {
+                            stage.hide();
+                            Platform.exit();
+                        }));
+                    } else if (startupReport != null) {
                         Platform.exit();
                     }
                 }

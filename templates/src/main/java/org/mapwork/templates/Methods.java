@@ -10,24 +10,30 @@ import org.mapwork.model.schema.SchemaRegistry;
 /** Every method Mapwork offers, in the order a start screen lists them. */
 public final class Methods {
 
-    private static final List<MethodTemplate> ALL = List.of(
-            new org.mapwork.templates.problemtree.ProblemTreeTemplate(),
-            new org.mapwork.templates.fishbone.FishboneTemplate(),
-            new org.mapwork.templates.richpicture.RichPictureTemplate(),
-            new org.mapwork.templates.netmap.NetMapTemplate(),
-            new org.mapwork.templates.powerinterest.PowerInterestTemplate(),
-            new org.mapwork.templates.toc.TheoryOfChangeTemplate(),
-            new org.mapwork.templates.actionplan.ActionPlanTemplate());
+    /**
+     * The templates, built when first asked for (holder idiom): building them takes a few hundred ms on a cold JVM,
+     * and {@link #schemas()} is taken early (the command line's library command) by code that may never use it.
+     */
+    private static final class All {
+        static final List<MethodTemplate> LIST = List.of(
+                new org.mapwork.templates.problemtree.ProblemTreeTemplate(),
+                new org.mapwork.templates.fishbone.FishboneTemplate(),
+                new org.mapwork.templates.richpicture.RichPictureTemplate(),
+                new org.mapwork.templates.netmap.NetMapTemplate(),
+                new org.mapwork.templates.powerinterest.PowerInterestTemplate(),
+                new org.mapwork.templates.toc.TheoryOfChangeTemplate(),
+                new org.mapwork.templates.actionplan.ActionPlanTemplate());
+    }
 
     private Methods() {
     }
 
     public static List<MethodTemplate> all() {
-        return ALL;
+        return All.LIST;
     }
 
     public static Optional<MethodTemplate> byId(String id) {
-        return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
+        return All.LIST.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
     /** The schemas of all methods, for reading and checking maps. */
@@ -40,7 +46,7 @@ public final class Methods {
 
             @Override
             public Collection<String> methodIds() {
-                return ALL.stream().map(MethodTemplate::id).toList();
+                return All.LIST.stream().map(MethodTemplate::id).toList();
             }
         };
     }

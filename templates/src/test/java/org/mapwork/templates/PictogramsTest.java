@@ -1,5 +1,6 @@
 package org.mapwork.templates;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -41,5 +42,20 @@ class PictogramsTest {
     @Test
     void theRichPictureOffersEveryPictogramAsASymbol() {
         assertTrue(RichPictureTemplate.SCHEMA.nodeTypes().get("sticker").attribute("symbol").options().containsAll(Pictograms.names()));
+    }
+
+    @Test
+    void coordinatesAreWrittenAsTwoDecimalsWithoutTrailingZeros() {
+        java.util.Random random = new java.util.Random(7);
+        List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, -0.001, -0.004, -0.005, 0.005, 0.015, 1.005, 2.675,
+                12.5, 12.345, -12.345, 24.0, 1e-9, -1e-9, 0.125, 99.995, 1e20, -3.0));
+        for (int i = 0; i < 200_000; i++) {
+            values.add((random.nextDouble() - 0.5) * 60);
+            values.add(Math.round(random.nextDouble() * 24_000) / 1000.0); // three decimals: the halves that round
+        }
+        for (double v : values) {
+            String formatted = String.format(java.util.Locale.ROOT, "%.2f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+            assertEquals(formatted.equals("-0") ? "0" : formatted, Pictograms.number(v), () -> Double.toString(v));
+        }
     }
 }

@@ -63,7 +63,7 @@ public final class StartView extends BorderPane {
         language.setConverter(new StringConverter<>() {
             @Override
             public String toString(Locale l) {
-                return l == null ? "" : l.getDisplayLanguage(l);
+                return l == null ? "" : StartViewModel.languageName(l);
             }
 
             @Override
@@ -121,8 +121,12 @@ public final class StartView extends BorderPane {
         recent.setPlaceholder(new Label("No maps in the library yet"));
         Label where = new Label(vm.shelf().describe());
         if (vm.shelf() instanceof PendingShelf pending) {
-            // the library opens in the background: fill in the list when it is ready
+            // the library opens in the background: fill in the list when it is ready, unless this screen has gone
+            // (its window closed, and the library may be closed with it, or a map took its place)
             pending.whenReady(s -> javafx.application.Platform.runLater(() -> {
+                if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+                    return;
+                }
                 recent.getItems().setAll(vm.recent());
                 where.setText(vm.shelf().describe());
             }));

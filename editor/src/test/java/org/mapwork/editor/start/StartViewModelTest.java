@@ -96,4 +96,11 @@ class StartViewModelTest {
         assertNotEquals(o.map().session().document().id(), again.map().session().document().id());
         assertEquals(2, shelf.created.size());
     }
+
+    @Test
+    void every_offered_language_is_named_as_the_jdk_names_it_in_that_language() {
+        for (Locale l : new StartViewModel(new RecordingShelf()).languages()) {
+            assertEquals(l.getDisplayLanguage(l), StartViewModel.languageName(l), l.toLanguageTag());
+        }
+    }
 }
