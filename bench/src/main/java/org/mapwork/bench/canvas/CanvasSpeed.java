@@ -33,11 +33,12 @@ import org.mapwork.model.MapDocument;
  *   <li>JGraphX's {@code mxGraphComponent} painting the same graph offscreen along the same frames, and the ratios;</li>
  *   <li>dragging one actor with the editor's select tool: each pointer move to its rendered frame, and the release
  *       (the move applied through the map's session);</li>
- *   <li>cold start of the editor to its first frame, in child JVMs under Xvfb ({@link ColdStart}).</li>
  * </ol>
+ * Cold start is timed on its own, along the path a person takes ({@code bench/coldstart.sh}: {@code ./mapwork} with its
+ * class-data-sharing archive).
  * Every measurement is a warm-up followed by {@value #PASSES} measured passes, each reported. Nothing here is a
- * test: it prints what it measured. Options: {@code --nodes=N --links=N --passes=N --skip-cold-start
- * --only-cold-start --skip-breakdown --only-breakdown --cold-starts=N --out=DIR} (pictures of sample frames are written there to look at).
+ * test: it prints what it measured. Options: {@code --nodes=N --links=N --passes=N --skip-breakdown --only-breakdown
+ * --only-editor --only-drag --out=DIR} (pictures of sample frames are written there to look at).
  */
 public final class CanvasSpeed {
 
@@ -63,10 +64,6 @@ public final class CanvasSpeed {
             MapDocument doc = BigNetMap.generate(nodes, links, 5);
             Rectangle2D extent = new MapPainter().extent(doc, RenderOptions.screen(Set.of()));
             breakdown(nodes, links, ViewScript.standard(WIDTH, HEIGHT, extent.getMaxX(), extent.getMaxY()));
-            System.exit(0);
-        }
-        if (List.of(args).contains("--only-cold-start")) {
-            ColdStart.report(intArg(args, "cold-starts", 3), out);
             System.exit(0);
         }
 
@@ -134,7 +131,7 @@ public final class CanvasSpeed {
                 drag.add(new FrameTimes("drag: pointer move → rendered frame, pass " + p, moves));
                 drag.add(new FrameTimes("  of which JavaFX thread, pass " + p,
                         java.util.Arrays.copyOf(times.fxThread(), DRAG_MOVES)));
-                drag.add(new FrameTimes("drag: release (move applied through MapSession, tiles redrawn), pass " + p,
+                drag.add(new FrameTimes("drag: release (applied through MapSession; tiles staged in the background), pass " + p,
                         new long[] {times.total()[DRAG_MOVES]}));
             }
         }
@@ -189,11 +186,6 @@ public final class CanvasSpeed {
         drag.forEach(f -> System.out.println(f.row()));
         System.out.println("load at the end of the frame measurements: " + load());
 
-        // ----- 4. cold start -----
-        if (!List.of(args).contains("--skip-cold-start")) {
-            System.out.println();
-            ColdStart.report(intArg(args, "cold-starts", 3), out);
-        }
         if (!List.of(args).contains("--skip-breakdown")) {
             System.out.println();
             breakdown(nodes, links, views);
