@@ -218,18 +218,20 @@ public final class MapPainter {
         boolean lod = opts.levelOfDetail();
         double scale = view.scale();
         Set<String> hidden = opts.hidden();
+        Consumer<MapScene.ItemVisitor> shown = hidden.isEmpty() ? walk
+                : visitor -> walk.accept(item -> {
+                    if (!hidden.contains(item.element.id())) {
+                        visitor.visit(item);
+                    }
+                });
         if (lod && scale < OVERVIEW_SCALE) {
-            drawOverview(g, view, opts, walk);
+            drawOverview(g, view, opts, shown);
             return;
         }
         boolean textOn = !lod || readable(MapScene.LABEL_SIZE, scale);
         boolean marks = !lod || scale >= MARKS_SCALE;
-        walk.accept(item -> {
-            String id = item.element.id();
-            if (!hidden.isEmpty() && hidden.contains(id)) {
-                return;
-            }
-            boolean selected = !opts.selected().isEmpty() && opts.selected().contains(id);
+        shown.accept(item -> {
+            boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
             if (item instanceof MapScene.NodeItem n) {
                 drawNode(g, n, selected, textOn, marks, lod && n.element.geometry().width() * scale < 3);
             } else if (item instanceof MapScene.LinkItem l) {
@@ -311,8 +313,8 @@ public final class MapPainter {
         for (Backdrop b : backdrops) {
             Rectangle2D r;
             if (b instanceof Backdrop.Heading h) {
-                WrappedText t = text.wrap(h.text(), true, HEADING_SIZE, Math.max(360, c.getWidth()), 4);
-                r = new Rectangle2D.Double(c.getMinX(), c.getMinY() - 16 - t.height(), t.maxWidth(), t.height());
+                WrappedText t = heading(h, c);
+                r = new Rectangle2D.Double(c.getMinX(), headingTop(c, t), t.maxWidth(), t.height());
             } else if (b instanceof Backdrop.HorizontalLine h) {
                 r = new Rectangle2D.Double(c.getMinX(), h.y() - 24, c.getWidth(), 28);
             } else {
@@ -416,6 +418,16 @@ public final class MapPainter {
         Rectangle2D extent;
     }
 
+    /** A heading's text, wrapped to the content's width (at least 360). */
+    private WrappedText heading(Backdrop.Heading h, Rectangle2D content) {
+        return text.wrap(h.text(), true, HEADING_SIZE, Math.max(360, content.getWidth()), 4);
+    }
+
+    /** Where the heading's first line begins: 16 above the content. */
+    private static double headingTop(Rectangle2D content, WrappedText heading) {
+        return content.getMinY() - 16 - heading.height();
+    }
+
     private Frame frame(MapScene s, RenderOptions opts) {
         Frame f = new Frame();
         Rectangle2D content = s.content;
@@ -423,9 +435,9 @@ public final class MapPainter {
         double top = content.getMinY();
         for (Backdrop b : s.backdrops) {
             if (b instanceof Backdrop.Heading h && !h.text().isBlank()) {
-                f.heading = text.wrap(h.text(), true, HEADING_SIZE, Math.max(360, content.getWidth()), 4);
+                f.heading = heading(h, content);
                 f.headingX = content.getMinX();
-                f.headingY = top - 16 - f.heading.height();
+                f.headingY = headingTop(content, f.heading);
                 top = f.headingY;
                 extent.add(new Rectangle2D.Double(f.headingX, f.headingY, f.heading.maxWidth(), f.heading.height()));
                 break;
@@ -507,13 +519,8 @@ public final class MapPainter {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         Stroke hairline = new BasicStroke((float) (1 / view.scale()));
         Stroke selectedLine = new BasicStroke((float) (3 / view.scale()));
-        Set<String> hidden = opts.hidden();
         walk.accept(item -> {
-            String id = item.element.id();
-            if (!hidden.isEmpty() && hidden.contains(id)) {
-                return;
-            }
-            boolean selected = !opts.selected().isEmpty() && opts.selected().contains(id);
+            boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
             if (item instanceof MapScene.LinkItem l) {
                 g.setColor(selected ? SELECTION : l.colour);
                 g.setStroke(selected ? selectedLine : hairline);

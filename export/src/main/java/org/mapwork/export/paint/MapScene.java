@@ -272,7 +272,6 @@ final class MapScene {
     /** The union of the items' bounds (the content without backdrops). */
     private Rectangle2D itemBounds;
     private boolean touchedEdge;
-    private final List<Item> replaced = new ArrayList<>();
     /** The items the last {@link #updateTo} replaced, old and new in turn. */
     private final List<Item> patched = new ArrayList<>();
 
@@ -337,7 +336,6 @@ final class MapScene {
         }
         doc = next;
         touchedEdge = false;
-        replaced.clear();
         patched.clear();
         java.util.Set<String> linksToRedo = new java.util.LinkedHashSet<>();
         for (Element e : changed) {
@@ -361,11 +359,8 @@ final class MapScene {
         // links between the same two nodes are drawn side by side: redo the whole bundle
         java.util.Set<String> bundles = new java.util.LinkedHashSet<>();
         for (String id : linksToRedo) {
-            Element l = next.element(id);
-            for (Element sibling : next.linksOf(l.source())) {
-                if (pairKey(sibling).equals(pairKey(l))) {
-                    bundles.add(sibling.id());
-                }
+            for (Element sibling : bundle(next, next.element(id))) {
+                bundles.add(sibling.id());
             }
         }
         for (String id : bundles) {
@@ -374,13 +369,7 @@ final class MapScene {
             if (old == null) {
                 return false;
             }
-            List<Element> pair = new ArrayList<>();
-            for (Element sibling : next.linksOf(l.source())) {
-                if (pairKey(sibling).equals(pairKey(l))) {
-                    pair.add(sibling);
-                }
-            }
-            pair.sort((a, b) -> a.id().compareTo(b.id()));
+            List<Element> pair = bundle(next, l);
             NodeItem s = (NodeItem) byId.get(l.source()), t = (NodeItem) byId.get(l.target());
             if (s == null || t == null || !replace(old, link(next, l, s, t, pair.indexOf(l), pair.size(), text))) {
                 return false;
@@ -393,9 +382,10 @@ final class MapScene {
                 bounds = union(bounds, it.bounds);
             }
         } else {
-            // nothing left the content's edge: the bounds can only have grown, by the new items' bounds
+            // nothing left the content's edge: the bounds can only have grown, by the new items' bounds (the old ones lie
+            // inside them)
             bounds = (Rectangle2D) itemBounds.clone();
-            for (Item it : replaced) {
+            for (Item it : patched) {
                 bounds.add(it.bounds);
             }
         }
@@ -408,7 +398,6 @@ final class MapScene {
         Rectangle2D b = old.bounds;
         touchedEdge |= b.getMinX() <= itemBounds.getMinX() || b.getMinY() <= itemBounds.getMinY()
                 || b.getMaxX() >= itemBounds.getMaxX() || b.getMaxY() >= itemBounds.getMaxY();
-        replaced.add(fresh);
         patched.add(old);
         patched.add(fresh);
         int i = old.index;
@@ -489,13 +478,7 @@ final class MapScene {
             } else if (e.isLink()) {
                 NodeItem s = nodeOf.apply(e.source()), t = nodeOf.apply(e.target());
                 if (s != null && t != null) {
-                    List<Element> pair = new ArrayList<>();
-                    for (Element sibling : other.linksOf(e.source())) {
-                        if (pairKey(sibling).equals(pairKey(e))) {
-                            pair.add(sibling);
-                        }
-                    }
-                    pair.sort((a, b) -> a.id().compareTo(b.id()));
+                    List<Element> pair = bundle(other, e);
                     out.add(link(other, e, s, t, pair.indexOf(e), pair.size(), text));
                 }
             } else {
@@ -533,6 +516,18 @@ final class MapScene {
                     && la.indexInPair == lb.indexInPair && la.pairSize == lb.pairSize;
         }
         return a instanceof AnnotationItem && b instanceof AnnotationItem;
+    }
+
+    /** The links between the same two nodes as {@code link} (itself included), by id: they are drawn side by side. */
+    private static List<Element> bundle(MapDocument doc, Element link) {
+        List<Element> pair = new ArrayList<>();
+        for (Element sibling : doc.linksOf(link.source())) {
+            if (pairKey(sibling).equals(pairKey(link))) {
+                pair.add(sibling);
+            }
+        }
+        pair.sort((a, b) -> a.id().compareTo(b.id()));
+        return pair;
     }
 
     private static String pairKey(Element link) {
