@@ -3,8 +3,6 @@ package org.mapwork.editor.view;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.nio.IntBuffer;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -15,9 +13,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -273,7 +268,7 @@ public final class MapCanvasView extends Region {
         if (x1 <= x0 || y1 <= y0) {
             return;
         }
-        BufferedImage img = new BufferedImage(x1 - x0, y1 - y0, BufferedImage.TYPE_INT_ARGB_PRE);
+        BufferedImage img = SharedPixels.canvas(x1 - x0, y1 - y0);
         Graphics2D g = img.createGraphics();
         try {
             painter.paintElements(g, doc, new Viewport((offX + x0) / ds, (offY + y0) / ds, (x1 - x0) / ds, (y1 - y0) / ds, ds),
@@ -281,10 +276,8 @@ public final class MapCanvasView extends Region {
         } finally {
             g.dispose();
         }
-        int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        WritableImage shown = new WritableImage(new PixelBuffer<>(x1 - x0, y1 - y0, IntBuffer.wrap(pixels),
-                PixelFormat.getIntArgbPreInstance()));
-        gc.drawImage(shown, x0 / outputScale, y0 / outputScale, (x1 - x0) / outputScale, (y1 - y0) / outputScale);
+        gc.drawImage(SharedPixels.shown(img), x0 / outputScale, y0 / outputScale, (x1 - x0) / outputScale,
+                (y1 - y0) / outputScale);
     }
 
     private double outputScale() {

@@ -3,15 +3,11 @@ package org.mapwork.editor.view;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.nio.IntBuffer;
 import java.util.Set;
 
 import javafx.animation.PauseTransition;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
@@ -93,7 +89,7 @@ public final class MinimapView extends StackPane {
         double scale = Math.min((W - 8) / extent.getWidth(), (H - 8) / extent.getHeight());
         double offX = (W - extent.getWidth() * scale) / 2;
         double offY = (H - extent.getHeight() * scale) / 2;
-        BufferedImage img = new BufferedImage((int) W, (int) H, BufferedImage.TYPE_INT_ARGB_PRE);
+        BufferedImage img = SharedPixels.canvas((int) W, (int) H);
         Graphics2D g = img.createGraphics();
         try {
             g.setColor(java.awt.Color.WHITE);
@@ -103,10 +99,7 @@ public final class MinimapView extends StackPane {
         } finally {
             g.dispose();
         }
-        int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        WritableImage image = new WritableImage(new PixelBuffer<>((int) W, (int) H, IntBuffer.wrap(pixels),
-                PixelFormat.getIntArgbPreInstance()));
-        return new Picture(image, extent, scale, offX, offY);
+        return new Picture(SharedPixels.shown(img), extent, scale, offX, offY);
     }
 
     private void show(Picture p) {

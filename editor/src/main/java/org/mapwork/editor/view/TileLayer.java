@@ -5,8 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,12 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
 import org.mapwork.editor.map.MapViewModel;
@@ -365,18 +360,18 @@ final class TileLayer implements AutoCloseable {
         if (completeScaleBits == -1 || completeScaleBits == scaleBits) {
             return;
         }
-        double from = Double.longBitsToDouble(completeScaleBits);
         double viewX1 = originX + width / scale, viewY1 = originY + height / scale;
         for (Map.Entry<Key, WritableImage> e : cache.entrySet()) {
             Key key = e.getKey();
             if (key.scaleBits != completeScaleBits) {
                 continue;
             }
-            double mx = key.col * (double) TILE / from, my = key.row * (double) TILE / from, size = TILE / from;
-            if (mx > viewX1 || my > viewY1 || mx + size < originX || my + size < originY) {
+            Rectangle2D a = key.area();
+            if (a.getMinX() > viewX1 || a.getMinY() > viewY1 || a.getMaxX() < originX || a.getMaxY() < originY) {
                 continue;
             }
-            gc.drawImage(e.getValue(), (mx - originX) * scale, (my - originY) * scale, size * scale, size * scale);
+            gc.drawImage(e.getValue(), (a.getMinX() - originX) * scale, (a.getMinY() - originY) * scale,
+                    a.getWidth() * scale, a.getHeight() * scale);
         }
     }
 
@@ -391,12 +386,12 @@ final class TileLayer implements AutoCloseable {
     }
 
     /**
-     * Draws one tile with {@code p}. The image JavaFX shows shares the pixels Java2D drew into (a {@link PixelBuffer}
-     * over the image's own int array, premultiplied ARGB on both sides), so nothing is copied or converted here.
+     * Draws one tile with {@code p}. The image JavaFX shows shares the pixels Java2D drew into ({@link SharedPixels}), so
+     * nothing is copied or converted here.
      */
     static WritableImage render(MapPainter p, Content c, Key key) {
         double ds = key.scale();
-        BufferedImage img = new BufferedImage(TILE, TILE, BufferedImage.TYPE_INT_ARGB_PRE);
+        BufferedImage img = SharedPixels.canvas(TILE, TILE);
         Graphics2D g = img.createGraphics();
         try {
             g.setColor(BACKGROUND);
@@ -409,8 +404,7 @@ final class TileLayer implements AutoCloseable {
         } finally {
             g.dispose();
         }
-        int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        return new WritableImage(new PixelBuffer<>(TILE, TILE, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance()));
+        return SharedPixels.shown(img);
     }
 
     /** The editor's grid: a line every {@link MapViewModel#GRID} map units, or a multiple of five of that when denser than 8 px. */
@@ -494,11 +488,6 @@ final class TileLayer implements AutoCloseable {
     /** Tiles drawn so far on the JavaFX thread and by the background thread (for the speed harness and tests). */
     long[] tilesDrawn() {
         return new long[] {tilesDrawnHere, tilesDrawnByWorker};
-    }
-
-    /** Visits the cached tiles' keys (tests). */
-    void forEachTile(Consumer<Key> visitor) {
-        cache.keySet().forEach(visitor);
     }
 
     @Override
