@@ -99,42 +99,10 @@ public final class CanvasSpeed {
         ImageIO.write(j2d.image, "png", out.resolve("java2d-last-frame.png").toFile());
         System.out.println("load after Java2D: " + load());
 
-        // ----- 1a. the editor's canvas -----
-        List<FrameTimes> fx = new ArrayList<>(), fxThread = new ArrayList<>();
-        List<String> wholeness = new ArrayList<>();
-        List<Long> settles = new ArrayList<>();
-        List<FrameTimes> drag = new ArrayList<>();
+        // ----- 1a and 3. the editor's canvas: pan/zoom, then dragging one actor -----
         Element dragged = centreActor(doc, extent);
-        long[] tilesBefore, tilesAfter;
-        try (EditorCanvasFrames canvas = EditorCanvasFrames.open(doc, WIDTH, HEIGHT)) {
-            System.out.println("JavaFX pipeline: " + EditorCanvasFrames.pipeline() + " (prism.order="
-                    + System.getProperty("prism.order") + ", glass.platform=" + System.getProperty("glass.platform") + ")");
-            canvas.panZoom(warmUp, true, new ArrayList<>()); // warm-up
-            tilesBefore = canvas.tilesDrawn();
-            for (int p = 1; p <= passes; p++) {
-                List<Long> settle = new ArrayList<>();
-                EditorCanvasFrames.Times times = canvas.panZoom(views, true, settle);
-                fx.add(new FrameTimes("editor canvas (tiles) → JavaFX, pass " + p, times.total()));
-                fxThread.add(new FrameTimes("  of which JavaFX thread (input + paint), pass " + p, times.fxThread()));
-                wholeness.add(String.format(Locale.ROOT, "pass %d: %d of %d frames showed the whole view at its own scale; "
-                        + "the others showed stand-ins (the last whole view's tiles, scaled) where tiles were on their way",
-                        p, times.wholeCount(), views.size()));
-                settles.addAll(settle);
-            }
-            tilesAfter = canvas.tilesDrawn();
-            System.out.println("load after the editor's pan/zoom: " + load());
-            // ----- 3. dragging one actor in the editor's canvas -----
-            canvas.drag(dragged, DRAG_MOVES); // warm-up
-            for (int p = 1; p <= passes; p++) {
-                EditorCanvasFrames.Times times = canvas.drag(dragged, DRAG_MOVES);
-                long[] moves = java.util.Arrays.copyOf(times.total(), DRAG_MOVES);
-                drag.add(new FrameTimes("drag: pointer move → rendered frame, pass " + p, moves));
-                drag.add(new FrameTimes("  of which JavaFX thread, pass " + p,
-                        java.util.Arrays.copyOf(times.fxThread(), DRAG_MOVES)));
-                drag.add(new FrameTimes("drag: release (applied through MapSession; tiles staged in the background), pass " + p,
-                        new long[] {times.total()[DRAG_MOVES]}));
-            }
-        }
+        EditorRows editor = editorRows(doc, views, warmUp, passes, dragged);
+        List<FrameTimes> fx = editor.frames();
 
         // ----- 2. JGraphX -----
         t = System.nanoTime();
@@ -154,14 +122,10 @@ public final class CanvasSpeed {
         System.out.println("## 1–2. Pan and zoom, " + views.size() + " frames per pass, canvas " + WIDTH + "×" + HEIGHT);
         System.out.println(FrameTimes.header());
         fx.forEach(f -> System.out.println(f.row()));
-        fxThread.forEach(f -> System.out.println(f.row()));
+        editor.fxThread().forEach(f -> System.out.println(f.row()));
         java2d.forEach(f -> System.out.println(f.row()));
         jgraphx.forEach(f -> System.out.println(f.row()));
-        wholeness.forEach(w -> System.out.println("  " + w));
-        FrameTimes settle = new FrameTimes("time until the view is whole after each gesture", settles.stream().mapToLong(Long::longValue).toArray());
-        System.out.println("  " + settle.row());
-        System.out.printf(Locale.ROOT, "  tiles drawn during the measured passes: %d on the JavaFX thread, %d in the background%n",
-                tilesAfter[0] - tilesBefore[0], tilesAfter[1] - tilesBefore[1]);
+        editor.printWholeness();
         System.out.println();
         System.out.println("Ratios Mapwork / JGraphX (below 1: Mapwork is faster), pass by pass:");
         for (int p = 0; p < passes; p++) {
@@ -183,7 +147,7 @@ public final class CanvasSpeed {
         System.out.println("## 3. Dragging actor " + dragged.id() + " with the select tool at 100 %, " + DRAG_MOVES
                 + " pointer moves per pass, then the release");
         System.out.println(FrameTimes.header());
-        drag.forEach(f -> System.out.println(f.row()));
+        editor.drag().forEach(f -> System.out.println(f.row()));
         System.out.println("load at the end of the frame measurements: " + load());
 
         if (!List.of(args).contains("--skip-breakdown")) {
@@ -236,29 +200,71 @@ public final class CanvasSpeed {
      */
     private static void editorOnly(MapDocument doc, List<ViewScript.View> views, List<ViewScript.View> warmUp, int passes,
                                    Rectangle2D extent) throws Exception {
+        EditorRows editor = editorRows(doc, views, warmUp, passes, centreActor(doc, extent));
+        System.out.println(FrameTimes.header());
+        editor.frames().forEach(f -> System.out.println(f.row()));
+        editor.fxThread().forEach(f -> System.out.println(f.row()));
+        if (!views.isEmpty()) {
+            editor.frames().get(passes - 1).byBand(views).values().forEach(b -> System.out.println(b.row()));
+            editor.printWholeness();
+        }
+        editor.drag().forEach(f -> System.out.println(f.row()));
+        System.out.println("load at the end: " + load());
+    }
+
+    /** The editor canvas' rows: pan/zoom frames pass by pass, how whole they were, and the drag's rows. */
+    private record EditorRows(List<FrameTimes> frames, List<FrameTimes> fxThread, List<String> wholeness,
+                              List<Long> settles, long[] tilesDrawn, List<FrameTimes> drag) {
+        void printWholeness() {
+            wholeness.forEach(w -> System.out.println("  " + w));
+            FrameTimes settle = new FrameTimes("time until the view is whole after each gesture",
+                    settles.stream().mapToLong(Long::longValue).toArray());
+            System.out.println("  " + settle.row());
+            System.out.printf(Locale.ROOT, "  tiles drawn during the measured passes: %d on the JavaFX thread, %d in the background%n",
+                    tilesDrawn[0], tilesDrawn[1]);
+        }
+    }
+
+    /**
+     * Times the editor's own canvas ({@link EditorCanvasFrames}): a warm-up, then {@code passes} passes over the views
+     * (none when empty), then a warm-up drag of {@code dragged} and {@code passes} measured drags.
+     */
+    private static EditorRows editorRows(MapDocument doc, List<ViewScript.View> views, List<ViewScript.View> warmUp,
+                                         int passes, Element dragged) throws Exception {
+        List<FrameTimes> fx = new ArrayList<>(), fxThread = new ArrayList<>(), drag = new ArrayList<>();
+        List<String> wholeness = new ArrayList<>();
+        List<Long> settles = new ArrayList<>();
+        long[] tiles;
         try (EditorCanvasFrames canvas = EditorCanvasFrames.open(doc, WIDTH, HEIGHT)) {
-            canvas.panZoom(warmUp, true, new ArrayList<>());
-            System.out.println(FrameTimes.header());
+            System.out.println("JavaFX pipeline: " + EditorCanvasFrames.pipeline() + " (prism.order="
+                    + System.getProperty("prism.order") + ", glass.platform=" + System.getProperty("glass.platform") + ")");
+            canvas.panZoom(warmUp, true, new ArrayList<>()); // warm-up
+            long[] before = canvas.tilesDrawn();
             for (int p = 1; p <= passes && !views.isEmpty(); p++) {
                 List<Long> settle = new ArrayList<>();
-                EditorCanvasFrames.Times t = canvas.panZoom(views, true, settle);
-                FrameTimes all = new FrameTimes("editor canvas pan/zoom, pass " + p, t.total());
-                System.out.println(all.row());
-                System.out.println(new FrameTimes("  of which JavaFX thread", t.fxThread()).row());
-                all.byBand(views).values().forEach(b -> System.out.println(b.row()));
-                System.out.println("  whole frames: " + t.wholeCount() + " of " + views.size());
-                System.out.println("  " + new FrameTimes("until whole after a gesture", settle.stream().mapToLong(Long::longValue).toArray()).row());
+                EditorCanvasFrames.Times times = canvas.panZoom(views, true, settle);
+                fx.add(new FrameTimes("editor canvas (tiles) → JavaFX, pass " + p, times.total()));
+                fxThread.add(new FrameTimes("  of which JavaFX thread (input + paint), pass " + p, times.fxThread()));
+                wholeness.add(String.format(Locale.ROOT, "pass %d: %d of %d frames showed the whole view at its own scale; "
+                        + "the others showed stand-ins (the last whole view's tiles, scaled) where tiles were on their way",
+                        p, times.wholeCount(), views.size()));
+                settles.addAll(settle);
             }
-            Element dragged = centreActor(doc, extent);
-            canvas.drag(dragged, DRAG_MOVES);
+            long[] after = canvas.tilesDrawn();
+            tiles = new long[] {after[0] - before[0], after[1] - before[1]};
+            System.out.println("load after the editor's pan/zoom: " + load());
+            canvas.drag(dragged, DRAG_MOVES); // warm-up
             for (int p = 1; p <= passes; p++) {
-                EditorCanvasFrames.Times t = canvas.drag(dragged, DRAG_MOVES);
-                System.out.println(new FrameTimes("drag, pass " + p, java.util.Arrays.copyOf(t.total(), DRAG_MOVES)).row());
-                System.out.println(new FrameTimes("  of which JavaFX thread", java.util.Arrays.copyOf(t.fxThread(), DRAG_MOVES)).row());
-                System.out.printf(Locale.ROOT, "  release %.1f ms%n", t.total()[DRAG_MOVES] / 1e6);
+                EditorCanvasFrames.Times times = canvas.drag(dragged, DRAG_MOVES);
+                drag.add(new FrameTimes("drag: pointer move → rendered frame, pass " + p,
+                        java.util.Arrays.copyOf(times.total(), DRAG_MOVES)));
+                drag.add(new FrameTimes("  of which JavaFX thread, pass " + p,
+                        java.util.Arrays.copyOf(times.fxThread(), DRAG_MOVES)));
+                drag.add(new FrameTimes("drag: release (applied through MapSession; tiles staged in the background), pass " + p,
+                        new long[] {times.total()[DRAG_MOVES]}));
             }
         }
-        System.out.println("load at the end: " + load());
+        return new EditorRows(fx, fxThread, wholeness, settles, tiles, drag);
     }
 
     /** What the script shows: how many items each band's frames visit on average. */
