@@ -22,6 +22,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import org.mapwork.editor.i18n.Ui;
+
 /**
  * The start screen: a new map from a method (empty or the example, English or Spanish) on the left; the library's
  * recent maps, Open file… and Import… on the right.
@@ -77,7 +79,7 @@ public final class StartView extends BorderPane {
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(12, heading, grow, new Label("Language"), language);
+        HBox top = new HBox(12, heading, grow, new Label(Ui.text("start.language")), language);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 16, 0));
         setTop(top);
