@@ -95,9 +95,8 @@ final class Maps {
      */
     long insertDocument(Connection c, MapDocument doc, Schema schema, String workshopId, String teamId,
                         String actor, String summary, String origin) throws SQLException, IOException {
-        MapDocument empty = MapDocument.empty(doc.id(), doc.title(), doc.methodId(), doc.created());
-        LogStore.insertMap(c, empty, workshopId, teamId);
-        LogStore.insertSnapshot(c, doc.id(), 0, clock.instant(), Snapshots.compress(empty));
+        MapDocument empty = insertEmpty(c, MapDocument.empty(doc.id(), doc.title(), doc.methodId(), doc.created()),
+                workshopId, teamId);
         ChangeSet draft = MapDiff.creation(doc, schema, summary);
         if (draft.isEmpty()) {
             return 0;
@@ -112,6 +111,13 @@ final class Maps {
         LogStore.updateHead(c, doc.id(), doc.title(), applied.changeSet().time(), 1);
         snapshot(c, doc.id(), applied.after(), 1);
         return 1;
+    }
+
+    /** Writes a new map at revision 0, its empty map (with that revision's snapshot); returns {@code empty}. */
+    MapDocument insertEmpty(Connection c, MapDocument empty, String workshopId, String teamId) throws SQLException {
+        LogStore.insertMap(c, empty, workshopId, teamId);
+        LogStore.insertSnapshot(c, empty.id(), 0, clock.instant(), Snapshots.compress(empty));
+        return empty;
     }
 
     /** Reads a map at its latest revision. */

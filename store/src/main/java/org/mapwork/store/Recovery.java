@@ -98,7 +98,7 @@ final class Recovery {
             }
             try (library) {
                 Recovery recovery = library.recovery();
-                recovery.importWorkshops(contents);
+                recovery.workshops.addAll(contents.workshops, contents.teams);
                 for (Backups.MapRecord m : contents.maps) {
                     recovery.importFromBackup(contents, m, done, problems);
                 }
@@ -109,19 +109,6 @@ final class Recovery {
             throw new LibraryException("Not a usable backup: " + e.getMessage(), e);
         }
         return new Library.Report(done, problems);
-    }
-
-    /** The backup's workshops and teams, in one transaction. */
-    private void importWorkshops(Backups.Contents contents) {
-        database.write(c -> {
-            for (Workshop w : contents.workshops) {
-                LogStore.insertWorkshop(c, w);
-            }
-            for (Team t : contents.teams) {
-                LogStore.insertTeam(c, t);
-            }
-            return null;
-        });
     }
 
     /**
@@ -137,10 +124,8 @@ final class Recovery {
         }
         try {
             long head = database.write(c -> {
-                MapDocument empty = MapDocument.empty(m.id(), m.initialTitle(), m.method(), m.created());
-                LogStore.insertMap(c, empty, m.workshopId(), m.teamId());
-                LogStore.insertSnapshot(c, m.id(), 0, options.clock().instant(), Snapshots.compress(empty));
-                MapDocument[] doc = {empty};
+                MapDocument[] doc = {maps.insertEmpty(c, MapDocument.empty(m.id(), m.initialTitle(), m.method(), m.created()),
+                        m.workshopId(), m.teamId())};
                 long[] at = {0};
                 Instant[] time = {m.created()};
                 contents.log(m.id(), (revision, origin, json, where) -> {
@@ -203,7 +188,7 @@ final class Recovery {
         }
         try {
             if (backup != null) {
-                importWorkshops(backup);
+                workshops.addAll(backup.workshops, backup.teams);
             }
             Set<String> workshopIds = new HashSet<>();
             workshops.workshops().forEach(w -> workshopIds.add(w.id()));

@@ -44,6 +44,19 @@ final class Workshops {
         });
     }
 
+    /** Adds workshops and teams as they are (from a backup), in one transaction. */
+    void addAll(List<Workshop> newWorkshops, List<Team> newTeams) {
+        database.write(c -> {
+            for (Workshop w : newWorkshops) {
+                LogStore.insertWorkshop(c, w);
+            }
+            for (Team t : newTeams) {
+                LogStore.insertTeam(c, t);
+            }
+            return null;
+        });
+    }
+
     List<Workshop> workshops() {
         return database.read(LogStore::workshops);
     }
