@@ -89,6 +89,13 @@ class ExportDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The file is written in the background: waits until the window says it is done (or why not). */
+    private static void finished(MapWindow w) throws Exception {
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> w.viewModel().status().startsWith("Exported ") || w.viewModel().status().startsWith("Could not")).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void export_svg_writes_a_file_that_the_importer_reads_back_as_the_same_map(FxRobot robot) throws Exception {
         MapWindow w = app.lastWindow();
@@ -105,6 +112,7 @@ class ExportDialogTest {
         assertTrue(preview != null && preview.getWidth() > 100, "a preview is drawn");
         Snapshots.save(Snapshots.of(dialog), "export-dialog");
         pressExport(robot);
+        finished(w);
 
         assertEquals(List.of("save: Export as SVG (Inkscape, LibreOffice, web; reopens in Mapwork) [Sick leave power map.svg]"),
                 files.asked, "the file dialog offers the map's title with the format's extension");
@@ -130,6 +138,7 @@ class ExportDialogTest {
         dialog(robot);
         chooseFormat(robot, "PNG image");
         pressExport(robot);
+        finished(w);
 
         var image = javax.imageio.ImageIO.read(png.toFile());
         assertTrue(image.getWidth() > 1000, "300 dpi: " + image.getWidth() + " px wide");
@@ -150,6 +159,7 @@ class ExportDialogTest {
         dialog(robot);
         chooseFormat(robot, "PDF, one page");
         pressExport(robot);
+        finished(w);
 
         try (PDDocument read = Loader.loadPDF(pdf.toFile())) {
             assertEquals(1, read.getNumberOfPages());
@@ -181,6 +191,7 @@ class ExportDialogTest {
                 "the preview without the legend looks different");
         Snapshots.save(Snapshots.of(dialog), "export-dialog-no-legend");
         pressExport(robot);
+        finished(w);
 
         String text = Files.readString(svg);
         assertFalse(text.contains(">Legend<"), "no legend in the file");
@@ -219,6 +230,7 @@ class ExportDialogTest {
         dialog(robot);
         chooseFormat(robot, "GraphML");
         pressExport(robot);
+        finished(w);
         assertTrue(Files.exists(dir.resolve("handout.graphml")));
         assertFalse(Files.exists(dir.resolve("handout")));
         assertTrue(Files.readString(dir.resolve("handout.graphml")).contains("<graphml"));
