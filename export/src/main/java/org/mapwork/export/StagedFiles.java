@@ -46,6 +46,14 @@ final class StagedFiles implements AutoCloseable {
         staged.add(new Staged(tmp, target));
         try (OutputStream out = new BufferedOutputStream(new Watched(Files.newOutputStream(tmp)), 1 << 16)) {
             writing.to(out);
+        } catch (IOException | RuntimeException e) {
+            // a writer may wrap the stop in an error of its own (SVG's transformer does): a cancel is a cancel
+            if (progress.cancelled()) {
+                InterruptedIOException stop = new InterruptedIOException("export cancelled");
+                stop.initCause(e);
+                throw stop;
+            }
+            throw e;
         }
         checkNotCancelled();
     }

@@ -33,6 +33,7 @@ class ExportProgressTest {
     private static class Watching implements ExportProgress {
         final List<String> told = new ArrayList<>();
         long bytes;
+        int blocks;
         boolean cancel;
         boolean commitAsked;
 
@@ -44,6 +45,7 @@ class ExportProgressTest {
         @Override
         public void written(long b) {
             bytes = b;
+            blocks++;
         }
 
         @Override
@@ -99,6 +101,24 @@ class ExportProgressTest {
         assertTrue(progress.bytes > 0, "bytes were written before the cancel");
         assertEquals(List.of("centre.svg"), listing(), "no temporary file is left");
         assertEquals("the export of last week", Files.readString(svg));
+    }
+
+    @Test
+    void a_cancel_in_the_middle_of_a_large_svg_stops_it_as_a_cancel_and_leaves_nothing() throws Exception {
+        MapDocument large = TestMaps.grid(400, 2);
+        Watching progress = new Watching() {
+            @Override
+            public void written(long b) {
+                super.written(b);
+                cancel = true;
+            }
+        };
+        // the cancel reaches the SVG writer's transformer, which wraps it; the export still says it was cancelled
+        assertThrows(InterruptedIOException.class, () -> new MapExporter().export(large, ExportFormat.SVG,
+                dir.resolve("grid.svg"), MapExporter.Options.defaults(), progress));
+        assertEquals(1, progress.blocks, "it stopped at the block after the cancel");
+        assertTrue(progress.bytes > 0 && progress.bytes <= 1 << 16, "one block of at most 64 KiB: " + progress.bytes);
+        assertEquals(List.of(), listing());
     }
 
     @Test
