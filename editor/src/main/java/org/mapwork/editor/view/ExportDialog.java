@@ -1,6 +1,5 @@
 package org.mapwork.editor.view;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -16,9 +14,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -30,7 +26,6 @@ import org.mapwork.export.ExportProgress;
 import org.mapwork.export.MapExporter;
 import org.mapwork.export.format.PdfExport;
 import org.mapwork.export.format.PngExport;
-import org.mapwork.export.paint.MapPainter;
 import org.mapwork.export.paint.RenderOptions;
 import org.mapwork.model.MapDocument;
 
@@ -126,36 +121,24 @@ public final class ExportDialog {
         CheckBox titleBlock = new CheckBox(Ui.text("export.title-block"));
         titleBlock.setId("export-title-block");
         titleBlock.setSelected(true);
-        ImageView preview = new ImageView();
-        preview.setId("export-preview");
-        preview.setFitWidth(520);
-        preview.setFitHeight(360);
-        preview.setPreserveRatio(true);
-        Runnable refresh = () -> {
-            RenderOptions o = RenderOptions.file().withLegend(legend.isSelected()).withTitleBlock(titleBlock.isSelected());
-            var extent = new MapPainter().extent(doc, o);
-            double dpi = Math.max(4, Math.min(96, 96 * 520 / Math.max(1, extent.getWidth())));
-            BufferedImage img = PngExport.render(doc, new MapPainter(), o, dpi);
-            preview.setImage(SwingFXUtils.toFXImage(img, null));
-        };
+        ExportPreview preview = new ExportPreview(doc);
+        Runnable refresh = () -> preview.draw(legend.isSelected(), titleBlock.isSelected());
         legend.setOnAction(e -> refresh.run());
         titleBlock.setOnAction(e -> refresh.run());
         refresh.run();
-        // a fixed frame: a preview of another shape (legend off, say) must not push the buttons out of the window
-        StackPane frame = new StackPane(preview);
-        frame.setMinSize(preview.getFitWidth(), preview.getFitHeight());
-        frame.setPrefSize(preview.getFitWidth(), preview.getFitHeight());
         Label note = new Label(Ui.text("export.snapshot-note"));
         note.setId("export-snapshot-note");
         note.setWrapText(true);
-        note.setMaxWidth(preview.getFitWidth());
+        note.setMaxWidth(ExportPreview.WIDTH);
         VBox content = new VBox(8, new HBox(8, new Label(Ui.text("export.format")), format),
-                new HBox(12, legend, titleBlock), new Label(Ui.text("export.preview")), frame, note);
+                new HBox(12, legend, titleBlock), new Label(Ui.text("export.preview")), preview.node(), note);
         content.setPadding(new Insets(10));
         dialog.getDialogPane().setContent(content);
         ButtonType export = new ButtonType(Ui.text("export.button"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(export, ButtonType.CANCEL);
-        if (dialog.showAndWait().orElse(ButtonType.CANCEL) != export) {
+        boolean chosen = dialog.showAndWait().orElse(ButtonType.CANCEL) == export;
+        preview.stop();
+        if (!chosen) {
             return null;
         }
         Format f = format.getValue();

@@ -76,6 +76,14 @@ class ExportDialogTest {
         return robot.lookup("#export-dialog").query();
     }
 
+    /** The preview is drawn in the background: waits until it shows (again, when {@code before} is given). */
+    private static Image previewDrawn(FxRobot robot, Image before) throws Exception {
+        ImageView view = robot.lookup("#export-preview").queryAs(ImageView.class);
+        Node drawing = robot.lookup("#export-preview-drawing").query();
+        Ui.waitFor(() -> view.getImage() != null && view.getImage() != before && !drawing.isVisible());
+        return view.getImage();
+    }
+
     private static void chooseFormat(FxRobot robot, String start) {
         robot.clickOn("#export-format");
         robot.clickOn(Ui.menuItem(robot, start));
@@ -108,7 +116,7 @@ class ExportDialogTest {
         ChoiceBox<?> format = robot.lookup("#export-format").queryAs(ChoiceBox.class);
         assertEquals(9, format.getItems().size(), "every format of the export module is offered");
         assertTrue(format.getValue().toString().startsWith("SVG"));
-        Image preview = robot.lookup("#export-preview").queryAs(ImageView.class).getImage();
+        Image preview = previewDrawn(robot, null);
         assertTrue(preview != null && preview.getWidth() > 100, "a preview is drawn");
         Snapshots.save(Snapshots.of(dialog), "export-dialog");
         pressExport(robot);
@@ -179,11 +187,10 @@ class ExportDialogTest {
 
         Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
         Node dialog = dialog(robot);
-        ImageView preview = robot.lookup("#export-preview").queryAs(ImageView.class);
-        Image withLegend = preview.getImage();
+        Image withLegend = previewDrawn(robot, null);
         robot.clickOn("#export-legend");
         WaitForAsyncUtils.waitForFxEvents();
-        Image without = preview.getImage();
+        Image without = previewDrawn(robot, withLegend);
         assertTrue(without != withLegend, "the preview is drawn again");
         assertTrue(without.getWidth() != withLegend.getWidth() || without.getHeight() != withLegend.getHeight()
                         || Snapshots.differing(toWritable(withLegend), toWritable(without), 0, 0,
@@ -234,6 +241,30 @@ class ExportDialogTest {
         assertTrue(Files.exists(dir.resolve("handout.graphml")));
         assertFalse(Files.exists(dir.resolve("handout")));
         assertTrue(Files.readString(dir.resolve("handout.graphml")).contains("<graphml"));
+    }
+
+    @Test
+    void a_map_wider_than_the_preview_can_hold_at_ten_dpi_still_gets_a_preview_and_its_file(FxRobot robot)
+            throws Exception {
+        MapWindow w = app.lastWindow();
+        MapViewModel vm = w.viewModel();
+        Ui.fx(() -> {
+            List<String> ids = vm.quickAdd("Tenants union\nLandlord association");
+            // 40,000 map units apart: at the preview's width that is under 2 dpi, below what PNG drawing accepts
+            vm.select(List.of(ids.get(1)));
+            vm.nudgeSelection(40_000, 0);
+            vm.clearSelection();
+            return null;
+        });
+        Path svg = dir.resolve("wide.svg");
+        files.answer(svg);
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
+        dialog(robot);
+        Image preview = previewDrawn(robot, null);
+        assertTrue(preview.getWidth() > 2000, "drawn at 10 dpi and scaled down by the view: " + preview.getWidth());
+        pressExport(robot);
+        finished(w);
+        assertTrue(Files.readString(svg).contains(">Landlord association<"));
     }
 
     private static WritableImage toWritable(Image image) {
