@@ -5,7 +5,6 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Orientation;
@@ -67,7 +66,6 @@ public final class MapCanvasView extends Region {
     private boolean dirty = true;
     private boolean syncingBars;
     private volatile long frames;
-    private Consumer<Long> frameListener;
     private MapDocument extentFor;
     private Rectangle2D extent;
 
@@ -79,9 +77,6 @@ public final class MapCanvasView extends Region {
             if (dirty) {
                 dirty = false;
                 paint();
-                if (frameListener != null) {
-                    frameListener.accept(now);
-                }
             }
         }
     };
@@ -134,11 +129,6 @@ public final class MapCanvasView extends Region {
         tool = newTool;
         canvas.setCursor(newTool instanceof SelectTool ? javafx.scene.Cursor.DEFAULT : javafx.scene.Cursor.CROSSHAIR);
         requestRepaint();
-    }
-
-    /** Called after each painted frame with the pulse's time stamp (for the start-up measurement). */
-    public void setFrameListener(Consumer<Long> listener) {
-        this.frameListener = listener;
     }
 
     public long framesPainted() {
