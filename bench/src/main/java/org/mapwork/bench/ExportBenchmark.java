@@ -1,6 +1,7 @@
 package org.mapwork.bench;
 
 import java.awt.Color;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,11 +18,15 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import org.apache.batik.dom.GenericDOMImplementation;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
 import org.mapwork.export.format.PdfExport;
 import org.mapwork.export.format.PngExport;
 import org.mapwork.export.format.SvgExport;
 import org.mapwork.export.paint.MapPainter;
 import org.mapwork.export.paint.RenderOptions;
+import org.mapwork.export.paint.Viewport;
 import org.mapwork.model.MapDocument;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,6 +40,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 import com.mxgraph.util.mxCellRenderer;
 import com.mxgraph.view.mxGraph;
@@ -73,6 +79,29 @@ public class ExportBenchmark {
     public byte[] mapworkSvg() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 22);
         SvgExport.write(doc, new MapPainter(), opts, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Mapwork's SVG as it was written until issue 10 (the painter on Batik's SVG generator, its DOM written by a JAXP
+     * transformer), without the embedded map: a lower bound of the old export's time, to compare in one run.
+     */
+    @Benchmark
+    public byte[] batikSvgBefore() throws Exception {
+        Document dom = GenericDOMImplementation.getDOMImplementation().createDocument(SvgExport.SVG_NS, "svg", null);
+        SVGGeneratorContext ctx = SVGGeneratorContext.createDefault(dom);
+        ctx.setEmbeddedFontsOn(false);
+        ctx.setComment(null);
+        ctx.setPrecision(3);
+        SVGGraphics2D g = new SVGGraphics2D(ctx, false);
+        MapPainter painter = new MapPainter();
+        Rectangle2D extent = painter.extent(doc, opts);
+        painter.paint(g, doc, Viewport.of(extent, 1), opts);
+        Element root = g.getRoot();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 22);
+        Transformer t = TransformerFactory.newInstance().newTransformer();
+        t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        t.transform(new DOMSource(root), new StreamResult(out));
         return out.toByteArray();
     }
 
