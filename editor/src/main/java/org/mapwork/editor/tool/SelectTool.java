@@ -138,7 +138,7 @@ public final class SelectTool implements Tool {
         secondClick = d.clicks() >= 2;
         downTarget = hit.orElse(null);
         if (downTarget == null) {
-            Optional<Double> ceiling = vm.ceilingY();
+            Optional<Double> ceiling = vm.lineY();
             if (ceiling.isPresent() && Math.abs(vm.camera().toScreenY(ceiling.get()) - d.sy()) <= EDGE_BAND) {
                 ceilingStart = ceiling.get();
                 state = ToolState.DRAGGING;
@@ -195,7 +195,7 @@ public final class SelectTool implements Tool {
             }
             case DRAGGING -> {
                 if (draggingCeiling) {
-                    vm.previewCeiling(vm.snap(ceilingStart + m.y() - downY));
+                    vm.previewLine(vm.snap(ceilingStart + m.y() - downY));
                     return true;
                 }
                 dx = m.x() - downX;
@@ -292,7 +292,7 @@ public final class SelectTool implements Tool {
             }
             case DRAGGING -> {
                 if (draggingCeiling) {
-                    vm.setCeiling(vm.snap(ceilingStart + u.y() - downY));
+                    vm.setLine(vm.snap(ceilingStart + u.y() - downY));
                 } else {
                     vm.commitMove(dragIds, start, dx, dy);
                 }
@@ -319,7 +319,7 @@ public final class SelectTool implements Tool {
                 long v = towerValue(u.sy());
                 vm.clearPreview();
                 if (v != towerStart) {
-                    vm.setAttribute(subject, MapViewModel.INFLUENCE, new org.mapwork.model.Value.Int(v));
+                    vm.setTower(subject, v);
                 }
             }
             default -> {
