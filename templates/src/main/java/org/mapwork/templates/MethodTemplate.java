@@ -75,6 +75,11 @@ public interface MethodTemplate {
         return Optional.empty();
     }
 
+    /** How the editor's stamp tool puts pictograms on this method's maps, if it takes them (the rich picture). */
+    default Optional<PictogramStamp> pictograms() {
+        return Optional.empty();
+    }
+
     /**
      * Whether files that do not say their method (GraphML, Kumu, CSV: networks of nodes and links) are most likely
      * maps of this method, so an import suggests it first.

@@ -48,6 +48,26 @@ class MethodActionsTest {
     }
 
     @Test
+    void a_stamped_pictogram_is_a_sticker_showing_it_in_one_step_and_the_schema_refuses_an_unknown_one() {
+        MethodTemplate rich = Examples.method("rich-picture");
+        PictogramStamp stamp = rich.pictograms().orElseThrow();
+        org.mapwork.model.MapDocument doc = rich.starter(false, Examples.ES);
+        var box = org.mapwork.model.Geometry.box(368, 268, 64, 64);
+        org.mapwork.model.ChangeSet cs = stamp.stamp(doc, "workplace", box).orElseThrow();
+        assertTrue(cs.summary().startsWith("Poner pictograma: "), cs.summary());
+        var after = org.mapwork.model.ChangeEngine.apply(doc, rich.schema(), cs).after();
+        var sticker = after.element(cs.changes().get(0).elementId());
+        assertEquals("sticker", sticker.type());
+        assertEquals(new org.mapwork.model.Value.Text("workplace"), sticker.attribute("symbol"));
+        assertEquals(box, sticker.geometry());
+        org.junit.jupiter.api.Assertions.assertThrows(org.mapwork.model.ChangeRejected.class, () ->
+                org.mapwork.model.ChangeEngine.apply(doc, rich.schema(), stamp.stamp(doc, "no-such-pictogram", box).orElseThrow()));
+        assertTrue(stamp.stamp(doc, null, box).isEmpty(), "none chosen, nothing stamped");
+        assertEquals(List.of("rich-picture"), Methods.all().stream().filter(m -> m.pictograms().isPresent())
+                .map(MethodTemplate::id).toList());
+    }
+
+    @Test
     void keys_match_by_name_or_by_the_character_typed_and_never_with_ctrl() {
         MethodAction.Keys plus = MethodAction.Keys.typed("+", "ADD", "+");
         assertTrue(plus.matches("ADD", "+", false, false, false), "the keypad's plus");

@@ -1004,7 +1004,7 @@ public final class MapViewModel {
      */
     public boolean addText(double x, double y) {
         if (!schema().annotationTypes().containsKey("text")) {
-            setStatus("This method has no text annotations");
+            setStatus(org.mapwork.editor.i18n.Ui.text("method.text.none"));
             return false;
         }
         labelEdit = new LabelEdit(null, "text", snap(x), snap(y), 160, "", null,
@@ -1024,33 +1024,25 @@ public final class MapViewModel {
         return false;
     }
 
-    /** The node type that carries pictograms (one with a {@code symbol} or {@code pictogram} attribute), if any. */
+    private Optional<org.mapwork.templates.PictogramStamp> stamp() {
+        return template == null ? Optional.empty() : template.pictograms();
+    }
+
+    /** The node type a stamped pictogram becomes, if the method takes pictograms (the rich picture's stickers). */
     public Optional<String> pictogramNodeType() {
-        return schema().nodeTypes().values().stream()
-                .filter(t -> pictogramAttribute(t) != null).map(ElementType::name).findFirst();
+        return stamp().map(org.mapwork.templates.PictogramStamp::nodeType);
     }
 
-    private static String pictogramAttribute(ElementType t) {
-        for (String name : List.of("symbol", "pictogram")) {
-            if (t.attribute(name) != null) {
-                return name;
-            }
-        }
-        return null;
-    }
-
-    /** Stamps the current pictogram at a map point, as a node of the method's pictogram type. */
+    /** Stamps the current pictogram at a map point, as the method's pictogram node, in one undo step. */
     public Optional<String> stampPictogram(double cx, double cy) {
-        Optional<String> type = pictogramNodeType();
-        if (type.isEmpty() || pictogram == null) {
-            setStatus("Choose a pictogram in the palette first");
+        Optional<ChangeSet> stamped = pictogram == null ? Optional.empty() : stamp().flatMap(s -> s.stamp(document(),
+                pictogram, Geometry.box(snap(cx - 32), snap(cy - 32), 64, 64)));
+        if (stamped.isEmpty()) {
+            setStatus(org.mapwork.editor.i18n.Ui.text("method.stamp.choose"));
             return Optional.empty();
         }
-        String id = Ids.newId("n");
-        Element e = withRequiredDefaults(Element.node(id, type.get(), "",
-                Geometry.box(snap(cx - 32), snap(cy - 32), 64, 64), document().nextOrderKey()))
-                .withAttribute(pictogramAttribute(schema().nodeTypes().get(type.get())), new Value.Text(pictogram));
-        return apply("Stamp " + pictogram, List.of(Change.add(e))) ? Optional.of(id) : Optional.empty();
+        String id = stamped.get().changes().get(0).elementId();
+        return apply(stamped.get().summary(), stamped.get().changes()) ? Optional.of(id) : Optional.empty();
     }
 
     // ----- a method's new node named in place, and its line (the theory of change's ceiling) -----

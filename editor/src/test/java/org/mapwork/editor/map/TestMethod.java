@@ -12,13 +12,15 @@ import org.mapwork.templates.AbstractMethodTemplate;
 import org.mapwork.templates.AnalysisReport;
 import org.mapwork.templates.Finding;
 import org.mapwork.templates.MethodAction;
+import org.mapwork.templates.PictogramStamp;
 import org.mapwork.templates.Presentation;
 import org.mapwork.templates.TowerHandle;
 import org.mapwork.templates.common.Texts;
 import org.mapwork.templates.common.TypedPresentation;
 
 /**
- * The method of {@link TestMaps}' maps: actors with an influence tower (0..10) raised by + and −, nothing else. It has
+ * The method of {@link TestMaps}' maps: actors with an influence tower (0..10) raised by + and −, pictures stamped
+ * with a pictogram, nothing else. It has
  * no checks, analysis or layout of its own (a layout that moves nothing), which the editor's tests do not need.
  */
 public final class TestMethod extends AbstractMethodTemplate {
@@ -40,6 +42,11 @@ public final class TestMethod extends AbstractMethodTemplate {
     @Override
     public Optional<TowerHandle> tower() {
         return Optional.of(tower);
+    }
+
+    @Override
+    public Optional<PictogramStamp> pictograms() {
+        return Optional.of(new PictogramStamp("picture", "pictogram", this::textsOf));
     }
 
     @Override
