@@ -258,7 +258,9 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         if (StartViewModel.needsMethod(file)) {
             // GraphML, draw.io, Kumu and CSV do not say which workshop method their map follows
             var ids = Methods.all().stream().map(m -> m.id()).toList();
-            javafx.scene.control.ChoiceDialog<String> ask = new javafx.scene.control.ChoiceDialog<>("net-map", ids);
+            String likely = Methods.all().stream().filter(m -> m.suitsPlainNetworks()).map(m -> m.id()).findFirst()
+                    .orElse(ids.get(0));
+            javafx.scene.control.ChoiceDialog<String> ask = new javafx.scene.control.ChoiceDialog<>(likely, ids);
             ask.initOwner(primary);
             ask.setTitle("Import");
             ask.setHeaderText("Which method does " + file.getFileName() + " follow?");

@@ -220,7 +220,7 @@ public final class MapCanvasView extends Region {
         if (!apart.isEmpty()) {
             paintLifted(gc, shown, apart, selection, cam, outputScale, w, h);
         }
-        vm.ceilingPreview().ifPresent(y -> paintCeilingGuide(gc, cam, y, w));
+        vm.linePreview().ifPresent(y -> paintCeilingGuide(gc, cam, y, w, vm.lineName()));
         paintOverlay(gc, shown, cam);
         syncScrollBars(base);
     }
@@ -300,8 +300,8 @@ public final class MapCanvasView extends Region {
         tiles.close();
     }
 
-    /** Where a ceiling drag would put the ceiling of accountability: its dashed line across the view, and its name. */
-    private static void paintCeilingGuide(GraphicsContext gc, Camera cam, double mapY, double width) {
+    /** Where a drag of the method's line (the ceiling of accountability) would put it: a dashed line across the view, and its name. */
+    private static void paintCeilingGuide(GraphicsContext gc, Camera cam, double mapY, double width, String name) {
         // in the editor's colour for gestures, like the link being drawn and the rubber band
         double y = Math.floor(cam.toScreenY(mapY)) + 0.5;
         gc.setStroke(ACCENT);
@@ -311,7 +311,7 @@ public final class MapCanvasView extends Region {
         gc.setLineDashes();
         gc.setFill(ACCENT);
         gc.setFont(GUIDE_FONT);
-        gc.fillText("Ceiling of accountability", 8, y - 6);
+        gc.fillText(name, 8, y - 6);
     }
 
     /** Editor chrome on top of the map: handles, rubber band, the link being drawn, the stroke being drawn. */

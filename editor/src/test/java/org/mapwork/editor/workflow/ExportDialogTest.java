@@ -64,8 +64,10 @@ class ExportDialogTest {
             vm.setLinkType("conflict");
             vm.connect(ids.get(1), ids.get(2));
             vm.select(List.of(ids.get(2)));
-            vm.raiseTowers(+1);
-            vm.raiseTowers(+1);
+            var method = new org.mapwork.editor.map.MethodCommands(vm, new org.mapwork.editor.map.MethodCommands.Prompts() {
+            });
+            method.run("raise-tower");
+            method.run("raise-tower");
             vm.clearSelection();
             return vm.document();
         });
