@@ -40,6 +40,7 @@ public final class FacilitationView extends VBox {
         countdown.setStyle("-fx-font-size: 22px; -fx-font-family: monospace;");
         vm.steps().forEach(s -> steps.getItems().add(s.title()));
         steps.setPrefHeight(160);
+        steps.setPlaceholder(new Label(Ui.text("panels.facilitation.no-steps")));
         steps.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0 && b.intValue() != vm.currentIndex()) {
                 vm.go(b.intValue());

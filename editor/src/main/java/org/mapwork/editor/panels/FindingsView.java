@@ -35,6 +35,8 @@ public final class FindingsView extends VBox {
         setPadding(new Insets(8));
         list.setId("findings-list");
         list.setPrefHeight(220);
+        // JavaFX's own "No content in List" would speak the system's language
+        list.setPlaceholder(new Label(Ui.text("panels.findings.clear")));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Finding f, boolean empty) {
