@@ -18,6 +18,7 @@ if [ "$language" != "en" ]; then
   out="docs/screenshots/$language"
 fi
 mkdir -p "$out"
+command -v xvfb-run >/dev/null || { echo "take.sh needs xvfb-run (apt-get install -y xvfb libgtk-3-0)" >&2; exit 1; }
 mvn -o -q -pl editor -am compile dependency:build-classpath -Dmdep.outputFile=target/editor-classpath.txt
 cp="editor/target/classes:$(cat editor/target/editor-classpath.txt)"
  # a throw-away library, so the pictures show what a user sees (maps kept, "Saved") without touching ~/.mapwork
@@ -28,9 +29,14 @@ run() {
     --library="$library/lib" --size=1440x900 --language="$language" "$@" 2>&1 \
     | grep -v -e SLF4J -e "Unsupported JavaFX" -e "Gdk-WARNING" -e PlatformImpl || true
 }
-run --snapshot="$out/start.png"
-echo "wrote $out/start.png"
+shot() {
+  local file="$1"
+  shift
+  rm -f "$file"
+  run "$@" --snapshot="$file"
+  if [ -s "$file" ]; then echo "wrote $file"; else echo "no picture for $file" >&2; exit 1; fi
+}
+shot "$out/start.png"
 for method in "${methods[@]}"; do
-  run --example="$method" --snapshot="$out/$method.png"
-  echo "wrote $out/$method.png"
+  shot "$out/$method.png" --example="$method"
 done
