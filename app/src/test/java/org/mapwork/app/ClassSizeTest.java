@@ -32,8 +32,7 @@ class ClassSizeTest {
             "editor/src/main/java/org/mapwork/editor/map/MapViewModel.java",
             "editor/src/main/java/org/mapwork/editor/view/MapWindow.java",
             "export/src/main/java/org/mapwork/export/paint/MapPainter.java",
-            "export/src/main/java/org/mapwork/export/paint/MapScene.java",
-            "store/src/main/java/org/mapwork/store/Library.java");
+            "export/src/main/java/org/mapwork/export/paint/MapScene.java");
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
