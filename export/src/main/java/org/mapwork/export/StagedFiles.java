@@ -98,6 +98,7 @@ final class StagedFiles implements AutoCloseable {
 
     /** Counts what reaches the file and asks whether to stop on each block (it sits below a 64 KiB buffer). */
     private final class Watched extends FilterOutputStream {
+        private static final int BLOCK = 1 << 16;
         private long bytes;
 
         Watched(OutputStream out) {
@@ -111,10 +112,15 @@ final class StagedFiles implements AutoCloseable {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            checkNotCancelled();
-            out.write(b, off, len);
-            bytes += len;
-            progress.written(bytes);
+            // a writer may hand over its whole file at once (the SVG canvas does): still ask on every block
+            for (int done = 0; done < len; ) {
+                int n = Math.min(BLOCK, len - done);
+                checkNotCancelled();
+                out.write(b, off + done, n);
+                done += n;
+                bytes += n;
+                progress.written(bytes);
+            }
         }
     }
 }
