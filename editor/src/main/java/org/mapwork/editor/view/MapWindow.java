@@ -279,6 +279,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
         });
     }
 
+    /** The method's own commands for this window (what its keys and menu items carry out), e.g. {@code run("goals")}. */
+    public org.mapwork.editor.map.MethodCommands methodCommands() {
+        return shortcuts.methodCommands();
+    }
+
     /**
      * Shift+F10 or the menu key: the context menu of the selected element (or of the middle of the view when nothing
      * is selected), so that the keyboard reaches everything the mouse does.

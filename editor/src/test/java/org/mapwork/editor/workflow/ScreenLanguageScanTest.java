@@ -255,7 +255,7 @@ class ScreenLanguageScanTest {
         if (node.isPresent()) {
             Ui.fx(() -> {
                 vm.select(List.of(node.get().id()));
-                w.goalsMenu();
+                w.methodCommands().run("goals");
                 return null;
             });
             collect(seen);
