@@ -41,7 +41,7 @@ public final class PropertiesViewModel {
         String t = text == null ? "" : text.strip();
         if (e == null) {
             if (!t.isEmpty()) {
-                map.setTitle(t);
+                map.edits().setTitle(t);
             }
         } else if (!e.label().equals(t)) {
             map.apply("Rename " + map.labelOf(e.id()), List.of(Change.setLabel(e.id(), t)));
@@ -91,6 +91,6 @@ public final class PropertiesViewModel {
     /** Sets (or with null, clears) one attribute of the subject. */
     public boolean set(String name, Value value) {
         Element e = subject();
-        return e == null ? map.setMapAttribute(name, value) : map.setAttribute(e.id(), name, value);
+        return e == null ? map.edits().setMapAttribute(name, value) : map.edits().setAttribute(e.id(), name, value);
     }
 }

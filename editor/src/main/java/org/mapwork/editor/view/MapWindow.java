@@ -106,7 +106,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
         this.shell = shell;
         this.vm = new MapViewModel(opened.session(), opened.template(), Methods.schemas(),
                 new PainterHitTester(painter), systemClipboard());
-        vm.setExtent(doc -> painter.extent(doc, org.mapwork.export.paint.RenderOptions.screen(java.util.Set.of())));
+        vm.viewing().setExtent(doc -> painter.extent(doc, org.mapwork.export.paint.RenderOptions.screen(java.util.Set.of())));
         this.canvas = new MapCanvasView(vm, painter);
         this.palette = new Palette(vm, this::chooseTool);
         this.shortcuts = new Shortcuts(vm, this);
@@ -167,7 +167,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
         stage.show();
         Platform.runLater(() -> {
             canvas.layout();
-            vm.zoomToFit();
+            vm.viewing().zoomToFit();
             canvas.canvas().requestFocus();
         });
         return scene;
@@ -259,7 +259,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
             Object type = e.getDragboard().getContent(Palette.NODE_TYPE);
             if (type instanceof String t) {
                 vm.setNodeType(t);
-                vm.beginNewNode(vm.camera().toMapX(e.getX()), vm.camera().toMapY(e.getY()));
+                vm.labels().beginNewNode(vm.camera().toMapX(e.getX()), vm.camera().toMapY(e.getY()));
                 e.setDropCompleted(true);
             }
             e.consume();
@@ -286,7 +286,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
         var cam = vm.camera();
         double mx = cam.toMapX(cam.viewWidth() / 2);
         double my = cam.toMapY(cam.viewHeight() / 2);
-        for (String id : vm.selectionInOrder()) {
+        for (String id : vm.selection().inOrder()) {
             Element e = vm.document().element(id);
             if (e == null) {
                 continue;
@@ -312,17 +312,17 @@ public final class MapWindow implements Shortcuts.WindowActions {
         menu.getItems().clear();
         var hit = vm.elementAt(mx, my);
         if (hit.isEmpty()) {
-            item(menu, "New node here   (double-click)", () -> vm.beginNewNode(mx, my));
+            item(menu, "New node here   (double-click)", () -> vm.labels().beginNewNode(mx, my));
             item(menu, "Quick add…   Q", this::quickAdd);
-            item(menu, "Paste   Ctrl+V", vm::paste);
-            item(menu, "Auto-layout   Ctrl+Shift+L", vm::autoLayout);
+            item(menu, "Paste   Ctrl+V", vm.clipboard()::paste);
+            item(menu, "Auto-layout   Ctrl+Shift+L", vm.edits()::autoLayout);
         } else {
             String id = hit.get();
-            if (!vm.isSelected(id)) {
-                vm.select(List.of(id));
+            if (!vm.selection().contains(id)) {
+                vm.selection().select(List.of(id));
             }
             Element el = vm.document().element(id);
-            item(menu, "Rename   F2", () -> vm.beginLabelEdit(id));
+            item(menu, "Rename   F2", () -> vm.labels().beginLabelEdit(id));
             if (el.isLink()) {
                 Words words = new Words(vm.template().orElse(null), vm.document());
                 Menu types = new Menu("Link type   K");
@@ -345,11 +345,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
             if (el.isNode() && vm.schema().nodeTypes().containsKey(MapViewModel.PRECONDITION)) {
                 item(menu, "Add precondition below   Alt+P", vm::beginPrecondition);
             }
-            item(menu, "Duplicate   Ctrl+D", vm::duplicateSelection);
-            item(menu, "Copy   Ctrl+C", vm::copySelection);
-            item(menu, "Bring to front   Ctrl+]", vm::bringToFront);
-            item(menu, "Send to back   Ctrl+[", vm::sendToBack);
-            item(menu, "Delete   Delete", vm::deleteSelection);
+            item(menu, "Duplicate   Ctrl+D", vm.clipboard()::duplicateSelection);
+            item(menu, "Copy   Ctrl+C", vm.clipboard()::copySelection);
+            item(menu, "Bring to front   Ctrl+]", vm.edits()::bringToFront);
+            item(menu, "Send to back   Ctrl+[", vm.edits()::sendToBack);
+            item(menu, "Delete   Delete", vm.edits()::deleteSelection);
         }
         menu.show(canvas.canvas(), screenX, screenY);
     }
@@ -481,7 +481,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
         d.setResultConverter(b -> b);
         d.setOnHidden(e -> {
             if (d.getResult() == add) {
-                vm.quickAdd(names.getText());
+                vm.edits().quickAdd(names.getText());
             }
         });
         d.show();

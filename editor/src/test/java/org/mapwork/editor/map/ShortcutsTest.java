@@ -60,8 +60,8 @@ class ShortcutsTest {
 
     @Test
     void undo_and_both_redo_keys_walk_the_history() {
-        vm.select(List.of("a"));
-        vm.nudgeSelection(10, 0);
+        vm.selection().select(List.of("a"));
+        vm.edits().nudgeSelection(10, 0);
         assertTrue(key("Z", Modifiers.SHORTCUT));
         assertEquals(0, session.document().element("a").geometry().x(), 1e-9);
         assertTrue(key("Z", Modifiers.SHORTCUT_SHIFT));
@@ -74,17 +74,17 @@ class ShortcutsTest {
     @Test
     void selection_keys_select_all_delete_and_escape() {
         key("A", Modifiers.SHORTCUT);
-        assertEquals(Set.of("a", "b", "c"), vm.selection());
+        assertEquals(Set.of("a", "b", "c"), vm.selection().ids());
         key("ESCAPE", Modifiers.NONE);
-        assertEquals(Set.of(), vm.selection());
-        vm.select(List.of("b"));
+        assertEquals(Set.of(), vm.selection().ids());
+        vm.selection().select(List.of("b"));
         key("DELETE", Modifiers.NONE);
         assertFalse(session.document().contains("b"));
     }
 
     @Test
     void l_links_the_two_selected_nodes_and_k_moves_to_the_next_link_type() {
-        vm.select(List.of("c", "a"));
+        vm.selection().select(List.of("c", "a"));
         key("L", Modifiers.NONE);
         var link = session.document().links().findFirst().orElseThrow();
         assertEquals("c", link.source());
@@ -97,16 +97,16 @@ class ShortcutsTest {
     @Test
     void n_starts_naming_a_new_node_and_f2_renames_the_selected_one() {
         key("N", Modifiers.NONE);
-        assertTrue(vm.labelEdit().isNewNode());
-        vm.cancelLabelEdit();
-        vm.select(List.of("a"));
+        assertTrue(vm.labels().current().isNewNode());
+        vm.labels().cancelLabelEdit();
+        vm.selection().select(List.of("a"));
         key("F2", "", Modifiers.NONE);
-        assertEquals("a", vm.labelEdit().elementId());
+        assertEquals("a", vm.labels().current().elementId());
     }
 
     @Test
     void plus_and_minus_raise_and_lower_towers_while_ctrl_plus_and_minus_zoom() {
-        vm.select(List.of("a"));
+        vm.selection().select(List.of("a"));
         key("ADD", "+", Modifiers.NONE);
         key("EQUALS", "+", Modifiers.SHIFT);
         assertEquals(new Value.Int(2), session.document().element("a").attribute(MapViewModel.INFLUENCE));
@@ -123,7 +123,7 @@ class ShortcutsTest {
     void arrows_pan_and_shift_arrows_move_the_selection() {
         key("RIGHT", "", Modifiers.NONE);
         assertEquals(60, vm.camera().originX(), 1e-9, "the right arrow shows what lies to the right");
-        vm.select(List.of("c"));
+        vm.selection().select(List.of("c"));
         key("DOWN", "", Modifiers.SHIFT);
         assertEquals(210, session.document().element("c").geometry().y(), 1e-9);
         key("RIGHT", "", Modifiers.SHORTCUT_SHIFT);

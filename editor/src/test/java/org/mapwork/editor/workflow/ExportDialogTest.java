@@ -57,16 +57,16 @@ class ExportDialogTest {
     /** Three actors, two links of different types and a tower: small, so that 300 dpi stays quick. */
     private MapDocument smallPowerMap(MapViewModel vm) throws Exception {
         return Ui.fx(() -> {
-            vm.setTitle("Sick leave power map");
-            List<String> ids = vm.quickAdd("Worker center\nStaffing agency\nHealth department");
+            vm.edits().setTitle("Sick leave power map");
+            List<String> ids = vm.edits().quickAdd("Worker center\nStaffing agency\nHealth department");
             vm.setLinkType("funding");
-            vm.connect(ids.get(0), ids.get(1));
+            vm.edits().connect(ids.get(0), ids.get(1));
             vm.setLinkType("conflict");
-            vm.connect(ids.get(1), ids.get(2));
-            vm.select(List.of(ids.get(2)));
+            vm.edits().connect(ids.get(1), ids.get(2));
+            vm.selection().select(List.of(ids.get(2)));
             vm.raiseTowers(+1);
             vm.raiseTowers(+1);
-            vm.clearSelection();
+            vm.selection().clear();
             return vm.document();
         });
     }
