@@ -25,6 +25,7 @@ import javafx.scene.paint.Color;
 import org.jfree.fx.FXGraphics2D;
 import org.mapwork.editor.canvas.Camera;
 import org.mapwork.editor.map.LabelEdit;
+import org.mapwork.editor.map.GesturePreview;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.tool.CanvasInput;
 import org.mapwork.editor.tool.CanvasInput.Button;
@@ -361,12 +362,13 @@ public final class MapCanvasView extends Region {
             gc.strokeRect(x, y, band.getWidth() * cam.scale(), band.getHeight() * cam.scale());
             gc.setLineDashes();
         }
-        if (vm.preview().connectFrom() != null && vm.preview().connectTo() != null && doc.contains(vm.preview().connectFrom())) {
-            Element from = doc.element(vm.preview().connectFrom());
-            double tx = vm.preview().connectTo().x();
-            double ty = vm.preview().connectTo().y();
-            if (vm.preview().connectTarget() != null && doc.contains(vm.preview().connectTarget())) {
-                Element target = doc.element(vm.preview().connectTarget());
+        GesturePreview preview = vm.preview();
+        if (preview.connectFrom() != null && preview.connectTo() != null && doc.contains(preview.connectFrom())) {
+            Element from = doc.element(preview.connectFrom());
+            double tx = preview.connectTo().x();
+            double ty = preview.connectTo().y();
+            if (preview.connectTarget() != null && doc.contains(preview.connectTarget())) {
+                Element target = doc.element(preview.connectTarget());
                 tx = target.geometry().centerX();
                 ty = target.geometry().centerY();
                 gc.setStroke(ACCENT);
@@ -381,7 +383,7 @@ public final class MapCanvasView extends Region {
                     cam.toScreenX(tx), cam.toScreenY(ty));
             gc.setLineDashes();
         }
-        List<Point> stroke = vm.preview().stroke();
+        List<Point> stroke = preview.stroke();
         if (stroke.size() > 1) {
             gc.setStroke(Color.web("#333333"));
             gc.setLineWidth(Math.max(1, 2.5 * cam.scale()));

@@ -2,15 +2,19 @@ package org.mapwork.editor.map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.tool.CanvasInput.KeyDown;
 import org.mapwork.editor.tool.CanvasInput.Modifiers;
 import org.mapwork.model.MapSession;
@@ -22,13 +26,14 @@ class ShortcutsTest {
     private MapSession session;
     private MapViewModel vm;
     private final List<String> window = new ArrayList<>();
+    private Shortcuts.WindowActions actions;
     private Shortcuts shortcuts;
 
     @BeforeEach
     void setUp() {
         session = TestMaps.threeActors();
         vm = TestMaps.viewModel(session);
-        shortcuts = new Shortcuts(vm, new Shortcuts.WindowActions() {
+        actions = new Shortcuts.WindowActions() {
             public void showShortcuts() { window.add("sheet"); }
             public void quickAdd() { window.add("quick add"); }
             public void save() { window.add("save"); }
@@ -47,7 +52,8 @@ class ShortcutsTest {
             public void addPrecondition() { window.add("precondition"); }
             public void moveCeiling(int by) { window.add("ceiling " + by); }
             public void quit() { window.add("quit"); }
-        });
+        };
+        shortcuts = new Shortcuts(vm, actions);
     }
 
     private boolean key(String key, String text, Modifiers mods) {
@@ -157,5 +163,28 @@ class ShortcutsTest {
             assertFalse(s.what().isBlank());
         }
         assertEquals(Set.of("Edit", "View", "Arrange", "Tools", "Method", "File"), groups);
+    }
+
+    @Test
+    void menus_take_their_keys_from_the_table_and_the_sheet_speaks_the_language_chosen() {
+        assertEquals("Ctrl+V", shortcuts.keyOf("paste"));
+        assertEquals("F2", shortcuts.keyOf("rename"), "the first of \"F2 / Enter\"");
+        assertEquals("Alt+C", shortcuts.keyOf("align-center"));
+        assertThrows(IllegalArgumentException.class, () -> shortcuts.keyOf("no-such-action"));
+        Shortcuts.Shortcut centre = shortcuts.menuEntries().stream().filter(s -> s.id().equals("align-center"))
+                .findFirst().orElseThrow();
+        assertEquals("Align centre (Alt+C)", Shortcuts.menuLabel(centre));
+
+        Ui.setLocale(Locale.forLanguageTag("es"));
+        try {
+            Shortcuts spanish = new Shortcuts(vm, actions);
+            Shortcuts.Shortcut undo = spanish.sheet().get(0);
+            assertEquals("Deshacer   Ctrl+Z", Shortcuts.menuLabel(undo));
+            assertEquals("Editar", undo.group());
+            assertEquals(Set.of("Editar", "Ver", "Acomodar", "Herramientas", "Método", "Archivo"),
+                    spanish.sheet().stream().map(Shortcuts.Shortcut::group).collect(Collectors.toSet()));
+        } finally {
+            Ui.setLocale(Locale.ENGLISH);
+        }
     }
 }
