@@ -126,7 +126,7 @@ public final class EditorCanvasFrames implements AutoCloseable {
         Times t = frames(views.size(), i -> {
             ViewScript.View v = views.get(i);
             vm.camera().set(v.originX(), v.originY(), v.scale());
-            vm.viewChanged();
+            vm.viewing().viewChanged();
         }, i -> settle && (i + 1 == views.size() || !views.get(i + 1).kind().equals(views.get(i).kind())), settleTimes);
         return t;
     }
@@ -140,9 +140,9 @@ public final class EditorCanvasFrames implements AutoCloseable {
     public Times drag(Element node, int moves) throws Exception {
         double x0 = node.geometry().centerX(), y0 = node.geometry().centerY();
         onFx(() -> {
-            vm.select(List.of());
+            vm.selection().select(List.of());
             vm.camera().set(x0 - width / 2.0, y0 - height / 2.0, 1.0);
-            vm.viewChanged();
+            vm.viewing().viewChanged();
             view.paintNow();
             return null;
         });
@@ -174,7 +174,7 @@ public final class EditorCanvasFrames implements AutoCloseable {
         }
         // back where it was (the move may have put it onto a neighbour, which the next drag would pick up instead)
         onFx(() -> {
-            vm.undo();
+            vm.edits().undo();
             view.paintNow();
             return null;
         });

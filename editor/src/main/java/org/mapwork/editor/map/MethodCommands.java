@@ -53,7 +53,7 @@ public final class MethodCommands {
     }
 
     public MethodAction.Context context() {
-        return new MethodAction.Context(vm.document(), vm.selectionInOrder());
+        return new MethodAction.Context(vm.document(), vm.selection().inOrder());
     }
 
     /** Runs the action with this id on the selection; false when the method has none or it did nothing. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.tool.CanvasInput.KeyDown;
 
 /**
@@ -55,100 +56,114 @@ public final class Shortcuts {
     /**
      * One shortcut.
      *
-     * @param keys    how it reads on the sheet, e.g. "Ctrl+Z"
-     * @param what    what it does
-     * @param group   the sheet's section
-     * @param matches which key presses trigger it
-     * @param action  what runs
+     * @param id       a stable name for menus to look its key up by ({@link #keyOf})
+     * @param keys     how it reads on the sheet, e.g. "Ctrl+Z" (empty when it shares the line above)
+     * @param what     what it does, as the sheet says (empty when it shares the line above)
+     * @param group    the sheet's section and the menu it is in
+     * @param matches  which key presses trigger it
+     * @param action   what runs (null for keys the canvas or the tools handle themselves)
+     * @param key      its own key, as a menu names it
+     * @param menuText its words in a menu
      */
-    public record Shortcut(String keys, String what, String group, Predicate<KeyDown> matches, Runnable action,
-                           String menuText) {
+    public record Shortcut(String id, String keys, String what, String group, Predicate<KeyDown> matches,
+                           Runnable action, String key, String menuText) {
     }
 
     private final List<Shortcut> all = new ArrayList<>();
 
     public Shortcuts(MapViewModel vm, WindowActions w) {
         this.vm = vm;
-        String g = "Edit";
-        add("Ctrl+Z", "Undo", g, key("Z").ctrl(), vm::undo);
-        add("Ctrl+Shift+Z", "Redo", g, key("Z").ctrl().shift(), vm::redo);
-        add("Ctrl+Y", "Redo", g, key("Y").ctrl(), vm::redo);
-        add("Ctrl+A", "Select everything", g, key("A").ctrl(), vm::selectAll);
-        add("Escape", "Clear the selection (or cancel a gesture)", g, key("ESCAPE"), vm::clearSelection);
-        add("Delete", "Delete the selection (links go with their nodes)", g, key("DELETE", "BACK_SPACE"), vm::deleteSelection);
-        add("Ctrl+C", "Copy (as Mapwork JSON, pastes into any map)", g, key("C").ctrl(), vm::copySelection);
-        add("Ctrl+X", "Cut", g, key("X").ctrl(), vm::cutSelection);
-        add("Ctrl+V", "Paste (a list of names becomes one node each)", g, key("V").ctrl(), vm::paste);
-        add("Ctrl+D", "Duplicate the selection", g, key("D").ctrl(), vm::duplicateSelection);
-        add("F2 / Enter", "Edit the selected element's label in place", g, key("F2", "ENTER"), () -> editLabel(vm));
-        add("N", "New node of the current type: type its name, Enter", g, key("N"), vm::beginNewNodeInView);
-        add("Q", "Quick add: type or paste names, one per line", g, key("Q"), w::quickAdd);
-        add("L", "Link the two selected nodes (first → second) with the current link type", g, key("L"), () -> linkSelected(vm));
-        add("K", "Next link type (also changes the selected links)", g, key("K"), () -> cycleLinkType(vm));
-        add("Shift+N", "Next node type", g, key("N").shift(), () -> cycleNodeType(vm));
-        add("Shift+F10 / Menu", "The context menu of the selection (as a right-click)", g,
+        MapEdits edits = vm.edits();
+        Clipboard clipboard = vm.clipboard();
+        Viewing view = vm.viewing();
+        String g = Ui.text("keys.group.edit");
+        add("undo", "Ctrl+Z", Ui.text("keys.undo"), g, key("Z").ctrl(), edits::undo);
+        add("redo", "Ctrl+Shift+Z", Ui.text("keys.redo"), g, key("Z").ctrl().shift(), edits::redo);
+        add("redo-y", "Ctrl+Y", Ui.text("keys.redo"), g, key("Y").ctrl(), edits::redo);
+        add("select-all", "Ctrl+A", Ui.text("keys.select-all"), g, key("A").ctrl(), vm.selection()::selectAll);
+        add("escape", "Escape", Ui.text("keys.escape"), g, key("ESCAPE"), vm.selection()::clear);
+        add("delete", "Delete", Ui.text("keys.delete"), g, key("DELETE", "BACK_SPACE"), edits::deleteSelection);
+        add("copy", "Ctrl+C", Ui.text("keys.copy"), g, key("C").ctrl(), clipboard::copySelection);
+        add("cut", "Ctrl+X", Ui.text("keys.cut"), g, key("X").ctrl(), clipboard::cutSelection);
+        add("paste", "Ctrl+V", Ui.text("keys.paste"), g, key("V").ctrl(), clipboard::paste);
+        add("duplicate", "Ctrl+D", Ui.text("keys.duplicate"), g, key("D").ctrl(), clipboard::duplicateSelection);
+        add("rename", Ui.text("keys.rename.keys"), Ui.text("keys.rename"), g, key("F2", "ENTER"), () -> editLabel(vm));
+        add("new-node", "N", Ui.text("keys.new-node"), g, key("N"), vm.labels()::beginNewNodeInView);
+        add("quick-add", "Q", Ui.text("keys.quick-add"), g, key("Q"), w::quickAdd);
+        add("link", "L", Ui.text("keys.link"), g, key("L"), () -> linkSelected(vm));
+        add("link-type", "K", Ui.text("keys.link-type"), g, key("K"), () -> cycleLinkType(vm));
+        add("node-type", "Shift+N", Ui.text("keys.node-type"), g, key("N").shift(), () -> cycleNodeType(vm));
+        add("context-menu", Ui.text("keys.context-menu.keys"), Ui.text("keys.context-menu"), g,
                 k -> key("F10").shift().test(k) || key("CONTEXT_MENU").test(k), w::contextMenu);
-        add("Shift+Arrows", "Move the selection by 10 (Alt+Shift: by 1)", g, arrows().shift(), null);
-        add("Ctrl+Shift+Arrows", "Resize the selection", g, arrows().ctrl().shift(), null);
+        add("nudge", Ui.text("keys.nudge.keys"), Ui.text("keys.nudge"), g, arrows().shift(), null);
+        add("resize", Ui.text("keys.resize.keys"), Ui.text("keys.resize"), g, arrows().ctrl().shift(), null);
 
-        g = "View";
-        add("Arrows", "Pan", g, arrows(), null);
-        add("Ctrl++", "Zoom in", g, key("PLUS", "ADD", "EQUALS").ctrl().anyShift(), () -> vm.zoomBy(1.25));
-        add("Ctrl+−", "Zoom out", g, key("MINUS", "SUBTRACT").ctrl(), () -> vm.zoomBy(0.8));
-        add("Ctrl+0", "Zoom to fit the map", g, key("DIGIT0", "NUMPAD0").ctrl(), vm::zoomToFit);
-        add("Ctrl+1", "Zoom to 100 %", g, key("DIGIT1", "NUMPAD1").ctrl(), () -> vm.zoomBy(1 / vm.camera().scale()));
-        add("Ctrl+2", "Zoom to the selection", g, key("DIGIT2", "NUMPAD2").ctrl(), vm::zoomToSelection);
-        add("G", "Grid and snapping on/off", g, key("G"), () -> vm.setGrid(!vm.gridShown()));
-        add("F11", "Hide or show the panels (for projecting)", g, key("F11"), w::togglePanels);
-        add("Space+drag", "Pan with the mouse (or drag with the middle button)", g, k -> false, null);
+        g = Ui.text("keys.group.view");
+        add("pan", Ui.text("keys.pan.keys"), Ui.text("keys.pan"), g, arrows(), null);
+        add("zoom-in", "Ctrl++", Ui.text("keys.zoom-in"), g, key("PLUS", "ADD", "EQUALS").ctrl().anyShift(), () -> view.zoomBy(1.25));
+        add("zoom-out", "Ctrl+−", Ui.text("keys.zoom-out"), g, key("MINUS", "SUBTRACT").ctrl(), () -> view.zoomBy(0.8));
+        add("zoom-fit", "Ctrl+0", Ui.text("keys.zoom-fit"), g, key("DIGIT0", "NUMPAD0").ctrl(), view::zoomToFit);
+        add("zoom-100", "Ctrl+1", Ui.text("keys.zoom-100"), g, key("DIGIT1", "NUMPAD1").ctrl(),
+                () -> view.zoomBy(1 / view.camera().scale()));
+        add("zoom-selection", "Ctrl+2", Ui.text("keys.zoom-selection"), g, key("DIGIT2", "NUMPAD2").ctrl(), view::zoomToSelection);
+        add("grid", "G", Ui.text("keys.grid"), g, key("G"), () -> view.setGrid(!view.gridShown()));
+        add("panels", "F11", Ui.text("keys.panels"), g, key("F11"), w::togglePanels);
+        add("pan-drag", Ui.text("keys.pan-drag.keys"), Ui.text("keys.pan-drag"), g, k -> false, null);
 
-        g = "Arrange";
-        add("Ctrl+]", "Bring to front", g, key("CLOSE_BRACKET").ctrl(), vm::bringToFront);
-        add("Ctrl+[", "Send to back", g, key("OPEN_BRACKET").ctrl(), vm::sendToBack);
-        add("Alt+L / Alt+C / Alt+R", "Align left / centre / right", g, key("L").alt(), () -> vm.align(Arrangement.Align.LEFT), "Align left (Alt+L)");
-        add("", "", g, key("C").alt(), () -> vm.align(Arrangement.Align.CENTER), "Align centre (Alt+C)");
-        add("", "", g, key("R").alt(), () -> vm.align(Arrangement.Align.RIGHT), "Align right (Alt+R)");
-        add("Alt+T / Alt+M / Alt+B", "Align top / middle / bottom", g, key("T").alt(), () -> vm.align(Arrangement.Align.TOP), "Align top (Alt+T)");
-        add("", "", g, key("M").alt(), () -> vm.align(Arrangement.Align.MIDDLE), "Align middle (Alt+M)");
-        add("", "", g, key("B").alt(), () -> vm.align(Arrangement.Align.BOTTOM), "Align bottom (Alt+B)");
-        add("Alt+H / Alt+V", "Distribute horizontally / vertically", g, key("H").alt(), () -> vm.distribute(true), "Distribute horizontally (Alt+H)");
-        add("", "", g, key("V").alt(), () -> vm.distribute(false), "Distribute vertically (Alt+V)");
-        add("Ctrl+Shift+L", "Auto-layout (the selection, or the whole map)", g, key("L").ctrl().shift(), vm::autoLayout);
+        g = Ui.text("keys.group.arrange");
+        add("front", "Ctrl+]", Ui.text("keys.front"), g, key("CLOSE_BRACKET").ctrl(), edits::bringToFront);
+        add("back", "Ctrl+[", Ui.text("keys.back"), g, key("OPEN_BRACKET").ctrl(), edits::sendToBack);
+        add("align-left", "Alt+L / Alt+C / Alt+R", Ui.text("keys.align-horizontally"), g, key("L").alt(),
+                () -> edits.align(Arrangement.Align.LEFT), "Alt+L", Ui.text("keys.align-left"));
+        add("align-center", "", "", g, key("C").alt(), () -> edits.align(Arrangement.Align.CENTER), "Alt+C",
+                Ui.text("keys.align-center"));
+        add("align-right", "", "", g, key("R").alt(), () -> edits.align(Arrangement.Align.RIGHT), "Alt+R",
+                Ui.text("keys.align-right"));
+        add("align-top", "Alt+T / Alt+M / Alt+B", Ui.text("keys.align-vertically"), g, key("T").alt(),
+                () -> edits.align(Arrangement.Align.TOP), "Alt+T", Ui.text("keys.align-top"));
+        add("align-middle", "", "", g, key("M").alt(), () -> edits.align(Arrangement.Align.MIDDLE), "Alt+M",
+                Ui.text("keys.align-middle"));
+        add("align-bottom", "", "", g, key("B").alt(), () -> edits.align(Arrangement.Align.BOTTOM), "Alt+B",
+                Ui.text("keys.align-bottom"));
+        add("distribute-h", "Alt+H / Alt+V", Ui.text("keys.distribute"), g, key("H").alt(), () -> edits.distribute(true),
+                "Alt+H", Ui.text("keys.distribute-h"));
+        add("distribute-v", "", "", g, key("V").alt(), () -> edits.distribute(false), "Alt+V", Ui.text("keys.distribute-v"));
+        add("layout", "Ctrl+Shift+L", Ui.text("keys.layout"), g, key("L").ctrl().shift(), edits::autoLayout);
 
-        g = "Tools";
-        add("V", "Select, move, connect", g, key("V"), () -> w.chooseTool("Select"));
-        add("P", "Pen (freehand, smoothed)", g, key("P"), () -> w.chooseTool("Pen"));
-        add("W", "Arrow", g, key("W"), () -> w.chooseTool("Arrow"));
-        add("T", "Text", g, key("T"), () -> w.chooseTool("Text"));
-        add("S", "Stamp the chosen pictogram", g, key("S"), () -> w.chooseTool("Pictogram"));
+        g = Ui.text("keys.group.tools");
+        add("tool-select", "V", Ui.text("keys.tool-select"), g, key("V"), () -> w.chooseTool("Select"));
+        add("tool-pen", "P", Ui.text("keys.tool-pen"), g, key("P"), () -> w.chooseTool("Pen"));
+        add("tool-arrow", "W", Ui.text("keys.tool-arrow"), g, key("W"), () -> w.chooseTool("Arrow"));
+        add("tool-text", "T", Ui.text("keys.tool-text"), g, key("T"), () -> w.chooseTool("Text"));
+        add("tool-stamp", "S", Ui.text("keys.tool-stamp"), g, key("S"), () -> w.chooseTool("Pictogram"));
         // the tools take Enter before this table does (the text and stamp tools place in the middle of the view)
-        add("Enter (Text, Stamp)", "Place a text or the chosen pictogram in the middle of the view (Tab to a "
-                + "pictogram in the palette, Space chooses it)", g, k -> false, null);
+        add("place", Ui.text("keys.place.keys"), Ui.text("keys.place"), g, k -> false, null);
 
-        g = "Method";
+        g = Ui.text("keys.group.method");
         // the open map's method says what it adds (towers, goals, preconditions, the ceiling...) and on which keys
         this.methodCommands = new MethodCommands(vm, w);
         for (org.mapwork.templates.MethodAction a : methodCommands.actions()) {
             if (a.keys() != null) {
-                add(a.keys().shown(), a.label(), g, k -> a.keys().matches(k.key(), k.text(), k.mods().shift(),
-                        k.mods().shortcut(), k.mods().alt()), () -> methodCommands.run(a));
+                add("method." + a.id(), a.keys().shown(), a.label(), g, k -> a.keys().matches(k.key(), k.text(),
+                        k.mods().shift(), k.mods().shortcut(), k.mods().alt()), () -> methodCommands.run(a));
             }
         }
-        add("F6 / Shift+F6", "Next / previous facilitation step", g, key("F6"), () -> w.nextStep(+1), "Next step (F6)");
-        add("", "", g, key("F6").shift(), () -> w.nextStep(-1), "Previous step (Shift+F6)");
-        add("F7", "Start or pause the step's countdown", g, key("F7"), w::toggleTimer);
-        add("F8", "Select the elements of the next finding", g, key("F8"), w::nextFinding);
+        add("next-step", "F6 / Shift+F6", Ui.text("keys.steps"), g, key("F6"), () -> w.nextStep(+1), "F6",
+                Ui.text("keys.next-step"));
+        add("previous-step", "", "", g, key("F6").shift(), () -> w.nextStep(-1), "Shift+F6", Ui.text("keys.previous-step"));
+        add("timer", "F7", Ui.text("keys.timer"), g, key("F7"), w::toggleTimer);
+        add("next-finding", "F8", Ui.text("keys.next-finding"), g, key("F8"), w::nextFinding);
 
-        g = "File";
-        add("Ctrl+S", "Save a copy as a .mapwork.json file (work is kept without saving)", g, key("S").ctrl(), w::save);
-        add("Ctrl+Shift+S", "Save as…", g, key("S").ctrl().shift(), w::saveAs);
-        add("Ctrl+O", "Open a map file", g, key("O").ctrl(), w::open);
-        add("Ctrl+E", "Export (SVG, PNG, PDF…) with a preview", g, key("E").ctrl(), w::exportMap);
-        add("Ctrl+I", "Import", g, key("I").ctrl(), w::importMap);
-        add("Ctrl+N", "Start screen: a new map", g, key("N").ctrl(), w::newMap);
-        add("Ctrl+Q", "Quit (everything is already kept in the library)", g, key("Q").ctrl(), w::quit);
-        add("F1 / ?", "This sheet", g, k -> k.key().equals("F1") || k.text().equals("?"), w::showShortcuts);
-
+        g = Ui.text("keys.group.file");
+        add("save", "Ctrl+S", Ui.text("keys.save"), g, key("S").ctrl(), w::save);
+        add("save-as", "Ctrl+Shift+S", Ui.text("keys.save-as"), g, key("S").ctrl().shift(), w::saveAs);
+        add("open", "Ctrl+O", Ui.text("keys.open"), g, key("O").ctrl(), w::open);
+        add("export", "Ctrl+E", Ui.text("keys.export"), g, key("E").ctrl(), w::exportMap);
+        add("import", "Ctrl+I", Ui.text("keys.import"), g, key("I").ctrl(), w::importMap);
+        add("new-map", "Ctrl+N", Ui.text("keys.new-map"), g, key("N").ctrl(), w::newMap);
+        add("quit", "Ctrl+Q", Ui.text("keys.quit"), g, key("Q").ctrl(), w::quit);
+        add("sheet", Ui.text("keys.sheet.keys"), Ui.text("keys.sheet"), g, k -> k.key().equals("F1") || k.text().equals("?"),
+                w::showShortcuts);
     }
 
     private final MapViewModel vm;
@@ -159,13 +174,32 @@ public final class Shortcuts {
         return methodCommands;
     }
 
-    private void add(String keys, String what, String group, Predicate<KeyDown> matches, Runnable action) {
-        add(keys, what, group, matches, action, what);
+    /** An entry on a line of its own: its menu item reads as the sheet does, and its first key names it. */
+    private void add(String id, String keys, String what, String group, Predicate<KeyDown> matches, Runnable action) {
+        String first = keys.contains(" / ") ? keys.substring(0, keys.indexOf(" / ")) : keys;
+        all.add(new Shortcut(id, keys, what, group, matches, action, first, what));
     }
 
-    private void add(String keys, String what, String group, Predicate<KeyDown> matches, Runnable action,
-                     String menuText) {
-        all.add(new Shortcut(keys, what, group, matches, action, menuText));
+    /** An entry that shares a line of the sheet with others: its own key and menu text. */
+    private void add(String id, String keys, String what, String group, Predicate<KeyDown> matches, Runnable action,
+                     String key, String menuText) {
+        all.add(new Shortcut(id, keys, what, group, matches, action, key, menuText));
+    }
+
+    /**
+     * The key that runs an entry, as menus name it (the first of several, e.g. "F2" of "F2 / Enter").
+     *
+     * @throws IllegalArgumentException when no entry has this id (a menu naming an action the table lacks)
+     */
+    public String keyOf(String id) {
+        return all.stream().filter(s -> s.id().equals(id)).findFirst().map(Shortcut::key)
+                .orElseThrow(() -> new IllegalArgumentException("no shortcut " + id));
+    }
+
+    /** How a menu item of this entry reads: its words and its key. */
+    public static String menuLabel(Shortcut s) {
+        return s.menuText().equals(s.what()) && !s.keys().isEmpty() ? s.what() + "   " + s.keys()
+                : s.menuText() + " (" + s.key() + ")";
     }
 
     /** The entries a menu shows: every action with its own text (several may share one line of the sheet). */
@@ -195,16 +229,16 @@ public final class Shortcuts {
 
     private boolean arrows(KeyDown k, int[] dir) {
         if (k.mods().shift() && k.mods().shortcut()) {
-            return vm.resizeSelection(dir[0] * 10, dir[1] * 10);
+            return vm.edits().resizeSelection(dir[0] * 10, dir[1] * 10);
         }
         if (k.mods().shift()) {
             double step = k.mods().alt() ? 1 : 10;
-            return vm.nudgeSelection(dir[0] * step, dir[1] * step);
+            return vm.edits().nudgeSelection(dir[0] * step, dir[1] * step);
         }
         if (k.mods().alt() || k.mods().shortcut()) {
             return false;
         }
-        vm.panByScreen(-dir[0] * 60, -dir[1] * 60);
+        vm.viewing().panByScreen(-dir[0] * 60, -dir[1] * 60);
         return true;
     }
 
@@ -220,21 +254,21 @@ public final class Shortcuts {
 
     private static void editLabel(MapViewModel vm) {
         if (vm.selection().size() == 1) {
-            vm.beginLabelEdit(vm.selection().iterator().next());
+            vm.labels().beginLabelEdit(vm.selection().iterator().next());
         } else {
-            vm.setStatus("Select one element to rename it");
+            vm.setStatus(Ui.text("map.status.rename-one"));
         }
     }
 
     private static void linkSelected(MapViewModel vm) {
-        List<String> nodes = vm.selectionInOrder().stream()
+        List<String> nodes = vm.selection().inOrder().stream()
                 .filter(id -> vm.document().contains(id) && vm.document().element(id).isNode()).toList();
         if (nodes.size() != 2) {
-            vm.setStatus("Select exactly two nodes to link them (the first one selected is the source)");
+            vm.setStatus(Ui.text("map.status.link-two"));
             return;
         }
-        vm.connect(nodes.get(0), nodes.get(1));
-        vm.select(nodes);
+        vm.edits().connect(nodes.get(0), nodes.get(1));
+        vm.selection().select(nodes);
     }
 
     private static void cycleLinkType(MapViewModel vm) {
@@ -250,7 +284,7 @@ public final class Shortcuts {
         if (!types.isEmpty()) {
             int i = types.indexOf(vm.nodeType());
             vm.setNodeType(types.get((i + 1) % types.size()));
-            vm.setStatus("New nodes: " + vm.nodeType());
+            vm.setStatus(Ui.text("map.status.new-nodes", vm.nodeType()));
         }
     }
 

@@ -59,8 +59,8 @@ public final class FindingsViewModel {
     public void choose(Finding f) {
         List<String> present = f.elementIds().stream().filter(id -> map.document().contains(id)).toList();
         if (!present.isEmpty()) {
-            map.select(present);
-            map.zoomToSelection();
+            map.selection().select(present);
+            map.viewing().zoomToSelection();
         }
         map.setStatus(f.message());
     }

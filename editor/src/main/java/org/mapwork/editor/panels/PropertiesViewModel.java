@@ -42,7 +42,7 @@ public final class PropertiesViewModel {
         String t = text == null ? "" : text.strip();
         if (e == null) {
             if (!t.isEmpty()) {
-                map.setTitle(t);
+                map.edits().setTitle(t);
             }
         } else if (!e.label().equals(t)) {
             map.apply(Ui.text("panels.properties.rename", map.labelOf(e.id())), List.of(Change.setLabel(e.id(), t)));
@@ -94,6 +94,6 @@ public final class PropertiesViewModel {
     /** Sets (or with null, clears) one attribute of the subject. */
     public boolean set(String name, Value value) {
         Element e = subject();
-        return e == null ? map.setMapAttribute(name, value) : map.setAttribute(e.id(), name, value);
+        return e == null ? map.edits().setMapAttribute(name, value) : map.edits().setAttribute(e.id(), name, value);
     }
 }

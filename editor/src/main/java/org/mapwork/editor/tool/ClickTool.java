@@ -1,5 +1,6 @@
 package org.mapwork.editor.tool;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.tool.CanvasInput.Button;
 import org.mapwork.editor.tool.CanvasInput.PointerDown;
@@ -28,17 +29,17 @@ public final class ClickTool implements Tool {
 
     @Override
     public String name() {
-        return kind == Kind.TEXT ? "Text" : "Pictogram";
+        return kind == Kind.TEXT ? Ui.text("tool.text") : Ui.text("tool.pictogram");
     }
 
     @Override
     public ToolState state() {
-        return state == ToolState.IDLE && vm.labelEdit() != null ? ToolState.EDITING_TEXT : state;
+        return state == ToolState.IDLE && vm.labels().current() != null ? ToolState.EDITING_TEXT : state;
     }
 
     @Override
     public boolean handle(CanvasInput input) {
-        if (input instanceof PointerDown d && state == ToolState.IDLE && vm.labelEdit() == null) {
+        if (input instanceof PointerDown d && state == ToolState.IDLE && vm.labels().current() == null) {
             lastSx = d.sx();
             lastSy = d.sy();
             if (d.button() == Button.MIDDLE) {
@@ -54,13 +55,13 @@ public final class ClickTool implements Tool {
             return true;
         }
         if (input instanceof PointerMove m && state == ToolState.PANNING) {
-            vm.panByScreen(m.sx() - lastSx, m.sy() - lastSy);
+            vm.viewing().panByScreen(m.sx() - lastSx, m.sy() - lastSy);
             lastSx = m.sx();
             lastSy = m.sy();
             return true;
         }
         if (input instanceof CanvasInput.KeyDown k && k.key().equals("ENTER") && state == ToolState.IDLE
-                && vm.labelEdit() == null && !k.mods().shift() && !k.mods().shortcut() && !k.mods().alt()) {
+                && vm.labels().current() == null && !k.mods().shift() && !k.mods().shortcut() && !k.mods().alt()) {
             // the keyboard's way: Enter places the text or the pictogram in the middle of the view
             var view = vm.camera().visibleArea();
             act(kind == Kind.TEXT ? view.getCenterX() - 80 : view.getCenterX(),

@@ -26,7 +26,7 @@ public record Handle(Kind kind, String elementId, double sx, double sy) {
         MapDocument doc = vm.displayed();
         Camera c = vm.camera();
         boolean single = vm.selection().size() == 1;
-        for (String id : vm.selectionInOrder()) {
+        for (String id : vm.selection().inOrder()) {
             Element e = doc.element(id);
             if (e == null || e.isLink()) {
                 continue;

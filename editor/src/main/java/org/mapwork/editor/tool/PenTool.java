@@ -3,6 +3,7 @@ package org.mapwork.editor.tool;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.tool.CanvasInput.Button;
 import org.mapwork.editor.tool.CanvasInput.KeyDown;
@@ -31,7 +32,7 @@ public final class PenTool implements Tool {
 
     @Override
     public String name() {
-        return arrow ? "Arrow" : "Pen";
+        return arrow ? Ui.text("tool.arrow") : Ui.text("tool.pen");
     }
 
     @Override
@@ -54,12 +55,12 @@ public final class PenTool implements Tool {
             trail.clear();
             trail.add(new Point(d.x(), d.y()));
             state = ToolState.DRAWING;
-            vm.previewStroke(trail);
+            vm.preview().showStroke(trail);
             return true;
         }
         if (input instanceof PointerMove m) {
             if (state == ToolState.PANNING) {
-                vm.panByScreen(m.sx() - lastSx, m.sy() - lastSy);
+                vm.viewing().panByScreen(m.sx() - lastSx, m.sy() - lastSy);
                 lastSx = m.sx();
                 lastSy = m.sy();
                 return true;
@@ -71,7 +72,7 @@ public final class PenTool implements Tool {
                 } else {
                     trail.add(p);
                 }
-                vm.previewStroke(trail);
+                vm.preview().showStroke(trail);
                 return true;
             }
             return false;
@@ -88,7 +89,7 @@ public final class PenTool implements Tool {
                     trail.add(end);
                 }
                 List<Point> points = arrow ? List.copyOf(trail) : DrawingTools.smooth(trail, 2 / vm.camera().scale());
-                vm.clearPreview();
+                vm.preview().clear();
                 vm.addStroke(points, arrow);
                 trail.clear();
                 return true;
@@ -106,6 +107,6 @@ public final class PenTool implements Tool {
     public void cancel() {
         state = ToolState.IDLE;
         trail.clear();
-        vm.clearPreview();
+        vm.preview().clear();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.tool.CanvasInput.Button;
 import org.mapwork.editor.tool.CanvasInput.KeyDown;
@@ -63,12 +64,12 @@ public final class SelectTool implements Tool {
 
     @Override
     public String name() {
-        return "Select";
+        return Ui.text("tool.select");
     }
 
     @Override
     public ToolState state() {
-        if (state == ToolState.IDLE && vm.labelEdit() != null) {
+        if (state == ToolState.IDLE && vm.labels().current() != null) {
             return ToolState.EDITING_TEXT;
         }
         return state;
@@ -100,7 +101,7 @@ public final class SelectTool implements Tool {
     }
 
     private boolean down(PointerDown d) {
-        if (state != ToolState.IDLE || vm.labelEdit() != null) {
+        if (state != ToolState.IDLE || vm.labels().current() != null) {
             return false;
         }
         downX = d.x();
@@ -152,12 +153,12 @@ public final class SelectTool implements Tool {
             state = ToolState.CONNECTING;
             return true;
         }
-        downWasSelected = downTarget != null && vm.isSelected(downTarget);
+        downWasSelected = downTarget != null && vm.selection().contains(downTarget);
         if (downTarget != null) {
             if (shift) {
-                vm.toggleSelected(downTarget);
+                vm.selection().toggle(downTarget);
             } else if (!downWasSelected) {
-                vm.select(List.of(downTarget));
+                vm.selection().select(List.of(downTarget));
             }
         }
         state = ToolState.POINTING;
@@ -184,7 +185,7 @@ public final class SelectTool implements Tool {
     private boolean move(PointerMove m) {
         switch (state) {
             case PANNING -> {
-                vm.panByScreen(m.sx() - lastSx, m.sy() - lastSy);
+                vm.viewing().panByScreen(m.sx() - lastSx, m.sy() - lastSy);
                 lastSx = m.sx();
                 lastSy = m.sy();
             }
@@ -196,24 +197,24 @@ public final class SelectTool implements Tool {
             }
             case DRAGGING -> {
                 if (draggingLine) {
-                    vm.previewLine(vm.snap(lineStart + m.y() - downY));
+                    vm.previewLine(vm.viewing().snap(lineStart + m.y() - downY));
                     return true;
                 }
                 dx = m.x() - downX;
                 dy = m.y() - downY;
                 Geometry first = start.get(dragIds.get(0));
-                if (first != null && vm.snapping()) {
-                    dx = vm.snap(first.x() + dx) - first.x();
-                    dy = vm.snap(first.y() + dy) - first.y();
+                if (first != null && vm.viewing().snapping()) {
+                    dx = vm.viewing().snap(first.x() + dx) - first.x();
+                    dy = vm.viewing().snap(first.y() + dy) - first.y();
                 }
-                vm.previewMove(dragIds, start, dx, dy);
+                vm.preview().showMove(dragIds, start, dx, dy);
             }
-            case RUBBER_BAND -> vm.previewRubberBand(band(m.x(), m.y()));
+            case RUBBER_BAND -> vm.preview().showRubberBand(band(m.x(), m.y()));
             case CONNECTING -> {
                 String target = vm.nodeAt(m.x(), m.y()).filter(id -> !id.equals(subject)).orElse(null);
-                vm.previewConnect(subject, new Point(m.x(), m.y()), target);
+                vm.preview().showConnect(subject, new Point(m.x(), m.y()), target);
             }
-            case RESIZING -> vm.previewGeometry(subject, resized(m.x(), m.y()));
+            case RESIZING -> vm.preview().showGeometry(subject, resized(m.x(), m.y()));
             case RAISING_TOWER -> vm.previewTower(subject, towerValue(m.sy()));
             default -> {
                 return false;
@@ -226,7 +227,7 @@ public final class SelectTool implements Tool {
         List<String> ids = new ArrayList<>();
         start.clear();
         if (downTarget != null) {
-            for (String id : vm.selectionInOrder()) {
+            for (String id : vm.selection().inOrder()) {
                 Element e = vm.document().element(id);
                 if (e != null && !e.isLink()) {
                     ids.add(id);
@@ -256,8 +257,8 @@ public final class SelectTool implements Tool {
 
     private Geometry resized(double x, double y) {
         Geometry g = start.get(subject);
-        double w = Math.max(20, vm.snap(g.x() + g.width() + (x - downX)) - g.x());
-        double h = Math.max(20, vm.snap(g.y() + g.height() + (y - downY)) - g.y());
+        double w = Math.max(20, vm.viewing().snap(g.x() + g.width() + (x - downX)) - g.x());
+        double h = Math.max(20, vm.viewing().snap(g.y() + g.height() + (y - downY)) - g.y());
         return g.resized(w, h);
     }
 
@@ -278,47 +279,47 @@ public final class SelectTool implements Tool {
             case POINTING -> {
                 if (secondClick && !shift) {
                     if (downTarget != null) {
-                        vm.select(List.of(downTarget));
-                        vm.beginLabelEdit(downTarget);
+                        vm.selection().select(List.of(downTarget));
+                        vm.labels().beginLabelEdit(downTarget);
                     } else {
-                        vm.beginNewNode(downX, downY);
+                        vm.labels().beginNewNode(downX, downY);
                     }
                 } else if (downTarget == null) {
                     if (!shift) {
-                        vm.clearSelection();
+                        vm.selection().clear();
                     }
                 } else if (!shift && downWasSelected && vm.selection().size() > 1) {
-                    vm.select(List.of(downTarget));
+                    vm.selection().select(List.of(downTarget));
                 }
             }
             case DRAGGING -> {
                 if (draggingLine) {
-                    vm.setLine(vm.snap(lineStart + u.y() - downY));
+                    vm.setLine(vm.viewing().snap(lineStart + u.y() - downY));
                 } else {
-                    vm.commitMove(dragIds, start, dx, dy);
+                    vm.edits().commitMove(dragIds, start, dx, dy);
                 }
             }
             case RUBBER_BAND -> {
                 List<String> ids = vm.hitTester().elementsIn(vm.displayed(), band(u.x(), u.y()));
-                vm.clearPreview();
+                vm.preview().clear();
                 if (shift) {
-                    vm.addToSelection(ids);
+                    vm.selection().add(ids);
                 } else {
-                    vm.select(ids);
+                    vm.selection().select(ids);
                 }
             }
             case CONNECTING -> {
                 String target = vm.nodeAt(u.x(), u.y()).filter(id -> !id.equals(subject)).orElse(null);
                 if (target == null) {
-                    vm.clearPreview();
+                    vm.preview().clear();
                 } else {
-                    vm.connect(subject, target).ifPresent(id -> vm.select(List.of(id)));
+                    vm.edits().connect(subject, target).ifPresent(id -> vm.selection().select(List.of(id)));
                 }
             }
-            case RESIZING -> vm.commitGeometry(subject, resized(u.x(), u.y()), "Resize " + vm.labelOf(subject));
+            case RESIZING -> vm.edits().commitGeometry(subject, resized(u.x(), u.y()), Ui.text("tool.resize", vm.labelOf(subject)));
             case RAISING_TOWER -> {
                 long v = towerValue(u.sy());
-                vm.clearPreview();
+                vm.preview().clear();
                 if (v != towerStart) {
                     vm.setTower(subject, v);
                 }
@@ -332,7 +333,7 @@ public final class SelectTool implements Tool {
     }
 
     private boolean key(KeyDown k) {
-        if (k.key().equals("SPACE") && vm.labelEdit() == null) {
+        if (k.key().equals("SPACE") && vm.labels().current() == null) {
             spaceHeld = true;
             return true;
         }
@@ -346,7 +347,7 @@ public final class SelectTool implements Tool {
     @Override
     public void cancel() {
         state = ToolState.IDLE;
-        vm.clearPreview();
+        vm.preview().clear();
         reset();
     }
 

@@ -24,6 +24,7 @@ import javafx.scene.paint.Color;
 import org.jfree.fx.FXGraphics2D;
 import org.mapwork.editor.canvas.Camera;
 import org.mapwork.editor.map.LabelEdit;
+import org.mapwork.editor.map.GesturePreview;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.tool.CanvasInput;
 import org.mapwork.editor.tool.CanvasInput.Button;
@@ -193,13 +194,13 @@ public final class MapCanvasView extends Region {
         double h = canvas.getHeight();
         Camera cam = vm.camera();
         double outputScale = outputScale();
-        Set<String> selection = vm.selection();
-        Set<String> lifted = vm.liftedElements();
+        Set<String> selection = vm.selection().ids();
+        Set<String> lifted = vm.preview().lifted();
         MapDocument shown = vm.displayed();
         // a gesture's elements leave the tiles and follow the pointer on top, and a dragged ceiling is drawn as a guide:
         // the rest of the picture stays as it is until the gesture ends
         MapDocument base = vm.previewsMapAttributes() ? shown : vm.document();
-        boolean grid = vm.gridShown();
+        boolean grid = vm.viewing().gridShown();
         if (!lifted.isEmpty() || complete) {
             settling = lifted;
         }
@@ -339,7 +340,7 @@ public final class MapCanvasView extends Region {
                 }
             }
         }
-        Rectangle2D band = vm.rubberBand();
+        Rectangle2D band = vm.preview().rubberBand();
         if (band != null) {
             gc.setFill(Color.web("#1f6feb", 0.12));
             gc.setStroke(ACCENT);
@@ -351,12 +352,13 @@ public final class MapCanvasView extends Region {
             gc.strokeRect(x, y, band.getWidth() * cam.scale(), band.getHeight() * cam.scale());
             gc.setLineDashes();
         }
-        if (vm.connectFrom() != null && vm.connectTo() != null && doc.contains(vm.connectFrom())) {
-            Element from = doc.element(vm.connectFrom());
-            double tx = vm.connectTo().x();
-            double ty = vm.connectTo().y();
-            if (vm.connectTarget() != null && doc.contains(vm.connectTarget())) {
-                Element target = doc.element(vm.connectTarget());
+        GesturePreview preview = vm.preview();
+        if (preview.connectFrom() != null && preview.connectTo() != null && doc.contains(preview.connectFrom())) {
+            Element from = doc.element(preview.connectFrom());
+            double tx = preview.connectTo().x();
+            double ty = preview.connectTo().y();
+            if (preview.connectTarget() != null && doc.contains(preview.connectTarget())) {
+                Element target = doc.element(preview.connectTarget());
                 tx = target.geometry().centerX();
                 ty = target.geometry().centerY();
                 gc.setStroke(ACCENT);
@@ -371,7 +373,7 @@ public final class MapCanvasView extends Region {
                     cam.toScreenX(tx), cam.toScreenY(ty));
             gc.setLineDashes();
         }
-        List<Point> stroke = vm.strokePreview();
+        List<Point> stroke = preview.stroke();
         if (stroke.size() > 1) {
             gc.setStroke(Color.web("#333333"));
             gc.setLineWidth(Math.max(1, 2.5 * cam.scale()));
@@ -415,7 +417,7 @@ public final class MapCanvasView extends Region {
     private void scrolled() {
         if (!syncingBars) {
             vm.camera().setOrigin(hBar.getValue(), vBar.getValue());
-            vm.viewChanged();
+            vm.viewing().viewChanged();
         }
     }
 
@@ -424,7 +426,7 @@ public final class MapCanvasView extends Region {
     private void wireMouse() {
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             canvas.requestFocus();
-            if (vm.labelEdit() != null) {
+            if (vm.labels().current() != null) {
                 commitLabelField();
             }
             Camera c = vm.camera();
@@ -447,10 +449,10 @@ public final class MapCanvasView extends Region {
                 return;
             }
             if (e.isShiftDown() && !e.isShortcutDown()) {
-                vm.panByScreen(e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX(), 0);
+                vm.viewing().panByScreen(e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX(), 0);
             } else {
                 // the wheel zooms around the pointer, as in every map application
-                vm.zoomAt(e.getX(), e.getY(), e.getDeltaY() > 0 ? 1.15 : 1 / 1.15);
+                vm.viewing().zoomAt(e.getX(), e.getY(), e.getDeltaY() > 0 ? 1.15 : 1 / 1.15);
             }
             e.consume();
         });
@@ -488,25 +490,25 @@ public final class MapCanvasView extends Region {
                 commitLabelField();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
-                vm.cancelLabelEdit();
+                vm.labels().cancelLabelEdit();
                 e.consume();
             }
         });
         labelField.focusedProperty().addListener((o, was, now) -> {
-            if (!now && vm.labelEdit() != null) {
+            if (!now && vm.labels().current() != null) {
                 commitLabelField();
             }
         });
     }
 
     private void commitLabelField() {
-        if (vm.labelEdit() != null) {
-            vm.commitLabel(labelField.getText());
+        if (vm.labels().current() != null) {
+            vm.labels().commitLabel(labelField.getText());
         }
     }
 
     private void showLabelEditor() {
-        LabelEdit edit = vm.labelEdit();
+        LabelEdit edit = vm.labels().current();
         if (edit == null) {
             boolean hadFocus = labelField.isFocused();
             labelField.setVisible(false);
@@ -524,7 +526,7 @@ public final class MapCanvasView extends Region {
     }
 
     private void placeLabelEditor() {
-        LabelEdit edit = vm.labelEdit();
+        LabelEdit edit = vm.labels().current();
         if (edit == null) {
             return;
         }

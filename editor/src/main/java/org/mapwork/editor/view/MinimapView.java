@@ -77,7 +77,7 @@ public final class MinimapView extends StackPane {
         double my = area.getY() + (y - offY) / scale;
         var cam = vm.camera();
         cam.setOrigin(mx - cam.viewWidth() / 2 / cam.scale(), my - cam.viewHeight() / 2 / cam.scale());
-        vm.viewChanged();
+        vm.viewing().viewChanged();
     }
 
     /** Draws the whole map into a small image (on the background thread, with a painter of its own). */

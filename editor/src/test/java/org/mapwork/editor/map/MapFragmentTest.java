@@ -44,19 +44,19 @@ class MapFragmentTest {
     void an_actor_pasted_into_a_map_without_its_goals_brings_them_along_in_one_undo_step() {
         MapViewModel from = open(netMap.starter(true, Locale.ENGLISH));
         Element union = byLabel(from.document(), "Service Workers Union Local");
-        from.select(List.of(union.id()));
-        assertTrue(from.copySelection());
+        from.selection().select(List.of(union.id()));
+        assertTrue(from.clipboard().copySelection());
 
         MapViewModel to = open(netMap.starter(false, Locale.ENGLISH));
         assertEquals(Set.of(), rowIds(to.document(), "goals"));
-        List<String> pasted = to.paste();
+        List<String> pasted = to.clipboard().paste();
         assertEquals(1, pasted.size(), to.status());
         MapDocument doc = to.document();
         Element copy = doc.element(pasted.get(0));
         assertEquals(union.attribute("goals"), copy.attribute("goals"));
         assertEquals(Set.of("pass", "enforce"), rowIds(doc, "goals"), "only the goals the actor holds come along");
         assertEquals(1, to.session().history().undoDepth());
-        to.undo();
+        to.edits().undo();
         assertEquals(Set.of(), rowIds(to.document(), "goals"), "undo takes the goals away again");
     }
 
@@ -68,16 +68,16 @@ class MapFragmentTest {
                         "colour", new Value.Text("#333333"), "directed", new Value.Bool(true))))),
                 Change.setMapAttribute("goals", new Value.Rows(List.of(Map.of("id", new Value.Text("pass"),
                         "label", new Value.Text("Pass it"), "stance", new Value.Text("for")))))));
-        List<String> ids = from.quickAdd("Mentor\nApprentice");
+        List<String> ids = from.edits().quickAdd("Mentor\nApprentice");
         from.setLinkType("mentoring");
-        from.connect(ids.get(0), ids.get(1)).orElseThrow();
-        from.setAttribute(ids.get(0), "goals", new Value.TextList(List.of("pass")));
-        from.select(ids);
-        assertTrue(from.copySelection());
+        from.edits().connect(ids.get(0), ids.get(1)).orElseThrow();
+        from.edits().setAttribute(ids.get(0), "goals", new Value.TextList(List.of("pass")));
+        from.selection().select(ids);
+        assertTrue(from.clipboard().copySelection());
 
         MapViewModel to = open(netMap.starter(true, Locale.ENGLISH));
         int goals = rowIds(to.document(), "goals").size();
-        List<String> pasted = to.paste();
+        List<String> pasted = to.clipboard().paste();
         assertEquals(3, pasted.size(), to.status());
         assertTrue(rowIds(to.document(), "linkTypes").contains("mentoring"));
         assertEquals(1, to.document().links().filter(l -> l.type().equals("mentoring")).count());

@@ -32,7 +32,7 @@ class MapViewModelTest {
 
     @Test
     void quick_add_makes_one_node_per_line_none_overlapping_in_one_undo_step() {
-        List<String> ids = vm.quickAdd("Temp agency\n\n  Gig platform \nLabour inspectorate\n");
+        List<String> ids = vm.edits().quickAdd("Temp agency\n\n  Gig platform \nLabour inspectorate\n");
         assertEquals(3, ids.size());
         MapDocument doc = session.document();
         assertEquals(List.of("Temp agency", "Gig platform", "Labour inspectorate"),
@@ -48,38 +48,38 @@ class MapViewModelTest {
             }
         }
         assertEquals(1, session.history().undoDepth());
-        assertEquals(Set.copyOf(ids), vm.selection());
-        vm.undo();
+        assertEquals(Set.copyOf(ids), vm.selection().ids());
+        vm.edits().undo();
         assertEquals(3, session.document().size());
-        vm.redo();
+        vm.edits().redo();
         assertEquals(6, session.document().size());
     }
 
     @Test
     void delete_takes_links_along_and_undo_restores_them() {
-        vm.connect("a", "b");
-        vm.select(List.of("a"));
-        vm.deleteSelection();
+        vm.edits().connect("a", "b");
+        vm.selection().select(List.of("a"));
+        vm.edits().deleteSelection();
         assertFalse(session.document().contains("a"));
         assertEquals(0, session.document().links().count());
-        vm.undo();
+        vm.edits().undo();
         assertTrue(session.document().contains("a"));
         assertEquals(1, session.document().links().count());
     }
 
     @Test
     void copy_and_paste_between_two_maps_brings_nodes_and_the_link_between_them() {
-        String link = vm.connect("a", "b").orElseThrow();
-        vm.select(List.of("a", "b", link));
+        String link = vm.edits().connect("a", "b").orElseThrow();
+        vm.selection().select(List.of("a", "b", link));
         ClipboardPort clipboard = ClipboardPort.inMemory();
         MapViewModel source = new MapViewModel(session, null, TestMaps.SCHEMAS, new BoxHitTester(), clipboard);
-        source.select(List.of("a", "b"));
-        assertTrue(source.copySelection());
+        source.selection().select(List.of("a", "b"));
+        assertTrue(source.clipboard().copySelection());
         assertTrue(clipboard.text().orElseThrow().contains("\"format\""), "native Mapwork JSON");
 
         MapSession other = new MapSession(TestMaps.empty(), TestMaps.SCHEMA, "tester", 0);
         MapViewModel target = new MapViewModel(other, null, TestMaps.SCHEMAS, new BoxHitTester(), clipboard);
-        List<String> pasted = target.paste();
+        List<String> pasted = target.clipboard().paste();
         assertEquals(3, pasted.size());
         MapDocument doc = other.document();
         assertEquals(Set.of("Employers", "Union"), doc.nodes().map(Element::label).collect(java.util.stream.Collectors.toSet()));
@@ -94,7 +94,7 @@ class MapViewModelTest {
         ClipboardPort clipboard = ClipboardPort.inMemory();
         clipboard.putMapJson("Neighbours\nChurch");
         MapViewModel v = new MapViewModel(session, null, TestMaps.SCHEMAS, new BoxHitTester(), clipboard);
-        assertEquals(2, v.paste().size());
+        assertEquals(2, v.clipboard().paste().size());
     }
 
     @Test
@@ -103,52 +103,52 @@ class MapViewModelTest {
         clipboard.putMapJson("{\"format\": \"mapwork\", \"version\": 1, \"elements\": 3}");
         MapViewModel v = new MapViewModel(session, null, TestMaps.SCHEMAS, new BoxHitTester(), clipboard);
         MapDocument before = session.document();
-        assertEquals(List.of(), v.paste());
+        assertEquals(List.of(), v.clipboard().paste());
         assertTrue(v.status().startsWith("Cannot paste: "), v.status());
         assertEquals(before, session.document());
     }
 
     @Test
     void duplicate_places_a_copy_beside_the_original() {
-        vm.select(List.of("c"));
-        List<String> copy = vm.duplicateSelection();
+        vm.selection().select(List.of("c"));
+        List<String> copy = vm.clipboard().duplicateSelection();
         assertEquals(1, copy.size());
         Element dup = session.document().element(copy.get(0));
         assertEquals("Clinic", dup.label());
         assertEquals(24, dup.geometry().x(), 1e-9);
-        assertEquals(Set.copyOf(copy), vm.selection());
+        assertEquals(Set.copyOf(copy), vm.selection().ids());
     }
 
     @Test
     void align_and_distribute_are_one_step_each() {
         session.apply("wide", Change.add(Element.node("d", "actor", "D", Geometry.box(900, 40, 100, 50), "4")));
-        vm.select(List.of("a", "b", "d"));
-        vm.align(Arrangement.Align.BOTTOM);
+        vm.selection().select(List.of("a", "b", "d"));
+        vm.edits().align(Arrangement.Align.BOTTOM);
         assertEquals(90, session.document().element("a").geometry().y() + 50, 1e-9);
         assertEquals(40, session.document().element("b").geometry().y(), 1e-9);
         session.apply("skew", Change.setGeometry("b", Geometry.box(150, 40, 100, 50)));
-        vm.distribute(true);
+        vm.edits().distribute(true);
         // a: 0..100, d: 900..1000; three boxes of 100 leave gaps of 350
         assertEquals(450, session.document().element("b").geometry().x(), 1e-9);
-        vm.undo();
+        vm.edits().undo();
         assertEquals(150, session.document().element("b").geometry().x(), 1e-9);
     }
 
     @Test
     void bring_to_front_and_send_to_back_reorder_with_order_keys() {
-        vm.select(List.of("a"));
-        vm.bringToFront();
+        vm.selection().select(List.of("a"));
+        vm.edits().bringToFront();
         List<Element> order = session.document().inDrawOrder();
         assertEquals("a", order.get(order.size() - 1).id());
-        vm.select(List.of("c"));
-        vm.sendToBack();
+        vm.selection().select(List.of("c"));
+        vm.edits().sendToBack();
         assertEquals("c", session.document().inDrawOrder().get(0).id());
     }
 
     @Test
     void selecting_links_and_choosing_a_link_type_changes_their_type() {
-        String l = vm.connect("a", "b").orElseThrow();
-        vm.select(List.of(l));
+        String l = vm.edits().connect("a", "b").orElseThrow();
+        vm.selection().select(List.of(l));
         vm.setLinkType("information");
         assertEquals("information", session.document().element(l).type());
         assertEquals("information", vm.linkType());
@@ -158,7 +158,7 @@ class MapViewModelTest {
     void towers_rise_and_fall_with_keys_within_their_range() {
         MethodCommands method = new MethodCommands(vm, new MethodCommands.Prompts() {
         });
-        vm.select(List.of("a", "b"));
+        vm.selection().select(List.of("a", "b"));
         method.run("raise-tower");
         method.run("raise-tower");
         assertEquals(new Value.Int(2), session.document().element("a").attribute(TestMethod.INFLUENCE));
@@ -173,7 +173,7 @@ class MapViewModelTest {
     @Test
     void a_refused_change_leaves_the_map_and_says_why() {
         MapDocument before = session.document();
-        assertFalse(vm.setAttribute("a", TestMethod.INFLUENCE, new Value.Int(-4)));
+        assertFalse(vm.edits().setAttribute("a", TestMethod.INFLUENCE, new Value.Int(-4)));
         assertEquals(before, session.document());
         assertTrue(vm.status().startsWith("Not done: "), vm.status());
     }
@@ -182,10 +182,10 @@ class MapViewModelTest {
     void every_applied_change_set_reaches_the_views_whatever_its_origin() {
         List<MapViewModel.Aspect> heard = new ArrayList<>();
         vm.addListener(heard::add);
-        vm.select(List.of("a"));
-        vm.nudgeSelection(10, 0);
-        vm.undo();
-        vm.redo();
+        vm.selection().select(List.of("a"));
+        vm.edits().nudgeSelection(10, 0);
+        vm.edits().undo();
+        vm.edits().redo();
         session.applyRemote(TestMaps.remote(Change.setLabel("c", "Free clinic")));
         assertEquals(4, heard.stream().filter(a -> a == MapViewModel.Aspect.DOCUMENT).count());
     }
@@ -193,14 +193,14 @@ class MapViewModelTest {
     @Test
     void zoom_stays_between_ten_and_eight_hundred_percent() {
         for (int i = 0; i < 40; i++) {
-            vm.zoomBy(1.25);
+            vm.viewing().zoomBy(1.25);
         }
         assertEquals(800, vm.camera().percent());
         for (int i = 0; i < 60; i++) {
-            vm.zoomBy(0.8);
+            vm.viewing().zoomBy(0.8);
         }
         assertEquals(10, vm.camera().percent());
-        vm.zoomToFit();
+        vm.viewing().zoomToFit();
         assertTrue(vm.camera().visibleArea().contains(0, 0) && vm.camera().visibleArea().contains(400, 250));
     }
 }

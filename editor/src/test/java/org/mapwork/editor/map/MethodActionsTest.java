@@ -69,22 +69,22 @@ class MethodActionsTest {
     void add_precondition_places_a_named_node_below_the_outcome_linked_in_one_step_and_escape_adds_nothing() {
         MapViewModel vm = open("theory-of-change", false);
         Element outcome = first(vm.document(), "long-term-outcome");
-        vm.select(List.of(outcome.id()));
+        vm.selection().select(List.of(outcome.id()));
         MethodCommands commands = new MethodCommands(vm, new Shown());
         assertTrue(commands.run("add-precondition"));
-        vm.cancelLabelEdit();
+        vm.labels().cancelLabelEdit();
         assertEquals(0, vm.document().nodes().filter(n -> n.type().equals("precondition")).count());
 
-        vm.select(List.of(outcome.id()));
+        vm.selection().select(List.of(outcome.id()));
         commands.run("add-precondition");
-        vm.commitLabel("Employers post rights notices");
+        vm.labels().commitLabel("Employers post rights notices");
         Element p = first(vm.document(), "precondition");
         assertEquals("Employers post rights notices", p.label());
         assertTrue(p.geometry().y() >= outcome.geometry().y() + outcome.geometry().height());
         assertEquals(1, vm.document().linksOf(p.id()).size());
         assertEquals(outcome.id(), vm.document().linksOf(p.id()).get(0).target());
         assertEquals(1, vm.session().history().undoDepth());
-        vm.undo();
+        vm.edits().undo();
         assertEquals(0, vm.document().nodes().filter(n -> n.type().equals("precondition")).count());
         assertEquals(1, vm.document().links().count(), "only the starter's own link is left");
     }
@@ -92,8 +92,8 @@ class MethodActionsTest {
     @Test
     void a_precondition_cannot_lead_to_an_intervention() {
         MapViewModel vm = open("theory-of-change", false);
-        String intervention = vm.createNode("intervention", "Know-your-rights workshops", 800, 500).orElseThrow();
-        vm.select(List.of(intervention));
+        String intervention = vm.edits().createNode("intervention", "Know-your-rights workshops", 800, 500).orElseThrow();
+        vm.selection().select(List.of(intervention));
         assertFalse(new MethodCommands(vm, new Shown()).run("add-precondition"));
         assertTrue(vm.status().startsWith("A precondition cannot lead to"), vm.status());
     }
@@ -119,7 +119,7 @@ class MethodActionsTest {
     @Test
     void a_new_goal_with_its_stance_is_defined_and_given_to_the_actor_in_one_step() {
         MapViewModel vm = open("net-map", false);
-        vm.quickAdd("Staffing agency");
+        vm.edits().quickAdd("Staffing agency");
         String actor = vm.selection().iterator().next();
         Shown shown = new Shown();
         MethodCommands commands = new MethodCommands(vm, shown);
@@ -133,8 +133,8 @@ class MethodActionsTest {
         commands.run("goals");
         shown.pick(commands, vm, "Paid sick leave");
         assertFalse(NetMapEdits.holdsGoal(vm.document().element(actor), g.id()));
-        vm.undo();
-        vm.undo();
+        vm.edits().undo();
+        vm.edits().undo();
         assertEquals(List.of(), NetMapEdits.goals(vm.document()));
     }
 
@@ -163,19 +163,19 @@ class MethodActionsTest {
         assertTrue(findings.findings().stream().anyMatch(f -> f.rule().equals("toc.outcome-without-indicator")));
         findings.next();
         Element outcome = first(vm.document(), "long-term-outcome");
-        assertEquals(java.util.Set.of(outcome.id()), vm.selection());
+        assertEquals(java.util.Set.of(outcome.id()), vm.selection().ids());
     }
 
     @Test
     void auto_layout_of_a_quick_added_net_map_is_one_undo_step_without_overlaps() {
         MapViewModel vm = open("net-map", false);
-        vm.quickAdd("A\nB\nC\nD\nE");
-        List<String> ids = List.copyOf(vm.selection());
-        vm.select(List.of(ids.get(0), ids.get(1)));
-        vm.connect(ids.get(0), ids.get(1));
-        vm.clearSelection();
+        vm.edits().quickAdd("A\nB\nC\nD\nE");
+        List<String> ids = List.copyOf(vm.selection().ids());
+        vm.selection().select(List.of(ids.get(0), ids.get(1)));
+        vm.edits().connect(ids.get(0), ids.get(1));
+        vm.selection().clear();
         int depth = vm.session().history().undoDepth();
-        assertTrue(vm.autoLayout(), vm.status());
+        assertTrue(vm.edits().autoLayout(), vm.status());
         assertEquals(depth + 1, vm.session().history().undoDepth());
         List<Element> nodes = vm.document().nodes().toList();
         for (Element a : nodes) {

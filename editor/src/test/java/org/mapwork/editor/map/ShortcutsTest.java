@@ -2,15 +2,19 @@ package org.mapwork.editor.map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.tool.CanvasInput.KeyDown;
 import org.mapwork.editor.tool.CanvasInput.Modifiers;
 import org.mapwork.model.MapSession;
@@ -22,13 +26,14 @@ class ShortcutsTest {
     private MapSession session;
     private MapViewModel vm;
     private final List<String> window = new ArrayList<>();
+    private Shortcuts.WindowActions actions;
     private Shortcuts shortcuts;
 
     @BeforeEach
     void setUp() {
         session = TestMaps.threeActors();
         vm = TestMaps.viewModel(session);
-        shortcuts = new Shortcuts(vm, new Shortcuts.WindowActions() {
+        actions = new Shortcuts.WindowActions() {
             public void showShortcuts() { window.add("sheet"); }
             public void quickAdd() { window.add("quick add"); }
             public void save() { window.add("save"); }
@@ -39,15 +44,13 @@ class ShortcutsTest {
             public void newMap() { window.add("new"); }
             public void togglePanels() { window.add("panels"); }
             public void chooseTool(String name) { window.add("tool " + name); }
-            public void goalsMenu() { window.add("goals"); }
             public void contextMenu() { window.add("context menu"); }
             public void nextStep(int by) { window.add("step " + by); }
             public void toggleTimer() { window.add("timer"); }
             public void nextFinding() { window.add("finding"); }
-            public void addPrecondition() { window.add("precondition"); }
-            public void moveCeiling(int by) { window.add("ceiling " + by); }
             public void quit() { window.add("quit"); }
-        });
+        };
+        shortcuts = new Shortcuts(vm, actions);
     }
 
     private boolean key(String key, String text, Modifiers mods) {
@@ -60,8 +63,8 @@ class ShortcutsTest {
 
     @Test
     void undo_and_both_redo_keys_walk_the_history() {
-        vm.select(List.of("a"));
-        vm.nudgeSelection(10, 0);
+        vm.selection().select(List.of("a"));
+        vm.edits().nudgeSelection(10, 0);
         assertTrue(key("Z", Modifiers.SHORTCUT));
         assertEquals(0, session.document().element("a").geometry().x(), 1e-9);
         assertTrue(key("Z", Modifiers.SHORTCUT_SHIFT));
@@ -74,17 +77,17 @@ class ShortcutsTest {
     @Test
     void selection_keys_select_all_delete_and_escape() {
         key("A", Modifiers.SHORTCUT);
-        assertEquals(Set.of("a", "b", "c"), vm.selection());
+        assertEquals(Set.of("a", "b", "c"), vm.selection().ids());
         key("ESCAPE", Modifiers.NONE);
-        assertEquals(Set.of(), vm.selection());
-        vm.select(List.of("b"));
+        assertEquals(Set.of(), vm.selection().ids());
+        vm.selection().select(List.of("b"));
         key("DELETE", Modifiers.NONE);
         assertFalse(session.document().contains("b"));
     }
 
     @Test
     void l_links_the_two_selected_nodes_and_k_moves_to_the_next_link_type() {
-        vm.select(List.of("c", "a"));
+        vm.selection().select(List.of("c", "a"));
         key("L", Modifiers.NONE);
         var link = session.document().links().findFirst().orElseThrow();
         assertEquals("c", link.source());
@@ -97,16 +100,16 @@ class ShortcutsTest {
     @Test
     void n_starts_naming_a_new_node_and_f2_renames_the_selected_one() {
         key("N", Modifiers.NONE);
-        assertTrue(vm.labelEdit().isNewNode());
-        vm.cancelLabelEdit();
-        vm.select(List.of("a"));
+        assertTrue(vm.labels().current().isNewNode());
+        vm.labels().cancelLabelEdit();
+        vm.selection().select(List.of("a"));
         key("F2", "", Modifiers.NONE);
-        assertEquals("a", vm.labelEdit().elementId());
+        assertEquals("a", vm.labels().current().elementId());
     }
 
     @Test
     void plus_and_minus_raise_and_lower_towers_while_ctrl_plus_and_minus_zoom() {
-        vm.select(List.of("a"));
+        vm.selection().select(List.of("a"));
         key("ADD", "+", Modifiers.NONE);
         key("EQUALS", "+", Modifiers.SHIFT);
         assertEquals(new Value.Int(2), session.document().element("a").attribute(TestMethod.INFLUENCE));
@@ -123,7 +126,7 @@ class ShortcutsTest {
     void arrows_pan_and_shift_arrows_move_the_selection() {
         key("RIGHT", "", Modifiers.NONE);
         assertEquals(60, vm.camera().originX(), 1e-9, "the right arrow shows what lies to the right");
-        vm.select(List.of("c"));
+        vm.selection().select(List.of("c"));
         key("DOWN", "", Modifiers.SHIFT);
         assertEquals(210, session.document().element("c").geometry().y(), 1e-9);
         key("RIGHT", "", Modifiers.SHORTCUT_SHIFT);
@@ -172,10 +175,10 @@ class ShortcutsTest {
             public void quit() { }
         });
         var outcome = s.document().nodes().filter(n -> n.type().equals("long-term-outcome")).findFirst().orElseThrow();
-        tocVm.select(List.of(outcome.id()));
+        tocVm.selection().select(List.of(outcome.id()));
         assertTrue(keys.dispatch(new KeyDown("P", "", Modifiers.ALT)));
-        assertEquals("precondition", tocVm.labelEdit().nodeType());
-        tocVm.cancelLabelEdit();
+        assertEquals("precondition", tocVm.labels().current().nodeType());
+        tocVm.labels().cancelLabelEdit();
         double y = tocVm.lineY().orElseThrow();
         assertTrue(keys.dispatch(new KeyDown("UP", "", Modifiers.ALT)));
         assertEquals(y - MapViewModel.GRID, tocVm.lineY().orElseThrow(), 1e-9);
@@ -191,5 +194,28 @@ class ShortcutsTest {
             assertFalse(s.what().isBlank());
         }
         assertEquals(Set.of("Edit", "View", "Arrange", "Tools", "Method", "File"), groups);
+    }
+
+    @Test
+    void menus_take_their_keys_from_the_table_and_the_sheet_speaks_the_language_chosen() {
+        assertEquals("Ctrl+V", shortcuts.keyOf("paste"));
+        assertEquals("F2", shortcuts.keyOf("rename"), "the first of \"F2 / Enter\"");
+        assertEquals("Alt+C", shortcuts.keyOf("align-center"));
+        assertThrows(IllegalArgumentException.class, () -> shortcuts.keyOf("no-such-action"));
+        Shortcuts.Shortcut centre = shortcuts.menuEntries().stream().filter(s -> s.id().equals("align-center"))
+                .findFirst().orElseThrow();
+        assertEquals("Align centre (Alt+C)", Shortcuts.menuLabel(centre));
+
+        Ui.setLocale(Locale.forLanguageTag("es"));
+        try {
+            Shortcuts spanish = new Shortcuts(vm, actions);
+            Shortcuts.Shortcut undo = spanish.sheet().get(0);
+            assertEquals("Deshacer   Ctrl+Z", Shortcuts.menuLabel(undo));
+            assertEquals("Editar", undo.group());
+            assertEquals(Set.of("Editar", "Ver", "Acomodar", "Herramientas", "Método", "Archivo"),
+                    spanish.sheet().stream().map(Shortcuts.Shortcut::group).collect(Collectors.toSet()));
+        } finally {
+            Ui.setLocale(Locale.ENGLISH);
+        }
     }
 }

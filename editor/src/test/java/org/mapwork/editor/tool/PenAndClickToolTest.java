@@ -60,7 +60,7 @@ class PenAndClickToolTest {
         pen.handle(new PointerDown(first.x(), first.y(), first.x(), first.y(), Button.PRIMARY, 1, Modifiers.NONE));
         pen.handle(new PointerMove(510, 415, 510, 415, Modifiers.NONE));
         assertEquals(ToolState.DRAWING, pen.state());
-        assertEquals(2, vm.strokePreview().size());
+        assertEquals(2, vm.preview().stroke().size());
         assertEquals(3, session.document().size(), "nothing is added while drawing");
         pen.cancel();
         drag(pen, path);
@@ -75,7 +75,7 @@ class PenAndClickToolTest {
         double maxY = pts.stream().mapToDouble(Point::y).max().orElseThrow();
         assertTrue(maxY < 415, "the zigzag's peaks are softened, got " + maxY);
         assertEquals(1, session.history().undoDepth());
-        assertTrue(vm.strokePreview().isEmpty());
+        assertTrue(vm.preview().stroke().isEmpty());
     }
 
     @Test
@@ -106,9 +106,9 @@ class PenAndClickToolTest {
         assertEquals(ToolState.POINTING, text.state());
         text.handle(new PointerUp(400, 300, 400, 300, Button.PRIMARY, Modifiers.NONE));
         assertEquals(ToolState.EDITING_TEXT, text.state());
-        assertTrue(vm.labelEdit().isNewNode(), "nothing is added before the text is typed");
+        assertTrue(vm.labels().current().isNewNode(), "nothing is added before the text is typed");
         assertEquals(before, session.document().annotations().count());
-        vm.commitLabel("Night shifts");
+        vm.labels().commitLabel("Night shifts");
         Element added = session.document().annotations().filter(a -> a.label().equals("Night shifts")).findFirst()
                 .orElseThrow();
         assertEquals("text", added.type());
@@ -117,7 +117,7 @@ class PenAndClickToolTest {
 
         text.handle(new PointerDown(100, 100, 100, 100, Button.PRIMARY, 1, Modifiers.NONE));
         text.handle(new PointerUp(100, 100, 100, 100, Button.PRIMARY, Modifiers.NONE));
-        vm.cancelLabelEdit();
+        vm.labels().cancelLabelEdit();
         assertEquals(before + 1, session.document().annotations().count(), "Escape leaves no placeholder");
     }
 

@@ -69,19 +69,19 @@ class SelectToolTest {
         assertEquals(ToolState.POINTING, tool.state());
         up(50, 25);
         assertEquals(ToolState.IDLE, tool.state());
-        assertEquals(Set.of("a"), vm.selection());
+        assertEquals(Set.of("a"), vm.selection().ids());
 
         down(350, 25, Modifiers.SHIFT);
         up(350, 25);
-        assertEquals(Set.of("a", "b"), vm.selection());
+        assertEquals(Set.of("a", "b"), vm.selection().ids());
 
         down(350, 25, Modifiers.SHIFT);
         up(350, 25);
-        assertEquals(Set.of("a"), vm.selection(), "shift-click on a selected node takes it out");
+        assertEquals(Set.of("a"), vm.selection().ids(), "shift-click on a selected node takes it out");
 
         down(600, 500);
         up(600, 500);
-        assertEquals(Set.of(), vm.selection());
+        assertEquals(Set.of(), vm.selection().ids());
     }
 
     @Test
@@ -99,13 +99,13 @@ class SelectToolTest {
         assertEquals(Geometry.box(100, 100, 100, 50), session.document().element("a").geometry());
         assertEquals(1, session.history().undoDepth(), "one drag, one undo step");
         assertEquals(1, session.history().undoSummary().map(s -> 1).orElse(0));
-        vm.undo();
+        vm.edits().undo();
         assertEquals(before, session.document());
     }
 
     @Test
     void dragging_one_of_several_selected_moves_them_all() {
-        vm.select(List.of("a", "b"));
+        vm.selection().select(List.of("a", "b"));
         down(50, 25);
         move(50, 75);
         up(50, 75);
@@ -132,7 +132,7 @@ class SelectToolTest {
         assertEquals(Geometry.box(200, 300, 100, 50), session.document().element("a").geometry());
         assertEquals("Trade union", session.document().element("b").label());
         assertEquals(1, session.history().undoDepth(), "only the local drag is undoable");
-        vm.undo();
+        vm.edits().undo();
         assertEquals(Geometry.box(0, 0, 100, 50), session.document().element("a").geometry());
         assertEquals("Trade union", session.document().element("b").label(), "undo leaves the remote change alone");
         assertTrue(session.document().contains("d"));
@@ -140,7 +140,7 @@ class SelectToolTest {
 
     @Test
     void a_node_removed_remotely_mid_drag_is_left_out_of_the_commit() {
-        vm.select(List.of("a", "c"));
+        vm.selection().select(List.of("a", "c"));
         down(50, 25);
         move(50, 100);
         session.applyRemote(TestMaps.remote(Change.remove("c")));
@@ -151,14 +151,14 @@ class SelectToolTest {
 
     @Test
     void rubber_band_selects_what_it_touches_and_replaces_the_selection() {
-        vm.select(List.of("b"));
+        vm.selection().select(List.of("b"));
         down(-10, -10);
         move(120, 260);
         assertEquals(ToolState.RUBBER_BAND, tool.state());
-        assertNotNull(vm.rubberBand());
+        assertNotNull(vm.preview().rubberBand());
         up(120, 260);
-        assertEquals(Set.of("a", "c"), vm.selection());
-        assertNull(vm.rubberBand());
+        assertEquals(Set.of("a", "c"), vm.selection().ids());
+        assertNull(vm.preview().rubberBand());
         assertEquals(0, session.history().undoDepth(), "selecting changes nothing in the map");
     }
 
@@ -168,7 +168,7 @@ class SelectToolTest {
         assertEquals(ToolState.CONNECTING, tool.state());
         move(200, 25);
         move(350, 25);
-        assertEquals("b", vm.connectTarget());
+        assertEquals("b", vm.preview().connectTarget());
         up(350, 25);
         List<Element> links = session.document().links().toList();
         assertEquals(1, links.size());
@@ -176,7 +176,7 @@ class SelectToolTest {
         assertEquals("a", links.get(0).source());
         assertEquals("b", links.get(0).target());
 
-        vm.clearSelection();
+        vm.selection().clear();
         vm.setLinkType("information");
         down(98, 25);
         move(350, 25);
@@ -192,12 +192,12 @@ class SelectToolTest {
         move(600, 500);
         up(600, 500);
         assertEquals(0, session.document().links().count());
-        assertNull(vm.connectFrom());
+        assertNull(vm.preview().connectFrom());
     }
 
     @Test
     void the_connect_handle_of_a_selected_node_starts_a_link() {
-        vm.select(List.of("c"));
+        vm.selection().select(List.of("c"));
         Handle h = Handle.of(vm).stream().filter(x -> x.kind() == Handle.Kind.CONNECT).findFirst().orElseThrow();
         down(h.sx(), h.sy());
         assertEquals(ToolState.CONNECTING, tool.state());
@@ -245,12 +245,12 @@ class SelectToolTest {
     void double_click_on_empty_canvas_names_a_new_node_in_one_undo_step_and_escape_adds_nothing() {
         doubleClick(600, 400);
         assertEquals(ToolState.EDITING_TEXT, tool.state());
-        assertTrue(vm.labelEdit().isNewNode());
-        vm.cancelLabelEdit();
+        assertTrue(vm.labels().current().isNewNode());
+        vm.labels().cancelLabelEdit();
         assertEquals(3, session.document().size());
 
         doubleClick(600, 400);
-        vm.commitLabel("Health inspectors");
+        vm.labels().commitLabel("Health inspectors");
         assertEquals(ToolState.IDLE, tool.state());
         Element added = session.document().nodes().filter(e -> e.label().equals("Health inspectors"))
                 .findFirst().orElseThrow();
@@ -265,7 +265,7 @@ class SelectToolTest {
         tool.handle(new PointerDown(50, 25, 50, 25, Button.PRIMARY, 2, Modifiers.NONE));
         move(80, 45);
         up(80, 45);
-        assertNull(vm.labelEdit());
+        assertNull(vm.labels().current());
         assertEquals(Geometry.box(30, 20, 100, 50), session.document().element("a").geometry());
         assertEquals(1, session.history().undoDepth());
     }
@@ -273,15 +273,15 @@ class SelectToolTest {
     @Test
     void double_click_on_a_node_edits_its_label_in_place() {
         doubleClick(50, 25);
-        assertEquals("a", vm.labelEdit().elementId());
-        assertEquals("Employers", vm.labelEdit().text());
-        vm.commitLabel("Big employers");
+        assertEquals("a", vm.labels().current().elementId());
+        assertEquals("Employers", vm.labels().current().text());
+        vm.labels().commitLabel("Big employers");
         assertEquals("Big employers", session.document().element("a").label());
     }
 
     @Test
     void the_resize_handle_resizes_in_one_step() {
-        vm.select(List.of("a"));
+        vm.selection().select(List.of("a"));
         down(100, 50);
         assertEquals(ToolState.RESIZING, tool.state());
         move(140, 70);
@@ -293,7 +293,7 @@ class SelectToolTest {
 
     @Test
     void dragging_the_tower_handle_raises_the_influence_by_one_level_per_step() {
-        vm.select(List.of("b"));
+        vm.selection().select(List.of("b"));
         Handle h = Handle.of(vm).stream().filter(x -> x.kind() == Handle.Kind.TOWER).findFirst().orElseThrow();
         down(h.sx(), h.sy());
         assertEquals(ToolState.RAISING_TOWER, tool.state());
@@ -307,7 +307,7 @@ class SelectToolTest {
 
     @Test
     void with_the_grid_on_a_dragged_node_snaps_to_it() {
-        vm.setGrid(true);
+        vm.viewing().setGrid(true);
         down(50, 25);
         move(83, 47);
         up(83, 47);

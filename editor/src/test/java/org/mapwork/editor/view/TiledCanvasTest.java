@@ -89,17 +89,17 @@ class TiledCanvasTest {
     void afterADragAnUndoAChangeFromElsewhereAndARenameNoTileIsStale() throws Exception {
         open(netMapExample());
         onFx(() -> {
-            vm.zoomToFit();
+            vm.viewing().zoomToFit();
             view.paintNow();
         });
         Element actor = vm.document().nodes().filter(n -> !vm.document().linksOf(n.id()).isEmpty()).findFirst().orElseThrow();
         drag(actor, 60, -35, true);
-        onFx(vm::clearSelection);
+        onFx(vm.selection()::clear);
         assertFalse(vm.document().element(actor.id()).geometry().equals(actor.geometry()), "the drag moved the actor");
         settle();
         assertSamePicture(expected(vm.document(), Set.of()), frame(), "after the drag");
 
-        onFx(vm::undo);
+        onFx(vm.edits()::undo);
         assertEquals(actor.geometry(), vm.document().element(actor.id()).geometry());
         assertSamePicture(expected(vm.document(), Set.of()), frame(), "after undo");
 
@@ -115,13 +115,13 @@ class TiledCanvasTest {
     void aSelectionIsDrawnAndClearedWhereItIs() throws Exception {
         open(netMapExample());
         onFx(() -> {
-            vm.zoomToFit();
+            vm.viewing().zoomToFit();
             view.paintNow();
         });
         Element link = vm.document().links().findFirst().orElseThrow();
-        onFx(() -> vm.select(List.of(link.id())));
+        onFx(() -> vm.selection().select(List.of(link.id())));
         assertSamePicture(expected(vm.document(), Set.of(link.id())), frame(), "a link selected");
-        onFx(vm::clearSelection);
+        onFx(vm.selection()::clear);
         assertSamePicture(expected(vm.document(), Set.of()), frame(), "selection cleared");
     }
 
@@ -129,15 +129,15 @@ class TiledCanvasTest {
     void duringADragTheActorAndItsLinksMoveAndTheRestStaysAsItWas() throws Exception {
         open(netMapExample());
         onFx(() -> {
-            vm.zoomToFit();
+            vm.viewing().zoomToFit();
             view.paintNow();
         });
         Element actor = vm.document().nodes().filter(n -> !vm.document().linksOf(n.id()).isEmpty()).findFirst().orElseThrow();
         drag(actor, 260, -180, false);
-        Set<String> lifted = vm.liftedElements();
+        Set<String> lifted = vm.preview().lifted();
         assertEquals(1 + vm.document().linksOf(actor.id()).size(), lifted.size(), "the actor and its links are lifted");
         BufferedImage shown = frame();
-        BufferedImage expected = expected(vm.displayed(), vm.selection());
+        BufferedImage expected = expected(vm.displayed(), vm.selection().ids());
         // the lifted elements are drawn over the rest (a link may cross another actor on top of it), and the
         // selected actor shows its handles: anything else must be exactly the painter's picture of the preview
         List<Rectangle2D> liftedAreas = onFx(() -> new MapPainter().drawnBounds(vm.displayed(), lifted));
@@ -156,7 +156,7 @@ class TiledCanvasTest {
         Rectangle2D was = new Rectangle2D.Double(actor.geometry().x(), actor.geometry().y(), actor.geometry().width(), actor.geometry().height());
         assertFalse(was.intersects(now), "moved clear of its old place");
         assertEquals(0, differing(shown, expected, cam, was), "the actor's old place shows what the preview shows");
-        assertTrue(differing(shown, expected(vm.document(), vm.selection()), cam, was) > 100, "and not the actor");
+        assertTrue(differing(shown, expected(vm.document(), vm.selection().ids()), cam, was) > 100, "and not the actor");
         onFx(() -> view.tool().handle(new CanvasInput.PointerUp(0, 0, 0, 0, CanvasInput.Button.PRIMARY, CanvasInput.Modifiers.NONE)));
     }
 
@@ -164,7 +164,7 @@ class TiledCanvasTest {
     void aReleaseShowsTheActorWhereItWasDroppedAtOnceAndRedrawsItsTilesInTheBackground() throws Exception {
         open(netMapExample());
         onFx(() -> {
-            vm.zoomToFit();
+            vm.viewing().zoomToFit();
             view.paintNow();
         });
         Element actor = vm.document().nodes().filter(n -> !vm.document().linksOf(n.id()).isEmpty()).findFirst().orElseThrow();
@@ -189,11 +189,11 @@ class TiledCanvasTest {
         double in = 12 / cam.scale();
         Rectangle2D inner = new Rectangle2D.Double(moved.geometry().x() + in, moved.geometry().y() + in,
                 moved.geometry().width() - 2 * in, moved.geometry().height() - 2 * in);
-        assertEquals(0, differing(released, expected(vm.document(), vm.selection()), cam, inner), "the actor in its new place");
-        assertTrue(differing(released, expected(vm.document(), vm.selection(), Set.of(actor.id())), cam, inner) > 100,
+        assertEquals(0, differing(released, expected(vm.document(), vm.selection().ids()), cam, inner), "the actor in its new place");
+        assertTrue(differing(released, expected(vm.document(), vm.selection().ids(), Set.of(actor.id())), cam, inner) > 100,
                 "(the measure sees an actor missing there)");
         settle();
-        onFx(vm::clearSelection);
+        onFx(vm.selection()::clear);
         assertSamePicture(expected(vm.document(), Set.of()), frame(), "once the tiles arrived");
     }
 
@@ -201,11 +201,11 @@ class TiledCanvasTest {
     void aZoomShowsTheOldTilesScaledThenSharpens() throws Exception {
         open(netMapExample());
         onFx(() -> {
-            vm.zoomToFit();
+            vm.viewing().zoomToFit();
             view.paintNow();
         });
         boolean whole = onFx(() -> {
-            vm.zoomAt(W / 2.0, H / 2.0, 1.6);
+            vm.viewing().zoomAt(W / 2.0, H / 2.0, 1.6);
             view.paintIfRequested();
             return view.lastFrameWhole();
         });
@@ -222,7 +222,7 @@ class TiledCanvasTest {
     void draggingTheCeilingDrawsAGuideAndRedrawsTheTilesOnlyOnRelease() throws Exception {
         open(Methods.byId("theory-of-change").orElseThrow().starter(true, Locale.ENGLISH));
         onFx(() -> {
-            vm.zoomToFit();
+            vm.viewing().zoomToFit();
             view.paintNow();
         });
         double ceiling = vm.lineY().orElseThrow();
@@ -257,7 +257,7 @@ class TiledCanvasTest {
                 CanvasInput.Button.PRIMARY, CanvasInput.Modifiers.NONE)));
         assertEquals(target, vm.lineY().orElseThrow(), 1.0, "the release moves the ceiling");
         settle();
-        assertSamePicture(expected(vm.document(), vm.selection()), frame(), "after the ceiling moved");
+        assertSamePicture(expected(vm.document(), vm.selection().ids()), frame(), "after the ceiling moved");
     }
 
     // ----- helpers -----

@@ -49,7 +49,7 @@ class ActionPlanTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new Value.Date(later), vm.document().element(survey.id()).attribute("due"));
         assertEquals(start + 1, vm.session().history().undoDepth());
-        assertEquals(null, vm.labelEdit(), "Enter in the date field is the field's, not the canvas's rename key");
+        assertEquals(null, vm.labels().current(), "Enter in the date field is the field's, not the canvas's rename key");
         assertEquals(survey.label(), vm.document().element(survey.id()).label());
 
         @SuppressWarnings("unchecked")

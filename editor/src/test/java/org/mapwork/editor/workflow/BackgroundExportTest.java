@@ -166,8 +166,8 @@ class BackgroundExportTest {
     private MapWindow mapWithThreeActors() throws Exception {
         MapWindow w = app.lastWindow();
         Ui.fx(() -> {
-            w.viewModel().setTitle("Warehouse campaign");
-            w.viewModel().quickAdd("Worker center\nStaffing agency\nCity council");
+            w.viewModel().edits().setTitle("Warehouse campaign");
+            w.viewModel().edits().quickAdd("Worker center\nStaffing agency\nCity council");
             return null;
         });
         return w;
@@ -196,7 +196,7 @@ class BackgroundExportTest {
         Snapshots.save(Snapshots.of(progress), "export-progress");
 
         // the window answers while the writer is held: an edit goes into the map
-        Ui.fx(() -> w.viewModel().quickAdd("Added during the export"));
+        Ui.fx(() -> w.viewModel().edits().quickAdd("Added during the export"));
         assertTrue(w.viewModel().document().elements().stream().anyMatch(e -> e.label().equals("Added during the export")));
 
         open.countDown();

@@ -52,9 +52,9 @@ class CanvasTest {
     /** Three actors in a row, quick-added, nothing selected, the view fitted to them. */
     private List<String> threeActors(MapViewModel vm) throws Exception {
         return Ui.fx(() -> {
-            List<String> ids = vm.quickAdd("Worker center\nStaffing agency\nHealth department");
-            vm.clearSelection();
-            vm.zoomToFit();
+            List<String> ids = vm.edits().quickAdd("Worker center\nStaffing agency\nHealth department");
+            vm.selection().clear();
+            vm.viewing().zoomToFit();
             return ids;
         });
     }
@@ -205,7 +205,7 @@ class CanvasTest {
         robot.clickOn(canvas.localToScreen(10, 10));
         WritableImage plain = Snapshots.of(canvas);
         robot.type(KeyCode.G);
-        assertTrue(vm.gridShown() && vm.snapping());
+        assertTrue(vm.viewing().gridShown() && vm.viewing().snapping());
         WritableImage grid = Snapshots.of(canvas);
         Snapshots.save(grid, "grid-shown");
         assertTrue(Snapshots.differing(plain, grid, 0, 0, 60, 60, 8) > 20, "grid lines show on empty canvas");
@@ -263,11 +263,11 @@ class CanvasTest {
         List<String> ids = threeActors(vm);
         MapDocument doc = vm.document();
         robot.clickOn(Ui.centre(w, doc.element(ids.get(0))));
-        assertEquals(Set.of(ids.get(0)), vm.selection());
+        assertEquals(Set.of(ids.get(0)), vm.selection().ids());
         robot.press(KeyCode.SHIFT).clickOn(Ui.centre(w, doc.element(ids.get(2)))).release(KeyCode.SHIFT);
-        assertEquals(Set.of(ids.get(0), ids.get(2)), vm.selection());
+        assertEquals(Set.of(ids.get(0), ids.get(2)), vm.selection().ids());
         robot.press(KeyCode.SHIFT).clickOn(Ui.centre(w, doc.element(ids.get(0)))).release(KeyCode.SHIFT);
-        assertEquals(Set.of(ids.get(2)), vm.selection(), "shift-click takes one out again");
+        assertEquals(Set.of(ids.get(2)), vm.selection().ids(), "shift-click takes one out again");
 
         // a rubber band around the first two (quick add put them side by side, the third below, 20 apart)
         Geometry a = doc.element(ids.get(0)).geometry();
@@ -276,12 +276,12 @@ class CanvasTest {
         robot.drag(Ui.screen(w, a.x() - 10, a.y() - 15), MouseButton.PRIMARY)
                 .moveTo(Ui.screen(w, b.x() + b.width() + 4, b.y() + b.height() + 4)).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Set.of(ids.get(0), ids.get(1)), vm.selection());
+        assertEquals(Set.of(ids.get(0), ids.get(1)), vm.selection().ids());
 
         Ui.keys(robot, KeyCode.CONTROL, KeyCode.A);
-        assertEquals(Set.copyOf(ids), vm.selection());
+        assertEquals(Set.copyOf(ids), vm.selection().ids());
         robot.type(KeyCode.ESCAPE);
-        assertEquals(Set.of(), vm.selection());
+        assertEquals(Set.of(), vm.selection().ids());
     }
 
     @Test
@@ -349,7 +349,7 @@ class CanvasTest {
         robot.press(MouseButton.PRIMARY).release(MouseButton.PRIMARY).press(MouseButton.PRIMARY)
                 .moveBy(20, 20).moveBy(20, 20).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        assertNull(vm.labelEdit(), "no label editor");
+        assertNull(vm.labels().current(), "no label editor");
         Geometry after = vm.document().element(ids.get(0)).geometry();
         assertEquals(before.x() + 40 / s, after.x(), 1e-6, "moved");
         assertEquals(2, depth(vm));
@@ -362,11 +362,11 @@ class CanvasTest {
         List<String> ids = threeActors(vm);
         Ui.fx(() -> {
             // scatter them
-            vm.select(List.of(ids.get(1)));
-            vm.nudgeSelection(40, 120);
-            vm.select(List.of(ids.get(2)));
-            vm.nudgeSelection(300, 40);
-            vm.clearSelection();
+            vm.selection().select(List.of(ids.get(1)));
+            vm.edits().nudgeSelection(40, 120);
+            vm.selection().select(List.of(ids.get(2)));
+            vm.edits().nudgeSelection(300, 40);
+            vm.selection().clear();
             return null;
         });
         robot.clickOn(w.canvas().canvas().localToScreen(5, 5));
@@ -470,7 +470,7 @@ class CanvasTest {
             }
         }
         assertEquals(1, depth(vm));
-        assertEquals(Set.copyOf(added.stream().map(Element::id).toList()), vm.selection(), "the new actors are selected");
+        assertEquals(Set.copyOf(added.stream().map(Element::id).toList()), vm.selection().ids(), "the new actors are selected");
         Snapshots.save(Snapshots.of(w.canvas().canvas()), "quick-add-on-example");
     }
 }

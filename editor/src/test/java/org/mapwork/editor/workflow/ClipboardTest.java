@@ -91,7 +91,7 @@ class ClipboardTest {
         assertEquals(center.attributes(), pastedCenter.attributes(), "with their towers and goals");
         assertEquals(1, to.session().history().undoDepth());
         assertEquals(pasted.nodes().map(Element::id).collect(Collectors.toSet()),
-                to.selection().stream().filter(id -> pasted.element(id).isNode()).collect(Collectors.toSet()),
+                to.selection().ids().stream().filter(id -> pasted.element(id).isNode()).collect(Collectors.toSet()),
                 "the pasted actors are selected");
         // copied from far away in another map, they land in the middle of the view, where one looks
         var view = to.camera().visibleArea();

@@ -45,17 +45,17 @@ class ContextMenuTest {
     /** Two actors linked twice (information and conflict), as a group would have them after a few minutes. */
     private List<String> twoActorsLinkedTwice(MapViewModel vm) throws Exception {
         return Ui.fx(() -> {
-            List<String> ids = vm.quickAdd("Worker center\nStaffing agency");
+            List<String> ids = vm.edits().quickAdd("Worker center\nStaffing agency");
             // apart, so that both links show along their length
-            vm.select(List.of(ids.get(1)));
-            vm.nudgeSelection(260, 140);
-            vm.clearSelection();
+            vm.selection().select(List.of(ids.get(1)));
+            vm.edits().nudgeSelection(260, 140);
+            vm.selection().clear();
             vm.setLinkType("information");
-            String a = vm.connect(ids.get(0), ids.get(1)).orElseThrow();
+            String a = vm.edits().connect(ids.get(0), ids.get(1)).orElseThrow();
             vm.setLinkType("conflict");
-            String b = vm.connect(ids.get(0), ids.get(1)).orElseThrow();
+            String b = vm.edits().connect(ids.get(0), ids.get(1)).orElseThrow();
             vm.setLinkType("information");
-            vm.zoomToFit();
+            vm.viewing().zoomToFit();
             return List.of(ids.get(0), ids.get(1), a, b);
         });
     }
@@ -123,7 +123,7 @@ class ContextMenuTest {
         int depth = vm.session().history().undoDepth();
 
         Ui.rightClick(robot, onLink(w, information), w.canvas().canvas());
-        assertEquals(Set.of(information), vm.selection(), "a right-click on a link selects it");
+        assertEquals(Set.of(information), vm.selection().ids(), "a right-click on a link selects it");
         assertTrue(Ui.menuItems().contains("Link type   K"), Ui.menuItems().toString());
         Node linkType = Ui.menuItem(robot, "Link type");
         robot.clickOn(linkType);
@@ -180,7 +180,7 @@ class ContextMenuTest {
         assertEquals(2, copies.size());
         Element copy = copies.stream().filter(n -> !n.id().equals(original.id())).findFirst().orElseThrow();
         assertEquals(original.geometry().x() + 24, copy.geometry().x(), 1e-9);
-        assertEquals(Set.of(copy.id()), vm.selection(), "the copy is selected");
+        assertEquals(Set.of(copy.id()), vm.selection().ids(), "the copy is selected");
     }
 
     @Test
@@ -196,7 +196,7 @@ class ContextMenuTest {
         // the first item is highlighted: Enter renames in place
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertNotNull(vm.labelEdit());
+        assertNotNull(vm.labels().current());
         robot.write("Eastside Worker Center").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Eastside Worker Center", vm.document().element(ids.get(0)).label());

@@ -104,7 +104,7 @@ class CreatingNodesTest {
         robot.write("Never mind").type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, vm.document().size());
-        assertNull(vm.labelEdit());
+        assertNull(vm.labels().current());
         assertEquals(0, vm.session().history().undoDepth());
     }
 

@@ -90,7 +90,7 @@ class EighthMethodTest {
     void its_key_runs_it_on_the_selection_and_the_shortcut_sheet_lists_it(FxRobot robot) throws Exception {
         MapViewModel vm = window.viewModel();
         robot.clickOn(Ui.centre(window, vm.document().element("pastor")));
-        assertEquals(List.of("pastor"), vm.selectionInOrder());
+        assertEquals(List.of("pastor"), vm.selection().inOrder());
         Ui.keys(robot, KeyCode.ALT, KeyCode.I);
         assertEquals(1, ring(vm, "pastor"));
         Ui.keys(robot, KeyCode.ALT, KeyCode.I);

@@ -57,18 +57,18 @@ class ExportDialogTest {
     /** Three actors, two links of different types and a tower: small, so that 300 dpi stays quick. */
     private MapDocument smallPowerMap(MapViewModel vm) throws Exception {
         return Ui.fx(() -> {
-            vm.setTitle("Sick leave power map");
-            List<String> ids = vm.quickAdd("Worker center\nStaffing agency\nHealth department");
+            vm.edits().setTitle("Sick leave power map");
+            List<String> ids = vm.edits().quickAdd("Worker center\nStaffing agency\nHealth department");
             vm.setLinkType("funding");
-            vm.connect(ids.get(0), ids.get(1));
+            vm.edits().connect(ids.get(0), ids.get(1));
             vm.setLinkType("conflict");
-            vm.connect(ids.get(1), ids.get(2));
-            vm.select(List.of(ids.get(2)));
+            vm.edits().connect(ids.get(1), ids.get(2));
+            vm.selection().select(List.of(ids.get(2)));
             var method = new org.mapwork.editor.map.MethodCommands(vm, new org.mapwork.editor.map.MethodCommands.Prompts() {
             });
             method.run("raise-tower");
             method.run("raise-tower");
-            vm.clearSelection();
+            vm.selection().clear();
             return vm.document();
         });
     }
@@ -251,11 +251,11 @@ class ExportDialogTest {
         MapWindow w = app.lastWindow();
         MapViewModel vm = w.viewModel();
         Ui.fx(() -> {
-            List<String> ids = vm.quickAdd("Tenants union\nLandlord association");
+            List<String> ids = vm.edits().quickAdd("Tenants union\nLandlord association");
             // 40,000 map units apart: at the preview's width that is under 2 dpi, below what PNG drawing accepts
-            vm.select(List.of(ids.get(1)));
-            vm.nudgeSelection(40_000, 0);
-            vm.clearSelection();
+            vm.selection().select(List.of(ids.get(1)));
+            vm.edits().nudgeSelection(40_000, 0);
+            vm.selection().clear();
             return null;
         });
         Path svg = dir.resolve("wide.svg");

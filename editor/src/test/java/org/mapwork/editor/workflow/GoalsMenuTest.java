@@ -150,7 +150,7 @@ class GoalsMenuTest {
         MapViewModel vm = w.viewModel();
         Element lee = Ui.byLabel(vm.document(), LEE);
         Ui.rightClick(robot, Ui.centre(w, lee), w.canvas().canvas());
-        assertEquals(java.util.Set.of(lee.id()), vm.selection(), "a right-click selects what it is on");
+        assertEquals(java.util.Set.of(lee.id()), vm.selection().ids(), "a right-click selects what it is on");
         assertTrue(items(shownMenu()).contains("Goals and stance…   Alt+G"), items(shownMenu()).toString());
         robot.clickOn(Ui.menuItem(robot, "Goals and stance…"));
         WaitForAsyncUtils.waitForFxEvents();

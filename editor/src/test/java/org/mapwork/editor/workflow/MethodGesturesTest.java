@@ -98,11 +98,11 @@ class MethodGesturesTest {
         MapWindow w = app.lastWindow();
         MapViewModel vm = w.viewModel();
         List<String> ids = Ui.fx(() -> {
-            List<String> made = vm.quickAdd("Worker center\nStaffing agency");
-            vm.select(List.of(made.get(1)));
-            vm.nudgeSelection(200, 120);
-            vm.clearSelection();
-            vm.zoomToFit();
+            List<String> made = vm.edits().quickAdd("Worker center\nStaffing agency");
+            vm.selection().select(List.of(made.get(1)));
+            vm.edits().nudgeSelection(200, 120);
+            vm.selection().clear();
+            vm.viewing().zoomToFit();
             return made;
         });
         robot.clickOn("#link-type-funding");

@@ -97,7 +97,7 @@ class NetMapWorkflowTest {
         robot.clickOn(screen(w, center.geometry().centerX(), center.geometry().centerY()));
         robot.press(KeyCode.SHIFT).clickOn(screen(w, agency.geometry().centerX(), agency.geometry().centerY()))
                 .release(KeyCode.SHIFT);
-        assertEquals(Set.of(center.id(), agency.id()), vm.selection());
+        assertEquals(Set.of(center.id(), agency.id()), vm.selection().ids());
         String firstType = vm.linkType();
         robot.type(KeyCode.L);
         // second link by dragging from the worker center's right edge, with the next link type (K)

@@ -127,14 +127,14 @@ class PanelsTest {
         MapWindow w = app.lastWindow();
         MapViewModel vm = w.viewModel();
         // an actor with no link and no goal makes findings that name it
-        Ui.fx(() -> vm.quickAdd("Street vendors"));
+        Ui.fx(() -> vm.edits().quickAdd("Street vendors"));
         String vendors = Ui.byLabel(vm.document(), "Street vendors").id();
         robot.clickOn(w.canvas().canvas().localToScreen(5, 5));
         robot.type(KeyCode.ESCAPE);
         boolean reached = false;
         for (int i = 0; i < 10 && !reached; i++) {
             robot.type(KeyCode.F8);
-            reached = vm.selection().equals(Set.of(vendors));
+            reached = vm.selection().ids().equals(Set.of(vendors));
         }
         assertTrue(reached, "F8 walks the findings and selects what each is about");
     }

@@ -145,6 +145,6 @@ class RichPictureTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(base, vm.document().size());
         assertEquals(0, vm.session().history().undoDepth());
-        assertEquals(List.of(), List.copyOf(vm.selection()));
+        assertEquals(List.of(), List.copyOf(vm.selection().ids()));
     }
 }

@@ -223,7 +223,7 @@ class ScreenLanguageScanTest {
         // the map's own properties, then a node's and a link's, each panel chosen in turn
         for (Optional<Element> chosen : List.of(Optional.<Element>empty(), node, link)) {
             Ui.fx(() -> {
-                chosen.ifPresentOrElse(e -> vm.select(List.of(e.id())), vm::clearSelection);
+                chosen.ifPresentOrElse(e -> vm.selection().select(List.of(e.id())), vm.selection()::clear);
                 return null;
             });
             for (Tab tab : tabs.getTabs()) {
@@ -246,7 +246,7 @@ class ScreenLanguageScanTest {
         // the context menus: of a node, of a link, of the empty canvas; the goals menu of a Net-Map actor
         for (Optional<Element> chosen : List.of(node, link, Optional.<Element>empty())) {
             Ui.fx(() -> {
-                chosen.ifPresentOrElse(e -> vm.select(List.of(e.id())), vm::clearSelection);
+                chosen.ifPresentOrElse(e -> vm.selection().select(List.of(e.id())), vm.selection()::clear);
                 w.contextMenu();
                 return null;
             });
@@ -255,7 +255,7 @@ class ScreenLanguageScanTest {
         }
         if (node.isPresent()) {
             Ui.fx(() -> {
-                vm.select(List.of(node.get().id()));
+                vm.selection().select(List.of(node.get().id()));
                 w.methodCommands().run("goals");
                 return null;
             });

@@ -64,7 +64,7 @@ class StartScreenTest {
         Element link = vm.document().links().filter(l -> l.type().equals("conflict")).findFirst().orElseThrow();
         robot.clickOn(w.canvas().canvas().localToScreen(2, 2));
         Ui.fx(() -> {
-            vm.select(List.of(link.id()));
+            vm.selection().select(List.of(link.id()));
             return null;
         });
         assertEquals("Conflicto", ((Label) robot.lookup("#properties .label").queryAll().stream()
