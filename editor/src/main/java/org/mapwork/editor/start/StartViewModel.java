@@ -141,6 +141,9 @@ public final class StartViewModel {
      * for Save.
      */
     public Opening openFile(Path file) {
+        if (!java.nio.file.Files.exists(file)) {
+            return new Opening(null, Ui.text("start.open.no-such-file", file));
+        }
         try {
             MapDocument doc = Maps.read(file);
             return new Opening(keep(doc).withFile(file), null);

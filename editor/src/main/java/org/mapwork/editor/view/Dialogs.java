@@ -34,4 +34,14 @@ public final class Dialogs {
         a.getButtonTypes().setAll(new ButtonType(Ui.text("view.dialog.ok"), ButtonBar.ButtonData.OK_DONE));
         a.show();
     }
+
+    /** A Cancel button in the editor's language (JavaFX's {@code ButtonType.CANCEL} follows the system's). */
+    public static ButtonType cancel() {
+        return new ButtonType(Ui.text("view.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
+    /** A Close button in the editor's language. */
+    public static ButtonType close() {
+        return new ButtonType(Ui.text("view.dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
 }

@@ -40,7 +40,7 @@ public final class ExportDialog {
     public record Format(String name, String extension, Writer writer) {
         @Override
         public String toString() {
-            return name + " (*" + extension + ")";
+            return Ui.text("export.format.choice", name, extension);
         }
     }
 
@@ -135,8 +135,8 @@ public final class ExportDialog {
         content.setPadding(new Insets(10));
         dialog.getDialogPane().setContent(content);
         ButtonType export = new ButtonType(Ui.text("export.button"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(export, ButtonType.CANCEL);
-        boolean chosen = dialog.showAndWait().orElse(ButtonType.CANCEL) == export;
+        dialog.getDialogPane().getButtonTypes().setAll(export, Dialogs.cancel());
+        boolean chosen = dialog.showAndWait().orElse(null) == export;
         preview.stop();
         if (!chosen) {
             return null;

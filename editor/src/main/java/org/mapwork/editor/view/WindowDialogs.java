@@ -51,7 +51,7 @@ final class WindowDialogs {
         var scroll = new ScrollPane(grid);
         scroll.setPrefSize(640, 560);
         d.getDialogPane().setContent(scroll);
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        d.getDialogPane().getButtonTypes().setAll(Dialogs.close());
         d.show();
     }
 
@@ -67,7 +67,7 @@ final class WindowDialogs {
         names.setPrefRowCount(8);
         d.getDialogPane().setContent(names);
         ButtonType add = new ButtonType(Ui.text("window.quick-add.add"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().setAll(add, Dialogs.cancel());
         names.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 ((Button) d.getDialogPane().lookupButton(add)).fire();

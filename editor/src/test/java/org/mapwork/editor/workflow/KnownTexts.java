@@ -39,6 +39,8 @@ final class KnownTexts {
             "\\b(Ctrl|Shift|Alt|Cmd|Meta|Esc|Escape|Enter|Return|Tab|Delete|Del|Backspace|Space|Home|End|PageUp|PageDown"
                     + "|PgUp|PgDn|Insert|Arrows|Up|Down|Left|Right|Menu|Plus|Minus|F\\d{1,2}|[A-Z]|\\d)\\b");
     /** Nothing but digits, punctuation, symbols and spaces: numbers, percentages, dates in digits, arrows. */
+    /** A file name, a path or an extension ("target/a.mapwork.json", "*.svg", ".png"): the user's, not a language's. */
+    private static final Pattern FILE = Pattern.compile("\\*?(?:[\\w.~-]*/)*[\\w~-]*(?:\\.[a-z0-9]{1,8}){1,2}");
     private static final Pattern NEUTRAL = Pattern.compile("[\\p{N}\\p{P}\\p{S}\\p{Z}\\s]*");
     /**
      * Where a composed text may be cut into pieces that are each known, strongest cut first: table cells and list
@@ -187,9 +189,9 @@ final class KnownTexts {
         return true;
     }
 
-    /** Numbers, punctuation and key names ("Ctrl+Shift+L", "F1", "100 %", "3:00"). */
+    /** Numbers, punctuation, key names ("Ctrl+Shift+L", "F1", "100 %", "3:00") and file names or extensions. */
     static boolean neutral(String t) {
-        return NEUTRAL.matcher(KEY_NAME.matcher(t).replaceAll("")).matches();
+        return FILE.matcher(t).matches() || NEUTRAL.matcher(KEY_NAME.matcher(t).replaceAll("")).matches();
     }
 
     private void addPattern(String pattern) {

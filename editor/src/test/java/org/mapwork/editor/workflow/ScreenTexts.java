@@ -72,6 +72,10 @@ final class ScreenTexts {
     }
 
     private void node(Node n, String parentPath, boolean insideText) {
+        if (!n.isVisible()) {
+            // nobody sees it, and a screen reader skips it too (a tab's hidden close button says JavaFX's "Close")
+            return;
+        }
         String path = parentPath + " > " + n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId());
         boolean textOwner = insideText;
         if (n instanceof Labeled l) {
