@@ -19,7 +19,9 @@ if [ "$language" != "en" ]; then
 fi
 mkdir -p "$out"
 command -v xvfb-run >/dev/null || { echo "take.sh needs xvfb-run (apt-get install -y xvfb libgtk-3-0)" >&2; exit 1; }
-mvn -o -q -pl editor -am compile dependency:build-classpath -Dmdep.outputFile=target/editor-classpath.txt
+build=(-q -pl editor -am compile dependency:build-classpath -Dmdep.outputFile=target/editor-classpath.txt)
+# offline when everything is here already; online once on a fresh machine (the dependency plugin itself may be missing)
+mvn -o "${build[@]}" 2>/dev/null || mvn "${build[@]}"
 cp="editor/target/classes:$(cat editor/target/editor-classpath.txt)"
  # a throw-away library, so the pictures show what a user sees (maps kept, "Saved") without touching ~/.mapwork
 library="$(mktemp -d)"
