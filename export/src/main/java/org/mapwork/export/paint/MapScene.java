@@ -52,7 +52,7 @@ final class MapScene {
     MapDocument doc;
     final Presentation presentation;
     final Optional<MethodTemplate> method;
-    final Item[] items;
+    Item[] items;
     Rectangle2D content;
     List<Backdrop> backdrops;
     private List<LegendEntry> legend;
@@ -62,14 +62,15 @@ final class MapScene {
     private int[] wide;
     // per-frame scratch, reused so that drawing a frame allocates nothing that grows with the map
     private int[] visible = new int[256];
-    private final int[] seen;
+    private int[] seen;
     private int stamp;
 
     /** One drawable thing, in drawing order. */
     abstract static class Item {
         final Element element;
         Rectangle2D bounds;
-        int index;
+        /** Its place in the drawing order; -1 while a patch has not yet put it in. */
+        int index = -1;
 
         Item(Element element) {
             this.element = element;
@@ -305,75 +306,137 @@ final class MapScene {
 
     /**
      * Brings this scene to {@code next} in place when {@code next} differs from the current snapshot only in a few
-     * elements' geometry, labels, attributes or style (a drag, an edit): their items and the items of the links they
-     * touch are rebuilt and re-indexed, everything else stays. Returns {@code false}, leaving the scene unusable,
-     * when the difference is larger or structural (elements added or removed, order, endpoints, map attributes):
+     * elements (a drag, an edit, elements added or removed): their items and the items of the links they touch are
+     * built anew, inserted or taken out, and re-indexed; everything else stays. Returns {@code false}, leaving the
+     * scene unusable, when the difference is larger or structural (order, endpoints, map attributes, the method):
      * the caller then builds a new scene.
      */
     boolean updateTo(MapDocument next, TextWrapper text) {
         if (presentation instanceof PlainPresentation || !next.methodId().equals(doc.methodId())
-                || next.mapAttributes() != doc.mapAttributes() || next.size() != doc.size()) {
+                || next.mapAttributes() != doc.mapAttributes()) {
             return false;
         }
         List<Element> changed = new ArrayList<>();
+        List<Element> added = new ArrayList<>();
         for (Element e : next.elements()) {
             Item it = byId.get(e.id());
             if (it == null) {
-                // an element without an item is a dangling link (endpoint missing) or something new: rebuild
-                if (doc.element(e.id()) != e) {
+                Element was = doc.element(e.id());
+                if (was == null) {
+                    added.add(e);
+                } else if (was != e) {
+                    // a dangling link (an endpoint missing) that changed: rebuild
                     return false;
                 }
-                continue;
-            }
-            Element old = it.element;
-            if (old != e) {
+            } else if (it.element != e) {
+                Element old = it.element;
                 if (old.kind() != e.kind() || !old.order().equals(e.order()) || !java.util.Objects.equals(old.source(), e.source())
-                        || !java.util.Objects.equals(old.target(), e.target()) || changed.size() >= MAX_PATCH) {
+                        || !java.util.Objects.equals(old.target(), e.target())) {
                     return false;
                 }
                 changed.add(e);
             }
+            if (changed.size() + added.size() > MAX_PATCH) {
+                return false;
+            }
         }
+        List<Element> removed = new ArrayList<>();
+        if (doc.size() + added.size() != next.size()) {
+            for (Element e : doc.elements()) {
+                if (next.element(e.id()) == null) {
+                    removed.add(e);
+                }
+            }
+            if (changed.size() + added.size() + removed.size() > MAX_PATCH) {
+                return false;
+            }
+        }
+        MapDocument before = doc;
         doc = next;
         touchedEdge = false;
         patched.clear();
         java.util.Set<String> linksToRedo = new java.util.LinkedHashSet<>();
+        // removed elements leave, and with a removed node the links that were drawn to it
+        boolean[] gone = new boolean[items.length];
+        for (Element e : removed) {
+            take(byId.get(e.id()), gone);
+            if (e.isNode()) {
+                for (Element l : before.linksOf(e.id())) {
+                    take(byId.get(l.id()), gone);
+                }
+            } else if (e.isLink()) {
+                // the links left beside it move over
+                siblings(next, e, linksToRedo);
+            }
+        }
         for (Element e : changed) {
             Item old = byId.get(e.id());
-            Item fresh;
             if (e.isNode()) {
-                fresh = node(e, presentation.nodeLook(next, e), presentation.tower(e).orElse(-1), presentation.badges(next, e), text);
+                replace(old, node(e, presentation.nodeLook(next, e), presentation.tower(e).orElse(-1), presentation.badges(next, e), text));
                 for (Element l : next.linksOf(e.id())) {
                     linksToRedo.add(l.id());
                 }
             } else if (e.isLink()) {
                 linksToRedo.add(e.id());
-                continue;
             } else {
-                fresh = annotation(e, text);
+                replace(old, annotation(e, text));
             }
-            if (!replace(old, fresh)) {
-                return false;
+        }
+        List<Item> fresh = new ArrayList<>();
+        for (Element e : added) {
+            if (e.isNode()) {
+                NodeItem n = node(e, presentation.nodeLook(next, e), presentation.tower(e).orElse(-1), presentation.badges(next, e), text);
+                byId.put(e.id(), n);
+                fresh.add(n);
+                // links that had no end here until now
+                for (Element l : next.linksOf(e.id())) {
+                    linksToRedo.add(l.id());
+                }
+            } else if (e.isLink()) {
+                linksToRedo.add(e.id());
+                siblings(next, e, linksToRedo);
+            } else {
+                AnnotationItem a = annotation(e, text);
+                byId.put(e.id(), a);
+                fresh.add(a);
             }
         }
         // links between the same two nodes are drawn side by side: redo the whole bundle
         java.util.Set<String> bundles = new java.util.LinkedHashSet<>();
         for (String id : linksToRedo) {
-            for (Element sibling : bundle(next, next.element(id))) {
-                bundles.add(sibling.id());
+            Element l = next.element(id);
+            if (l != null) {
+                for (Element sibling : bundle(next, l)) {
+                    bundles.add(sibling.id());
+                }
             }
         }
         for (String id : bundles) {
             Element l = next.element(id);
-            Item old = byId.get(id);
-            if (old == null) {
-                return false;
-            }
             List<Element> pair = bundle(next, l);
-            NodeItem s = (NodeItem) byId.get(l.source()), t = (NodeItem) byId.get(l.target());
-            if (s == null || t == null || !replace(old, link(next, l, s, t, pair.indexOf(l), pair.size(), text))) {
-                return false;
+            Item old = byId.get(id);
+            if (old != null && old.index >= 0 && gone[old.index]) {
+                old = null;
             }
+            NodeItem s = byId.get(l.source()) instanceof NodeItem n ? n : null;
+            NodeItem t = byId.get(l.target()) instanceof NodeItem n ? n : null;
+            if (s == null || t == null) {
+                if (old != null) {
+                    // an end is missing: the link is no longer drawn
+                    take(old, gone);
+                }
+                continue;
+            }
+            LinkItem item = link(next, l, s, t, pair.indexOf(l), pair.size(), text);
+            if (old != null) {
+                replace(old, item);
+            } else {
+                byId.put(id, item);
+                fresh.add(item);
+            }
+        }
+        if (!fresh.isEmpty() || removed.size() > 0 || contains(gone)) {
+            merge(gone, fresh);
         }
         Rectangle2D bounds;
         if (touchedEdge) {
@@ -386,11 +449,109 @@ final class MapScene {
             // inside them)
             bounds = (Rectangle2D) itemBounds.clone();
             for (Item it : patched) {
-                bounds.add(it.bounds);
+                if (byId.get(it.element.id()) == it) {
+                    bounds.add(it.bounds);
+                }
             }
         }
         finish(bounds);
         return true;
+    }
+
+    /** Adds the links drawn beside {@code link} (between the same two nodes) to {@code ids}. */
+    private static void siblings(MapDocument of, Element link, java.util.Set<String> ids) {
+        if (of.element(link.source()) == null) {
+            return;
+        }
+        for (Element sibling : of.linksOf(link.source())) {
+            if (pairKey(sibling).equals(pairKey(link))) {
+                ids.add(sibling.id());
+            }
+        }
+    }
+
+    private static boolean contains(boolean[] flags) {
+        for (boolean f : flags) {
+            if (f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Takes an item out: out of the grid and the ids now, out of the drawing order at the {@link #merge}. */
+    private void take(Item item, boolean[] gone) {
+        if (item == null || item.index < 0 || gone[item.index] || items[item.index] != item) {
+            return;
+        }
+        Rectangle2D b = item.bounds;
+        touchedEdge |= b.getMinX() <= itemBounds.getMinX() || b.getMinY() <= itemBounds.getMinY()
+                || b.getMaxX() >= itemBounds.getMaxX() || b.getMaxY() >= itemBounds.getMaxY();
+        patched.add(item);
+        gone[item.index] = true;
+        int i = item.index;
+        if (!unindex(i, b)) {
+            wide = Arrays.stream(wide).filter(k -> k != i).toArray();
+        }
+        byId.remove(item.element.id());
+    }
+
+    /**
+     * The drawing order without the items taken out and with the new ones in their places (by layer, then by the
+     * elements' order keys, as a fresh scene orders them), the grid's item numbers moved along, the new items indexed.
+     */
+    private void merge(boolean[] gone, List<Item> fresh) {
+        java.util.Comparator<Item> drawingOrder = java.util.Comparator.comparingInt(MapScene::layer)
+                .thenComparing(it -> it.element.order()).thenComparing(it -> it.element.id());
+        fresh.sort(drawingOrder);
+        Item[] merged = new Item[items.length + fresh.size()];
+        int[] moved = new int[items.length];
+        int n = 0, f = 0;
+        for (int i = 0; i < items.length; i++) {
+            if (gone[i]) {
+                moved[i] = -1;
+                continue;
+            }
+            while (f < fresh.size() && drawingOrder.compare(fresh.get(f), items[i]) < 0) {
+                merged[n++] = fresh.get(f++);
+            }
+            moved[i] = n;
+            merged[n++] = items[i];
+        }
+        while (f < fresh.size()) {
+            merged[n++] = fresh.get(f++);
+        }
+        items = Arrays.copyOf(merged, n);
+        for (int[] list : grid.values()) {
+            for (int k = 1; k <= list[0]; k++) {
+                list[k] = moved[list[k]];
+            }
+        }
+        for (int k = 0; k < wide.length; k++) {
+            wide[k] = moved[wide[k]];
+        }
+        java.util.Set<Item> isFresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        isFresh.addAll(fresh);
+        List<Integer> wider = new ArrayList<>();
+        for (int i = 0; i < items.length; i++) {
+            Item it = items[i];
+            it.index = i;
+            if (isFresh.contains(it)) {
+                patched.add(it);
+                if (!index(i, it.bounds)) {
+                    wider.add(i);
+                }
+            }
+        }
+        if (!wider.isEmpty()) {
+            int at = wide.length;
+            wide = Arrays.copyOf(wide, at + wider.size());
+            for (int k = 0; k < wider.size(); k++) {
+                wide[at + k] = wider.get(k);
+            }
+        }
+        seen = new int[items.length];
+        stamp = 0;
     }
 
     /** Puts {@code fresh} where {@code old} was, in the drawing order and in the grid. */
