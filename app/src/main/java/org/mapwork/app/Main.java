@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.mapwork.app.cli.ExitCodes;
 import org.mapwork.app.cli.AnalyzeCommand;
 import org.mapwork.app.cli.CheckCommand;
+import org.mapwork.app.cli.CliOptions;
 import org.mapwork.app.cli.ExportCommand;
 import org.mapwork.app.cli.ImportCommand;
 import org.mapwork.app.cli.LibraryCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,7 +39,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "mapwork",
-        mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {
             "Visual maps for workshops: problem trees, rich pictures, Net-Map, theory of change, action plans.",
@@ -60,8 +61,8 @@ public final class Main implements Callable<Integer> {
     static final Set<String> SUBCOMMAND_NAMES = Set.of(
             "help", "methods", "new", "info", "validate", "check", "analyze", "layout", "export", "import", "library");
 
-    static final String NO_DISPLAY_MESSAGE =
-            "Mapwork's editor needs a display; run it under a desktop session or xvfb-run.";
+    /** What {@code mapwork} says, in English, when there is no display for the editor. */
+    static final String NO_DISPLAY_MESSAGE = CliOptions.text(Locale.ENGLISH, "main.no-display");
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "A map file to open in the editor.")
     private Path file;
@@ -77,6 +78,10 @@ public final class Main implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    // --help, --version, --lang; made here so that the editor's arguments, read without picocli, have a language too
+    @Mixin
+    private CliOptions cli = new CliOptions();
 
     private final Map<String, String> environment;
     private final String osName;
@@ -184,15 +189,15 @@ public final class Main implements Callable<Integer> {
     /** Checks the file and the display, and leaves the editor's arguments (or says why not, on err). */
     private int openEditor(PrintWriter err) {
         if (file != null && !Files.exists(file)) {
-            err.printf("mapwork: no such file: %s%nRun 'mapwork --help' to see the commands.%n", file);
+            err.println(cli.text("main.no-such-file", file));
             return ExitCodes.INVALID_INPUT;
         }
         if (file != null && !Files.isRegularFile(file)) {
-            err.printf("mapwork: not a map file: %s%n", file);
+            err.println(cli.text("main.not-a-map-file", file));
             return ExitCodes.INVALID_INPUT;
         }
         if (!hasDisplay()) {
-            err.println(NO_DISPLAY_MESSAGE);
+            err.println(cli.text("main.no-display"));
             return ExitCodes.INVALID_INPUT;
         }
         // An absolute path, so the editor does not depend on the working directory.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +15,16 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
+import org.mapwork.editor.i18n.Ui;
+import org.mapwork.editor.start.EditorSettings;
 import org.mapwork.editor.start.LibraryShelf;
 import org.mapwork.editor.start.OpenedMap;
 import org.mapwork.editor.start.PendingShelf;
@@ -38,18 +44,24 @@ import org.mapwork.templates.Methods;
  * {@code ~/.mapwork}); {@code --no-library} to keep maps in memory only; {@code --example=METHOD} opens a new copy
  * of a method's example; {@code --snapshot=FILE.png} saves the window as a PNG after the first frames and quits;
  * {@code --startup-report} prints the time from JVM start to the first rendered frame of the first window (and the
- * steps before it), then quits.
+ * steps before it), then quits; {@code --language=TAG} ({@code en}, {@code es}) speaks that language for this run
+ * (the start screen's choice is the one remembered); {@code --settings=FILE} keeps the editor's settings in that
+ * file instead of beside the library.
  *
  * <p>Start it through {@link EditorLauncher}: on the class path, a main class that extends {@link Application}
  * fails with "JavaFX runtime components are missing".
  */
 public class EditorApp extends Application implements MapWindow.Shell, StartView.Actions {
 
-    /** The window title. */
-    public static final String TITLE = "Mapwork";
+    /** The window title, in the editor's language. */
+    public static String title() {
+        return Ui.text("app.title");
+    }
 
-    /** The text of the start screen's heading. */
-    public static final String START_TEXT = StartView.HEADING;
+    /** The text of the start screen's heading, in the editor's language. */
+    public static String startText() {
+        return Ui.text("start.heading");
+    }
 
     private Stage primary;
     private Shelf shelf;
@@ -59,6 +71,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
     private MapWindow lastWindow;
     private Stage startStage;
     private String size;
+    private EditorSettings settings = EditorSettings.inMemory();
 
     /** The map window opened last, or null (tests drive it). */
     public MapWindow lastWindow() {
@@ -84,6 +97,9 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             startupReport.toolkitUp();
         }
         this.size = named.get("size");
+        this.settings = settings(named);
+        // the editor speaks the language chosen last (or, for this run only, the one --language names)
+        Ui.setLocale(named.containsKey("language") ? Locale.forLanguageTag(named.get("language")) : settings.language());
         this.shelf = openShelf(named);
         if (startupReport != null && shelf instanceof PendingShelf pending) {
             pending.whenReady(s -> {
@@ -96,7 +112,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         if (opensMap && shelf instanceof PendingShelf pending) {
             pending.begin(); // the map goes into the library at once: no start screen to draw first
         }
-        stage.setTitle(TITLE);
+        stage.setTitle(title());
         if (!files.isEmpty()) {
             showStart();
             openFile(Path.of(files.get(0)));
@@ -122,6 +138,26 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         watchFirstFrame(stage);
     }
 
+    /**
+     * Where the editor's settings are kept: {@code --settings=FILE}, else beside the library (the same directory
+     * {@code --library} and {@code MAPWORK_HOME} name); with {@code --no-library} only for this run.
+     */
+    private static EditorSettings settings(Map<String, String> named) {
+        if (named.containsKey("settings")) {
+            return EditorSettings.at(Path.of(named.get("settings")));
+        }
+        if (named.containsKey("no-library")) {
+            return EditorSettings.inMemory();
+        }
+        return EditorSettings.inLibrary(
+                Library.directory(named.containsKey("library") ? Path.of(named.get("library")) : null, System.getenv()));
+    }
+
+    /** The settings this run keeps its choices in (tests look at them). */
+    public EditorSettings settings() {
+        return settings;
+    }
+
     private Shelf openShelf(Map<String, String> named) {
         if (named.containsKey("no-library")) {
             return Shelf.none();
@@ -134,8 +170,8 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                 return new LibraryShelf(library);
             } catch (RuntimeException e) {
                 // the editor still works: maps then live in memory and in saved files, and the reason is shown
-                Platform.runLater(() -> Dialogs.error(primary, "The library could not be opened",
-                        e.getMessage() + "\n\nMaps will be kept only in the files you save."));
+                Platform.runLater(() -> Dialogs.error(primary, Ui.text("app.error.library"),
+                        Ui.text("app.error.library.detail", e.getMessage())));
                 return Shelf.none();
             }
         });
@@ -206,9 +242,9 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         boolean primaryFree = primary.getScene() == null || primary.getScene().getRoot() instanceof StartView
                 || !primary.isShowing();
         Stage stage = primaryFree ? primary : new Stage();
-        StartView view = new StartView(new StartViewModel(shelf), this);
+        StartView view = new StartView(new StartViewModel(shelf, settings), this);
         startStage = stage;
-        stage.setTitle(TITLE);
+        stage.setTitle(title());
         stage.setScene(new Scene(view, 980, 640));
         stage.show();
     }
@@ -219,7 +255,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         try {
             opened(new StartViewModel(shelf).newMap(methodId, example));
         } catch (RuntimeException e) {
-            Dialogs.error(primary, "Could not make the map", e.getMessage());
+            Dialogs.error(primary, Ui.text("start.error.new-map"), e.getMessage());
         }
     }
 
@@ -248,7 +284,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         if (o.ok()) {
             opened(o.map());
         } else {
-            Dialogs.error(primary, "This map could not be opened", o.problem());
+            Dialogs.error(primary, Ui.text("app.error.open"), o.problem());
         }
     }
 
@@ -257,12 +293,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         String method = null;
         if (StartViewModel.needsMethod(file)) {
             // GraphML, draw.io, Kumu and CSV do not say which workshop method their map follows
-            var ids = Methods.all().stream().map(m -> m.id()).toList();
-            javafx.scene.control.ChoiceDialog<String> ask = new javafx.scene.control.ChoiceDialog<>("net-map", ids);
-            ask.initOwner(primary);
-            ask.setTitle("Import");
-            ask.setHeaderText("Which method does " + file.getFileName() + " follow?");
-            method = ask.showAndWait().orElse(null);
+            method = askMethod(file);
             if (method == null) {
                 return;
             }
@@ -271,21 +302,46 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         if (o.ok()) {
             opened(o.map());
             if (!o.warnings().isEmpty()) {
-                Dialogs.error(primary, "Imported, with things left behind", String.join("\n", o.warnings()));
+                Dialogs.error(primary, Ui.text("app.import.left-behind"), String.join("\n", o.warnings()));
             }
         } else {
-            Dialogs.error(primary, "This file could not be imported", o.problem());
+            Dialogs.error(primary, Ui.text("app.error.import"), o.problem());
         }
     }
 
     @Override
     public Path chooseFile(boolean forImport) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(forImport ? "Import a map" : "Open a map");
+        chooser.setTitle(forImport ? Ui.text("app.import.choose") : Ui.text("app.open.choose"));
         chooser.getExtensionFilters().add(forImport
-                ? new FileChooser.ExtensionFilter("Mapwork SVG/PNG exports, Mapwork files, GraphML, draw.io, Kumu, CSV",
+                ? new FileChooser.ExtensionFilter(Ui.text("app.filter.import"),
                 "*.svg", "*.png", "*" + MapJson.EXTENSION, "*.graphml", "*.drawio", "*.xml", "*.json", "*.csv")
-                : new FileChooser.ExtensionFilter("Mapwork map", "*" + MapJson.EXTENSION, "*.json"));
+                : new FileChooser.ExtensionFilter(Ui.text("app.filter.map"), "*" + MapJson.EXTENSION, "*.json"));
         return Optional.ofNullable(chooser.showOpenDialog(primary)).map(java.io.File::toPath).orElse(null);
+    }
+
+    /** One method as the import dialog lists it: its name in the editor's language. */
+    private record MethodName(String id, String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Asks which method an imported file's map follows (the method that suits plain networks unless the person picks another); null: cancelled. */
+    private String askMethod(Path file) {
+        var names = Methods.all().stream().map(m -> new MethodName(m.id(), m.displayName(Ui.locale()))).toList();
+        String likely = Methods.all().stream().filter(m -> m.suitsPlainNetworks()).map(m -> m.id()).findFirst()
+                .orElse(names.get(0).id());
+        ChoiceDialog<MethodName> ask = new ChoiceDialog<>(
+                names.stream().filter(m -> m.id().equals(likely)).findFirst().orElse(names.get(0)), names);
+        ask.initOwner(primary);
+        ask.setTitle(Ui.text("app.import.title"));
+        ask.setHeaderText(Ui.text("app.import.which-method", file.getFileName()));
+        // the dialog's own buttons speak the editor's language, not the system's
+        ask.getDialogPane().getButtonTypes().setAll(
+                new ButtonType(Ui.text("app.button.ok"), ButtonBar.ButtonData.OK_DONE),
+                new ButtonType(Ui.text("app.button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        return ask.showAndWait().map(MethodName::id).orElse(null);
     }
 }

@@ -36,9 +36,9 @@ class EditorAppSmokeTest {
 
     @Test
     void start_screen_shows_its_heading_in_a_window_titled_mapwork(FxRobot robot) {
-        assertEquals(EditorApp.TITLE, stage.getTitle());
+        assertEquals(EditorApp.title(), stage.getTitle());
         Label heading = robot.lookup("#start-heading").queryAs(Label.class);
-        assertEquals(EditorApp.START_TEXT, heading.getText());
+        assertEquals(EditorApp.startText(), heading.getText());
     }
 
     @Test

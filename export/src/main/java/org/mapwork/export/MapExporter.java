@@ -1,11 +1,9 @@
 package org.mapwork.export;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,8 +25,8 @@ import org.mapwork.templates.Methods;
 
 /**
  * Writes a map in any {@link ExportFormat}: the one entry point for the CLI and the editor's export dialog.
- * Each file is written to a temporary sibling first and moved into place, so a failed export never leaves half a
- * file where a good one was.
+ * Each file is written to a temporary sibling first and moved into place once all of the export's files are complete
+ * ({@link StagedFiles}), so a failed or cancelled export never leaves half a file where a good one was.
  */
 public final class MapExporter {
 
@@ -87,62 +85,56 @@ public final class MapExporter {
      * NAME-links.csv} beside it; for md: {@code NAME.md} with {@code NAME.svg} beside it). Returns the files written.
      */
     public List<Path> export(MapDocument doc, ExportFormat format, Path target, Options opts) throws IOException {
+        return export(doc, format, target, opts, ExportProgress.NONE);
+    }
+
+    /**
+     * As {@link #export(MapDocument, ExportFormat, Path, Options)}, telling {@code progress} how far it has come and
+     * stopping when it says so. All files of the export are written beside their targets first and moved into place
+     * only when all are complete, so a cancelled or failed export leaves none of them (and no temporary file).
+     */
+    public List<Path> export(MapDocument doc, ExportFormat format, Path target, Options opts, ExportProgress progress)
+            throws IOException {
         MapPainter painter = new MapPainter(methods);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         String file = target.getFileName().toString();
-        switch (format) {
-            case SVG -> atomically(target, out -> SvgExport.write(doc, painter, opts.render(), out));
-            case PNG -> atomically(target, out -> PngExport.write(doc, painter, opts.render(), opts.dpi(), out));
-            case PDF -> atomically(target, out -> PdfExport.write(doc, painter, opts.render(), opts.page(), out));
-            case JSON -> atomically(target, out -> MapJson.write(doc, out));
-            case GRAPHML -> atomically(target, out -> new GraphmlExport(methods).write(doc, out));
-            case KUMU -> atomically(target, out -> new KumuExport(methods).write(doc, out));
-            case CSV -> {
-                String name = file.endsWith("-nodes.csv") ? file.substring(0, file.length() - "-nodes.csv".length())
-                        : file.endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
-                CsvExport csv = new CsvExport(methods);
-                Path nodes = dir.resolve(name + "-nodes.csv");
-                Path links = dir.resolve(name + "-links.csv");
-                atomically(nodes, out -> csv.writeNodes(doc, out));
-                atomically(links, out -> csv.writeLinks(doc, out));
-                return List.of(nodes, links);
+        List<Path> written = List.of(target);
+        try (StagedFiles staged = new StagedFiles(progress, format == ExportFormat.CSV || format == ExportFormat.MD ? 2 : 1)) {
+            switch (format) {
+                case SVG -> staged.write(target, out -> SvgExport.write(doc, painter, opts.render(), out));
+                case PNG -> staged.write(target, out -> PngExport.write(doc, painter, opts.render(), opts.dpi(), out));
+                case PDF -> staged.write(target, out -> PdfExport.write(doc, painter, opts.render(), opts.page(), out));
+                case JSON -> staged.write(target, out -> MapJson.write(doc, out));
+                case GRAPHML -> staged.write(target, out -> new GraphmlExport(methods).write(doc, out));
+                case KUMU -> staged.write(target, out -> new KumuExport(methods).write(doc, out));
+                case CSV -> {
+                    String name = file.endsWith("-nodes.csv") ? file.substring(0, file.length() - "-nodes.csv".length())
+                            : file.endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
+                    CsvExport csv = new CsvExport(methods);
+                    Path nodes = dir.resolve(name + "-nodes.csv");
+                    Path links = dir.resolve(name + "-links.csv");
+                    staged.write(nodes, out -> csv.writeNodes(doc, out));
+                    staged.write(links, out -> csv.writeLinks(doc, out));
+                    written = List.of(nodes, links);
+                }
+                case MD -> {
+                    String name = file.endsWith(".md") ? file.substring(0, file.length() - 3) : file;
+                    Path figure = dir.resolve(name + ".svg");
+                    staged.write(figure, out -> SvgExport.write(doc, painter, opts.render(), out));
+                    String md = new ReportExport(methods, opts.locale()).markdown(doc, figure.getFileName().toString());
+                    staged.write(target, out -> out.write(md.getBytes(StandardCharsets.UTF_8)));
+                    written = List.of(target, figure);
+                }
+                case HTML -> {
+                    staged.checkNotCancelled();
+                    String html = new ReportExport(methods, opts.locale()).html(doc, painter);
+                    staged.write(target, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+                }
+                default -> throw new IllegalArgumentException("unknown format " + format);
             }
-            case MD -> {
-                String name = file.endsWith(".md") ? file.substring(0, file.length() - 3) : file;
-                Path figure = dir.resolve(name + ".svg");
-                atomically(figure, out -> SvgExport.write(doc, painter, opts.render(), out));
-                String md = new ReportExport(methods, opts.locale()).markdown(doc, figure.getFileName().toString());
-                atomically(target, out -> out.write(md.getBytes(StandardCharsets.UTF_8)));
-                return List.of(target, figure);
-            }
-            case HTML -> {
-                String html = new ReportExport(methods, opts.locale()).html(doc, painter);
-                atomically(target, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
-            }
-            default -> throw new IllegalArgumentException("unknown format " + format);
+            staged.moveIntoPlace();
         }
-        return List.of(target);
-    }
-
-    private interface Writing {
-        void to(OutputStream out) throws IOException;
-    }
-
-    private static void atomically(Path target, Writing writing) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                writing.to(out);
-            }
-            // temporary files are private (rw-------); an exported file is for sharing, like any other document
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return written;
     }
 }

@@ -31,51 +31,45 @@ public sealed interface Change {
     /** The changes that undo this one (in order). */
     List<Change> inverse();
 
-    /** One line for logs and revision lists, e.g. {@code set label of n-1 to "Employers"}. */
-    default String describe() {
-        if (this instanceof AddElement a) {
-            return "add " + a.element().kind().jsonName() + " " + a.element().type() + " " + a.element().id()
-                    + (a.element().label().isEmpty() ? "" : " " + quote(a.element().label()));
-        }
-        if (this instanceof RemoveElement r) {
-            return "remove " + r.elementId()
-                    + (r.links().isEmpty() ? "" : " and its " + r.links().size() + " link(s)");
-        }
-        if (this instanceof SetLabel s) {
-            return "set label of " + s.elementId() + " to " + quote(s.value());
-        }
-        if (this instanceof SetType s) {
-            return "set type of " + s.elementId() + " to " + s.value();
-        }
-        if (this instanceof SetAttribute s) {
-            return s.value() == null ? "unset " + s.name() + " of " + s.elementId()
-                    : "set " + s.name() + " of " + s.elementId() + " to " + s.value().describe();
-        }
-        if (this instanceof SetGeometry s) {
-            return "move/resize " + s.elementId();
-        }
-        if (this instanceof SetStyle s) {
-            return "restyle " + s.elementId();
-        }
-        if (this instanceof SetOrder s) {
-            return "reorder " + s.elementId();
-        }
-        if (this instanceof SetEndpoints s) {
-            return "reconnect " + s.elementId() + " " + s.source() + " → " + s.target();
-        }
-        if (this instanceof SetTitle s) {
-            return "set title to " + quote(s.value());
-        }
-        if (this instanceof SetMapAttribute s) {
-            return s.value() == null ? "unset map " + s.name()
-                    : "set map " + s.name() + " to " + s.value().describe();
-        }
-        throw new AssertionError(this);
+    /**
+     * Calls the visitor's method for this change's kind. Every record implements it, so a new kind of change does not
+     * compile until {@link Visitor} has a method for it, and then every visitor must handle it: no dispatch on the
+     * kind of a change can miss one silently.
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of change: the one way to act on a change by its kind (apply it, describe it, write it to
+     * the log). Java 17 has no pattern-matching switch over a sealed type, so this is how the compiler checks that
+     * each dispatch handles every kind.
+     */
+    interface Visitor<R> {
+        R visit(AddElement c);
+
+        R visit(RemoveElement c);
+
+        R visit(SetLabel c);
+
+        R visit(SetType c);
+
+        R visit(SetAttribute c);
+
+        R visit(SetGeometry c);
+
+        R visit(SetStyle c);
+
+        R visit(SetOrder c);
+
+        R visit(SetEndpoints c);
+
+        R visit(SetTitle c);
+
+        R visit(SetMapAttribute c);
     }
 
-    private static String quote(String s) {
-        String oneLine = s.replaceAll("\\p{Cntrl}", " ");
-        return '"' + (oneLine.length() > 40 ? oneLine.substring(0, 37) + "..." : oneLine) + '"';
+    /** One line for logs and revision lists, e.g. {@code set label of n-1 to "Employers"}. */
+    default String describe() {
+        return accept(ChangeDescription.INSTANCE);
     }
 
     // ----- drafts -----
@@ -131,6 +125,11 @@ public sealed interface Change {
     /** Adds one element. */
     record AddElement(Element element, Stamp stamp) implements Change {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public AddElement withStamp(Stamp s) {
             return new AddElement(element, s);
         }
@@ -156,6 +155,11 @@ public sealed interface Change {
      * so undo restores them exactly.
      */
     record RemoveElement(String elementId, Element removed, List<Element> links, Stamp stamp) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public RemoveElement {
             links = links == null ? List.of() : List.copyOf(links);
         }
@@ -186,6 +190,11 @@ public sealed interface Change {
 
     record SetLabel(String elementId, String value, String old, Stamp stamp) implements Change {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public SetLabel withStamp(Stamp s) {
             return new SetLabel(elementId, value, old, s);
         }
@@ -202,6 +211,11 @@ public sealed interface Change {
     }
 
     record SetType(String elementId, String value, String old, Stamp stamp) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public SetType withStamp(Stamp s) {
             return new SetType(elementId, value, old, s);
@@ -221,6 +235,11 @@ public sealed interface Change {
     /** Sets ({@code value != null}) or removes ({@code value == null}) one attribute of one element. */
     record SetAttribute(String elementId, String name, Value value, Value old, Stamp stamp) implements Change {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public SetAttribute withStamp(Stamp s) {
             return new SetAttribute(elementId, name, value, old, s);
         }
@@ -237,6 +256,11 @@ public sealed interface Change {
     }
 
     record SetGeometry(String elementId, Geometry value, Geometry old, Stamp stamp) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public SetGeometry withStamp(Stamp s) {
             return new SetGeometry(elementId, value, old, s);
@@ -255,6 +279,11 @@ public sealed interface Change {
 
     record SetStyle(String elementId, Style value, Style old, Stamp stamp) implements Change {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public SetStyle withStamp(Stamp s) {
             return new SetStyle(elementId, value, old, s);
         }
@@ -271,6 +300,11 @@ public sealed interface Change {
     }
 
     record SetOrder(String elementId, String value, String old, Stamp stamp) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public SetOrder withStamp(Stamp s) {
             return new SetOrder(elementId, value, old, s);
@@ -291,6 +325,11 @@ public sealed interface Change {
     record SetEndpoints(String elementId, String source, String target, String oldSource, String oldTarget,
                         Stamp stamp) implements Change {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public SetEndpoints withStamp(Stamp s) {
             return new SetEndpoints(elementId, source, target, oldSource, oldTarget, s);
         }
@@ -307,6 +346,11 @@ public sealed interface Change {
     }
 
     record SetTitle(String value, String old, Stamp stamp) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public SetTitle withStamp(Stamp s) {
             return new SetTitle(value, old, s);
@@ -330,6 +374,11 @@ public sealed interface Change {
 
     /** Sets or removes one attribute of the map itself (framing question, goals, link types, narrative, ...). */
     record SetMapAttribute(String name, Value value, Value old, Stamp stamp) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public SetMapAttribute withStamp(Stamp s) {
             return new SetMapAttribute(name, value, old, s);

@@ -96,7 +96,23 @@ public final class ChangeEngine {
     }
 
     private static Step step(MapDocument doc, Schema schema, Change change, int index) {
-        if (change instanceof Change.AddElement a) {
+        return change.accept(new Apply(doc, schema, index));
+    }
+
+    /** Checks and applies one change of the change set at {@code index} to {@code doc}. */
+    private static final class Apply implements Change.Visitor<Step> {
+        private final MapDocument doc;
+        private final Schema schema;
+        private final int index;
+
+        Apply(MapDocument doc, Schema schema, int index) {
+            this.doc = doc;
+            this.schema = schema;
+            this.index = index;
+        }
+
+        @Override
+        public Step visit(Change.AddElement a) {
             Element e = a.element();
             if (doc.contains(e.id())) {
                 throw new ChangeRejected(index, e.id(), "element", "an element with id " + e.id() + " already exists");
@@ -104,7 +120,9 @@ public final class ChangeEngine {
             require(index, e.id(), ElementRules.check(doc, schema, e));
             return new Step(doc.put(e), a);
         }
-        if (change instanceof Change.RemoveElement r) {
+
+        @Override
+        public Step visit(Change.RemoveElement r) {
             Element old = existing(doc, index, r.elementId(), "element");
             List<Element> links = old.isNode() ? doc.linksOf(old.id()) : List.of();
             MapDocument next = doc;
@@ -113,7 +131,9 @@ public final class ChangeEngine {
             }
             return new Step(next.minus(old.id()), new Change.RemoveElement(old.id(), old, links, r.stamp()));
         }
-        if (change instanceof Change.SetLabel s) {
+
+        @Override
+        public Step visit(Change.SetLabel s) {
             Element old = existing(doc, index, s.elementId(), s.property());
             if (s.value() == null) {
                 throw new ChangeRejected(index, s.elementId(), s.property(), "a label cannot be null; use \"\" for none");
@@ -121,7 +141,9 @@ public final class ChangeEngine {
             return replace(doc, schema, index, s, old.withLabel(s.value()),
                     new Change.SetLabel(s.elementId(), s.value(), old.label(), s.stamp()));
         }
-        if (change instanceof Change.SetType s) {
+
+        @Override
+        public Step visit(Change.SetType s) {
             Element old = existing(doc, index, s.elementId(), s.property());
             if (s.value() == null) {
                 throw new ChangeRejected(index, s.elementId(), s.property(), "a type cannot be null");
@@ -133,12 +155,16 @@ public final class ChangeEngine {
             }
             return step;
         }
-        if (change instanceof Change.SetAttribute s) {
+
+        @Override
+        public Step visit(Change.SetAttribute s) {
             Element old = existing(doc, index, s.elementId(), s.property());
             return replace(doc, schema, index, s, old.withAttribute(s.name(), s.value()),
                     new Change.SetAttribute(s.elementId(), s.name(), s.value(), old.attribute(s.name()), s.stamp()));
         }
-        if (change instanceof Change.SetGeometry s) {
+
+        @Override
+        public Step visit(Change.SetGeometry s) {
             Element old = existing(doc, index, s.elementId(), s.property());
             if (s.value() == null) {
                 throw new ChangeRejected(index, s.elementId(), s.property(), "geometry cannot be null");
@@ -146,13 +172,17 @@ public final class ChangeEngine {
             return replace(doc, schema, index, s, old.withGeometry(s.value()),
                     new Change.SetGeometry(s.elementId(), s.value(), old.geometry(), s.stamp()));
         }
-        if (change instanceof Change.SetStyle s) {
+
+        @Override
+        public Step visit(Change.SetStyle s) {
             Element old = existing(doc, index, s.elementId(), s.property());
             Style style = s.value() == null ? Style.DEFAULT : s.value();
             return replace(doc, schema, index, s, old.withStyle(style),
                     new Change.SetStyle(s.elementId(), style, old.style(), s.stamp()));
         }
-        if (change instanceof Change.SetOrder s) {
+
+        @Override
+        public Step visit(Change.SetOrder s) {
             Element old = existing(doc, index, s.elementId(), s.property());
             if (s.value() == null) {
                 throw new ChangeRejected(index, s.elementId(), s.property(), "an ordering key cannot be null");
@@ -160,7 +190,9 @@ public final class ChangeEngine {
             return replace(doc, schema, index, s, old.withOrder(s.value()),
                     new Change.SetOrder(s.elementId(), s.value(), old.order(), s.stamp()));
         }
-        if (change instanceof Change.SetEndpoints s) {
+
+        @Override
+        public Step visit(Change.SetEndpoints s) {
             Element old = existing(doc, index, s.elementId(), s.property());
             if (!old.isLink()) {
                 throw new ChangeRejected(index, s.elementId(), s.property(), "only links have endpoints; this is a " + old.kind().jsonName());
@@ -168,7 +200,9 @@ public final class ChangeEngine {
             return replace(doc, schema, index, s, old.withEndpoints(s.source(), s.target()),
                     new Change.SetEndpoints(s.elementId(), s.source(), s.target(), old.source(), old.target(), s.stamp()));
         }
-        if (change instanceof Change.SetTitle s) {
+
+        @Override
+        public Step visit(Change.SetTitle s) {
             if (s.value() == null) {
                 throw new ChangeRejected(index, null, s.property(), "a title cannot be null; use \"\" for none");
             }
@@ -181,7 +215,9 @@ public final class ChangeEngine {
             }
             return new Step(doc.withTitle(s.value()), new Change.SetTitle(s.value(), doc.title(), s.stamp()));
         }
-        if (change instanceof Change.SetMapAttribute s) {
+
+        @Override
+        public Step visit(Change.SetMapAttribute s) {
             AttributeDef def = schema.mapAttributes().get(s.name());
             if (def == null) {
                 throw new ChangeRejected(index, null, s.property(), "method " + schema.methodId() + " has no map attribute \""
@@ -200,7 +236,6 @@ public final class ChangeEngine {
             checkDependents(next, schema, index, s.name());
             return new Step(next, new Change.SetMapAttribute(s.name(), s.value(), doc.mapAttribute(s.name()), s.stamp()));
         }
-        throw new AssertionError(change);
     }
 
     private static Element existing(MapDocument doc, int index, String elementId, String property) {

@@ -6,84 +6,60 @@ import java.util.Optional;
 
 /**
  * Undo and redo of the local user's own change sets. Holds applied change sets (their inverses are exact);
- * a new change clears redo; a "saved" mark tells whether the document is at the point it was last saved.
- * Changes from other sources (other devices, the library) never enter the history.
+ * a new change clears redo. Changes from other sources (other devices, the library) never enter the history.
+ * There is no "saved" mark: the library records every change as it is made.
  */
 public final class History {
 
-    /**
-     * One undoable step. The same entry moves between the undo and redo stacks (its change set is replaced by the
-     * form that applies next), so the saved mark, which remembers an entry, survives undo and redo.
-     */
-    private static final class Entry {
-        ChangeSet changeSet;
-
-        Entry(ChangeSet changeSet) {
-            this.changeSet = changeSet;
-        }
-    }
-
-    private final Deque<Entry> undo = new ArrayDeque<>();
-    private final Deque<Entry> redo = new ArrayDeque<>();
+    private final Deque<ChangeSet> undo = new ArrayDeque<>();
+    private final Deque<ChangeSet> redo = new ArrayDeque<>();
     private final int limit;
-    /** The top undo entry when marked ({@code null}: marked with an empty stack); {@link #NEVER} when unmarked. */
-    private Object savedTop;
-    private static final Object NEVER = new Object();
 
     public History(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
         this.limit = limit;
-        this.savedTop = null;
     }
 
     /** Records a new local change set; clears redo. */
     void recordNew(ChangeSet applied) {
-        push(new Entry(applied));
+        push(applied);
         redo.clear();
     }
 
-    private void push(Entry entry) {
-        undo.push(entry);
+    private void push(ChangeSet changeSet) {
+        undo.push(changeSet);
         while (undo.size() > limit) {
-            Entry dropped = undo.removeLast();
-            if (savedTop == dropped) {
-                savedTop = NEVER;
-            }
+            undo.removeLast();
         }
     }
 
     /** The applied change set that undo would revert, if any. */
     Optional<ChangeSet> undoTop() {
-        return Optional.ofNullable(undo.peek()).map(e -> e.changeSet);
+        return Optional.ofNullable(undo.peek());
     }
 
     /** The top undo step was undone; {@code redoForm} is what redo will apply. */
     void undone(ChangeSet redoForm) {
-        Entry e = undo.pop();
-        e.changeSet = redoForm;
-        redo.push(e);
+        undo.pop();
+        redo.push(redoForm);
     }
 
     /** The top undo step can no longer be undone: forget it. */
     void dropUndoTop() {
-        Entry dropped = undo.pop();
-        if (savedTop == dropped) {
-            savedTop = NEVER;
-        }
+        undo.pop();
     }
 
     /** The change set that redo would apply, if any. */
     Optional<ChangeSet> redoTop() {
-        return Optional.ofNullable(redo.peek()).map(e -> e.changeSet);
+        return Optional.ofNullable(redo.peek());
     }
 
     /** The top redo step was redone as {@code applied}. */
     void redone(ChangeSet applied) {
-        Entry e = redo.pop();
-        e.changeSet = applied;
-        push(e);
+        redo.pop();
+        push(applied);
     }
 
     /** The top redo step can no longer be redone: forget it. */
@@ -112,23 +88,8 @@ public final class History {
         return undo.size();
     }
 
-    public int redoDepth() {
-        return redo.size();
-    }
-
-    /** Marks the current point as saved. */
-    public void markSaved() {
-        savedTop = undo.peek();
-    }
-
-    /** Whether undo/redo has brought the document back to the point last marked saved. */
-    public boolean isAtSavedPoint() {
-        return savedTop != NEVER && savedTop == undo.peek();
-    }
-
     public void clear() {
         undo.clear();
         redo.clear();
-        savedTop = NEVER;
     }
 }

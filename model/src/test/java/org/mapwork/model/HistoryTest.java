@@ -3,7 +3,6 @@ package org.mapwork.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,33 +13,6 @@ import org.junit.jupiter.api.Test;
 class HistoryTest {
 
     private final MapSession session = new MapSession(Fixtures.small(), Fixtures.SCHEMA, "alice", 0);
-
-    @Test
-    void the_saved_mark_follows_undo_and_redo_back_to_the_saved_point() {
-        assertTrue(session.history().isAtSavedPoint(), "a freshly opened map is saved");
-        session.apply("rename a", Change.setLabel("a", "Worker center"));
-        assertFalse(session.history().isAtSavedPoint());
-        session.history().markSaved();
-        assertTrue(session.history().isAtSavedPoint());
-        session.apply("rename b", Change.setLabel("b", "Union"));
-        assertFalse(session.history().isAtSavedPoint());
-        session.undo();
-        assertTrue(session.history().isAtSavedPoint(), "undo back to the saved point");
-        session.undo();
-        assertFalse(session.history().isAtSavedPoint());
-        session.redo();
-        assertTrue(session.history().isAtSavedPoint(), "redo back to the saved point");
-    }
-
-    @Test
-    void a_new_change_after_undo_makes_the_saved_point_unreachable() {
-        session.apply("rename a", Change.setLabel("a", "x"));
-        session.history().markSaved();
-        session.undo();
-        session.apply("rename b", Change.setLabel("b", "y"));
-        assertFalse(session.history().canRedo());
-        assertFalse(session.history().isAtSavedPoint());
-    }
 
     @Test
     void one_gesture_is_one_undo_step_and_summaries_say_what_it_was() {

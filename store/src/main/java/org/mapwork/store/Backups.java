@@ -107,18 +107,8 @@ final class Backups {
                     zip.closeEntry();
                     zip.putNextEntry(new ZipEntry("log/" + m.id() + ".jsonl"));
                     Writer w = new java.io.OutputStreamWriter(zip, StandardCharsets.UTF_8);
-                    long from = 0;
-                    while (from < m.revision()) {
-                        List<LogStore.LoggedChangeSet> page = LogStore.changeSets(c, m.id(), from, m.revision(), 1000);
-                        if (page.isEmpty()) {
-                            break;
-                        }
-                        for (LogStore.LoggedChangeSet l : page) {
-                            w.write("{\"revision\":" + l.revision().number() + ",\"origin\":"
-                                    + MAPPER.writeValueAsString(l.revision().origin()) + ",\"changeSet\":" + l.body() + "}\n");
-                            from = l.revision().number();
-                        }
-                    }
+                    LogStore.forEachLogged(c, m.id(), 0, m.revision(), l -> w.write("{\"revision\":" + l.revision().number()
+                            + ",\"origin\":" + MAPPER.writeValueAsString(l.revision().origin()) + ",\"changeSet\":" + l.body() + "}\n"));
                     w.flush();
                     zip.closeEntry();
                 }

@@ -81,9 +81,26 @@ public final class ChangeSetCodec {
         o.put("change", kind(c));
         o.put("actor", c.stamp().actor());
         o.put("seq", c.stamp().seq());
-        if (c instanceof Change.AddElement a) {
+        c.accept(new ChangeFields(o));
+        return o;
+    }
+
+    /** Writes the fields of one logged change beside its kind and stamp. */
+    private static final class ChangeFields implements Change.Visitor<Void> {
+        private final ObjectNode o;
+
+        ChangeFields(ObjectNode o) {
+            this.o = o;
+        }
+
+        @Override
+        public Void visit(Change.AddElement a) {
             o.set("element", MapJson.element(a.element()));
-        } else if (c instanceof Change.RemoveElement r) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Change.RemoveElement r) {
             o.put("id", r.elementId());
             if (r.removed() != null) {
                 o.set("removed", MapJson.element(r.removed()));
@@ -92,48 +109,82 @@ public final class ChangeSetCodec {
                 ArrayNode links = o.putArray("links");
                 r.links().forEach(l -> links.add(MapJson.element(l)));
             }
-        } else if (c instanceof Change.SetLabel s) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Change.SetLabel s) {
             o.put("id", s.elementId());
             o.put("value", s.value());
             o.put("old", s.old());
-        } else if (c instanceof Change.SetType s) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Change.SetType s) {
             o.put("id", s.elementId());
             o.put("value", s.value());
             o.put("old", s.old());
-        } else if (c instanceof Change.SetAttribute s) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Change.SetAttribute s) {
             o.put("id", s.elementId());
             o.put("name", s.name());
             putValue(o, "value", s.value());
             putValue(o, "old", s.old());
-        } else if (c instanceof Change.SetGeometry s) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Change.SetGeometry s) {
             o.put("id", s.elementId());
             o.set("value", s.value() == null ? NODES.nullNode() : MapJson.geometry(s.value()));
             o.set("old", s.old() == null ? NODES.nullNode() : MapJson.geometry(s.old()));
-        } else if (c instanceof Change.SetStyle s) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Change.SetStyle s) {
             o.put("id", s.elementId());
             o.set("value", s.value() == null ? NODES.nullNode() : MapJson.style(s.value()));
             o.set("old", s.old() == null ? NODES.nullNode() : MapJson.style(s.old()));
-        } else if (c instanceof Change.SetOrder s) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Change.SetOrder s) {
             o.put("id", s.elementId());
             o.put("value", s.value());
             o.put("old", s.old());
-        } else if (c instanceof Change.SetEndpoints s) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Change.SetEndpoints s) {
             o.put("id", s.elementId());
             o.put("source", s.source());
             o.put("target", s.target());
             o.put("oldSource", s.oldSource());
             o.put("oldTarget", s.oldTarget());
-        } else if (c instanceof Change.SetTitle s) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Change.SetTitle s) {
             o.put("value", s.value());
             o.put("old", s.old());
-        } else if (c instanceof Change.SetMapAttribute s) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Change.SetMapAttribute s) {
             o.put("name", s.name());
             putValue(o, "value", s.value());
             putValue(o, "old", s.old());
-        } else {
-            throw new AssertionError(c);
+            return null;
         }
-        return o;
     }
 
     private static void putValue(ObjectNode o, String key, Value v) {
@@ -142,40 +193,67 @@ public final class ChangeSetCodec {
 
     /** The name of a change's kind in the log (also the CSV's "change" column). */
     static String kind(Change c) {
-        if (c instanceof Change.AddElement) {
+        return c.accept(KindName.INSTANCE);
+    }
+
+    /** The log's name for each kind of change; {@link #decode} reads them back. */
+    private static final class KindName implements Change.Visitor<String> {
+        static final KindName INSTANCE = new KindName();
+
+        @Override
+        public String visit(Change.AddElement c) {
             return "add";
         }
-        if (c instanceof Change.RemoveElement) {
+
+        @Override
+        public String visit(Change.RemoveElement c) {
             return "remove";
         }
-        if (c instanceof Change.SetLabel) {
+
+        @Override
+        public String visit(Change.SetLabel c) {
             return "label";
         }
-        if (c instanceof Change.SetType) {
+
+        @Override
+        public String visit(Change.SetType c) {
             return "type";
         }
-        if (c instanceof Change.SetAttribute) {
+
+        @Override
+        public String visit(Change.SetAttribute c) {
             return "attribute";
         }
-        if (c instanceof Change.SetGeometry) {
+
+        @Override
+        public String visit(Change.SetGeometry c) {
             return "geometry";
         }
-        if (c instanceof Change.SetStyle) {
+
+        @Override
+        public String visit(Change.SetStyle c) {
             return "style";
         }
-        if (c instanceof Change.SetOrder) {
+
+        @Override
+        public String visit(Change.SetOrder c) {
             return "order";
         }
-        if (c instanceof Change.SetEndpoints) {
+
+        @Override
+        public String visit(Change.SetEndpoints c) {
             return "endpoints";
         }
-        if (c instanceof Change.SetTitle) {
+
+        @Override
+        public String visit(Change.SetTitle c) {
             return "title";
         }
-        if (c instanceof Change.SetMapAttribute) {
+
+        @Override
+        public String visit(Change.SetMapAttribute c) {
             return "mapAttribute";
         }
-        throw new AssertionError(c);
     }
 
     /**

@@ -55,16 +55,13 @@ final class ChangeWriter {
     private final AfterDurable afterDurable;
     private volatile boolean stopped;
 
-    /**
-     * @param afterDurable called on the writer thread for the last durable append of each recorder in a batch
-     *                     (snapshots are taken there)
-     */
     /** Work on the writer thread after a change set became durable (in order; snapshots are taken there). */
     @FunctionalInterface
     interface AfterDurable {
         void accept(Connection c, Append last) throws Exception;
     }
 
+    /** @param afterDurable called on the writer thread for every durable append, in order */
     ChangeWriter(Connection connection, Clock clock, String name, AfterDurable afterDurable) throws SQLException {
         this.connection = connection;
         this.clock = clock;

@@ -361,18 +361,44 @@ final class LogStore {
         if (doc == null) {
             doc = MapDocument.empty(entry.id(), initialTitle(c, entry.id()), entry.methodId(), entry.created());
         }
-        while (from < revision) {
-            List<LoggedChangeSet> page = changeSets(c, entry.id(), from, revision, 1000);
+        MapDocument[] at = {doc};
+        long reached = forEachLogged(c, entry.id(), from, revision, l -> at[0] = replay(at[0], schema, entry, l).after());
+        if (reached < revision) {
+            throw new LibraryException("Map \"" + entry.title() + "\" (" + entry.id() + ") has no logged change set "
+                    + (reached + 1) + "; its log ends before revision " + revision + ".");
+        }
+        return at[0];
+    }
+
+    /** What to do with each logged change set, in order. */
+    @FunctionalInterface
+    interface LoggedAction<E extends Exception> {
+        void accept(LoggedChangeSet logged) throws E;
+    }
+
+    /** How many logged change sets are read at a time when going through a log. */
+    private static final int LOG_PAGE = 1000;
+
+    /**
+     * Calls {@code action} for the logged change sets {@code from < revision <= to} in order, reading the log a page
+     * at a time, until it has handed over {@code to} or the log ends.
+     *
+     * @return the revision of the last change set handed over ({@code from} when none)
+     */
+    static <E extends Exception> long forEachLogged(Connection c, String mapId, long from, long to, LoggedAction<E> action)
+            throws SQLException, E {
+        long at = from;
+        while (at < to) {
+            List<LoggedChangeSet> page = changeSets(c, mapId, at, to, LOG_PAGE);
             if (page.isEmpty()) {
-                throw new LibraryException("Map \"" + entry.title() + "\" (" + entry.id() + ") has no logged change set "
-                        + (from + 1) + "; its log ends before revision " + revision + ".");
+                break;
             }
             for (LoggedChangeSet l : page) {
-                doc = replay(doc, schema, entry, l).after();
-                from = l.revision().number();
+                action.accept(l);
+                at = l.revision().number();
             }
         }
-        return doc;
+        return at;
     }
 
     static Applied replay(MapDocument before, Schema schema, MapEntry entry, LoggedChangeSet l) {

@@ -29,7 +29,7 @@ import org.mapwork.model.schema.Schema;
  */
 public final class MapRecorder implements MapSession.Listener, AutoCloseable {
 
-    private final Library library;
+    private final Recorders recorders;
     private final MapSession session;
     private final String mapId;
     private final Schema schema;
@@ -44,8 +44,8 @@ public final class MapRecorder implements MapSession.Listener, AutoCloseable {
     /** Writer thread only: the revision of the newest snapshot. */
     long lastSnapshot;
 
-    MapRecorder(Library library, MapSession session, LoadedMap loaded, ChangeWriter writer, long lastSnapshot) {
-        this.library = library;
+    MapRecorder(Recorders recorders, MapSession session, LoadedMap loaded, ChangeWriter writer, long lastSnapshot) {
+        this.recorders = recorders;
         this.session = session;
         this.mapId = loaded.entry().id();
         this.schema = loaded.schema();
@@ -188,12 +188,12 @@ public final class MapRecorder implements MapSession.Listener, AutoCloseable {
         session.removeListener(this);
         try {
             flush().get(30, TimeUnit.SECONDS);
-            library.closed(this, session.document());
+            recorders.closed(this, session.document());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LibraryException("Interrupted while saving map " + mapId, e);
         } catch (ExecutionException | TimeoutException e) {
-            library.closed(this, null);
+            recorders.closed(this, null);
             throw new LibraryException("Not every change to map " + mapId + " could be saved ("
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
                     + "). Export the map to keep its current state.", e);

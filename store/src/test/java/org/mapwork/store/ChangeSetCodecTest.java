@@ -54,6 +54,12 @@ class ChangeSetCodecTest {
                 Change.setType("n-3", "actor"),
                 Change.remove("n-union")));
 
+        java.util.Set<Class<?>> kinds = java.util.Set.of(Change.class.getPermittedSubclasses());
+        assertEquals(kinds, applied.changeSet().changes().stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet()),
+                "this change set holds every kind of change");
+        assertEquals(kinds.size(), applied.changeSet().changes().stream().map(ChangeSetCodec::kind).distinct().count(),
+                "each kind has its own name in the log");
+
         String json = ChangeSetCodec.toJson(applied.changeSet());
         assertFalse(json.contains("\n"), "one change set is one line");
 

@@ -31,12 +31,12 @@ class LibraryMigrationTest {
     @Test
     void aLibraryWithOnlyTheFirstSchemaIsBroughtUpToDateAndItsMapsOpen() throws Exception {
         // a library as the first Mapwork wrote it: tables of V1 only, one map with two logged change sets
-        Library.migrate(dir, "1");
+        LibraryFiles.migrate(dir, "1");
         MapDocument empty = TestMaps.empty("m-old", "Old map");
         Applied first = ChangeEngine.apply(empty, TestMaps.SCHEMA, stamp(TestMaps.starterContent(), "a-old", 1));
         Applied second = ChangeEngine.apply(first.after(), TestMaps.SCHEMA,
                 stamp(ChangeSet.of("Rename", Change.setLabel("n-union", "Union local 7")), "a-old", 8));
-        try (Connection c = DriverManager.getConnection(Library.url(dir), Library.USER, "")) {
+        try (Connection c = DriverManager.getConnection(LibraryFiles.url(dir), LibraryFiles.USER, "")) {
             c.createStatement().execute("INSERT INTO map (id, title, initial_title, method, created, updated, head_revision) "
                     + "VALUES ('m-old', 'Old map', 'Old map', '" + TestMaps.METHOD + "', TIMESTAMP WITH TIME ZONE "
                     + "'2026-11-22 09:00:00Z', TIMESTAMP WITH TIME ZONE '2026-11-22 09:00:00Z', 2)");
@@ -54,10 +54,10 @@ class LibraryMigrationTest {
             assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith(Library.DATABASE_FILE + ".before-upgrade-")).count(),
                     "the library as it was is kept before upgrading");
         }
-        try (Connection c = DriverManager.getConnection(Library.url(dir), Library.USER, "");
+        try (Connection c = DriverManager.getConnection(LibraryFiles.url(dir), LibraryFiles.USER, "");
              var rs = c.createStatement().executeQuery("SELECT MAX(\"version\") FROM \"flyway_schema_history\"")) {
             rs.next();
-            assertEquals(Integer.toString(Library.SCHEMA_VERSION), rs.getString(1));
+            assertEquals(Integer.toString(LibraryFiles.SCHEMA_VERSION), rs.getString(1));
         }
     }
 
@@ -67,7 +67,7 @@ class LibraryMigrationTest {
         try (Stream<Path> files = Files.list(migrations)) {
             int newest = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElse(0);
-            assertEquals(newest, Library.SCHEMA_VERSION);
+            assertEquals(newest, LibraryFiles.SCHEMA_VERSION);
         }
     }
 

@@ -148,14 +148,14 @@ public abstract class AbstractMethodTemplate implements MethodTemplate {
     }
 
     /**
-     * One ERROR finding per loop of arrows in {@code g}, naming the elements around the loop back to the first
-     * (message {@code messageKey} with the loop as its argument).
+     * One ERROR finding per loop of arrows in {@code g}, naming every element caught in it and printing one real
+     * cycle through them back to its first (message {@code messageKey} with the cycle as its argument).
      */
     protected static List<Finding> cycleFindings(MapDocument doc, Digraph g, String rule, String messageKey, Texts t) {
         List<Finding> out = new java.util.ArrayList<>();
-        for (List<String> cycle : g.cycles()) {
-            List<String> names = cycle.stream().map(id -> name(doc.element(id))).toList();
-            out.add(new Finding(Finding.Severity.ERROR, rule, cycle,
+        for (Digraph.Loop loop : g.loops()) {
+            List<String> names = loop.cycle().stream().map(id -> name(doc.element(id))).toList();
+            out.add(new Finding(Finding.Severity.ERROR, rule, loop.component(),
                     t.format(messageKey, String.join(" \u2192 ", names) + " \u2192 " + names.get(0))));
         }
         return out;

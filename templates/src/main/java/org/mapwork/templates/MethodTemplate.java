@@ -2,6 +2,7 @@ package org.mapwork.templates;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 
@@ -55,4 +56,35 @@ public interface MethodTemplate {
 
     /** A new map: empty (with the method's defaults) or the worked example, in the given language. */
     MapDocument starter(boolean example, Locale locale);
+
+    /**
+     * The edits this method adds to the editor (menu items with their keys), labelled in the given language; none
+     * by default. The editor shows them and carries out what they return; see {@link MethodAction}.
+     */
+    default List<MethodAction> actions(Locale locale) {
+        return List.of();
+    }
+
+    /** The number on a node the editor lets people drag as a tower (Net-Map's influence), if the method has one. */
+    default Optional<TowerHandle> tower() {
+        return Optional.empty();
+    }
+
+    /** The horizontal line the editor lets people drag (the ceiling of accountability), if the method has one. */
+    default Optional<LineHandle> line() {
+        return Optional.empty();
+    }
+
+    /** How the editor's stamp tool puts pictograms on this method's maps, if it takes them (the rich picture). */
+    default Optional<PictogramStamp> pictograms() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether files that do not say their method (GraphML, Kumu, CSV: networks of nodes and links) are most likely
+     * maps of this method, so an import suggests it first.
+     */
+    default boolean suitsPlainNetworks() {
+        return false;
+    }
 }

@@ -18,5 +18,5 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheModelBelow = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("org.mapwork.export..", "org.mapwork.store..", "org.mapwork.editor..", "org.mapwork.app..")
-            .because("templates may use the model and JGraphX only (see ARCHITECTURE.md)");
+            .because("templates may use the model, JGraphX and JGraphT only (see ARCHITECTURE.md, docs/adr/0005)");
 }

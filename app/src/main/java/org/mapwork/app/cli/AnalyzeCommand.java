@@ -7,19 +7,18 @@ import org.mapwork.model.MapDocument;
 import org.mapwork.templates.AnalysisReport;
 import org.mapwork.templates.common.ReportText;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mapwork analyze}: the method's analysis of a map as text tables or CSV. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(name = "analyze",
         description = "Print the method's analysis of a map (Net-Map centrality, theory-of-change paths, ...).")
 public final class AnalyzeCommand implements Callable<Integer> {
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CliOptions cli;
 
     @Parameters(paramLabel = "FILE", description = "A map file (.mapwork.json).")
     Path file;
@@ -29,13 +28,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MapDocument doc = MapFiles.read(file, spec.commandLine().getErr());
-        if (doc == null) {
-            return 1;
-        }
-        AnalysisReport report = MapFiles.method(doc).analyze(doc);
-        spec.commandLine().getOut().print(csv ? ReportText.csv(report) : ReportText.text(report));
-        spec.commandLine().getOut().flush();
-        return 0;
+        return cli.run((out, err) -> {
+            MapDocument doc = MapFiles.read(file);
+            // the tables speak the map's language (see the templates' README), not the command's
+            AnalysisReport report = MapFiles.method(doc).analyze(doc);
+            out.print(csv ? ReportText.csv(report) : ReportText.text(report));
+            return ExitCodes.OK;
+        });
     }
 }

@@ -1,10 +1,8 @@
 package org.mapwork.app.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -19,15 +17,13 @@ import org.mapwork.model.json.MapJson;
 import org.mapwork.model.json.MapJsonReader;
 import org.mapwork.templates.Methods;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mapwork export FILE --format F [-o OUT] [--dpi N] [--no-legend]}: a map as a figure, a table or a report. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export",
         description = {"Writes a map as svg, png, pdf, json, graphml, csv, kumu, md or html.",
                 "FILE is a .mapwork.json map (or any file Mapwork imports)."})
 public final class ExportCommand implements Callable<Integer> {
@@ -56,47 +52,37 @@ public final class ExportCommand implements Callable<Integer> {
             description = "PDF page: fit (the map's size), a4 or letter (landscape). Default: ${DEFAULT-VALUE}.")
     private String page;
 
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private CliOptions cli;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ExportFormat f = ExportFormat.byId(format).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                "unknown format \"" + format + "\"; choose one of: " + ExportFormat.ids()));
-        PdfExport.PageSize pageSize;
-        try {
-            pageSize = PdfExport.PageSize.valueOf(page.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown page size \"" + page + "\"; choose fit, a4 or letter");
-        }
-        if (!(dpi >= 10 && dpi <= 2400)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--dpi must be between 10 and 2400, got " + dpi);
-        }
-        MapDocument doc;
-        try {
-            doc = read(file);
-        } catch (MapFormatException e) {
-            err.println(e.getMessage());
-            return ExitCodes.INVALID_INPUT;
-        }
-        Path target = output != null ? output : MapExporter.defaultTarget(dirOf(file), baseName(file), f);
-        MapExporter.Options opts = MapExporter.Options.defaults().withDpi(dpi).withLegend(!noLegend)
-                .withTitleBlock(!noTitle).withPage(pageSize);
-        try {
-            List<Path> written = new MapExporter().export(doc, f, target, opts);
-            for (Path p : written) {
-                out.println("wrote " + p);
+        return cli.run((out, err) -> {
+            ExportFormat f = ExportFormat.byId(format).orElseThrow(() -> cli.usageError("export.unknown-format", format, ExportFormat.ids()));
+            PdfExport.PageSize pageSize;
+            try {
+                pageSize = PdfExport.PageSize.valueOf(page.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw cli.usageError("export.unknown-page", page);
             }
-            return ExitCodes.OK;
-        } catch (IllegalArgumentException e) {
-            err.println(target + ": " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
-        } catch (IOException e) {
-            err.println(target + ": cannot write: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
-        }
+            if (!(dpi >= 10 && dpi <= 2400)) {
+                throw cli.usageError("export.dpi", dpi);
+            }
+            MapDocument doc = read(file);
+            Path target = output != null ? output : MapExporter.defaultTarget(dirOf(file), baseName(file), f);
+            MapExporter.Options opts = MapExporter.Options.defaults().withDpi(dpi).withLegend(!noLegend)
+                    .withTitleBlock(!noTitle).withPage(pageSize);
+            try {
+                for (Path p : new MapExporter().export(doc, f, target, opts)) {
+                    out.println(cli.text("wrote", p));
+                }
+                return ExitCodes.OK;
+            } catch (IllegalArgumentException e) {
+                throw cli.failure(ExitCodes.INVALID_INPUT, "error.file", target, e.getMessage());
+            } catch (IOException e) {
+                throw cli.failure(ExitCodes.INVALID_INPUT, "error.cannot-write", target, e.getMessage());
+            }
+        });
     }
 
     static MapDocument read(Path file) throws MapFormatException {

@@ -1,7 +1,6 @@
 package org.mapwork.app.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,15 +13,13 @@ import org.mapwork.model.json.MapFormatException;
 import org.mapwork.model.json.MapJson;
 import org.mapwork.templates.Methods;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mapwork import FILE [-o OUT.mapwork.json] [--method ID]}: a map from another tool's file. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
         description = {"Makes a Mapwork map from a CSV list of actors (NAME-nodes.csv brings NAME-links.csv along),",
                 "GraphML, draw.io, Kumu JSON, or an SVG or PNG exported by Mapwork."})
 public final class ImportCommand implements Callable<Integer> {
@@ -41,47 +38,42 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace OUT if it exists.")
     private boolean force;
 
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private CliOptions cli;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (method != null && Methods.byId(method).isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown method \"" + method + "\"; known: " + Methods.schemas().methodIds());
-        }
-        Path target = output != null ? output
-                : ExportCommand.dirOf(file).resolve(ExportCommand.baseName(file).replaceFirst("-nodes$", "") + MapJson.EXTENSION);
-        if (Files.exists(target) && !force) {
-            err.println(target + ": already exists; choose another -o or add --force to replace it");
-            return ExitCodes.INVALID_INPUT;
-        }
-        ImportResult result;
-        try {
-            result = new MapImporter(new ImportContext(Methods.schemas(), method)).read(file);
-        } catch (MapFormatException e) {
-            String hint = e.location().equals("method") ? " (use --method ID)" : "";
-            err.println(e.getMessage() + hint);
-            return ExitCodes.INVALID_INPUT;
-        }
-        for (String w : result.warnings()) {
-            err.println(file + ": note: " + w);
-        }
-        MapDocument doc = result.document();
-        try {
-            Path dir = target.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
+        return cli.run((out, err) -> {
+            if (method != null && Methods.byId(method).isEmpty()) {
+                throw cli.usageError("error.unknown-method", method, Methods.schemas().methodIds());
             }
-            MapJson.writeFile(doc, target);
-        } catch (IOException e) {
-            err.println(target + ": cannot write: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
-        }
-        out.println("imported " + doc.nodes().count() + " nodes and " + doc.links().count() + " links into " + target
-                + " (" + doc.methodId() + ")");
-        return ExitCodes.OK;
+            Path target = output != null ? output
+                    : ExportCommand.dirOf(file).resolve(ExportCommand.baseName(file).replaceFirst("-nodes$", "") + MapJson.EXTENSION);
+            if (Files.exists(target) && !force) {
+                throw cli.failure(ExitCodes.INVALID_INPUT, "import.exists", target);
+            }
+            ImportResult result;
+            try {
+                result = new MapImporter(new ImportContext(Methods.schemas(), method)).read(file);
+            } catch (MapFormatException e) {
+                String hint = e.location().equals("method") ? cli.text("import.method-hint") : "";
+                throw cli.failure(ExitCodes.INVALID_INPUT, "error.with-hint", e.getMessage(), hint);
+            }
+            for (String w : result.warnings()) {
+                err.println(cli.text("import.note", file, w));
+            }
+            MapDocument doc = result.document();
+            try {
+                Path dir = target.toAbsolutePath().getParent();
+                if (dir != null) {
+                    Files.createDirectories(dir);
+                }
+                MapJson.writeFile(doc, target);
+            } catch (IOException e) {
+                throw cli.failure(ExitCodes.INVALID_INPUT, "error.cannot-write", target, e.getMessage());
+            }
+            out.println(cli.text("import.done", doc.nodes().count(), doc.links().count(), target, doc.methodId()));
+            return ExitCodes.OK;
+        });
     }
 }

@@ -1,6 +1,5 @@
 package org.mapwork.app.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -8,41 +7,39 @@ import org.mapwork.model.MapDocument;
 import org.mapwork.model.json.MapFormatException;
 import org.mapwork.templates.Methods;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mapwork info FILE}: what a map is, in a few lines. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info",
         description = "Show a map's title, method and how many nodes, links and annotations it has.")
 public final class InfoCommand implements Callable<Integer> {
+
+    @Mixin
+    private CliOptions cli;
 
     @Parameters(paramLabel = "FILE", description = "A map file (.mapwork.json).")
     private Path file;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        MapDocument doc;
-        try {
-            doc = MapFiles.read(file);
-        } catch (MapFormatException e) {
-            err.println("mapwork info: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
-        }
-        String method = Methods.byId(doc.methodId()).map(m -> m.displayName(java.util.Locale.ENGLISH) + " (" + doc.methodId() + ")")
-                .orElse(doc.methodId());
-        out.printf("Title:       %s%n", doc.title());
-        out.printf("Method:      %s%n", method);
-        out.printf("Id:          %s%n", doc.id());
-        out.printf("Created:     %s%n", doc.created());
-        out.printf("Nodes:       %d%n", doc.nodes().count());
-        out.printf("Links:       %d%n", doc.links().count());
-        out.printf("Annotations: %d%n", doc.annotations().count());
-        return ExitCodes.OK;
+        return cli.run((out, err) -> {
+            MapDocument doc;
+            try {
+                doc = MapFiles.read(file);
+            } catch (MapFormatException e) {
+                throw cli.failure(ExitCodes.INVALID_INPUT, "error.prefixed", cli.commandName(), e.getMessage());
+            }
+            String method = Methods.byId(doc.methodId()).map(m -> m.displayName(cli.locale()) + " (" + doc.methodId() + ")")
+                    .orElse(doc.methodId());
+            out.println(cli.text("info.title", doc.title()));
+            out.println(cli.text("info.method", method));
+            out.println(cli.text("info.id", doc.id()));
+            out.println(cli.text("info.created", doc.created()));
+            out.println(cli.text("info.nodes", doc.nodes().count()));
+            out.println(cli.text("info.links", doc.links().count()));
+            out.println(cli.text("info.annotations", doc.annotations().count()));
+            return ExitCodes.OK;
+        });
     }
 }

@@ -1,7 +1,5 @@
 package org.mapwork.app.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,19 +16,17 @@ import java.util.concurrent.Callable;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.schema.SchemaRegistry;
 import org.mapwork.store.Library;
-import org.mapwork.store.LibraryException;
 import org.mapwork.store.MapEntry;
 import org.mapwork.store.Revision;
 import org.mapwork.store.RevisionState;
 import org.mapwork.templates.Methods;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code mapwork library ...}: look into the local library (every map and every change ever made to it) from the
@@ -38,7 +34,7 @@ import picocli.CommandLine.Spec;
  * restore the whole library, export a map's change log as CSV, and recover from a damaged database.
  * Maps are named by id or by the start of their title.
  */
-@Command(name = "library", mixinStandardHelpOptions = true,
+@Command(name = "library",
         description = {"The local library: every map, every change, revisions and backups.",
             "Maps are named by id or by a unique start of their title."},
         subcommands = {LibraryCommand.ListMaps.class, LibraryCommand.Show.class, LibraryCommand.Export.class,
@@ -56,8 +52,8 @@ public final class LibraryCommand implements Callable<Integer> {
             description = "The library directory (default: $MAPWORK_HOME, else ~/.mapwork).")
     Path library;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CliOptions cli;
 
     private final SchemaRegistry schemas;
     private final Map<String, String> environment;
@@ -77,7 +73,7 @@ public final class LibraryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        cli.commandLine().usage(cli.err());
         return USAGE;
     }
 
@@ -93,45 +89,32 @@ public final class LibraryCommand implements Callable<Integer> {
         return TIME.format(t.atZone(zone));
     }
 
-    /** Runs a subcommand's work, turning library problems into a message on stderr and exit code 1. */
-    int run(CommandSpec sub, Work work) {
-        PrintWriter out = sub.commandLine().getOut();
-        PrintWriter err = sub.commandLine().getErr();
-        try {
-            int code = work.run(out, err);
-            out.flush();
-            return code;
-        } catch (LibraryException e) {
-            err.println("mapwork library " + sub.name() + ": " + e.getMessage());
-            return INVALID_INPUT;
-        } catch (IOException e) {
-            err.println("mapwork library " + sub.name() + ": " + e.getMessage());
-            return INVALID_INPUT;
-        }
+    /**
+     * Runs a subcommand's work as {@link CliOptions#run} does (a library's problem becomes a message and exit code 1),
+     * in the language given to {@code library} itself when the subcommand was given none.
+     */
+    int run(CliOptions sub, CliOptions.Work work) {
+        sub.inheritLanguage(cli);
+        return sub.run(work);
     }
 
-    @FunctionalInterface
-    interface Work {
-        int run(PrintWriter out, PrintWriter err) throws IOException;
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the maps, most recently changed first.")
+    @Command(name = "list", description = "List the maps, most recently changed first.")
     static final class ListMaps implements Callable<Integer> {
         @ParentCommand
         LibraryCommand parent;
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CliOptions cli;
 
         @Override
         public Integer call() {
-            return parent.run(spec, (out, err) -> {
+            return parent.run(cli, (out, err) -> {
                 try (Library lib = parent.open(false)) {
                     List<MapEntry> maps = lib.maps();
                     if (maps.isEmpty()) {
-                        out.println("The library " + lib.directory() + " has no maps yet.");
+                        out.println(cli.text("library.empty", lib.directory()));
                         return OK;
                     }
-                    out.printf("%-20s  %-16s  %-10s  %-28s  %-30s  %s%n", "ID", "UPDATED", "REVISIONS", "METHOD", "WORKSHOP / TEAM", "TITLE");
+                    out.printf("%-20s  %-16s  %-10s  %-28s  %-30s  %s%n", (Object[]) cli.text("library.list.columns").split(","));
                     for (MapEntry m : maps) {
                         out.printf("%-20s  %-16s  %-10d  %-28s  %-30s  %s%n", m.id(), parent.time(m.updated()), m.revision(),
                                 m.methodId(), m.place(), m.title());
@@ -142,12 +125,12 @@ public final class LibraryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a map, and with --revisions its history.")
+    @Command(name = "show", description = "Show a map, and with --revisions its history.")
     static final class Show implements Callable<Integer> {
         @ParentCommand
         LibraryCommand parent;
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CliOptions cli;
         @Parameters(paramLabel = "MAP", description = "The map's id or the start of its title.")
         String map;
         @Option(names = "--revisions", description = "List every revision: number, time, actor and summary.")
@@ -155,21 +138,21 @@ public final class LibraryCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.run(spec, (out, err) -> {
+            return parent.run(cli, (out, err) -> {
                 try (Library lib = parent.open(false)) {
                     MapEntry m = lib.find(map);
                     out.println(m.title());
-                    out.println("  id:        " + m.id());
-                    out.println("  method:    " + m.methodId());
+                    out.println(cli.text("library.show.id", m.id()));
+                    out.println(cli.text("library.show.method", m.methodId()));
                     if (!m.place().isEmpty()) {
-                        out.println("  workshop:  " + m.place());
+                        out.println(cli.text("library.show.workshop", m.place()));
                     }
-                    out.println("  created:   " + parent.time(m.created()));
-                    out.println("  updated:   " + parent.time(m.updated()));
-                    out.println("  revision:  " + m.revision());
+                    out.println(cli.text("library.show.created", parent.time(m.created())));
+                    out.println(cli.text("library.show.updated", parent.time(m.updated())));
+                    out.println(cli.text("library.show.revision", m.revision()));
                     if (revisions) {
                         out.println();
-                        out.printf("%8s  %-16s  %-18s  %-7s  %s%n", "REVISION", "TIME", "ACTOR", "ORIGIN", "SUMMARY");
+                        out.printf("%8s  %-16s  %-18s  %-7s  %s%n", (Object[]) cli.text("library.revisions.columns").split(","));
                         for (Revision r : lib.revisions(m.id())) {
                             out.printf("%8d  %-16s  %-18s  %-7s  %s%n", r.number(), parent.time(r.time()), r.actor(), r.origin(),
                                     r.summary());
@@ -181,13 +164,13 @@ public final class LibraryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    @Command(name = "export",
             description = "Write a map (or --all maps) as native .mapwork.json files into DIR.")
     static final class Export implements Callable<Integer> {
         @ParentCommand
         LibraryCommand parent;
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CliOptions cli;
         @Option(names = "--all", description = "Export every map.")
         boolean all;
         @Parameters(arity = "1..2", paramLabel = "MAP DIR", description = "The map (unless --all) and the directory.")
@@ -196,11 +179,10 @@ public final class LibraryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (all ? args.size() != 1 : args.size() != 2) {
-                spec.commandLine().getErr().println(all ? "mapwork library export --all: give only the directory: export --all DIR"
-                        : "mapwork library export: give the map and the directory: export MAP DIR (or export --all DIR)");
+                cli.err().println(cli.text(all ? "library.export.usage-all" : "library.export.usage", cli.commandName()));
                 return USAGE;
             }
-            return parent.run(spec, (out, err) -> {
+            return parent.run(cli, (out, err) -> {
                 try (Library lib = parent.open(false)) {
                     Path dir = Path.of(args.get(args.size() - 1));
                     List<Path> files = all ? lib.exportAll(dir) : List.of(lib.exportMap(lib.find(args.get(0)).id(), dir));
@@ -211,14 +193,14 @@ public final class LibraryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "restore", mixinStandardHelpOptions = true,
+    @Command(name = "restore",
             description = {"Bring a map back to how it was at a revision.",
                 "The restore is a new revision, so nothing is lost: the state before it stays in the history."})
     static final class Restore implements Callable<Integer> {
         @ParentCommand
         LibraryCommand parent;
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CliOptions cli;
         @Parameters(paramLabel = "MAP", description = "The map's id or the start of its title.")
         String map;
         @Option(names = "--revision", required = true, paramLabel = "N", description = "The revision to bring back.")
@@ -226,16 +208,15 @@ public final class LibraryCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.run(spec, (out, err) -> {
+            return parent.run(cli, (out, err) -> {
                 try (Library lib = parent.open(false)) {
                     MapEntry m = lib.find(map);
                     long before = m.revision();
                     long now = lib.restore(m.id(), revision);
                     if (now == before) {
-                        out.println("\"" + m.title() + "\" is already as it was at revision " + revision + "; nothing to do.");
+                        out.println(cli.text("library.restore.nothing", m.title(), revision));
                     } else {
-                        out.println("Restored \"" + m.title() + "\" to revision " + revision + " as revision " + now
-                                + " (revision " + before + " stays in the history).");
+                        out.println(cli.text("library.restore.done", m.title(), revision, now, before));
                     }
                 }
                 return OK;
@@ -243,17 +224,17 @@ public final class LibraryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "backup", mixinStandardHelpOptions = true,
+    @Command(name = "backup",
             description = "Write a backup of the whole library (every map and its log) into the library's backups/ now.")
     static final class Backup implements Callable<Integer> {
         @ParentCommand
         LibraryCommand parent;
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CliOptions cli;
 
         @Override
         public Integer call() {
-            return parent.run(spec, (out, err) -> {
+            return parent.run(cli, (out, err) -> {
                 try (Library lib = parent.open(false)) {
                     out.println(lib.backup());
                 }
@@ -262,23 +243,22 @@ public final class LibraryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "restore-backup", mixinStandardHelpOptions = true,
+    @Command(name = "restore-backup",
             description = {"Replace the library's content by a backup's, with every map's full history.",
                 "The library as it was is kept beside it (library.mv.db.before-restore-TIME), never deleted."})
     static final class RestoreBackup implements Callable<Integer> {
         @ParentCommand
         LibraryCommand parent;
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CliOptions cli;
         @Parameters(paramLabel = "FILE", description = "A backup zip (see the library's backups/ directory).")
         Path file;
 
         @Override
         public Integer call() {
-            return parent.run(spec, (out, err) -> {
+            return parent.run(cli, (out, err) -> {
                 if (!Files.isRegularFile(file)) {
-                    err.println("mapwork library restore-backup: no such file: " + file);
-                    return INVALID_INPUT;
+                    throw cli.failure(INVALID_INPUT, "error.no-such-file", cli.commandName(), file);
                 }
                 Library.Report report = Library.restoreBackup(file, parent.directory(), parent.schemas, Library.Options.defaults());
                 report.done().forEach(out::println);
@@ -288,13 +268,13 @@ public final class LibraryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "log", mixinStandardHelpOptions = true,
+    @Command(name = "log",
             description = "A map's change log, one line per change; with --csv as CSV (revision, time, actor, change, element, ...).")
     static final class Log implements Callable<Integer> {
         @ParentCommand
         LibraryCommand parent;
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CliOptions cli;
         @Parameters(paramLabel = "MAP", description = "The map's id or the start of its title.")
         String map;
         @Option(names = "--csv", description = "Write CSV.")
@@ -304,7 +284,7 @@ public final class LibraryCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.run(spec, (out, err) -> {
+            return parent.run(cli, (out, err) -> {
                 try (Library lib = parent.open(false)) {
                     MapEntry m = lib.find(map);
                     Writer target = output == null ? out : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
@@ -336,14 +316,14 @@ public final class LibraryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(name = "import",
             description = {"Put a map file (.mapwork.json) into the library, standing alone or in a workshop and team",
                 "(made when missing). From then on every change to it is kept."})
     static final class Import implements Callable<Integer> {
         @ParentCommand
         LibraryCommand parent;
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CliOptions cli;
         @Parameters(paramLabel = "FILE", description = "A native map file.")
         Path file;
         @Option(names = "--workshop", paramLabel = "NAME", description = "The workshop it belongs to.")
@@ -354,17 +334,11 @@ public final class LibraryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (team != null && workshop == null) {
-                spec.commandLine().getErr().println("mapwork library import: --team needs --workshop");
+                cli.err().println(cli.text("library.import.team-needs-workshop", cli.commandName()));
                 return USAGE;
             }
-            return parent.run(spec, (out, err) -> {
-                MapDocument doc;
-                try {
-                    doc = new org.mapwork.model.json.MapJsonReader(parent.schemas).read(file);
-                } catch (org.mapwork.model.json.MapFormatException e) {
-                    err.println(e.getMessage());
-                    return INVALID_INPUT;
-                }
+            return parent.run(cli, (out, err) -> {
+                MapDocument doc = new org.mapwork.model.json.MapJsonReader(parent.schemas).read(file);
                 try (Library lib = parent.open(true)) {
                     String workshopId = null;
                     String teamId = null;
@@ -379,33 +353,33 @@ public final class LibraryCommand implements Callable<Integer> {
                         }
                     }
                     MapEntry m = lib.createMap(doc, workshopId, teamId, lib.localActor());
-                    out.println("Imported \"" + m.title() + "\" as " + m.id() + (m.place().isEmpty() ? "" : " into " + m.place())
-                            + " (" + doc.size() + " elements) in " + lib.directory());
+                    out.println(m.place().isEmpty() ? cli.text("library.import.done", m.title(), m.id(), doc.size(), lib.directory())
+                            : cli.text("library.import.done-into", m.title(), m.id(), m.place(), doc.size(), lib.directory()));
                 }
                 return OK;
             });
         }
     }
 
-    @Command(name = "recover", mixinStandardHelpOptions = true,
+    @Command(name = "recover",
             description = {"After 'the library database is damaged': set the damaged file aside untouched and bring every",
                 "map back from its newest good snapshot or backup."})
     static final class Recover implements Callable<Integer> {
         @ParentCommand
         LibraryCommand parent;
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CliOptions cli;
 
         @Override
         public Integer call() {
-            return parent.run(spec, (out, err) -> {
+            return parent.run(cli, (out, err) -> {
                 List<String> report = new ArrayList<>();
                 try (Library lib = Library.recover(parent.directory(), parent.schemas,
                         Library.Options.defaults().withBackupOnClose(false), report)) {
                     report.forEach(out::println);
                     for (MapEntry m : lib.maps()) {
                         MapDocument doc = lib.load(m.id()).document();
-                        out.println("  " + m.id() + "  " + doc.title() + " (" + doc.size() + " elements)");
+                        out.println(cli.text("library.recover.map", m.id(), doc.title(), doc.size()));
                     }
                 }
                 return OK;

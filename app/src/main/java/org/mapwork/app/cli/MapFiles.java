@@ -1,6 +1,5 @@
 package org.mapwork.app.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import org.mapwork.model.MapDocument;
@@ -22,16 +21,6 @@ public final class MapFiles {
      */
     public static MapDocument read(Path file) throws MapFormatException {
         return new MapJsonReader(Methods.schemas()).read(file);
-    }
-
-    /** The map in {@code file}, or {@code null} after printing why not to {@code err}. */
-    static MapDocument read(Path file, PrintWriter err) {
-        try {
-            return read(file);
-        } catch (MapFormatException e) {
-            err.println(e.getMessage());
-            return null;
-        }
     }
 
     /** The template of a map (its method is known, or the reader would have refused it). */

@@ -1,6 +1,7 @@
 package org.mapwork.editor.map;
 
 import org.mapwork.model.ElementKind;
+import org.mapwork.templates.MethodAction;
 
 /**
  * A label being edited in place. {@code elementId} is null while a new node (or a new text) is being named: the
@@ -13,20 +14,15 @@ import org.mapwork.model.ElementKind;
  * @param y         map y
  * @param width     width in map units
  * @param text      the text the editor starts with
- * @param linkTo    for a new node: a node the new one is linked to when it is created (a precondition's outcome), or null
- * @param linkType  the type of that link
+ * @param naming    for a new node a method places (a precondition below its outcome): what the typed name becomes,
+ *                  or null for a plain new node of {@code nodeType}
  * @param kind      what a new element is: a node, or a text annotation (the text tool)
  */
 public record LabelEdit(String elementId, String nodeType, double x, double y, double width, String text,
-                        String linkTo, String linkType, ElementKind kind) {
-
-    public LabelEdit(String elementId, String nodeType, double x, double y, double width, String text,
-                     String linkTo, String linkType) {
-        this(elementId, nodeType, x, y, width, text, linkTo, linkType, ElementKind.NODE);
-    }
+                        MethodAction.Naming naming, ElementKind kind) {
 
     public LabelEdit(String elementId, String nodeType, double x, double y, double width, String text) {
-        this(elementId, nodeType, x, y, width, text, null, null);
+        this(elementId, nodeType, x, y, width, text, null, ElementKind.NODE);
     }
 
     public boolean isNewNode() {

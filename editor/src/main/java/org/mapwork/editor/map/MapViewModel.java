@@ -29,7 +29,6 @@ import org.mapwork.model.Point;
 import org.mapwork.model.Value;
 import org.mapwork.model.json.MapFormatException;
 import org.mapwork.model.schema.AttributeDef;
-import org.mapwork.model.schema.AttributeType;
 import org.mapwork.model.schema.ElementType;
 import org.mapwork.model.schema.LinkType;
 import org.mapwork.model.schema.Schema;
@@ -52,13 +51,6 @@ public final class MapViewModel {
     public static final double NODE_WIDTH = 140;
     public static final double NODE_HEIGHT = 60;
     public static final double GRID = 20;
-    /** The attribute a Net-Map tower shows (an integer ≥ 0). */
-    public static final String INFLUENCE = "influence";
-    /** A Net-Map actor's goals (ids of the map's goal rows). */
-    public static final String GOALS = "goals";
-    /** The theory of change's precondition type and the map attribute holding the ceiling's height. */
-    public static final String PRECONDITION = "precondition";
-    public static final String CEILING_Y = "ceilingY";
 
     private final MapSession session;
     private final MethodTemplate template;
@@ -159,7 +151,7 @@ public final class MapViewModel {
         });
         previewTower.forEach((id, v) -> {
             if (doc.contains(id)) {
-                preview.add(Change.setAttribute(id, INFLUENCE, v));
+                preview.add(Change.setAttribute(id, towerAttribute(), v));
             }
         });
         previewMap.forEach((name, v) -> preview.add(Change.setMapAttribute(name, v)));
@@ -915,8 +907,8 @@ public final class MapViewModel {
             if (edit.kind() == org.mapwork.model.ElementKind.ANNOTATION) {
                 return createText(edit, label);
             }
-            if (edit.linkTo() != null) {
-                return createLinkedNode(edit, label);
+            if (edit.naming() != null) {
+                return createNamedNode(edit, label);
             }
             return createNode(edit.nodeType(), label, edit.x() + NODE_WIDTH / 2, edit.y() + NODE_HEIGHT / 2).isPresent();
         }
@@ -959,44 +951,35 @@ public final class MapViewModel {
         return apply("Rename map", List.of(Change.setTitle(title)));
     }
 
-    /** Whether a node can carry an influence tower (its type has an integer {@value #INFLUENCE} attribute). */
+    // ----- the method's tower (Net-Map's influence): its handle and its drag -----
+
+    private Optional<org.mapwork.templates.TowerHandle> tower() {
+        return template == null ? Optional.empty() : template.tower();
+    }
+
+    private String towerAttribute() {
+        return tower().map(org.mapwork.templates.TowerHandle::attribute).orElse("");
+    }
+
+    /** Whether a node carries the method's tower (a handle the select tool drags up and down). */
     public boolean hasTower(Element e) {
-        if (e == null || !e.isNode()) {
-            return false;
-        }
-        ElementType type = schema().type(e.kind(), e.type(), document().mapAttributes());
-        AttributeDef a = type == null ? null : type.attribute(INFLUENCE);
-        return a != null && a.type() == AttributeType.INTEGER;
+        return tower().map(t -> t.carries(document(), e)).orElse(false);
     }
 
     public long towerOf(Element e) {
-        return e.attribute(INFLUENCE) instanceof Value.Int i ? i.value() : 0;
+        return tower().map(t -> t.height(e)).orElse(0L);
     }
 
-    /** The highest tower a node may have (its attribute's maximum, or 99). */
+    /** The tallest tower a node may have. */
     public long towerMax(Element e) {
-        ElementType type = schema().type(e.kind(), e.type(), document().mapAttributes());
-        AttributeDef a = type == null ? null : type.attribute(INFLUENCE);
-        return a == null || a.max() == null ? 99 : a.max().longValue();
+        return tower().map(t -> t.max(document(), e)).orElse(org.mapwork.templates.TowerHandle.DEFAULT_MAX);
     }
 
-    /** Raises (+1) or lowers (−1) the towers of the selected actors, one undo step. */
-    public boolean raiseTowers(int by) {
-        List<Change> changes = new ArrayList<>();
-        for (String id : selection) {
-            Element e = document().element(id);
-            if (hasTower(e)) {
-                long v = Math.max(0, Math.min(towerMax(e), towerOf(e) + by));
-                if (v != towerOf(e) || e.attribute(INFLUENCE) == null) {
-                    changes.add(Change.setAttribute(id, INFLUENCE, new Value.Int(v)));
-                }
-            }
-        }
-        if (changes.isEmpty()) {
-            setStatus("Select an actor to raise or lower its influence tower");
-            return false;
-        }
-        return apply((by > 0 ? "Raise" : "Lower") + " influence tower", changes);
+    /** Ends a tower drag: one undo step, summarised in the method's words. */
+    public boolean setTower(String id, long value) {
+        clearPreview();
+        Optional<ChangeSet> set = tower().flatMap(t -> t.set(document(), id, value));
+        return set.isPresent() && apply(set.get().summary(), set.get().changes());
     }
 
     // ----- freehand, text and pictograms -----
@@ -1021,10 +1004,10 @@ public final class MapViewModel {
      */
     public boolean addText(double x, double y) {
         if (!schema().annotationTypes().containsKey("text")) {
-            setStatus("This method has no text annotations");
+            setStatus(org.mapwork.editor.i18n.Ui.text("method.text.none"));
             return false;
         }
-        labelEdit = new LabelEdit(null, "text", snap(x), snap(y), 160, "", null, null,
+        labelEdit = new LabelEdit(null, "text", snap(x), snap(y), 160, "", null,
                 org.mapwork.model.ElementKind.ANNOTATION);
         fire(Aspect.LABEL_EDIT);
         return true;
@@ -1041,204 +1024,100 @@ public final class MapViewModel {
         return false;
     }
 
-    /** The node type that carries pictograms (one with a {@code symbol} or {@code pictogram} attribute), if any. */
+    private Optional<org.mapwork.templates.PictogramStamp> stamp() {
+        return template == null ? Optional.empty() : template.pictograms();
+    }
+
+    /** The node type a stamped pictogram becomes, if the method takes pictograms (the rich picture's stickers). */
     public Optional<String> pictogramNodeType() {
-        return schema().nodeTypes().values().stream()
-                .filter(t -> pictogramAttribute(t) != null).map(ElementType::name).findFirst();
+        return stamp().map(org.mapwork.templates.PictogramStamp::nodeType);
     }
 
-    private static String pictogramAttribute(ElementType t) {
-        for (String name : List.of("symbol", "pictogram")) {
-            if (t.attribute(name) != null) {
-                return name;
-            }
-        }
-        return null;
-    }
-
-    /** Stamps the current pictogram at a map point, as a node of the method's pictogram type. */
+    /** Stamps the current pictogram at a map point, as the method's pictogram node, in one undo step. */
     public Optional<String> stampPictogram(double cx, double cy) {
-        Optional<String> type = pictogramNodeType();
-        if (type.isEmpty() || pictogram == null) {
-            setStatus("Choose a pictogram in the palette first");
+        Optional<ChangeSet> stamped = pictogram == null ? Optional.empty() : stamp().flatMap(s -> s.stamp(document(),
+                pictogram, Geometry.box(snap(cx - 32), snap(cy - 32), 64, 64)));
+        if (stamped.isEmpty()) {
+            setStatus(org.mapwork.editor.i18n.Ui.text("method.stamp.choose"));
             return Optional.empty();
         }
-        String id = Ids.newId("n");
-        Element e = withRequiredDefaults(Element.node(id, type.get(), "",
-                Geometry.box(snap(cx - 32), snap(cy - 32), 64, 64), document().nextOrderKey()))
-                .withAttribute(pictogramAttribute(schema().nodeTypes().get(type.get())), new Value.Text(pictogram));
-        return apply("Stamp " + pictogram, List.of(Change.add(e))) ? Optional.of(id) : Optional.empty();
+        String id = stamped.get().changes().get(0).elementId();
+        return apply(stamped.get().summary(), stamped.get().changes()) ? Optional.of(id) : Optional.empty();
     }
 
-    // ----- theory of change: preconditions and the ceiling of accountability -----
-
-    /** The node type for preconditions and the link type that ties one to an outcome, if the method has them. */
-    private Optional<String[]> preconditionTypes(Element outcome) {
-        if (!schema().nodeTypes().containsKey(PRECONDITION)) {
-            return Optional.empty();
-        }
-        for (LinkType t : schema().linkTypesOf(document().mapAttributes()).values()) {
-            if (t.allows(PRECONDITION, outcome.type())) {
-                return Optional.of(new String[] {PRECONDITION, t.name()});
-            }
-        }
-        return Optional.empty();
-    }
+    // ----- a method's new node named in place, and its line (the theory of change's ceiling) -----
 
     /**
-     * Starts naming a precondition placed below the selected outcome; when the name is committed, the node and its
-     * link to the outcome are added in one undo step.
+     * Starts naming a new node a method action places (e.g. a precondition below an outcome): the label editor opens
+     * on a free place near where the method wants it, and the method's change set is applied once the name is
+     * committed (one undo step; Escape adds nothing).
      */
-    public boolean beginPrecondition() {
-        if (selection.size() != 1 || !document().contains(selection.iterator().next())) {
-            setStatus("Select one outcome to add a precondition below it");
-            return false;
-        }
-        Element outcome = document().element(selection.iterator().next());
-        Optional<String[]> types = outcome.isNode() ? preconditionTypes(outcome) : Optional.empty();
-        if (types.isEmpty()) {
-            setStatus("A precondition cannot lead to " + labelOf(outcome.id()));
-            return false;
-        }
-        Geometry g = outcome.geometry();
-        double below = g.y() + g.height() + 80;
-        List<Geometry> place = FreePlaces.find(document(), 1, g.centerX() - NODE_WIDTH / 2, below, NODE_WIDTH,
-                NODE_HEIGHT, 6);
-        Geometry at = place.isEmpty() ? Geometry.box(g.x(), below, NODE_WIDTH, NODE_HEIGHT) : place.get(0);
-        labelEdit = new LabelEdit(null, types.get()[0], at.x(), at.y(), NODE_WIDTH, "", outcome.id(), types.get()[1]);
+    public boolean beginNaming(org.mapwork.templates.MethodAction.NameInPlace naming) {
+        Geometry near = naming.near();
+        List<Geometry> place = FreePlaces.find(document(), 1, near.x(), near.y(), near.width(), near.height(), 6);
+        Geometry at = place.isEmpty() ? near : place.get(0);
+        // the label editor keeps only the top-left corner and width; the method gets the whole place back
+        labelEdit = new LabelEdit(null, naming.nodeType(), at.x(), at.y(), at.width(), "",
+                (doc, name, ignored) -> naming.named().named(doc, name, at), org.mapwork.model.ElementKind.NODE);
         fire(Aspect.LABEL_EDIT);
         return true;
     }
 
-    private boolean createLinkedNode(LabelEdit edit, String label) {
-        if (!document().contains(edit.linkTo())) {
-            setStatus("The outcome was removed meanwhile");
+    /** Commits a name typed for a method's new node: the method's change set, and the new node selected. */
+    private boolean createNamedNode(LabelEdit edit, String label) {
+        var effect = edit.naming().named(document(), label, Geometry.box(edit.x(), edit.y(), edit.width(), NODE_HEIGHT));
+        if (effect instanceof org.mapwork.templates.MethodAction.Refuse r) {
+            setStatus(r.message());
             return false;
         }
-        String id = Ids.newId("n");
-        String order = document().nextOrderKey();
-        Element node = withRequiredDefaults(Element.node(id, edit.nodeType(), label,
-                Geometry.box(edit.x(), edit.y(), NODE_WIDTH, NODE_HEIGHT), order));
-        Element link = Element.link(Ids.newId("l"), edit.linkType(), id, edit.linkTo(), OrderKey.after(order));
-        if (apply("Add " + edit.nodeType() + " \"" + label + "\" for " + labelOf(edit.linkTo()),
-                List.of(Change.add(node), Change.add(link)))) {
-            select(List.of(id));
-            return true;
+        if (!(effect instanceof org.mapwork.templates.MethodAction.Apply a)
+                || !apply(a.changes().summary(), a.changes().changes())) {
+            return false;
         }
-        return false;
+        select(a.changes().changes().stream().filter(c -> c instanceof Change.AddElement add && add.element().isNode())
+                .map(Change::elementId).toList());
+        return true;
     }
 
-    /** Where the ceiling of accountability is drawn (map y), if the map has one. */
-    public Optional<Double> ceilingY() {
-        if (template == null || !schema().mapAttributes().containsKey(CEILING_Y)) {
-            return Optional.empty();
-        }
-        return template.presentation().backdrops(displayed()).stream()
-                .filter(b -> b instanceof org.mapwork.templates.Backdrop.HorizontalLine)
-                .map(b -> ((org.mapwork.templates.Backdrop.HorizontalLine) b).y()).findFirst();
+    private Optional<org.mapwork.templates.LineHandle> line() {
+        return template == null ? Optional.empty() : template.line();
     }
 
-    /** Where a ceiling drag in progress would put the ceiling (map y), if one runs. */
-    public Optional<Double> ceilingPreview() {
-        return previewMap.get(CEILING_Y) instanceof Value.Decimal d ? Optional.of(d.value()) : Optional.empty();
+    /** Where the method's line (the ceiling of accountability) is drawn (map y), if the map has one. */
+    public Optional<Double> lineY() {
+        return line().flatMap(l -> l.y(displayed()));
     }
 
-    /** Whether a preview changes the map's own attributes in a way the canvas cannot draw apart (none but the ceiling). */
+    /** Where a line drag in progress would put the line (map y), if one runs. */
+    public Optional<Double> linePreview() {
+        return line().flatMap(l -> previewMap.get(l.mapAttribute()) instanceof Value.Decimal d
+                ? Optional.of(d.value()) : Optional.empty());
+    }
+
+    /** The line's name in the map's language, for the guide drawn while it is dragged. */
+    public String lineName() {
+        return line().map(l -> l.name(document())).orElse("");
+    }
+
+    /** Whether a preview changes the map's own attributes in a way the canvas cannot draw apart (none but the line). */
     public boolean previewsMapAttributes() {
-        return previewMap.keySet().stream().anyMatch(k -> !k.equals(CEILING_Y));
+        String drawnApart = line().map(org.mapwork.templates.LineHandle::mapAttribute).orElse(null);
+        return previewMap.keySet().stream().anyMatch(k -> !k.equals(drawnApart));
     }
 
-    public void previewCeiling(double y) {
-        previewMap.put(CEILING_Y, new Value.Decimal(y));
-        previewVersion++;
-        fire(Aspect.PREVIEW);
+    public void previewLine(double y) {
+        line().ifPresent(l -> {
+            previewMap.put(l.mapAttribute(), new Value.Decimal(y));
+            previewVersion++;
+            fire(Aspect.PREVIEW);
+        });
     }
 
-    public boolean setCeiling(double y) {
+    /** Ends a line drag: one undo step, summarised in the method's words. */
+    public boolean setLine(double y) {
         clearPreview();
-        return setMapAttribute(CEILING_Y, new Value.Decimal(Math.round(y * 10) / 10.0));
-    }
-
-    /** Moves the ceiling up (−1) or down (+1) by one grid step (the keyboard path). */
-    public boolean moveCeiling(int by) {
-        Optional<Double> y = ceilingY();
-        if (y.isEmpty()) {
-            setStatus("This map has no ceiling of accountability");
-            return false;
-        }
-        return setCeiling(y.get() + by * GRID);
-    }
-
-    // ----- Net-Map goals and stance -----
-
-    /** A goal defined on the map, with the stance it stands for. */
-    public record Goal(String id, String label, String stance) {
-    }
-
-    /** The map's goals (rows of the map attribute that the actors' {@value #GOALS} options come from). */
-    public List<Goal> goals() {
-        List<Goal> out = new ArrayList<>();
-        String from = goalsSource();
-        if (from != null && document().mapAttribute(from) instanceof Value.Rows rows) {
-            for (Map<String, Value> row : rows.rows()) {
-                if (row.get("id") instanceof Value.Text id) {
-                    String label = row.get("label") instanceof Value.Text l && !l.value().isBlank() ? l.value() : id.value();
-                    String stance = row.get("stance") instanceof Value.Text st ? st.value() : "";
-                    out.add(new Goal(id.value(), label, stance));
-                }
-            }
-        }
-        return out;
-    }
-
-    private String goalsSource() {
-        for (var t : schema().nodeTypes().values()) {
-            AttributeDef a = t.attribute(GOALS);
-            if (a != null && a.optionsFrom() != null) {
-                return a.optionsFrom();
-            }
-        }
-        return null;
-    }
-
-    public boolean holdsGoal(Element actor, String goalId) {
-        return actor.attribute(GOALS) instanceof Value.TextList l && l.values().contains(goalId);
-    }
-
-    /** Adds or removes one goal of an actor. */
-    public boolean toggleGoal(String actorId, String goalId) {
-        Element actor = document().element(actorId);
-        if (actor == null) {
-            return false;
-        }
-        List<String> goals = new ArrayList<>(actor.attribute(GOALS) instanceof Value.TextList l ? l.values() : List.of());
-        if (!goals.remove(goalId)) {
-            goals.add(goalId);
-        }
-        return setAttribute(actorId, GOALS, new Value.TextList(goals));
-    }
-
-    /** Defines a new goal with a stance on the map and gives it to an actor, in one undo step. */
-    public boolean addGoal(String actorId, String label, String stance) {
-        String from = goalsSource();
-        Element actor = document().element(actorId);
-        if (from == null || actor == null || label.isBlank()) {
-            return false;
-        }
-        List<Map<String, Value>> rows = new ArrayList<>(
-                document().mapAttribute(from) instanceof Value.Rows r ? r.rows() : List.of());
-        String id = Ids.newId("g");
-        Map<String, Value> row = new LinkedHashMap<>();
-        row.put("id", new Value.Text(id));
-        row.put("label", new Value.Text(label.strip()));
-        if (stance != null) {
-            row.put("stance", new Value.Text(stance));
-        }
-        rows.add(row);
-        List<String> goals = new ArrayList<>(actor.attribute(GOALS) instanceof Value.TextList l ? l.values() : List.of());
-        goals.add(id);
-        return apply("Add goal \"" + label.strip() + "\"", List.of(Change.setMapAttribute(from, new Value.Rows(rows)),
-                Change.setAttribute(actorId, GOALS, new Value.TextList(goals))));
+        Optional<ChangeSet> moved = line().flatMap(l -> l.moveTo(document(), y));
+        return moved.isPresent() && apply(moved.get().summary(), moved.get().changes());
     }
 
     // ----- camera -----

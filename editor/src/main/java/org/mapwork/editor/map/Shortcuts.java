@@ -14,8 +14,11 @@ import org.mapwork.editor.tool.CanvasInput.KeyDown;
  */
 public final class Shortcuts {
 
-    /** What the window itself does (dialogs, files, panels); the map's own edits go to the view model. */
-    public interface WindowActions {
+    /**
+     * What the window itself does (dialogs, files, panels); the map's own edits go to the view model, the method's to
+     * its actions (whose menus and questions the window shows, as {@link MethodCommands.Prompts}).
+     */
+    public interface WindowActions extends MethodCommands.Prompts {
         void showShortcuts();
 
         void quickAdd();
@@ -36,8 +39,6 @@ public final class Shortcuts {
 
         void chooseTool(String name);
 
-        void goalsMenu();
-
         /** The context menu of the selection (what a right-click shows). */
         void contextMenu();
 
@@ -46,10 +47,6 @@ public final class Shortcuts {
         void toggleTimer();
 
         void nextFinding();
-
-        void addPrecondition();
-
-        void moveCeiling(int by);
 
         /** Closes every window and quits (the library finishes writing first). */
         void quit();
@@ -129,15 +126,14 @@ public final class Shortcuts {
                 + "pictogram in the palette, Space chooses it)", g, k -> false, null);
 
         g = "Method";
-        add("+ / −", "Raise / lower the selected actors' influence towers", g,
-                k -> !k.mods().shortcut() && !k.mods().alt() && (k.text().equals("+") || k.key().equals("ADD")), () -> vm.raiseTowers(+1),
-                "Raise tower (+)");
-        add("", "", g, k -> !k.mods().shortcut() && !k.mods().alt() && (k.text().equals("-") || k.key().equals("SUBTRACT")),
-                () -> vm.raiseTowers(-1), "Lower tower (−)");
-        add("Alt+G", "Goals and stance of the selected actor", g, key("G").alt(), w::goalsMenu);
-        add("Alt+P", "Add a precondition below the selected outcome, already linked", g, key("P").alt(), w::addPrecondition);
-        add("Alt+Up / Alt+Down", "Move the ceiling of accountability", g, key("UP").alt(), () -> w.moveCeiling(-1), "Ceiling up (Alt+Up)");
-        add("", "", g, key("DOWN").alt(), () -> w.moveCeiling(+1), "Ceiling down (Alt+Down)");
+        // the open map's method says what it adds (towers, goals, preconditions, the ceiling...) and on which keys
+        this.methodCommands = new MethodCommands(vm, w);
+        for (org.mapwork.templates.MethodAction a : methodCommands.actions()) {
+            if (a.keys() != null) {
+                add(a.keys().shown(), a.label(), g, k -> a.keys().matches(k.key(), k.text(), k.mods().shift(),
+                        k.mods().shortcut(), k.mods().alt()), () -> methodCommands.run(a));
+            }
+        }
         add("F6 / Shift+F6", "Next / previous facilitation step", g, key("F6"), () -> w.nextStep(+1), "Next step (F6)");
         add("", "", g, key("F6").shift(), () -> w.nextStep(-1), "Previous step (Shift+F6)");
         add("F7", "Start or pause the step's countdown", g, key("F7"), w::toggleTimer);
@@ -156,6 +152,12 @@ public final class Shortcuts {
     }
 
     private final MapViewModel vm;
+    private final MethodCommands methodCommands;
+
+    /** How the method's actions are carried out (the context menu runs them through the same). */
+    public MethodCommands methodCommands() {
+        return methodCommands;
+    }
 
     private void add(String keys, String what, String group, Predicate<KeyDown> matches, Runnable action) {
         add(keys, what, group, matches, action, what);

@@ -11,6 +11,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import org.mapwork.editor.i18n.Ui;
+
 /**
  * The facilitation panel: the method's steps, the current step's guiding question in large type, what to add, and a
  * countdown for the step's time box (F6 next step, F7 start/pause).
@@ -22,7 +24,7 @@ public final class FacilitationView extends VBox {
     private final Label question = new Label();
     private final Label whatToAdd = new Label();
     private final Label countdown = new Label();
-    private final Button timer = new Button("Start");
+    private final Button timer = new Button(Ui.text("panels.facilitation.start"));
     private final Timeline clock;
 
     public FacilitationView(FacilitationViewModel vm) {
@@ -38,15 +40,16 @@ public final class FacilitationView extends VBox {
         countdown.setStyle("-fx-font-size: 22px; -fx-font-family: monospace;");
         vm.steps().forEach(s -> steps.getItems().add(s.title()));
         steps.setPrefHeight(160);
+        steps.setPlaceholder(new Label(Ui.text("panels.facilitation.no-steps")));
         steps.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0 && b.intValue() != vm.currentIndex()) {
                 vm.go(b.intValue());
                 refresh();
             }
         });
-        Button prev = new Button("◀ Previous");
+        Button prev = new Button(Ui.text("panels.facilitation.previous"));
         prev.setOnAction(e -> next(-1));
-        Button next = new Button("Next ▶");
+        Button next = new Button(Ui.text("panels.facilitation.next"));
         next.setOnAction(e -> next(+1));
         timer.setOnAction(e -> toggleTimer());
         clock = new javafx.animation.Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
@@ -56,7 +59,7 @@ public final class FacilitationView extends VBox {
             refresh();
         }));
         clock.setCycleCount(Timeline.INDEFINITE);
-        getChildren().addAll(new Label("Steps"), steps, question, whatToAdd, new HBox(8, countdown, timer),
+        getChildren().addAll(new Label(Ui.text("panels.facilitation.steps")), steps, question, whatToAdd, new HBox(8, countdown, timer),
                 new HBox(8, prev, next));
         refresh();
     }
@@ -79,16 +82,16 @@ public final class FacilitationView extends VBox {
     private void refresh() {
         var step = vm.current();
         if (step == null) {
-            question.setText("This method has no facilitation steps.");
+            question.setText(Ui.text("panels.facilitation.no-steps"));
             return;
         }
         steps.getSelectionModel().select(vm.currentIndex());
         question.setText(step.question());
         whatToAdd.setText(step.whatToAdd());
         countdown.setText(vm.countdown());
-        timer.setText(vm.running() ? "Pause" : "Start");
+        timer.setText(vm.running() ? Ui.text("panels.facilitation.pause") : Ui.text("panels.facilitation.start"));
         if (!vm.running() && vm.remaining().isZero()) {
-            timer.setText("Time's up");
+            timer.setText(Ui.text("panels.facilitation.times-up"));
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.mapwork.editor.panels;
 
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.templates.FacilitationStep;
 import org.mapwork.templates.MethodTemplate;
 
@@ -75,9 +77,12 @@ public final class FacilitationViewModel {
         return false;
     }
 
-    /** The countdown as m:ss. */
+    /** The countdown as m:ss, in the digits of the editor's language. */
     public String countdown() {
         long s = remaining.toSeconds();
-        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        NumberFormat minutes = NumberFormat.getIntegerInstance(Ui.locale());
+        NumberFormat seconds = NumberFormat.getIntegerInstance(Ui.locale());
+        seconds.setMinimumIntegerDigits(2);
+        return minutes.format(s / 60) + ":" + seconds.format(s % 60);
     }
 }

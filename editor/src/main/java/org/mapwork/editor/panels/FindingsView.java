@@ -9,6 +9,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.view.SnapshotWorker;
 import org.mapwork.templates.AnalysisReport;
@@ -34,6 +35,8 @@ public final class FindingsView extends VBox {
         setPadding(new Insets(8));
         list.setId("findings-list");
         list.setPrefHeight(220);
+        // JavaFX's own "No content in List" would speak the system's language
+        list.setPlaceholder(new Label(Ui.text("panels.findings.clear")));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Finding f, boolean empty) {
@@ -42,12 +45,11 @@ public final class FindingsView extends VBox {
                     setText(null);
                     setStyle("");
                 } else {
-                    String word = switch (f.severity()) {
-                        case ERROR -> "Problem: ";
-                        case WARNING -> "Check: ";
-                        case INFO -> "Note: ";
-                    };
-                    setText(word + f.message());
+                    setText(switch (f.severity()) {
+                        case ERROR -> Ui.text("panels.findings.error", f.message());
+                        case WARNING -> Ui.text("panels.findings.warning", f.message());
+                        case INFO -> Ui.text("panels.findings.info", f.message());
+                    });
                     setWrapText(true);
                     setPrefWidth(0);
                     setStyle(f.severity() == Finding.Severity.ERROR ? "-fx-text-fill: #b3261e;" : "");
@@ -60,7 +62,7 @@ public final class FindingsView extends VBox {
                 vm.choose(f);
             }
         });
-        Button analyse = new Button("Analyse");
+        Button analyse = new Button(Ui.text("panels.findings.analyse"));
         analyse.setOnAction(e -> showAnalysis(vm.analyze()));
         summary.setId("findings-summary");
         getChildren().addAll(summary, list, analyse, analysis);
@@ -87,7 +89,8 @@ public final class FindingsView extends VBox {
 
     private void showFindings() {
         list.getItems().setAll(vm.findings());
-        summary.setText(vm.findings().isEmpty() ? "All checks are clear." : vm.findings().size() + " finding(s)");
+        summary.setText(vm.findings().isEmpty() ? Ui.text("panels.findings.clear")
+                : Ui.text("panels.findings.count", vm.findings().size()));
     }
 
     /** Whether the checks of the latest change are still running (tests wait for them). */
@@ -114,7 +117,7 @@ public final class FindingsView extends VBox {
                 sb.append(String.join(" | ", row)).append('\n');
             }
             if (t.rows().size() > 15) {
-                sb.append("… ").append(t.rows().size() - 15).append(" more rows (export the analysis for all)");
+                sb.append(Ui.text("panels.findings.more-rows", t.rows().size() - 15));
             }
             Label body = new Label(sb.toString());
             body.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
@@ -122,7 +125,7 @@ public final class FindingsView extends VBox {
             analysis.getChildren().addAll(title, body);
         }
         if (report.tables().isEmpty()) {
-            analysis.getChildren().add(new Label("This method has no analysis."));
+            analysis.getChildren().add(new Label(Ui.text("panels.findings.no-analysis")));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.mapwork.editor.panels;
 
 import java.util.List;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.model.MapDocument;
 import org.mapwork.templates.AnalysisReport;
@@ -67,7 +68,7 @@ public final class FindingsViewModel {
     /** Chooses the next finding in turn (F8). */
     public void next() {
         if (findings.isEmpty()) {
-            map.setStatus("No findings: the checks are clear");
+            map.setStatus(Ui.text("panels.findings.none"));
             return;
         }
         cursor = (cursor + 1) % findings.size();

@@ -1,6 +1,8 @@
 package org.mapwork.editor.panels;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.util.converter.LocalDateStringConverter;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.model.Element;
 import org.mapwork.model.Value;
@@ -81,15 +85,15 @@ public final class PropertiesView extends ScrollPane {
         Words words = new Words(map.template().orElse(null), map.document());
         box.getChildren().clear();
 
-        Label heading = new Label(subject == null ? "Map" : words.type(subject.type()));
+        Label heading = new Label(subject == null ? Ui.text("panels.properties.map") : words.type(subject.type()));
         heading.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
         box.getChildren().add(heading);
 
         TextField label = new TextField(vm.label());
         label.setId("properties-label");
-        label.setPromptText(subject == null ? "Title of the map" : "Label");
+        label.setPromptText(subject == null ? Ui.text("panels.properties.title.prompt") : Ui.text("panels.properties.label"));
         commitOnEnterOrLeave(label, () -> vm.setLabel(label.getText()));
-        box.getChildren().add(field(subject == null ? "Title" : "Label", label));
+        box.getChildren().add(field(subject == null ? Ui.text("panels.properties.title") : Ui.text("panels.properties.label"), label));
 
         if (subject != null && vm.types().size() > 1) {
             ComboBox<String> type = new ComboBox<>();
@@ -97,7 +101,7 @@ public final class PropertiesView extends ScrollPane {
             type.setConverter(converter(words::type));
             type.setValue(subject.type());
             type.setOnAction(e -> vm.setType(type.getValue()));
-            box.getChildren().add(field("Type", type));
+            box.getChildren().add(field(Ui.text("panels.properties.type"), type));
         }
         for (AttributeDef def : vm.attributes()) {
             Node editor = editor(def, vm.value(def.name()), words, v -> vm.set(def.name(), v));
@@ -165,12 +169,12 @@ public final class PropertiesView extends ScrollPane {
                     }
                 });
                 Button clear = new Button("×");
-                clear.setAccessibleText("Clear " + def.name());
+                clear.setAccessibleText(Ui.text("panels.properties.clear", words.attribute(def.name())));
                 clear.setOnAction(e -> set.accept(null));
                 clear.setDisable(value == null || def.required());
                 HBox row = new HBox(4, s, clear);
                 if (value == null) {
-                    row.getChildren().add(new Label("not set"));
+                    row.getChildren().add(new Label(Ui.text("panels.properties.not-set")));
                 }
                 return row;
             }
@@ -190,7 +194,7 @@ public final class PropertiesView extends ScrollPane {
                             set.accept(now);
                         }
                     } catch (NumberFormatException ex) {
-                        map.setStatus("\"" + s + "\" is not a number");
+                        map.setStatus(Ui.text("panels.properties.not-a-number", s));
                     }
                 });
                 return f;
@@ -203,6 +207,9 @@ public final class PropertiesView extends ScrollPane {
             }
             case DATE -> {
                 DatePicker d = new DatePicker(value instanceof Value.Date dt ? dt.value() : null);
+                // dates as the editor's language writes them (the system's locale may differ)
+                DateTimeFormatter shortDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(Ui.locale());
+                d.setConverter(new LocalDateStringConverter(shortDate, shortDate));
                 d.valueProperty().addListener((o, a, b) -> {
                     Value now = b == null ? null : new Value.Date(b);
                     if (!java.util.Objects.equals(now, value)) {
@@ -252,8 +259,8 @@ public final class PropertiesView extends ScrollPane {
                 }
                 if (names.isEmpty()) {
                     pane.getChildren().add(new Label(def.optionsFrom() != null
-                            ? "None defined yet: add them under the map's " + words.attribute(def.optionsFrom())
-                            : "No options"));
+                            ? Ui.text("panels.properties.none-defined", words.attribute(def.optionsFrom()))
+                            : Ui.text("panels.properties.no-options")));
                 }
                 return pane;
             }
@@ -315,7 +322,7 @@ public final class PropertiesView extends ScrollPane {
                     r++;
                 }
             }
-            Button remove = new Button("Remove");
+            Button remove = new Button(Ui.text("panels.properties.remove-row"));
             remove.setOnAction(e -> {
                 List<Map<String, Value>> copy = new ArrayList<>(rows);
                 copy.remove(index);
@@ -324,8 +331,7 @@ public final class PropertiesView extends ScrollPane {
             grid.add(remove, 1, r);
             list.getChildren().add(grid);
         }
-        Button add = new Button("Add " + words.attribute(def.name()).toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("s$", ""));
+        Button add = new Button(Ui.text("panels.properties.add-row", rowName(def, words)));
         add.setId("add-row-" + def.name());
         add.setOnAction(e -> {
             List<Map<String, Value>> copy = new ArrayList<>(rows);
@@ -335,7 +341,7 @@ public final class PropertiesView extends ScrollPane {
                     row.put(col.name(), col.name().equals("id")
                             ? new Value.Text(org.mapwork.model.Ids.newId("r"))
                             : col.type() == org.mapwork.model.schema.AttributeType.DATE
-                            ? new Value.Date(LocalDate.now()) : new Value.Text("(new)"));
+                            ? new Value.Date(LocalDate.now()) : new Value.Text(Ui.text("panels.properties.new-row-value")));
                 }
             }
             copy.add(row);
@@ -343,6 +349,16 @@ public final class PropertiesView extends ScrollPane {
         });
         list.getChildren().add(add);
         return list;
+    }
+
+    /**
+     * What one row of a rows attribute is, for its Add button: the attribute's name, lower case; in English
+     * without its plural s ("Indicators" → "indicator"), the rule the button has always followed.
+     */
+    private static String rowName(AttributeDef def, Words words) {
+        String name = words.attribute(def.name()).toLowerCase(words.locale());
+        return words.locale().getLanguage().equals("en") && Ui.locale().getLanguage().equals("en")
+                ? name.replaceAll("s$", "") : name;
     }
 
     private static StringConverter<String> converter(java.util.function.Function<String, String> name) {

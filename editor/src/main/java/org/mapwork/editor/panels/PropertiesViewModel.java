@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.model.Change;
 import org.mapwork.model.Element;
@@ -44,7 +45,7 @@ public final class PropertiesViewModel {
                 map.setTitle(t);
             }
         } else if (!e.label().equals(t)) {
-            map.apply("Rename " + map.labelOf(e.id()), List.of(Change.setLabel(e.id(), t)));
+            map.apply(Ui.text("panels.properties.rename", map.labelOf(e.id())), List.of(Change.setLabel(e.id(), t)));
         }
     }
 
@@ -60,7 +61,9 @@ public final class PropertiesViewModel {
     public void setType(String type) {
         Element e = subject();
         if (e != null && !e.type().equals(type)) {
-            map.apply("Change " + map.labelOf(e.id()) + " to " + type, List.of(Change.setType(e.id(), type)));
+            String typeName = new Words(map.template().orElse(null), map.document()).type(type);
+            map.apply(Ui.text("panels.properties.change-type", map.labelOf(e.id()), typeName),
+                    List.of(Change.setType(e.id(), type)));
         }
     }
 

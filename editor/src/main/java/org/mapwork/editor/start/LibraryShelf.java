@@ -3,6 +3,7 @@ package org.mapwork.editor.start;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.MapSession;
 import org.mapwork.store.Library;
@@ -51,7 +52,7 @@ public final class LibraryShelf implements Shelf {
 
     @Override
     public String describe() {
-        return "Maps are kept as you work in the library at " + library.directory();
+        return Ui.text("start.shelf.library", library.directory());
     }
 
     /** "Saved" from the recorder's durability acknowledgements. */
@@ -65,9 +66,9 @@ public final class LibraryShelf implements Shelf {
         @Override
         public String state() {
             if (recorder.problem().isPresent()) {
-                return "Not saved yet: " + recorder.problem().get().getMessage() + " (retrying)";
+                return Ui.text("start.keeping.problem", recorder.problem().get().getMessage());
             }
-            return recorder.isSaved() ? "Saved" : "Saving…";
+            return recorder.isSaved() ? Ui.text("start.keeping.saved") : Ui.text("start.keeping.saving");
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.mapwork.editor.start;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.model.MapSession;
 import org.mapwork.templates.MethodTemplate;
 
@@ -37,7 +38,7 @@ public record OpenedMap(MapSession session, MethodTemplate template, Path file, 
         return new Keeping() {
             @Override
             public String state() {
-                return "Not in the library: use Save As to keep it";
+                return Ui.text("start.keeping.memory");
             }
 
             @Override

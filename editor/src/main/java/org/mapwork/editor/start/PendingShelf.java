@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.model.MapDocument;
 
 /**
@@ -88,6 +89,6 @@ public final class PendingShelf implements Shelf {
 
     @Override
     public String describe() {
-        return ready.isDone() ? shelf().describe() : "Opening the library…";
+        return ready.isDone() ? shelf().describe() : Ui.text("start.shelf.opening");
     }
 }

@@ -3,6 +3,7 @@ package org.mapwork.editor.start;
 import java.time.Instant;
 import java.util.List;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.model.MapDocument;
 
 /**
@@ -47,7 +48,7 @@ public interface Shelf {
 
             @Override
             public String describe() {
-                return "No library: maps are kept only in the files you save";
+                return Ui.text("start.shelf.none");
             }
         };
     }

@@ -3,6 +3,7 @@ package org.mapwork.editor.start;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -23,10 +24,12 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import org.mapwork.editor.i18n.Ui;
+import org.mapwork.templates.Methods;
 
 /**
- * The start screen: a new map from a method (empty or the example, English or Spanish) on the left; the library's
- * recent maps, Open file… and Import… on the right.
+ * The start screen: a new map from a method (empty or the example) on the left; the library's recent maps, Open
+ * file… and Import… on the right; the editor's language above (it also makes new maps in that language, and the
+ * screen speaks it at once).
  */
 public final class StartView extends BorderPane {
 
@@ -43,11 +46,19 @@ public final class StartView extends BorderPane {
         Path chooseFile(boolean forImport);
     }
 
-    public static final String HEADING = "Mapwork — start a map";
-
     private final StartViewModel vm;
     private final Actions actions;
     private final VBox methods = new VBox(8);
+    private final Label heading = new Label();
+    private final Label languageLabel = new Label();
+    private final Label newLabel = new Label();
+    private final Label recentLabel = new Label();
+    private final Label noMaps = new Label();
+    private final Label where = new Label();
+    private final Button openFile = new Button();
+    private final Button importFile = new Button();
+    private final ListView<Shelf.Entry> recent = new ListView<>();
+    private DateTimeFormatter when;
 
     public StartView(StartViewModel vm, Actions actions) {
         this.vm = vm;
@@ -55,7 +66,6 @@ public final class StartView extends BorderPane {
         setId("start");
         setPadding(new Insets(20));
 
-        Label heading = new Label(HEADING);
         heading.setId("start-heading");
         heading.setStyle("-fx-font-size: 24px; -fx-font-weight: bold;");
         ChoiceBox<Locale> language = new ChoiceBox<>();
@@ -74,35 +84,32 @@ public final class StartView extends BorderPane {
             }
         });
         language.setOnAction(e -> {
-            vm.setLanguage(language.getValue());
-            buildMethods();
+            if (!language.getValue().equals(vm.language())) {
+                vm.setLanguage(language.getValue());
+                showTexts();
+            }
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(12, heading, grow, new Label(Ui.text("start.language")), language);
+        HBox top = new HBox(12, heading, grow, languageLabel, language);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 16, 0));
         setTop(top);
 
-        buildMethods();
         ScrollPane methodScroll = new ScrollPane(methods);
         methodScroll.setFitToWidth(true);
-        Label newLabel = new Label("New map");
         newLabel.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
         VBox left = new VBox(8, newLabel, methodScroll);
         VBox.setVgrow(methodScroll, Priority.ALWAYS);
         setCenter(left);
 
-        ListView<Shelf.Entry> recent = new ListView<>();
         recent.setId("recent-maps");
         recent.getItems().setAll(vm.recent());
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneId.systemDefault());
         recent.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Shelf.Entry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : e.title() + "  ·  " + e.methodId() + "  ·  " + when.format(e.modified())
-                        + (e.place() == null || e.place().isBlank() ? "" : "  ·  " + e.place()));
+                setText(empty || e == null ? null : describe(e));
             }
         });
         Consumer<Shelf.Entry> open = e -> {
@@ -120,8 +127,7 @@ public final class StartView extends BorderPane {
                 open.accept(recent.getSelectionModel().getSelectedItem());
             }
         });
-        recent.setPlaceholder(new Label("No maps in the library yet"));
-        Label where = new Label(vm.shelf().describe());
+        recent.setPlaceholder(noMaps);
         if (vm.shelf() instanceof PendingShelf pending) {
             // the library opens in the background: fill in the list when it is ready, unless this screen has gone
             // (its window closed, and the library may be closed with it, or a map took its place)
@@ -133,7 +139,6 @@ public final class StartView extends BorderPane {
                 where.setText(vm.shelf().describe());
             }));
         }
-        Button openFile = new Button("Open file…");
         openFile.setId("open-file");
         openFile.setOnAction(e -> {
             Path p = actions.chooseFile(false);
@@ -141,14 +146,13 @@ public final class StartView extends BorderPane {
                 actions.openFile(p);
             }
         });
-        Button importFile = new Button("Import…");
+        importFile.setId("import-file");
         importFile.setOnAction(e -> {
             Path p = actions.chooseFile(true);
             if (p != null) {
                 actions.importFile(p);
             }
         });
-        Label recentLabel = new Label("Recent maps");
         recentLabel.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
         where.setWrapText(true);
         where.setStyle("-fx-text-fill: #555;");
@@ -157,6 +161,35 @@ public final class StartView extends BorderPane {
         right.setPrefWidth(380);
         VBox.setVgrow(recent, Priority.ALWAYS);
         setRight(right);
+        showTexts();
+    }
+
+    /** Puts every text of the screen in the editor's current language (again, after the language was chosen). */
+    private void showTexts() {
+        heading.setText(Ui.text("start.heading"));
+        languageLabel.setText(Ui.text("start.language"));
+        newLabel.setText(Ui.text("start.new-map"));
+        recentLabel.setText(Ui.text("start.recent"));
+        noMaps.setText(Ui.text("start.recent.none"));
+        openFile.setText(Ui.text("start.open-file"));
+        importFile.setText(Ui.text("start.import"));
+        where.setText(vm.shelf().describe());
+        when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Ui.locale()).withZone(ZoneId.systemDefault());
+        recent.refresh();
+        buildMethods();
+        if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setTitle(Ui.text("app.title"));
+        }
+    }
+
+    /** One recent map: its title, its method's name, when it last changed (for the locale), where it was made. */
+    private String describe(Shelf.Entry e) {
+        String method = Methods.byId(e.methodId()).map(m -> m.displayName(Ui.locale())).orElse(e.methodId());
+        String changed = when.format(e.modified());
+        return e.place() == null || e.place().isBlank()
+                ? Ui.text("start.recent.entry", e.title(), method, changed)
+                : Ui.text("start.recent.entry-at", e.title(), method, changed, e.place());
     }
 
     /** A new map in the language chosen on this screen (the application's own newMap knows no language). */
@@ -166,7 +199,7 @@ public final class StartView extends BorderPane {
             map = vm.newMap(methodId, example);
         } catch (RuntimeException e) {
             org.mapwork.editor.view.Dialogs.error(getScene() == null ? null : getScene().getWindow(),
-                    "Could not make the map", e.getMessage());
+                    Ui.text("start.error.new-map"), e.getMessage());
             return;
         }
         actions.opened(map);
@@ -179,10 +212,10 @@ public final class StartView extends BorderPane {
             name.setStyle("-fx-font-weight: bold;");
             Label description = new Label(m.description());
             description.setWrapText(true);
-            Button empty = new Button("Empty");
+            Button empty = new Button(Ui.text("start.empty"));
             empty.setId("new-" + m.id());
             empty.setOnAction(e -> create(m.id(), false));
-            Button example = new Button("Example");
+            Button example = new Button(Ui.text("start.example"));
             example.setId("example-" + m.id());
             example.setOnAction(e -> create(m.id(), true));
             empty.setMinWidth(Region.USE_PREF_SIZE);

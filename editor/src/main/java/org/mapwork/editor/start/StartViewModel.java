@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.export.imports.CsvImport;
 import org.mapwork.export.imports.DrawioImport;
 import org.mapwork.export.imports.EmbeddedMapImport;
@@ -58,10 +59,22 @@ public final class StartViewModel {
     }
 
     private final Shelf shelf;
-    private Locale language = Locale.ENGLISH;
+    private final EditorSettings settings;
+    private Locale language;
 
+    /** A start screen whose language choice lasts for the run only. */
     public StartViewModel(Shelf shelf) {
+        this(shelf, EditorSettings.inMemory());
+    }
+
+    /**
+     * A start screen over a shelf; the language chosen on it is the editor's ({@link Ui#setLocale}) and is kept in
+     * {@code settings}. It starts in the language the editor speaks now.
+     */
+    public StartViewModel(Shelf shelf, EditorSettings settings) {
         this.shelf = shelf;
+        this.settings = settings;
+        this.language = Ui.locale();
     }
 
     public Shelf shelf() {
@@ -85,12 +98,20 @@ public final class StartViewModel {
         };
     }
 
+    /** The language the editor speaks and new maps are made in. */
     public Locale language() {
         return language;
     }
 
+    /**
+     * Chooses the language: the editor speaks it from now on (windows opened afterwards, and the start screen at
+     * once), it is remembered for the next run, and new maps (their starter texts and the method's words) are made
+     * in it. A map already made keeps its own language.
+     */
     public void setLanguage(Locale l) {
         language = l;
+        Ui.setLocale(l);
+        settings.setLanguage(l);
     }
 
     public List<MethodChoice> methods() {
@@ -160,7 +181,7 @@ public final class StartViewModel {
                     Path nodes = file;
                     Path links = file.resolveSibling(file.getFileName().toString().replace("-nodes.csv", "-links.csv"));
                     if (!Files.exists(links) || links.equals(nodes)) {
-                        return new Opening(null, file + ": expected the links table beside it, named like " + links.getFileName());
+                        return new Opening(null, Ui.text("start.import.links-missing", file, links.getFileName()));
                     }
                     try (InputStream l = Files.newInputStream(links)) {
                         r = new CsvImport(context).read(nodes.toString(), in, links.toString(), l);

@@ -54,8 +54,8 @@ public final class SelectTool implements Tool {
     private String subject;
     private long towerStart;
     private double dx, dy;
-    private boolean draggingCeiling;
-    private double ceilingStart;
+    private boolean draggingLine;
+    private double lineStart;
 
     public SelectTool(MapViewModel vm) {
         this.vm = vm;
@@ -138,11 +138,12 @@ public final class SelectTool implements Tool {
         secondClick = d.clicks() >= 2;
         downTarget = hit.orElse(null);
         if (downTarget == null) {
-            Optional<Double> ceiling = vm.ceilingY();
-            if (ceiling.isPresent() && Math.abs(vm.camera().toScreenY(ceiling.get()) - d.sy()) <= EDGE_BAND) {
-                ceilingStart = ceiling.get();
+            // the method's line (the ceiling of accountability) is grabbed where no element is
+            Optional<Double> line = vm.lineY();
+            if (line.isPresent() && Math.abs(vm.camera().toScreenY(line.get()) - d.sy()) <= EDGE_BAND) {
+                lineStart = line.get();
                 state = ToolState.DRAGGING;
-                draggingCeiling = true;
+                draggingLine = true;
                 return true;
             }
         }
@@ -194,8 +195,8 @@ public final class SelectTool implements Tool {
                 }
             }
             case DRAGGING -> {
-                if (draggingCeiling) {
-                    vm.previewCeiling(vm.snap(ceilingStart + m.y() - downY));
+                if (draggingLine) {
+                    vm.previewLine(vm.snap(lineStart + m.y() - downY));
                     return true;
                 }
                 dx = m.x() - downX;
@@ -291,8 +292,8 @@ public final class SelectTool implements Tool {
                 }
             }
             case DRAGGING -> {
-                if (draggingCeiling) {
-                    vm.setCeiling(vm.snap(ceilingStart + u.y() - downY));
+                if (draggingLine) {
+                    vm.setLine(vm.snap(lineStart + u.y() - downY));
                 } else {
                     vm.commitMove(dragIds, start, dx, dy);
                 }
@@ -319,7 +320,7 @@ public final class SelectTool implements Tool {
                 long v = towerValue(u.sy());
                 vm.clearPreview();
                 if (v != towerStart) {
-                    vm.setAttribute(subject, MapViewModel.INFLUENCE, new org.mapwork.model.Value.Int(v));
+                    vm.setTower(subject, v);
                 }
             }
             default -> {
@@ -356,6 +357,6 @@ public final class SelectTool implements Tool {
         dragIds = List.of();
         start.clear();
         dx = dy = 0;
-        draggingCeiling = false;
+        draggingLine = false;
     }
 }

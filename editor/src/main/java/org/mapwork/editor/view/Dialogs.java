@@ -1,10 +1,14 @@
 package org.mapwork.editor.view;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
-/** Small message dialogs. */
+import org.mapwork.editor.i18n.Ui;
+
+/** Small message dialogs, in the editor's language (the caller gives the texts; the button is its own). */
 public final class Dialogs {
 
     private Dialogs() {
@@ -26,6 +30,8 @@ public final class Dialogs {
         text.setMaxWidth(560);
         text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         a.getDialogPane().setContent(text);
+        // its button speaks the editor's language (JavaFX's own "OK" follows the system's)
+        a.getButtonTypes().setAll(new ButtonType(Ui.text("view.dialog.ok"), ButtonBar.ButtonData.OK_DONE));
         a.show();
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.SVGPath;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.templates.LegendEntry;
 import org.mapwork.templates.Pictograms;
@@ -43,7 +44,7 @@ public final class LegendView extends VBox {
             getChildren().add(row);
         }
         if (entries.isEmpty()) {
-            getChildren().add(new Label("(nothing on the map yet)"));
+            getChildren().add(new Label(Ui.text("view.legend.empty")));
         }
     }
 

@@ -5,7 +5,6 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Orientation;
@@ -67,7 +66,6 @@ public final class MapCanvasView extends Region {
     private boolean dirty = true;
     private boolean syncingBars;
     private volatile long frames;
-    private Consumer<Long> frameListener;
     private MapDocument extentFor;
     private Rectangle2D extent;
 
@@ -79,9 +77,6 @@ public final class MapCanvasView extends Region {
             if (dirty) {
                 dirty = false;
                 paint();
-                if (frameListener != null) {
-                    frameListener.accept(now);
-                }
             }
         }
     };
@@ -134,11 +129,6 @@ public final class MapCanvasView extends Region {
         tool = newTool;
         canvas.setCursor(newTool instanceof SelectTool ? javafx.scene.Cursor.DEFAULT : javafx.scene.Cursor.CROSSHAIR);
         requestRepaint();
-    }
-
-    /** Called after each painted frame with the pulse's time stamp (for the start-up measurement). */
-    public void setFrameListener(Consumer<Long> listener) {
-        this.frameListener = listener;
     }
 
     public long framesPainted() {
@@ -230,7 +220,7 @@ public final class MapCanvasView extends Region {
         if (!apart.isEmpty()) {
             paintLifted(gc, shown, apart, selection, cam, outputScale, w, h);
         }
-        vm.ceilingPreview().ifPresent(y -> paintCeilingGuide(gc, cam, y, w));
+        vm.linePreview().ifPresent(y -> paintCeilingGuide(gc, cam, y, w, vm.lineName()));
         paintOverlay(gc, shown, cam);
         syncScrollBars(base);
     }
@@ -310,8 +300,8 @@ public final class MapCanvasView extends Region {
         tiles.close();
     }
 
-    /** Where a ceiling drag would put the ceiling of accountability: its dashed line across the view, and its name. */
-    private static void paintCeilingGuide(GraphicsContext gc, Camera cam, double mapY, double width) {
+    /** Where a drag of the method's line (the ceiling of accountability) would put it: a dashed line across the view, and its name. */
+    private static void paintCeilingGuide(GraphicsContext gc, Camera cam, double mapY, double width, String name) {
         // in the editor's colour for gestures, like the link being drawn and the rubber band
         double y = Math.floor(cam.toScreenY(mapY)) + 0.5;
         gc.setStroke(ACCENT);
@@ -321,7 +311,7 @@ public final class MapCanvasView extends Region {
         gc.setLineDashes();
         gc.setFill(ACCENT);
         gc.setFont(GUIDE_FONT);
-        gc.fillText("Ceiling of accountability", 8, y - 6);
+        gc.fillText(name, 8, y - 6);
     }
 
     /** Editor chrome on top of the map: handles, rubber band, the link being drawn, the stroke being drawn. */

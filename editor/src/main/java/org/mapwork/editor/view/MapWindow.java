@@ -86,6 +86,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
     private final MapCanvasView canvas;
     private final Palette palette;
     private final Shortcuts shortcuts;
+    private final MethodMenus methodMenus;
     private final FacilitationView facilitation;
     private final FindingsViewModel findingsVm;
     private final FindingsView findings;
@@ -109,6 +110,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
         vm.setExtent(doc -> painter.extent(doc, org.mapwork.export.paint.RenderOptions.screen(java.util.Set.of())));
         this.canvas = new MapCanvasView(vm, painter);
         this.palette = new Palette(vm, this::chooseTool);
+        this.methodMenus = new MethodMenus(stage, vm, canvas);
         this.shortcuts = new Shortcuts(vm, this);
         Words words = new Words(opened.template(), opened.session().document());
         this.facilitation = new FacilitationView(new FacilitationViewModel(opened.template(), words.locale()));
@@ -277,6 +279,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
         });
     }
 
+    /** The method's own commands for this window (what its keys and menu items carry out), e.g. {@code run("goals")}. */
+    public org.mapwork.editor.map.MethodCommands methodCommands() {
+        return shortcuts.methodCommands();
+    }
+
     /**
      * Shift+F10 or the menu key: the context menu of the selected element (or of the middle of the view when nothing
      * is selected), so that the keyboard reaches everything the mouse does.
@@ -334,17 +341,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
                 }
                 menu.getItems().add(types);
             }
-            if (vm.hasTower(el)) {
-                item(menu, "Raise tower   +", () -> vm.raiseTowers(+1));
-                item(menu, "Lower tower   −", () -> vm.raiseTowers(-1));
-            }
-            var nodeType = el.isNode() ? vm.schema().nodeTypes().get(el.type()) : null;
-            if (nodeType != null && nodeType.attribute(MapViewModel.GOALS) != null) {
-                item(menu, "Goals and stance…   Alt+G", this::goalsMenu);
-            }
-            if (el.isNode() && vm.schema().nodeTypes().containsKey(MapViewModel.PRECONDITION)) {
-                item(menu, "Add precondition below   Alt+P", vm::beginPrecondition);
-            }
+            methodMenus.addItems(menu, shortcuts.methodCommands());
             item(menu, "Duplicate   Ctrl+D", vm::duplicateSelection);
             item(menu, "Copy   Ctrl+C", vm::copySelection);
             item(menu, "Bring to front   Ctrl+]", vm::bringToFront);
@@ -557,42 +554,13 @@ public final class MapWindow implements Shortcuts.WindowActions {
     }
 
     @Override
-    public void goalsMenu() {
-        if (vm.selection().size() != 1) {
-            vm.setStatus("Select one actor to set its goals");
-            return;
-        }
-        String id = vm.selection().iterator().next();
-        Element actor = vm.document().element(id);
-        if (actor == null || actor.isLink()) {
-            return;
-        }
-        Words words = new Words(vm.template().orElse(null), vm.document());
-        ContextMenu menu = new ContextMenu();
-        for (MapViewModel.Goal g : vm.goals()) {
-            CheckMenuItem item = new CheckMenuItem(g.label() + (g.stance().isEmpty() ? ""
-                    : " — " + words.option("stance", g.stance())));
-            item.setSelected(vm.holdsGoal(actor, g.id()));
-            item.setOnAction(e -> vm.toggleGoal(id, g.id()));
-            menu.getItems().add(item);
-        }
-        for (String stance : List.of("for", "against", "neutral")) {
-            MenuItem add = new MenuItem("New goal (" + words.option("stance", stance) + ")…");
-            add.setOnAction(e -> askGoal(id, stance));
-            menu.getItems().add(add);
-        }
-        var g = actor.geometry();
-        var cam = vm.camera();
-        var p = canvas.canvas().localToScreen(cam.toScreenX(g.x()), cam.toScreenY(g.y() + g.height()));
-        menu.show(canvas.canvas(), p.getX(), p.getY());
+    public void choose(org.mapwork.templates.MethodAction.Choose menu, org.mapwork.editor.map.MethodCommands commands) {
+        methodMenus.choose(menu, commands);
     }
 
-    private void askGoal(String actorId, String stance) {
-        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
-        d.initOwner(stage);
-        d.setTitle("New goal");
-        d.setHeaderText("What does this actor want? (" + stance + ")");
-        d.showAndWait().ifPresent(text -> vm.addGoal(actorId, text, stance));
+    @Override
+    public void ask(org.mapwork.templates.MethodAction.Ask question, org.mapwork.editor.map.MethodCommands commands) {
+        methodMenus.ask(question, commands);
     }
 
     @Override
@@ -609,16 +577,6 @@ public final class MapWindow implements Shortcuts.WindowActions {
     public void nextFinding() {
         findings.refresh();
         findingsVm.next();
-    }
-
-    @Override
-    public void addPrecondition() {
-        vm.beginPrecondition();
-    }
-
-    @Override
-    public void moveCeiling(int by) {
-        vm.moveCeiling(by);
     }
 
     @Override

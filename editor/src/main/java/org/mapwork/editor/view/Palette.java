@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.SVGPath;
 
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.panels.Words;
 import org.mapwork.templates.NodeLook;
@@ -60,18 +61,20 @@ public final class Palette extends ScrollPane {
     private void build() {
         box.getChildren().clear();
         Words words = new Words(vm.template().orElse(null), vm.document());
-        box.getChildren().add(heading("Tools"));
+        box.getChildren().add(heading(Ui.text("view.palette.tools")));
         FlowPane toolPane = new FlowPane(4, 4);
         boolean stickers = vm.pictogramNodeType().isPresent();
+        // a tool's id ("Select", ...) is what the window is told; its name is in the editor's language
         for (String[] t : List.of(new String[] {"Select", "V"}, new String[] {"Pen", "P"}, new String[] {"Arrow", "W"},
                 new String[] {"Text", "T"}, new String[] {"Pictogram", "S"})) {
             if (t[0].equals("Pictogram") && !stickers) {
                 continue;
             }
-            ToggleButton b = new ToggleButton(t[0]);
+            String name = toolName(t[0]);
+            ToggleButton b = new ToggleButton(name);
             b.setId("tool-" + t[0].toLowerCase(java.util.Locale.ROOT));
             b.setUserData(t[0]);
-            b.setTooltip(new Tooltip(t[0] + " (" + t[1] + ")"));
+            b.setTooltip(new Tooltip(Ui.text("view.palette.tool.tip", name, t[1])));
             b.setToggleGroup(tools);
             b.setOnAction(e -> chooseTool.accept(t[0]));
             toolPane.getChildren().add(b);
@@ -79,7 +82,7 @@ public final class Palette extends ScrollPane {
         selectTool("Select");
         box.getChildren().add(toolPane);
 
-        box.getChildren().add(heading("Nodes (N to add, drag to place)"));
+        box.getChildren().add(heading(Ui.text("view.palette.nodes")));
         for (String type : vm.nodeTypeNames()) {
             ToggleButton b = new ToggleButton(words.type(type));
             b.setId("node-type-" + type);
@@ -101,7 +104,7 @@ public final class Palette extends ScrollPane {
             box.getChildren().add(b);
         }
 
-        box.getChildren().add(heading("Links (K for the next type)"));
+        box.getChildren().add(heading(Ui.text("view.palette.links")));
         for (String type : vm.linkTypeNames()) {
             ToggleButton b = new ToggleButton(words.type(type));
             b.setId("link-type-" + type);
@@ -113,7 +116,7 @@ public final class Palette extends ScrollPane {
         }
 
         if (stickers) {
-            box.getChildren().add(heading("Pictograms (S, then click)"));
+            box.getChildren().add(heading(Ui.text("view.palette.pictograms")));
             FlowPane pics = new FlowPane(4, 4);
             for (String name : Pictograms.names().stream().sorted().toList()) {
                 ToggleButton b = new ToggleButton();
@@ -121,8 +124,10 @@ public final class Palette extends ScrollPane {
                 icon.setContent(Pictograms.svgPath(name).orElse(""));
                 icon.setFill(Color.web("#333333"));
                 b.setGraphic(icon);
-                b.setTooltip(new Tooltip(name));
-                b.setAccessibleText(name);
+                // the pictogram's name in the map's words (the rich picture's symbols)
+                String shown = words.option("symbol", name);
+                b.setTooltip(new Tooltip(shown));
+                b.setAccessibleText(shown);
                 b.setId("pictogram-" + name);
                 b.setOnAction(e -> {
                     vm.setPictogram(name);
@@ -133,6 +138,17 @@ public final class Palette extends ScrollPane {
             box.getChildren().add(pics);
         }
         syncSelection();
+    }
+
+    /** A tool's name in the editor's language. */
+    private static String toolName(String id) {
+        return switch (id) {
+            case "Pen" -> Ui.text("view.palette.tool.Pen");
+            case "Arrow" -> Ui.text("view.palette.tool.Arrow");
+            case "Text" -> Ui.text("view.palette.tool.Text");
+            case "Pictogram" -> Ui.text("view.palette.tool.Pictogram");
+            default -> Ui.text("view.palette.tool.Select");
+        };
     }
 
     private NodeLook lookOf(String type) {

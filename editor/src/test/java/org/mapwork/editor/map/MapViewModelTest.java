@@ -156,22 +156,24 @@ class MapViewModelTest {
 
     @Test
     void towers_rise_and_fall_with_keys_within_their_range() {
+        MethodCommands method = new MethodCommands(vm, new MethodCommands.Prompts() {
+        });
         vm.select(List.of("a", "b"));
-        vm.raiseTowers(+1);
-        vm.raiseTowers(+1);
-        assertEquals(new Value.Int(2), session.document().element("a").attribute(MapViewModel.INFLUENCE));
-        vm.raiseTowers(-1);
-        assertEquals(new Value.Int(1), session.document().element("b").attribute(MapViewModel.INFLUENCE));
+        method.run("raise-tower");
+        method.run("raise-tower");
+        assertEquals(new Value.Int(2), session.document().element("a").attribute(TestMethod.INFLUENCE));
+        method.run("lower-tower");
+        assertEquals(new Value.Int(1), session.document().element("b").attribute(TestMethod.INFLUENCE));
         for (int i = 0; i < 15; i++) {
-            vm.raiseTowers(+1);
+            method.run("raise-tower");
         }
-        assertEquals(new Value.Int(10), session.document().element("a").attribute(MapViewModel.INFLUENCE), "capped at the maximum");
+        assertEquals(new Value.Int(10), session.document().element("a").attribute(TestMethod.INFLUENCE), "capped at the maximum");
     }
 
     @Test
     void a_refused_change_leaves_the_map_and_says_why() {
         MapDocument before = session.document();
-        assertFalse(vm.setAttribute("a", MapViewModel.INFLUENCE, new Value.Int(-4)));
+        assertFalse(vm.setAttribute("a", TestMethod.INFLUENCE, new Value.Int(-4)));
         assertEquals(before, session.document());
         assertTrue(vm.status().startsWith("Not done: "), vm.status());
     }

@@ -21,11 +21,37 @@ import org.mapwork.model.Element;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.MapSession;
 import org.mapwork.model.Value;
+import org.mapwork.templates.MethodAction;
 import org.mapwork.templates.MethodTemplate;
 import org.mapwork.templates.Methods;
+import org.mapwork.templates.netmap.NetMapEdits;
+import org.mapwork.templates.toc.TheoryOfChangeTemplate;
 
 /** Method-specific editing with the shipped templates: preconditions, the ceiling, goals, steps and findings. */
 class MethodActionsTest {
+
+    /** The choices and questions the method's actions put to the window, as a window would show them. */
+    private static final class Shown implements MethodCommands.Prompts {
+        MethodAction.Choose menu;
+        MethodAction.Ask question;
+
+        @Override
+        public void choose(MethodAction.Choose m, MethodCommands commands) {
+            menu = m;
+        }
+
+        @Override
+        public void ask(MethodAction.Ask q, MethodCommands commands) {
+            question = q;
+        }
+
+        /** Chooses the entry whose label starts so, as a click would. */
+        void pick(MethodCommands commands, MapViewModel vm, String label) {
+            MethodAction.Choice c = menu.choices().stream().filter(x -> x.label().startsWith(label)).findFirst()
+                    .orElseThrow();
+            commands.carryOut(c.chosen().apply(vm.document()));
+        }
+    }
 
     private static MapViewModel open(String method, boolean example) {
         MethodTemplate t = Methods.byId(method).orElseThrow();
@@ -44,12 +70,13 @@ class MethodActionsTest {
         MapViewModel vm = open("theory-of-change", false);
         Element outcome = first(vm.document(), "long-term-outcome");
         vm.select(List.of(outcome.id()));
-        assertTrue(vm.beginPrecondition());
+        MethodCommands commands = new MethodCommands(vm, new Shown());
+        assertTrue(commands.run("add-precondition"));
         vm.cancelLabelEdit();
         assertEquals(0, vm.document().nodes().filter(n -> n.type().equals("precondition")).count());
 
         vm.select(List.of(outcome.id()));
-        vm.beginPrecondition();
+        commands.run("add-precondition");
         vm.commitLabel("Employers post rights notices");
         Element p = first(vm.document(), "precondition");
         assertEquals("Employers post rights notices", p.label());
@@ -67,26 +94,26 @@ class MethodActionsTest {
         MapViewModel vm = open("theory-of-change", false);
         String intervention = vm.createNode("intervention", "Know-your-rights workshops", 800, 500).orElseThrow();
         vm.select(List.of(intervention));
-        assertFalse(vm.beginPrecondition());
+        assertFalse(new MethodCommands(vm, new Shown()).run("add-precondition"));
         assertTrue(vm.status().startsWith("A precondition cannot lead to"), vm.status());
     }
 
     @Test
     void dragging_the_ceiling_line_moves_it_in_one_step_and_keys_move_it_too() {
         MapViewModel vm = open("theory-of-change", false);
-        double y = vm.ceilingY().orElseThrow();
+        double y = vm.lineY().orElseThrow();
         SelectTool tool = new SelectTool(vm);
         var cam = vm.camera();
         double sx = cam.toScreenX(900);
         tool.handle(new PointerDown(900, y, sx, cam.toScreenY(y), Button.PRIMARY, 1, Modifiers.NONE));
         tool.handle(new PointerMove(900, y + 15, sx, cam.toScreenY(y + 15), Modifiers.NONE));
-        assertEquals(y + 15, vm.ceilingY().orElseThrow(), 1e-9, "the preview follows");
-        assertEquals(new Value.Decimal(y), vm.document().mapAttribute(MapViewModel.CEILING_Y));
+        assertEquals(y + 15, vm.lineY().orElseThrow(), 1e-9, "the preview follows");
+        assertEquals(new Value.Decimal(y), vm.document().mapAttribute(TheoryOfChangeTemplate.CEILING_Y));
         tool.handle(new PointerUp(900, y + 15, sx, cam.toScreenY(y + 15), Button.PRIMARY, Modifiers.NONE));
-        assertEquals(new Value.Decimal(y + 15), vm.document().mapAttribute(MapViewModel.CEILING_Y));
+        assertEquals(new Value.Decimal(y + 15), vm.document().mapAttribute(TheoryOfChangeTemplate.CEILING_Y));
         assertEquals(1, vm.session().history().undoDepth());
-        vm.moveCeiling(-1);
-        assertEquals(new Value.Decimal(y + 15 - MapViewModel.GRID), vm.document().mapAttribute(MapViewModel.CEILING_Y));
+        new MethodCommands(vm, new Shown()).run("line-up");
+        assertEquals(new Value.Decimal(y + 15 - MapViewModel.GRID), vm.document().mapAttribute(TheoryOfChangeTemplate.CEILING_Y));
     }
 
     @Test
@@ -94,16 +121,21 @@ class MethodActionsTest {
         MapViewModel vm = open("net-map", false);
         vm.quickAdd("Staffing agency");
         String actor = vm.selection().iterator().next();
-        assertTrue(vm.addGoal(actor, "Paid sick leave", "against"));
-        MapViewModel.Goal g = vm.goals().get(0);
+        Shown shown = new Shown();
+        MethodCommands commands = new MethodCommands(vm, shown);
+        assertTrue(commands.run("goals"));
+        shown.pick(commands, vm, "New goal (against)");
+        assertTrue(commands.carryOut(shown.question.answered().apply(vm.document(), "Paid sick leave")));
+        NetMapEdits.Goal g = NetMapEdits.goals(vm.document()).get(0);
         assertEquals("Paid sick leave", g.label());
         assertEquals("against", g.stance());
-        assertTrue(vm.holdsGoal(vm.document().element(actor), g.id()));
-        vm.toggleGoal(actor, g.id());
-        assertFalse(vm.holdsGoal(vm.document().element(actor), g.id()));
+        assertTrue(NetMapEdits.holdsGoal(vm.document().element(actor), g.id()));
+        commands.run("goals");
+        shown.pick(commands, vm, "Paid sick leave");
+        assertFalse(NetMapEdits.holdsGoal(vm.document().element(actor), g.id()));
         vm.undo();
         vm.undo();
-        assertEquals(List.of(), vm.goals());
+        assertEquals(List.of(), NetMapEdits.goals(vm.document()));
     }
 
     @Test

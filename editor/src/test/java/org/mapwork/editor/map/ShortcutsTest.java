@@ -109,14 +109,14 @@ class ShortcutsTest {
         vm.select(List.of("a"));
         key("ADD", "+", Modifiers.NONE);
         key("EQUALS", "+", Modifiers.SHIFT);
-        assertEquals(new Value.Int(2), session.document().element("a").attribute(MapViewModel.INFLUENCE));
+        assertEquals(new Value.Int(2), session.document().element("a").attribute(TestMethod.INFLUENCE));
         key("MINUS", "-", Modifiers.NONE);
-        assertEquals(new Value.Int(1), session.document().element("a").attribute(MapViewModel.INFLUENCE));
+        assertEquals(new Value.Int(1), session.document().element("a").attribute(TestMethod.INFLUENCE));
         key("EQUALS", "=", Modifiers.SHORTCUT);
         assertEquals(125, vm.camera().percent());
         key("MINUS", "-", Modifiers.SHORTCUT);
         assertEquals(100, vm.camera().percent());
-        assertEquals(new Value.Int(1), session.document().element("a").attribute(MapViewModel.INFLUENCE));
+        assertEquals(new Value.Int(1), session.document().element("a").attribute(TestMethod.INFLUENCE));
     }
 
     @Test
@@ -143,8 +143,42 @@ class ShortcutsTest {
         key("F8", "", Modifiers.NONE);
         key("F10", "", Modifiers.SHIFT);
         key("CONTEXT_MENU", "", Modifiers.NONE);
-        assertEquals(List.of("sheet", "sheet", "quick add", "export", "panels", "precondition", "ceiling -1", "tool Pen",
+        // Alt+P and Alt+Up are the theory of change's own keys now (see the test below): this method has none
+        assertEquals(List.of("sheet", "sheet", "quick add", "export", "panels", "tool Pen",
                 "finding", "context menu", "context menu"), window);
+    }
+
+    @Test
+    void a_methods_own_keys_reach_its_actions_alt_p_names_a_precondition_and_alt_up_moves_the_ceiling() {
+        var toc = org.mapwork.templates.Methods.byId("theory-of-change").orElseThrow();
+        MapSession s = new MapSession(toc.starter(false, java.util.Locale.ENGLISH), toc.schema(), "tester", 0);
+        MapViewModel tocVm = new MapViewModel(s, toc, org.mapwork.templates.Methods.schemas(),
+                new org.mapwork.editor.canvas.BoxHitTester(), ClipboardPort.inMemory());
+        Shortcuts keys = new Shortcuts(tocVm, new Shortcuts.WindowActions() {
+            public void showShortcuts() { }
+            public void quickAdd() { }
+            public void save() { }
+            public void saveAs() { }
+            public void open() { }
+            public void exportMap() { }
+            public void importMap() { }
+            public void newMap() { }
+            public void togglePanels() { }
+            public void chooseTool(String name) { }
+            public void contextMenu() { }
+            public void nextStep(int by) { }
+            public void toggleTimer() { }
+            public void nextFinding() { }
+            public void quit() { }
+        });
+        var outcome = s.document().nodes().filter(n -> n.type().equals("long-term-outcome")).findFirst().orElseThrow();
+        tocVm.select(List.of(outcome.id()));
+        assertTrue(keys.dispatch(new KeyDown("P", "", Modifiers.ALT)));
+        assertEquals("precondition", tocVm.labelEdit().nodeType());
+        tocVm.cancelLabelEdit();
+        double y = tocVm.lineY().orElseThrow();
+        assertTrue(keys.dispatch(new KeyDown("UP", "", Modifiers.ALT)));
+        assertEquals(y - MapViewModel.GRID, tocVm.lineY().orElseThrow(), 1e-9);
     }
 
     @Test

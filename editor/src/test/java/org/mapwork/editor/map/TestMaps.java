@@ -20,11 +20,11 @@ import org.mapwork.model.schema.NodeType;
 import org.mapwork.model.schema.Schema;
 import org.mapwork.model.schema.SchemaRegistry;
 
-/** A small power-map-like method and maps for the editor's tests, independent of the shipped templates. */
+/** A small power-map-like method ({@link TestMethod}) and maps for the editor's tests, independent of the shipped templates. */
 public final class TestMaps {
 
     public static final Schema SCHEMA = Schema.builder("test-map")
-            .node(NodeType.of("actor", AttributeDef.integer(MapViewModel.INFLUENCE, 0L, 10L), AttributeDef.date("since")))
+            .node(NodeType.of("actor", AttributeDef.integer(TestMethod.INFLUENCE, 0L, 10L), AttributeDef.date("since")))
             .node(NodeType.of("picture", AttributeDef.text("pictogram")))
             .link(LinkType.any("funding", true))
             .link(LinkType.any("information", false))
@@ -60,8 +60,11 @@ public final class TestMaps {
         return s;
     }
 
+    /** The test maps' method (towers on its actors). */
+    public static final TestMethod METHOD = new TestMethod();
+
     public static MapViewModel viewModel(MapSession session) {
-        MapViewModel vm = new MapViewModel(session, null, SCHEMAS, new BoxHitTester(), ClipboardPort.inMemory());
+        MapViewModel vm = new MapViewModel(session, METHOD, SCHEMAS, new BoxHitTester(), ClipboardPort.inMemory());
         vm.camera().setViewSize(800, 600);
         return vm;
     }

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mapwork.editor.i18n.Ui;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.json.MapJson;
 import org.mapwork.templates.Methods;
@@ -44,6 +46,12 @@ class StartViewModelTest {
         public String describe() {
             return "test shelf";
         }
+    }
+
+    @AfterEach
+    void theEditorSpeaksEnglishAgain() {
+        // choosing a language sets the editor's (a global): the next test starts from English
+        Ui.setLocale(Locale.ENGLISH);
     }
 
     @Test

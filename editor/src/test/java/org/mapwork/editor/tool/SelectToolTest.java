@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.map.TestMaps;
+import org.mapwork.editor.map.TestMethod;
 import org.mapwork.editor.tool.CanvasInput.Button;
 import org.mapwork.editor.tool.CanvasInput.KeyDown;
 import org.mapwork.editor.tool.CanvasInput.KeyUp;
@@ -297,10 +298,10 @@ class SelectToolTest {
         down(h.sx(), h.sy());
         assertEquals(ToolState.RAISING_TOWER, tool.state());
         move(h.sx(), h.sy() - 3 * SelectTool.TOWER_STEP);
-        assertEquals(new Value.Int(3), vm.displayed().element("b").attribute(MapViewModel.INFLUENCE));
-        assertNull(session.document().element("b").attribute(MapViewModel.INFLUENCE));
+        assertEquals(new Value.Int(3), vm.displayed().element("b").attribute(TestMethod.INFLUENCE));
+        assertNull(session.document().element("b").attribute(TestMethod.INFLUENCE));
         up(h.sx(), h.sy() - 3 * SelectTool.TOWER_STEP);
-        assertEquals(new Value.Int(3), session.document().element("b").attribute(MapViewModel.INFLUENCE));
+        assertEquals(new Value.Int(3), session.document().element("b").attribute(TestMethod.INFLUENCE));
         assertEquals(1, session.history().undoDepth());
     }
 

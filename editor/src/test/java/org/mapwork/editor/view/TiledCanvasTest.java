@@ -225,7 +225,7 @@ class TiledCanvasTest {
             vm.zoomToFit();
             view.paintNow();
         });
-        double ceiling = vm.ceilingY().orElseThrow();
+        double ceiling = vm.lineY().orElseThrow();
         Camera cam = vm.camera();
         double target = ceiling + 120 / cam.scale();
         long[] before = onFx(() -> {
@@ -240,7 +240,7 @@ class TiledCanvasTest {
             }
             return tiles;
         });
-        assertEquals(target, vm.ceilingPreview().orElseThrow(), 1.0, "the guide follows the pointer");
+        assertEquals(target, vm.linePreview().orElseThrow(), 1.0, "the guide follows the pointer");
         // (tiles around the view may still arrive from the background; none is drawn again for the drag)
         assertEquals(before[0], onFx(() -> view.tilesDrawn()[0]), "no tile drawn again during the drag");
         BufferedImage during = frame();
@@ -255,7 +255,7 @@ class TiledCanvasTest {
         assertTrue(accent > W / 4, "the dashed guide crosses the view: " + accent + " blue pixels on its row");
         onFx(() -> view.tool().handle(new CanvasInput.PointerUp(cam.toMapX(W / 2.0), target, W / 2.0, cam.toScreenY(target),
                 CanvasInput.Button.PRIMARY, CanvasInput.Modifiers.NONE)));
-        assertEquals(target, vm.ceilingY().orElseThrow(), 1.0, "the release moves the ceiling");
+        assertEquals(target, vm.lineY().orElseThrow(), 1.0, "the release moves the ceiling");
         settle();
         assertSamePicture(expected(vm.document(), vm.selection()), frame(), "after the ceiling moved");
     }

@@ -64,8 +64,10 @@ class ExportDialogTest {
             vm.setLinkType("conflict");
             vm.connect(ids.get(1), ids.get(2));
             vm.select(List.of(ids.get(2)));
-            vm.raiseTowers(+1);
-            vm.raiseTowers(+1);
+            var method = new org.mapwork.editor.map.MethodCommands(vm, new org.mapwork.editor.map.MethodCommands.Prompts() {
+            });
+            method.run("raise-tower");
+            method.run("raise-tower");
             vm.clearSelection();
             return vm.document();
         });
@@ -74,6 +76,14 @@ class ExportDialogTest {
     private static Node dialog(FxRobot robot) throws Exception {
         Ui.waitFor(() -> robot.lookup("#export-dialog").tryQuery().isPresent());
         return robot.lookup("#export-dialog").query();
+    }
+
+    /** The preview is drawn in the background: waits until it shows (again, when {@code before} is given). */
+    private static Image previewDrawn(FxRobot robot, Image before) throws Exception {
+        ImageView view = robot.lookup("#export-preview").queryAs(ImageView.class);
+        Node drawing = robot.lookup("#export-preview-drawing").query();
+        Ui.waitFor(() -> view.getImage() != null && view.getImage() != before && !drawing.isVisible());
+        return view.getImage();
     }
 
     private static void chooseFormat(FxRobot robot, String start) {
@@ -89,6 +99,13 @@ class ExportDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The file is written in the background: waits until the window says it is done (or why not). */
+    private static void finished(MapWindow w) throws Exception {
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> w.viewModel().status().startsWith("Exported ") || w.viewModel().status().startsWith("Could not")).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void export_svg_writes_a_file_that_the_importer_reads_back_as_the_same_map(FxRobot robot) throws Exception {
         MapWindow w = app.lastWindow();
@@ -101,10 +118,11 @@ class ExportDialogTest {
         ChoiceBox<?> format = robot.lookup("#export-format").queryAs(ChoiceBox.class);
         assertEquals(9, format.getItems().size(), "every format of the export module is offered");
         assertTrue(format.getValue().toString().startsWith("SVG"));
-        Image preview = robot.lookup("#export-preview").queryAs(ImageView.class).getImage();
+        Image preview = previewDrawn(robot, null);
         assertTrue(preview != null && preview.getWidth() > 100, "a preview is drawn");
         Snapshots.save(Snapshots.of(dialog), "export-dialog");
         pressExport(robot);
+        finished(w);
 
         assertEquals(List.of("save: Export as SVG (Inkscape, LibreOffice, web; reopens in Mapwork) [Sick leave power map.svg]"),
                 files.asked, "the file dialog offers the map's title with the format's extension");
@@ -130,6 +148,7 @@ class ExportDialogTest {
         dialog(robot);
         chooseFormat(robot, "PNG image");
         pressExport(robot);
+        finished(w);
 
         var image = javax.imageio.ImageIO.read(png.toFile());
         assertTrue(image.getWidth() > 1000, "300 dpi: " + image.getWidth() + " px wide");
@@ -150,6 +169,7 @@ class ExportDialogTest {
         dialog(robot);
         chooseFormat(robot, "PDF, one page");
         pressExport(robot);
+        finished(w);
 
         try (PDDocument read = Loader.loadPDF(pdf.toFile())) {
             assertEquals(1, read.getNumberOfPages());
@@ -169,11 +189,10 @@ class ExportDialogTest {
 
         Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
         Node dialog = dialog(robot);
-        ImageView preview = robot.lookup("#export-preview").queryAs(ImageView.class);
-        Image withLegend = preview.getImage();
+        Image withLegend = previewDrawn(robot, null);
         robot.clickOn("#export-legend");
         WaitForAsyncUtils.waitForFxEvents();
-        Image without = preview.getImage();
+        Image without = previewDrawn(robot, withLegend);
         assertTrue(without != withLegend, "the preview is drawn again");
         assertTrue(without.getWidth() != withLegend.getWidth() || without.getHeight() != withLegend.getHeight()
                         || Snapshots.differing(toWritable(withLegend), toWritable(without), 0, 0,
@@ -181,6 +200,7 @@ class ExportDialogTest {
                 "the preview without the legend looks different");
         Snapshots.save(Snapshots.of(dialog), "export-dialog-no-legend");
         pressExport(robot);
+        finished(w);
 
         String text = Files.readString(svg);
         assertFalse(text.contains(">Legend<"), "no legend in the file");
@@ -219,9 +239,34 @@ class ExportDialogTest {
         dialog(robot);
         chooseFormat(robot, "GraphML");
         pressExport(robot);
+        finished(w);
         assertTrue(Files.exists(dir.resolve("handout.graphml")));
         assertFalse(Files.exists(dir.resolve("handout")));
         assertTrue(Files.readString(dir.resolve("handout.graphml")).contains("<graphml"));
+    }
+
+    @Test
+    void a_map_wider_than_the_preview_can_hold_at_ten_dpi_still_gets_a_preview_and_its_file(FxRobot robot)
+            throws Exception {
+        MapWindow w = app.lastWindow();
+        MapViewModel vm = w.viewModel();
+        Ui.fx(() -> {
+            List<String> ids = vm.quickAdd("Tenants union\nLandlord association");
+            // 40,000 map units apart: at the preview's width that is under 2 dpi, below what PNG drawing accepts
+            vm.select(List.of(ids.get(1)));
+            vm.nudgeSelection(40_000, 0);
+            vm.clearSelection();
+            return null;
+        });
+        Path svg = dir.resolve("wide.svg");
+        files.answer(svg);
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
+        dialog(robot);
+        Image preview = previewDrawn(robot, null);
+        assertTrue(preview.getWidth() > 2000, "drawn at 10 dpi and scaled down by the view: " + preview.getWidth());
+        pressExport(robot);
+        finished(w);
+        assertTrue(Files.readString(svg).contains(">Landlord association<"));
     }
 
     private static WritableImage toWritable(Image image) {

@@ -22,6 +22,8 @@ import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.view.MapWindow;
 import org.mapwork.model.Element;
 import org.mapwork.model.Value;
+import org.mapwork.templates.netmap.Actors;
+import org.mapwork.templates.netmap.NetMapEdits;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -53,7 +55,7 @@ class GoalsMenuTest {
     }
 
     private static List<String> goalsOf(MapViewModel vm, String label) {
-        Value v = Ui.byLabel(vm.document(), label).attribute(MapViewModel.GOALS);
+        Value v = Ui.byLabel(vm.document(), label).attribute(Actors.GOALS);
         return v instanceof Value.TextList l ? l.values() : List.of();
     }
 
@@ -120,7 +122,7 @@ class GoalsMenuTest {
         MapWindow w = app.lastWindow();
         MapViewModel vm = w.viewModel();
         robot.clickOn(Ui.centre(w, Ui.byLabel(vm.document(), GARCIA)));
-        int goalsBefore = vm.goals().size();
+        int goalsBefore = NetMapEdits.goals(vm.document()).size();
         int depth = vm.session().history().undoDepth();
 
         Ui.keys(robot, KeyCode.ALT, KeyCode.G);
@@ -129,16 +131,16 @@ class GoalsMenuTest {
         robot.clickOn(".dialog-pane .text-field").write("Cap fines for small restaurants").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
 
-        List<MapViewModel.Goal> goals = vm.goals();
+        List<NetMapEdits.Goal> goals = NetMapEdits.goals(vm.document());
         assertEquals(goalsBefore + 1, goals.size());
-        MapViewModel.Goal added = goals.get(goals.size() - 1);
+        NetMapEdits.Goal added = goals.get(goals.size() - 1);
         assertEquals("Cap fines for small restaurants", added.label());
         assertEquals("against", added.stance());
         assertEquals(List.of("pass", "enforce", added.id()), goalsOf(vm, GARCIA));
         assertEquals(depth + 1, vm.session().history().undoDepth(), "the goal and the actor's holding it: one step");
 
         Ui.keys(robot, KeyCode.CONTROL, KeyCode.Z);
-        assertEquals(goalsBefore, vm.goals().size());
+        assertEquals(goalsBefore, NetMapEdits.goals(vm.document()).size());
         assertEquals(List.of("pass", "enforce"), goalsOf(vm, GARCIA));
     }
 

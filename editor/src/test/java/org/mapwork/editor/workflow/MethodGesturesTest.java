@@ -41,7 +41,7 @@ class MethodGesturesTest {
             throws Exception {
         MapWindow w = app.lastWindow();
         MapViewModel vm = w.viewModel();
-        double ceiling = vm.ceilingY().orElseThrow();
+        double ceiling = vm.lineY().orElseThrow();
         double s = vm.camera().scale();
         // a place on the line where no element is
         double mx = Ui.fx(() -> {
@@ -57,17 +57,17 @@ class MethodGesturesTest {
         robot.drag(Ui.screen(w, mx, ceiling), MouseButton.PRIMARY).moveBy(0, 20).moveBy(0, 20)
                 .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        double moved = vm.ceilingY().orElseThrow();
+        double moved = vm.lineY().orElseThrow();
         assertEquals(ceiling + 40 / s, moved, 0.1 + 1 / s, "the line went down with the pointer");
         assertEquals(1, vm.session().history().undoDepth());
         WritableSnapshot.save(w, "toc-ceiling-dragged");
 
         robot.clickOn(w.canvas().canvas().localToScreen(3, 3));
         Ui.keys(robot, KeyCode.ALT, KeyCode.UP);
-        assertEquals(moved - MapViewModel.GRID, vm.ceilingY().orElseThrow(), 1e-6);
+        assertEquals(moved - MapViewModel.GRID, vm.lineY().orElseThrow(), 1e-6);
         Ui.keys(robot, KeyCode.CONTROL, KeyCode.Z);
         Ui.keys(robot, KeyCode.CONTROL, KeyCode.Z);
-        assertEquals(ceiling, vm.ceilingY().orElseThrow(), 1e-6);
+        assertEquals(ceiling, vm.lineY().orElseThrow(), 1e-6);
     }
 
     @Test

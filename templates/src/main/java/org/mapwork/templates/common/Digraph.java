@@ -3,33 +3,55 @@ package org.mapwork.templates.common;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+
+import org.jgrapht.Graph;
+import org.jgrapht.Graphs;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
 
 import org.mapwork.model.Element;
 import org.mapwork.model.MapDocument;
 
 /**
  * The directed graph a method reads from a map (causes → problem, precondition → outcome): nodes in a stable
- * order, arcs from links. Used by live checks (reachability, cycles) and analysis (paths).
+ * order, arcs from links. Used by live checks (reachability, loops) and analysis (paths). Held as a JGraphT graph
+ * (one arc per ordered pair, an arc from a node to itself allowed), whose algorithms it uses (docs/adr/0005).
  */
 public final class Digraph {
 
-    private final Map<String, Set<String>> out = new LinkedHashMap<>();
-    private final Map<String, Set<String>> in = new LinkedHashMap<>();
+    private final Graph<String, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+
+    /**
+     * A loop of arrows: a strongly connected component that holds a cycle (more than one node, or an arc from a node
+     * to itself), and one real cycle through it, {@code cycle = [A, B, C]} meaning A → B → C → A.
+     *
+     * @param component the component's nodes in the graph's order
+     * @param cycle     a shortest cycle through the component's first node, without repeating it at the end
+     */
+    public record Loop(List<String> component, List<String> cycle) {
+        public Loop {
+            component = List.copyOf(component);
+            cycle = List.copyOf(cycle);
+        }
+    }
 
     /** The graph of the map's nodes accepted by {@code nodes} and the links accepted by {@code links}. */
     public static Digraph of(MapDocument doc, Predicate<Element> nodes, Predicate<Element> links) {
         Digraph g = new Digraph();
         doc.nodes().filter(nodes).forEach(n -> g.addNode(n.id()));
         doc.links().filter(links).forEach(l -> {
-            if (g.out.containsKey(l.source()) && g.out.containsKey(l.target())) {
+            if (g.graph.containsVertex(l.source()) && g.graph.containsVertex(l.target())) {
                 g.addArc(l.source(), l.target());
             }
         });
@@ -37,49 +59,47 @@ public final class Digraph {
     }
 
     public void addNode(String id) {
-        out.computeIfAbsent(id, k -> new LinkedHashSet<>());
-        in.computeIfAbsent(id, k -> new LinkedHashSet<>());
+        graph.addVertex(id);
     }
 
     public void addArc(String from, String to) {
         addNode(from);
         addNode(to);
-        out.get(from).add(to);
-        in.get(to).add(from);
+        graph.addEdge(from, to);
     }
 
     public Set<String> nodes() {
-        return out.keySet();
+        return Collections.unmodifiableSet(graph.vertexSet());
     }
 
     public Set<String> successors(String id) {
-        return out.getOrDefault(id, Set.of());
+        return graph.containsVertex(id) ? new LinkedHashSet<>(Graphs.successorListOf(graph, id)) : Set.of();
     }
 
     public Set<String> predecessors(String id) {
-        return in.getOrDefault(id, Set.of());
+        return graph.containsVertex(id) ? new LinkedHashSet<>(Graphs.predecessorListOf(graph, id)) : Set.of();
     }
 
     /** Every node reachable from {@code starts} along arcs (the starts included). */
     public Set<String> reachableFrom(Collection<String> starts) {
-        return walk(starts, out);
+        return walk(starts, this::successors);
     }
 
     /** Every node from which one of {@code targets} can be reached (the targets included). */
     public Set<String> reaching(Collection<String> targets) {
-        return walk(targets, in);
+        return walk(targets, this::predecessors);
     }
 
-    private Set<String> walk(Collection<String> starts, Map<String, Set<String>> arcs) {
+    private Set<String> walk(Collection<String> starts, Function<String, Set<String>> next) {
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         for (String s : starts) {
-            if (arcs.containsKey(s) && seen.add(s)) {
+            if (graph.containsVertex(s) && seen.add(s)) {
                 todo.add(s);
             }
         }
         while (!todo.isEmpty()) {
-            for (String n : arcs.get(todo.poll())) {
+            for (String n : next.apply(todo.poll())) {
                 if (seen.add(n)) {
                     todo.add(n);
                 }
@@ -89,65 +109,59 @@ public final class Digraph {
     }
 
     /**
-     * The strongly connected components with more than one node (or a self-loop): each is a cycle the user should
-     * see. Tarjan's algorithm, iterative so a long chain cannot overflow the stack.
+     * Every strongly connected component (nodes that can each reach the others), each in the graph's order of
+     * nodes, ordered by their first node: a node in no loop is a component of its own.
      */
-    public List<List<String>> cycles() {
-        Map<String, Integer> index = new HashMap<>();
-        Map<String, Integer> low = new HashMap<>();
-        Deque<String> stack = new ArrayDeque<>();
-        Set<String> onStack = new LinkedHashSet<>();
-        List<List<String>> result = new ArrayList<>();
-        int[] counter = {0};
-        for (String root : out.keySet()) {
-            if (index.containsKey(root)) {
-                continue;
+    public List<List<String>> stronglyConnectedComponents() {
+        Map<String, Integer> position = new HashMap<>();
+        for (String n : graph.vertexSet()) {
+            position.put(n, position.size());
+        }
+        Comparator<String> inGraphOrder = Comparator.comparing(position::get);
+        List<List<String>> components = new ArrayList<>();
+        for (Set<String> c : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
+            List<String> sorted = new ArrayList<>(c);
+            sorted.sort(inGraphOrder);
+            components.add(sorted);
+        }
+        components.sort(Comparator.comparing(c -> position.get(c.get(0))));
+        return components;
+    }
+
+    /** The loops of arrows, one per strongly connected component that holds a cycle, with a real cycle through it. */
+    public List<Loop> loops() {
+        List<Loop> loops = new ArrayList<>();
+        for (List<String> component : stronglyConnectedComponents()) {
+            String first = component.get(0);
+            if (component.size() > 1 || graph.containsEdge(first, first)) {
+                loops.add(new Loop(component, shortestCycleThrough(first, new LinkedHashSet<>(component))));
             }
-            Deque<Object[]> work = new ArrayDeque<>();
-            work.push(new Object[]{root, new ArrayList<>(out.get(root)).iterator()});
-            index.put(root, counter[0]);
-            low.put(root, counter[0]++);
-            stack.push(root);
-            onStack.add(root);
-            while (!work.isEmpty()) {
-                Object[] frame = work.peek();
-                String v = (String) frame[0];
-                @SuppressWarnings("unchecked")
-                java.util.Iterator<String> it = (java.util.Iterator<String>) frame[1];
-                if (it.hasNext()) {
-                    String w = it.next();
-                    if (!index.containsKey(w)) {
-                        index.put(w, counter[0]);
-                        low.put(w, counter[0]++);
-                        stack.push(w);
-                        onStack.add(w);
-                        work.push(new Object[]{w, new ArrayList<>(out.get(w)).iterator()});
-                    } else if (onStack.contains(w)) {
-                        low.put(v, Math.min(low.get(v), index.get(w)));
+        }
+        return loops;
+    }
+
+    /** Breadth first from {@code start} within {@code within} back to {@code start}: a shortest cycle through it. */
+    private List<String> shortestCycleThrough(String start, Set<String> within) {
+        Map<String, String> cameFrom = new HashMap<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            String at = todo.poll();
+            for (String next : successors(at)) {
+                if (next.equals(start)) {
+                    List<String> cycle = new ArrayList<>();
+                    for (String n = at; n != null; n = cameFrom.get(n)) {
+                        cycle.add(n);
                     }
-                } else {
-                    work.pop();
-                    if (!work.isEmpty()) {
-                        String parent = (String) work.peek()[0];
-                        low.put(parent, Math.min(low.get(parent), low.get(v)));
-                    }
-                    if (low.get(v).equals(index.get(v))) {
-                        List<String> component = new ArrayList<>();
-                        String w;
-                        do {
-                            w = stack.pop();
-                            onStack.remove(w);
-                            component.add(w);
-                        } while (!w.equals(v));
-                        if (component.size() > 1 || out.get(v).contains(v)) {
-                            java.util.Collections.reverse(component);
-                            result.add(component);
-                        }
-                    }
+                    Collections.reverse(cycle);
+                    return cycle;
+                }
+                if (within.contains(next) && !cameFrom.containsKey(next)) {
+                    cameFrom.put(next, at);
+                    todo.add(next);
                 }
             }
         }
-        return result;
+        throw new IllegalStateException(start + " is on no cycle within " + within);
     }
 
     /**
@@ -159,7 +173,7 @@ public final class Digraph {
         Deque<String> path = new ArrayDeque<>();
         path.addLast(from);
         collect(from, targets, path, new LinkedHashSet<>(List.of(from)), found, limit * 10);
-        found.sort(java.util.Comparator.comparingInt(List::size));
+        found.sort(Comparator.comparingInt(List::size));
         return found.size() > limit ? new ArrayList<>(found.subList(0, limit)) : found;
     }
 

@@ -20,7 +20,9 @@ import org.mapwork.model.schema.Schema;
 import org.mapwork.templates.AbstractMethodTemplate;
 import org.mapwork.templates.AnalysisReport;
 import org.mapwork.templates.Finding;
+import org.mapwork.templates.MethodAction;
 import org.mapwork.templates.Presentation;
+import org.mapwork.templates.TowerHandle;
 import org.mapwork.templates.common.MapBuilder;
 import org.mapwork.templates.common.Palette;
 import org.mapwork.templates.common.Texts;
@@ -48,6 +50,7 @@ public final class NetMapTemplate extends AbstractMethodTemplate {
     public static final Schema SCHEMA = buildSchema();
 
     private final NetMapPresentation presentation;
+    private final NetMapEdits edits = new NetMapEdits(SCHEMA, this::textsOf);
 
     public NetMapTemplate() {
         super(ID, SCHEMA, List.of(
@@ -68,6 +71,23 @@ public final class NetMapTemplate extends AbstractMethodTemplate {
                 .mapDefinedLinkTypes(new MapDefinedLinkTypes(LINK_TYPES, new LinkType("link", true, Set.of(Actors.TYPE),
                         Set.of(Actors.TYPE), List.of(AttributeDef.longText("notes")))))
                 .build();
+    }
+
+    /** Raise and lower towers, the goals menu. */
+    @Override
+    public List<MethodAction> actions(Locale locale) {
+        return edits.actions(textsIn(locale));
+    }
+
+    @Override
+    public java.util.Optional<TowerHandle> tower() {
+        return java.util.Optional.of(edits.tower());
+    }
+
+    /** A network file without a method (GraphML, Kumu, CSV) is most often a power map. */
+    @Override
+    public boolean suitsPlainNetworks() {
+        return true;
     }
 
     @Override

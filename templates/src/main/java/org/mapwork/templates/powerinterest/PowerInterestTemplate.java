@@ -18,12 +18,15 @@ import org.mapwork.templates.AbstractMethodTemplate;
 import org.mapwork.templates.AnalysisReport;
 import org.mapwork.templates.Backdrop;
 import org.mapwork.templates.Finding;
+import org.mapwork.templates.MethodAction;
 import org.mapwork.templates.Presentation;
+import org.mapwork.templates.TowerHandle;
 import org.mapwork.templates.common.LayoutSupport;
 import org.mapwork.templates.common.LayoutSupport.Box;
 import org.mapwork.templates.common.MapBuilder;
 import org.mapwork.templates.common.Texts;
 import org.mapwork.templates.netmap.Actors;
+import org.mapwork.templates.netmap.NetMapEdits;
 import org.mapwork.templates.netmap.NetMapPresentation;
 
 /**
@@ -44,6 +47,7 @@ public final class PowerInterestTemplate extends AbstractMethodTemplate {
     public static final Schema SCHEMA = buildSchema();
 
     private final Presentation presentation;
+    private final NetMapEdits edits = new NetMapEdits(SCHEMA, this::textsOf);
 
     public PowerInterestTemplate() {
         super(ID, SCHEMA, List.of(
@@ -83,6 +87,17 @@ public final class PowerInterestTemplate extends AbstractMethodTemplate {
 
     static long interest(Element e) {
         return e.attribute(INTEREST) instanceof Value.Int i ? i.value() : -1;
+    }
+
+    /** Raise and lower towers, the goals menu. */
+    @Override
+    public List<MethodAction> actions(Locale locale) {
+        return edits.actions(textsIn(locale));
+    }
+
+    @Override
+    public java.util.Optional<TowerHandle> tower() {
+        return java.util.Optional.of(edits.tower());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -23,6 +24,7 @@ import org.mapwork.templates.AnalysisReport;
 import org.mapwork.templates.Finding;
 import org.mapwork.templates.LegendEntry;
 import org.mapwork.templates.NodeLook;
+import org.mapwork.templates.PictogramStamp;
 import org.mapwork.templates.Pictograms;
 import org.mapwork.templates.Presentation;
 import org.mapwork.templates.common.LayoutSupport;
@@ -93,6 +95,12 @@ public final class RichPictureTemplate extends AbstractMethodTemplate {
 
     static String symbol(Element node) {
         return node.attribute(SYMBOL) instanceof Value.Text t ? t.value() : "question";
+    }
+
+    /** Stickers: a pictogram stamped is a sticker showing it. */
+    @Override
+    public Optional<PictogramStamp> pictograms() {
+        return Optional.of(new PictogramStamp(STICKER, SYMBOL, this::textsOf));
     }
 
     @Override

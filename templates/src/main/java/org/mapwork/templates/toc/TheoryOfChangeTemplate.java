@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.mapwork.model.ChangeSet;
@@ -19,6 +20,8 @@ import org.mapwork.model.schema.Schema;
 import org.mapwork.templates.AbstractMethodTemplate;
 import org.mapwork.templates.AnalysisReport;
 import org.mapwork.templates.Finding;
+import org.mapwork.templates.LineHandle;
+import org.mapwork.templates.MethodAction;
 import org.mapwork.templates.Presentation;
 import org.mapwork.templates.common.Digraph;
 import org.mapwork.templates.common.MapBuilder;
@@ -52,6 +55,7 @@ public final class TheoryOfChangeTemplate extends AbstractMethodTemplate {
     public static final Schema SCHEMA = buildSchema();
 
     private final Presentation presentation;
+    private final TheoryOfChangeEdits edits = new TheoryOfChangeEdits(this::textsOf);
 
     public TheoryOfChangeTemplate() {
         super(ID, SCHEMA, List.of(
@@ -85,6 +89,17 @@ public final class TheoryOfChangeTemplate extends AbstractMethodTemplate {
                 .mapAttribute(AttributeDef.longText(NARRATIVE))
                 .mapAttribute(AttributeDef.decimal(CEILING_Y, null, null))
                 .build();
+    }
+
+    /** Add precondition below, the ceiling up and down. */
+    @Override
+    public List<MethodAction> actions(Locale locale) {
+        return edits.actions(textsIn(locale));
+    }
+
+    @Override
+    public Optional<LineHandle> line() {
+        return Optional.of(edits.ceiling());
     }
 
     @Override

@@ -21,7 +21,7 @@ import org.mapwork.model.ChangeSet;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.MapSession;
 
-class LibraryReplayProperties {
+class LibraryReplayPropertiesTest {
 
     @Property(tries = 25)
     void theLoggedChangeSetsReplayToTheLiveDocumentAtEveryRevision(@ForAll long seed,

@@ -1,0 +1,98 @@
+package org.mapwork.templates.toc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.mapwork.model.Change;
+import org.mapwork.model.ChangeSet;
+import org.mapwork.model.Element;
+import org.mapwork.model.Geometry;
+import org.mapwork.model.Ids;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.OrderKey;
+import org.mapwork.model.schema.LinkType;
+import org.mapwork.templates.AbstractMethodTemplate;
+import org.mapwork.templates.LineHandle;
+import org.mapwork.templates.MethodAction;
+import org.mapwork.templates.common.Texts;
+
+/**
+ * What a theory of change adds to the editor: a precondition added below an outcome, already linked to it by a
+ * causal arrow (the method is worked backwards from the long-term outcome), and the ceiling of accountability
+ * dragged or moved a step with Alt+Up and Alt+Down. Pure functions of the map, in the map's language.
+ */
+public final class TheoryOfChangeEdits {
+
+    /** The size of a new precondition, and how far below its outcome it goes. */
+    static final double WIDTH = 140, HEIGHT = 60, BELOW = 80;
+    /** One key step of the ceiling (the editor's grid). */
+    static final double CEILING_STEP = 20;
+
+    private final Function<MapDocument, Texts> texts;
+    private final LineHandle ceiling;
+
+    public TheoryOfChangeEdits(Function<MapDocument, Texts> texts) {
+        this.texts = texts;
+        this.ceiling = new LineHandle(TheoryOfChangeTemplate.CEILING_Y, CEILING_STEP, texts);
+    }
+
+    public LineHandle ceiling() {
+        return ceiling;
+    }
+
+    /** Add precondition below (Alt+P), then the ceiling up and down. */
+    public List<MethodAction> actions(Texts labels) {
+        List<MethodAction> out = new ArrayList<>();
+        out.add(new MethodAction("add-precondition", labels.get("action.precondition"), MethodAction.Keys.alt("P", "Alt+P"),
+                true, c -> c.selected().stream().anyMatch(Element::isNode), this::preconditionBelow));
+        out.addAll(ceiling.actions(labels));
+        return out;
+    }
+
+    /** The causal link type that lets a precondition lead to this element, if any. */
+    static Optional<String> causalTo(MapDocument doc, Element outcome) {
+        for (LinkType t : TheoryOfChangeTemplate.SCHEMA.linkTypesOf(doc.mapAttributes()).values()) {
+            if (t.allows(TheoryOfChangeTemplate.PRECONDITION, outcome.type())) {
+                return Optional.of(t.name());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Names a new precondition below the one selected outcome; refuses for anything a precondition cannot lead to. */
+    public MethodAction.Effect preconditionBelow(MethodAction.Context c) {
+        Texts t = texts.apply(c.document());
+        Optional<Element> one = c.single();
+        if (one.isEmpty()) {
+            return new MethodAction.Refuse(t.get("edit.precondition.selectOne"));
+        }
+        Element outcome = one.get();
+        if (!outcome.isNode() || causalTo(c.document(), outcome).isEmpty()) {
+            return new MethodAction.Refuse(t.format("edit.precondition.cannotLead", AbstractMethodTemplate.name(outcome)));
+        }
+        Geometry g = outcome.geometry();
+        Geometry near = Geometry.box(g.centerX() - WIDTH / 2, g.y() + g.height() + BELOW, WIDTH, HEIGHT);
+        String outcomeId = outcome.id();
+        return new MethodAction.NameInPlace(TheoryOfChangeTemplate.PRECONDITION, near,
+                (doc, name, box) -> addPrecondition(doc, outcomeId, name, box)
+                        .<MethodAction.Effect>map(MethodAction.Apply::new)
+                        .orElseGet(() -> new MethodAction.Refuse(texts.apply(doc).get("edit.precondition.gone"))));
+    }
+
+    /** A precondition named {@code name} at {@code box}, with its causal link to the outcome, in one step. */
+    public Optional<ChangeSet> addPrecondition(MapDocument doc, String outcomeId, String name, Geometry box) {
+        Element outcome = doc.element(outcomeId);
+        Optional<String> link = outcome == null ? Optional.empty() : causalTo(doc, outcome);
+        if (link.isEmpty() || name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String id = Ids.newId("n");
+        String order = doc.nextOrderKey();
+        Element node = Element.node(id, TheoryOfChangeTemplate.PRECONDITION, name.strip(), box, order);
+        Element causal = Element.link(Ids.newId("l"), link.get(), id, outcomeId, OrderKey.after(order));
+        return Optional.of(ChangeSet.of(texts.apply(doc).format("edit.precondition.add", name.strip(),
+                AbstractMethodTemplate.name(outcome)), Change.add(node), Change.add(causal)));
+    }
+}
