@@ -270,15 +270,15 @@ final class MapScene {
         finish(bounds);
     }
 
-    /** The union of the items' bounds (the content without backdrops). */
+    /** The union of the items' bounds (the content without backdrops); {@code null} when there are no items. */
     private Rectangle2D itemBounds;
     private boolean touchedEdge;
-    /** The items the last {@link #updateTo} replaced, old and new in turn. */
+    /** The items the last {@link #updateTo} took out, put in or replaced (old and new). */
     private final List<Item> patched = new ArrayList<>();
 
     /** Backdrops, legend and the content's bounds, from the items' bounds. */
     private void finish(Rectangle2D unionOfItems) {
-        itemBounds = unionOfItems == null ? new Rectangle2D.Double() : (Rectangle2D) unionOfItems.clone();
+        itemBounds = unionOfItems == null ? null : (Rectangle2D) unionOfItems.clone();
         Rectangle2D bounds = unionOfItems == null ? null : (Rectangle2D) unionOfItems.clone();
         backdrops = presentation.backdrops(doc);
         for (Backdrop b : backdrops) {
@@ -330,8 +330,9 @@ final class MapScene {
                 }
             } else if (it.element != e) {
                 Element old = it.element;
+                // an annotation of another type may be drawn in another layer (a text that becomes a frame)
                 if (old.kind() != e.kind() || !old.order().equals(e.order()) || !java.util.Objects.equals(old.source(), e.source())
-                        || !java.util.Objects.equals(old.target(), e.target())) {
+                        || !java.util.Objects.equals(old.target(), e.target()) || e.isAnnotation() && !old.type().equals(e.type())) {
                     return false;
                 }
                 changed.add(e);
@@ -439,7 +440,7 @@ final class MapScene {
             merge(gone, fresh);
         }
         Rectangle2D bounds;
-        if (touchedEdge) {
+        if (touchedEdge || itemBounds == null) {
             bounds = null;
             for (Item it : items) {
                 bounds = union(bounds, it.bounds);
@@ -575,7 +576,7 @@ final class MapScene {
         return true;
     }
 
-    /** The items the last {@link #updateTo} replaced, each old item followed by its new one. */
+    /** The items the last {@link #updateTo} took out, put in or replaced (old and new): where the drawing changed. */
     List<Item> patched() {
         return List.copyOf(patched);
     }
