@@ -31,11 +31,11 @@ final class SceneDescription {
         out.add("backdrops " + s.backdrops);
         out.add("legend " + s.legend());
         for (int i = 0; i < s.items.length; i++) {
-            MapScene.Item it = s.items[i];
+            SceneItem it = s.items[i];
             out.add(i + ": " + item(s, it) + (it.index == i ? "" : " (its index says " + it.index + ")"));
         }
         for (String id : new TreeSet<>(ids)) {
-            MapScene.Item it = s.item(id);
+            SceneItem it = s.item(id);
             out.add("id " + id + " -> " + (it == null ? "none" : it.index + (it.index >= 0 && it.index < s.items.length
                     && s.items[it.index] == it ? "" : " (not that item)")));
         }
@@ -49,7 +49,7 @@ final class SceneDescription {
                         c.getWidth() / 3, c.getHeight() / 3));
             }
         }
-        for (MapScene.Item it : s.items) {
+        for (SceneItem it : s.items) {
             areas.add(new Rectangle2D.Double(it.bounds.getCenterX(), it.bounds.getCenterY(), 0, 0));
         }
         for (Rectangle2D a : areas) {
@@ -64,33 +64,33 @@ final class SceneDescription {
         return new Rectangle2D.Double(r.getX() - by, r.getY() - by, r.getWidth() + 2 * by, r.getHeight() + 2 * by);
     }
 
-    private static String item(MapScene s, MapScene.Item it) {
+    private static String item(MapScene s, SceneItem it) {
         String head = it.getClass().getSimpleName() + " " + it.element.id() + "@" + System.identityHashCode(it.element)
                 + " bounds " + it.bounds;
-        if (it instanceof MapScene.NodeItem n) {
+        if (it instanceof NodeItem n) {
             return head + " look " + n.look + " shape " + n.shapeName + " " + path(n.shape) + " fill " + n.fill
                     + " stroke " + n.stroke + " text " + n.textColour + " label " + text(n.label) + " at " + n.labelTop
                     + " type " + text(n.typeLabel) + " at " + n.typeLabelTop + " colour " + n.typeLabelColour
                     + " pictogram " + path(n.pictogram) + " tower " + n.tower + " " + tower(n.towerShape)
                     + " badges " + n.badges;
         }
-        if (it instanceof MapScene.LinkItem l) {
+        if (it instanceof LinkItem l) {
             return head + " from " + end(s, l.from) + " to " + end(s, l.to) + " " + l.indexInPair + "/" + l.pairSize
                     + " path " + path(l.path) + " segment " + segment(l.segment) + " arrow " + path(l.arrow)
                     + " colour " + l.colour + " stroke " + stroke(l.stroke) + " halo " + stroke(l.halo)
                     + " label " + text(l.label) + " at " + l.labelX + "," + l.labelY + " colour " + l.labelColour;
         }
-        MapScene.AnnotationItem a = (MapScene.AnnotationItem) it;
+        AnnotationItem a = (AnnotationItem) it;
         return head + " form " + a.form + " shape " + path(a.shape) + " arrow " + path(a.arrow) + " colour " + a.colour
                 + " label " + text(a.label);
     }
 
     /** A link's end: the node's element, and whether the link was drawn from the node item the scene now holds. */
-    private static String end(MapScene s, MapScene.NodeItem n) {
+    private static String end(MapScene s, NodeItem n) {
         return n.element.id() + "@" + System.identityHashCode(n.element) + (s.item(n.element.id()) == n ? "" : " (a stale item)");
     }
 
-    private static String tower(MapScene.Tower t) {
+    private static String tower(Tower t) {
         return t == null ? "-" : path(t.body()) + path(t.rims()) + path(t.top()) + t.numberX() + "," + t.numberBottom();
     }
 
