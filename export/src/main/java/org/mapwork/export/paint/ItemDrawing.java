@@ -11,6 +11,8 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.mapwork.model.schema.AnnotationType;
@@ -38,7 +40,12 @@ final class ItemDrawing {
     private static final Color TOWER_TOP = new Color(0xc9a55a);
     private static final Color TOWER_EDGE = new Color(0x4a3a1a);
 
+    /** How many items are drawn between two questions whether to stop. */
+    static final int STOP_CHECK_EVERY = 256;
+    private static final BooleanSupplier NEVER = () -> false;
+
     private final TextWrapper text;
+    private BooleanSupplier stop = NEVER;
 
     ItemDrawing(TextWrapper text) {
         this.text = text;
@@ -49,14 +56,26 @@ final class ItemDrawing {
         return size * scale >= 3.5;
     }
 
+    /**
+     * From now on, asks {@code stop} before the first item of each drawing and after every {@value #STOP_CHECK_EVERY}
+     * items; on a yes the drawing stops with a {@link CancellationException}.
+     */
+    void stopWhen(BooleanSupplier stop) {
+        this.stop = stop;
+    }
 
     /** Draws the items {@code walk} visits, at the level of detail the view's scale calls for, leaving out hidden ones. */
     void draw(Graphics2D g, Viewport view, RenderOptions opts, Consumer<MapScene.ItemVisitor> walk) {
         boolean lod = opts.levelOfDetail();
         double scale = view.scale();
         Set<String> hidden = opts.hidden();
-        Consumer<MapScene.ItemVisitor> shown = hidden.isEmpty() ? walk
+        BooleanSupplier stopNow = stop;
+        int[] visited = {0};
+        Consumer<MapScene.ItemVisitor> shown = hidden.isEmpty() && stopNow == NEVER ? walk
                 : visitor -> walk.accept(item -> {
+                    if (stopNow != NEVER && visited[0]++ % STOP_CHECK_EVERY == 0 && stopNow.getAsBoolean()) {
+                        throw new CancellationException("drawing stopped as asked, after " + (visited[0] - 1) + " items");
+                    }
                     if (!hidden.contains(item.element.id())) {
                         visitor.visit(item);
                     }

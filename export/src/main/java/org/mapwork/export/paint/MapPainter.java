@@ -7,8 +7,10 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.mapwork.model.MapDocument;
@@ -51,6 +53,16 @@ public final class MapPainter {
     /** A new painter that finds methods as this one does, for another thread (a painter serves one thread). */
     public MapPainter another() {
         return new MapPainter(methods);
+    }
+
+    /**
+     * Makes every drawing of this painter from now on ask {@code stop} whether to stop, before its first element and
+     * then every {@value ItemDrawing#STOP_CHECK_EVERY} elements, and stop with a
+     * {@link java.util.concurrent.CancellationException} on a yes: a background export (its {@code ExportProgress}'s
+     * cancel) then stops promptly however large the map. A painter stops for nothing unless told.
+     */
+    public void stopWhen(BooleanSupplier stop) {
+        itemDrawing.stopWhen(Objects.requireNonNull(stop, "stop"));
     }
 
     /** The text wrapper this painter measures with (for other drawings that must break lines the same way). */
