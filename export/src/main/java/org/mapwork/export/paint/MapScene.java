@@ -116,7 +116,7 @@ final class MapScene {
             it.index = i;
             byId.put(it.element.id(), it);
             bounds = SceneShapes.union(bounds, it.bounds);
-            grid.add(i, it.bounds);
+            grid.add(it);
         }
         finish(bounds);
     }

@@ -2,9 +2,7 @@ package org.mapwork.export.paint;
 
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -49,37 +47,37 @@ final class ScenePatch {
                 || next.mapAttributes() != before.mapAttributes()) {
             return false;
         }
+        // what differs, in one walk over both snapshots' elements (each sorted by id; unchanged ones are shared)
         List<Element> changed = new ArrayList<>();
         List<Element> added = new ArrayList<>();
-        for (Element e : next.elements()) {
-            SceneItem it = scene.byId.get(e.id());
-            if (it == null) {
-                Element was = before.element(e.id());
-                if (was == null) {
-                    added.add(e);
-                } else if (was != e) {
-                    // a dangling link (an endpoint missing) that changed: rebuild
-                    return false;
-                }
-            } else if (it.element != e) {
-                Element old = it.element;
-                // an annotation of another type may be drawn in another layer (a text that becomes a frame)
-                if (old.kind() != e.kind() || !old.order().equals(e.order()) || !Objects.equals(old.source(), e.source())
-                        || !Objects.equals(old.target(), e.target()) || e.isAnnotation() && !old.type().equals(e.type())) {
-                    return false;
-                }
-                changed.add(e);
-            }
-            if (changed.size() + added.size() > MAX_PATCH) {
-                return false;
-            }
-        }
         List<Element> removed = new ArrayList<>();
-        if (before.size() + added.size() != next.size()) {
-            for (Element e : before.elements()) {
-                if (next.element(e.id()) == null) {
-                    removed.add(e);
+        Iterator<Element> was = before.elements().iterator(), is = next.elements().iterator();
+        Element a = was.hasNext() ? was.next() : null, b = is.hasNext() ? is.next() : null;
+        while (a != null || b != null) {
+            if (a == b) {
+                a = was.hasNext() ? was.next() : null;
+                b = is.hasNext() ? is.next() : null;
+                continue;
+            }
+            int c = a == null ? 1 : b == null ? -1 : a.id().compareTo(b.id());
+            if (c < 0) {
+                removed.add(a);
+                a = was.hasNext() ? was.next() : null;
+            } else if (c > 0) {
+                added.add(b);
+                b = is.hasNext() ? is.next() : null;
+            } else {
+                // an element not drawn (a dangling link) that changed, or a change that moves it to another place in
+                // the drawing order or to other ends: rebuild. An annotation of another type may be drawn in another
+                // layer (a text that becomes a frame).
+                if (scene.byId.get(a.id()) == null || a.kind() != b.kind() || !a.order().equals(b.order())
+                        || !Objects.equals(a.source(), b.source()) || !Objects.equals(a.target(), b.target())
+                        || b.isAnnotation() && !a.type().equals(b.type())) {
+                    return false;
                 }
+                changed.add(b);
+                a = was.hasNext() ? was.next() : null;
+                b = is.hasNext() ? is.next() : null;
             }
             if (changed.size() + added.size() + removed.size() > MAX_PATCH) {
                 return false;
@@ -209,7 +207,7 @@ final class ScenePatch {
         scene.patched.add(item);
         gone[item.index] = true;
         anyGone = true;
-        scene.grid.remove(item.index, item.bounds);
+        scene.grid.remove(item);
         scene.byId.remove(item.element.id());
     }
 
@@ -218,49 +216,74 @@ final class ScenePatch {
         touchedEdge |= touchesEdge(old.bounds);
         scene.patched.add(old);
         scene.patched.add(item);
-        int i = old.index;
-        scene.grid.remove(i, old.bounds);
-        item.index = i;
-        scene.items[i] = item;
+        scene.grid.remove(old);
+        item.index = old.index;
+        scene.items[old.index] = item;
         scene.byId.put(item.element.id(), item);
-        scene.grid.add(i, item.bounds);
+        scene.grid.add(item);
     }
 
     /**
      * The drawing order without the items taken out and with the new ones in their places (by layer, then by the
-     * elements' order keys, as a fresh scene orders them), the grid's item numbers moved along, the new items indexed.
+     * elements' order keys, as a fresh scene orders them), in runs copied whole; the items from the first place that
+     * moved on get their new places, and the new items go into the grid.
      */
     private void merge() {
         SceneItem[] items = scene.items;
         fresh.sort(SceneItem.DRAWING_ORDER);
-        SceneItem[] merged = new SceneItem[items.length + fresh.size()];
-        int[] moved = new int[items.length];
-        int n = 0, f = 0;
-        for (int i = 0; i < items.length; i++) {
-            if (gone[i]) {
-                moved[i] = -1;
-                continue;
+        // where each new item goes among the old ones (the old ones are in drawing order, the taken ones still in place)
+        int[] at = new int[fresh.size()];
+        for (int f = 0; f < at.length; f++) {
+            int lo = 0, hi = items.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (SceneItem.DRAWING_ORDER.compare(items[mid], fresh.get(f)) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
             }
-            while (f < fresh.size() && SceneItem.DRAWING_ORDER.compare(fresh.get(f), items[i]) < 0) {
+            at[f] = lo;
+        }
+        int goneCount = 0, firstMoved = items.length;
+        for (int i = 0; i < gone.length; i++) {
+            if (gone[i]) {
+                goneCount++;
+                firstMoved = Math.min(firstMoved, i);
+            }
+        }
+        if (at.length > 0) {
+            firstMoved = Math.min(firstMoved, at[0]);
+        }
+        SceneItem[] merged = new SceneItem[items.length - goneCount + fresh.size()];
+        System.arraycopy(items, 0, merged, 0, firstMoved);
+        int n = firstMoved, f = 0;
+        for (int i = firstMoved; i <= items.length; i++) {
+            while (f < at.length && at[f] == i) {
                 merged[n++] = fresh.get(f++);
             }
-            moved[i] = n;
-            merged[n++] = items[i];
-        }
-        while (f < fresh.size()) {
-            merged[n++] = fresh.get(f++);
-        }
-        scene.items = items = Arrays.copyOf(merged, n);
-        scene.grid.renumber(moved, n);
-        Set<SceneItem> isFresh = Collections.newSetFromMap(new IdentityHashMap<>());
-        isFresh.addAll(fresh);
-        for (int i = 0; i < items.length; i++) {
-            SceneItem it = items[i];
-            it.index = i;
-            if (isFresh.contains(it)) {
-                scene.patched.add(it);
-                scene.grid.add(i, it.bounds);
+            if (i == items.length) {
+                break;
             }
+            if (!gone[i]) {
+                // a run of kept items up to the next one taken out or the next new one's place
+                int end = i + 1;
+                int stop = f < at.length ? at[f] : items.length;
+                while (end < stop && !gone[end]) {
+                    end++;
+                }
+                System.arraycopy(items, i, merged, n, end - i);
+                n += end - i;
+                i = end - 1;
+            }
+        }
+        scene.items = merged;
+        for (int i = firstMoved; i < merged.length; i++) {
+            merged[i].index = i;
+        }
+        for (SceneItem it : fresh) {
+            scene.patched.add(it);
+            scene.grid.add(it);
         }
     }
 }
