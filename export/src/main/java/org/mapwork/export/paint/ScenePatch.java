@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.mapwork.model.Element;
@@ -33,6 +34,8 @@ final class ScenePatch {
     private boolean anyGone;
     /** New items, not yet in the drawing order. */
     private final List<SceneItem> fresh = new ArrayList<>();
+    /** The elements that differ between the two snapshots: in both, only in the newer, only in the older. */
+    private final List<Element> changed = new ArrayList<>(), added = new ArrayList<>(), removed = new ArrayList<>();
 
     ScenePatch(MapScene scene, MapDocument next) {
         this.scene = scene;
@@ -47,40 +50,35 @@ final class ScenePatch {
                 || next.mapAttributes() != before.mapAttributes()) {
             return false;
         }
-        // what differs, in one walk over both snapshots' elements (each sorted by id; unchanged ones are shared)
-        List<Element> changed = new ArrayList<>();
-        List<Element> added = new ArrayList<>();
-        List<Element> removed = new ArrayList<>();
-        Iterator<Element> was = before.elements().iterator(), is = next.elements().iterator();
-        Element a = was.hasNext() ? was.next() : null, b = is.hasNext() ? is.next() : null;
-        while (a != null || b != null) {
-            if (a == b) {
-                a = was.hasNext() ? was.next() : null;
-                b = is.hasNext() ? is.next() : null;
-                continue;
+        // what differs: the elements the newer snapshot says changed since the older, or else one walk over both
+        // snapshots' elements (each sorted by id; unchanged ones are shared)
+        Optional<Set<String>> touched = next.changedSince(before);
+        if (touched.isPresent()) {
+            if (touched.get().size() > MAX_PATCH) {
+                return false;
             }
-            int c = a == null ? 1 : b == null ? -1 : a.id().compareTo(b.id());
-            if (c < 0) {
-                removed.add(a);
-                a = was.hasNext() ? was.next() : null;
-            } else if (c > 0) {
-                added.add(b);
-                b = is.hasNext() ? is.next() : null;
-            } else {
-                // an element not drawn (a dangling link) that changed, or a change that moves it to another place in
-                // the drawing order or to other ends: rebuild. An annotation of another type may be drawn in another
-                // layer (a text that becomes a frame).
-                if (scene.byId.get(a.id()) == null || a.kind() != b.kind() || !a.order().equals(b.order())
-                        || !Objects.equals(a.source(), b.source()) || !Objects.equals(a.target(), b.target())
-                        || b.isAnnotation() && !a.type().equals(b.type())) {
+            for (String id : touched.get()) {
+                if (!sort(before.element(id), next.element(id))) {
                     return false;
                 }
-                changed.add(b);
-                a = was.hasNext() ? was.next() : null;
-                b = is.hasNext() ? is.next() : null;
             }
-            if (changed.size() + added.size() + removed.size() > MAX_PATCH) {
-                return false;
+        } else {
+            Iterator<Element> was = before.elements().iterator(), is = next.elements().iterator();
+            Element a = was.hasNext() ? was.next() : null, b = is.hasNext() ? is.next() : null;
+            while (a != null || b != null) {
+                int c = a == b ? 0 : a == null ? 1 : b == null ? -1 : a.id().compareTo(b.id());
+                if (!sort(c <= 0 ? a : null, c >= 0 ? b : null)) {
+                    return false;
+                }
+                if (c <= 0) {
+                    a = was.hasNext() ? was.next() : null;
+                }
+                if (c >= 0) {
+                    b = is.hasNext() ? is.next() : null;
+                }
+                if (changed.size() + added.size() + removed.size() > MAX_PATCH) {
+                    return false;
+                }
             }
         }
         scene.doc = next;
@@ -147,6 +145,31 @@ final class ScenePatch {
             }
         }
         scene.finish(bounds);
+        return true;
+    }
+
+    /**
+     * Files one element as it was ({@code a}) and is ({@code b}, either {@code null} when it is not there) under
+     * changed, added or removed; false for a change a patch does not make: an element not drawn (a dangling link)
+     * that changed, or one that moves to another place in the drawing order or to other ends. An annotation of another
+     * type may be drawn in another layer (a text that becomes a frame).
+     */
+    private boolean sort(Element a, Element b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null) {
+            added.add(b);
+        } else if (b == null) {
+            removed.add(a);
+        } else {
+            if (scene.byId.get(a.id()) == null || a.kind() != b.kind() || !a.order().equals(b.order())
+                    || !Objects.equals(a.source(), b.source()) || !Objects.equals(a.target(), b.target())
+                    || b.isAnnotation() && !a.type().equals(b.type())) {
+                return false;
+            }
+            changed.add(b);
+        }
         return true;
     }
 

@@ -116,6 +116,13 @@ class ScenePatchTest {
                         assertSame(kept, painter.scene(next), methodId + ": patched in place after " + edit);
                         patchedEdits++;
                     }
+                    // back to the snapshot before (which the later one does not descend from: the patch compares all
+                    // elements), and on again (the later snapshot tells what changed since)
+                    sameAsFresh(painter, next, doc, opts, methodId + ": back from " + edit);
+                    sameAsFresh(painter, doc, next, opts, methodId + ": again " + edit);
+                    if (kind != SET_TYPE) {
+                        assertSame(kept, painter.scene(next), methodId + ": patched in place back and forth " + edit);
+                    }
                     doc = next;
                 }
             }
