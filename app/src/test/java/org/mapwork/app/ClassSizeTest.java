@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -24,14 +23,6 @@ class ClassSizeTest {
 
     static final int LIMIT = 600;
 
-    /**
-     * Classes still over the limit while they are being split. This list only shrinks: an entry whose class is now
-     * within the limit (or gone) fails the test, so remove it when its class is split.
-     */
-    private static final Set<String> ALLOWED_FOR_NOW = Set.of(
-            "export/src/main/java/org/mapwork/export/paint/MapPainter.java",
-            "export/src/main/java/org/mapwork/export/paint/MapScene.java");
-
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @Test
@@ -40,26 +31,11 @@ class ClassSizeTest {
         assertTrue(sizes.size() > 100, "found the modules' sources under " + ROOT + ": " + sizes.size() + " files");
         List<String> offenders = new ArrayList<>();
         sizes.forEach((file, lines) -> {
-            if (lines > LIMIT && !ALLOWED_FOR_NOW.contains(file)) {
+            if (lines > LIMIT) {
                 offenders.add(file + ": " + lines + " lines");
             }
         });
         assertEquals(List.of(), offenders, "classes over " + LIMIT + " lines; split them by responsibility");
-    }
-
-    @Test
-    void theAllowListNamesOnlyClassesStillOverTheLimit() throws IOException {
-        Map<String, Integer> sizes = sizesOfMainSources();
-        List<String> stale = new ArrayList<>();
-        for (String file : new java.util.TreeSet<>(ALLOWED_FOR_NOW)) {
-            Integer lines = sizes.get(file);
-            if (lines == null) {
-                stale.add(file + ": gone");
-            } else if (lines <= LIMIT) {
-                stale.add(file + ": " + lines + " lines");
-            }
-        }
-        assertEquals(List.of(), stale, "no longer over " + LIMIT + " lines: remove them from ALLOWED_FOR_NOW");
     }
 
     /** Lines of every Java file under {@code MODULE/src/main/java}, keyed by its path from the project's root. */

@@ -6,9 +6,10 @@ import java.nio.file.Path;
  * What an export tells while it writes, and how it is asked to stop: the editor's background export shows the one and
  * offers the other as Cancel. Every method has a default that does nothing, so the CLI passes {@link #NONE}.
  *
- * <p>{@link MapExporter} calls these on the thread that writes. It asks {@link #cancelled()} before each file and on
- * each block of bytes written; once it says yes the export stops with an {@link java.io.InterruptedIOException} and
- * removes what it had written so far, so no file of the export appears.
+ * <p>{@link MapExporter} calls these on the thread that writes. It asks {@link #cancelled()} before each file, on
+ * each block of bytes written, and while the painter draws a picture (before its first element and every 256
+ * elements); once it says yes the export stops with an {@link java.io.InterruptedIOException} and removes what it had
+ * written so far, so no file of the export appears.
  */
 public interface ExportProgress {
 

@@ -96,6 +96,8 @@ public final class MapExporter {
     public List<Path> export(MapDocument doc, ExportFormat format, Path target, Options opts, ExportProgress progress)
             throws IOException {
         MapPainter painter = new MapPainter(methods);
+        // a large map's drawing stops within a few hundred elements of a cancel, not at the file's first byte
+        painter.stopWhen(progress::cancelled);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         String file = target.getFileName().toString();
@@ -126,11 +128,9 @@ public final class MapExporter {
                     staged.write(target, out -> out.write(md.getBytes(StandardCharsets.UTF_8)));
                     written = List.of(target, figure);
                 }
-                case HTML -> {
-                    staged.checkNotCancelled();
-                    String html = new ReportExport(methods, opts.locale()).html(doc, painter);
-                    staged.write(target, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
-                }
+                // the report draws its figure while its file is being written, so that a cancel in the drawing is one
+                case HTML -> staged.write(target, out -> out.write(
+                        new ReportExport(methods, opts.locale()).html(doc, painter).getBytes(StandardCharsets.UTF_8)));
                 default -> throw new IllegalArgumentException("unknown format " + format);
             }
             staged.moveIntoPlace();

@@ -1,6 +1,7 @@
 package org.mapwork.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mapwork.model.MapDocument;
 
 /** An export tells which file it writes and how many bytes, stops when asked, and then leaves no file behind. */
@@ -144,5 +148,71 @@ class ExportProgressTest {
         assertThrows(IllegalArgumentException.class, () -> new MapExporter().export(doc, ExportFormat.PNG,
                 dir.resolve("centre.png"), MapExporter.Options.defaults().withDpi(5), progress));
         assertEquals(List.of(), listing());
+    }
+
+    /** 5,000 actors and 5,000 links, built once: large enough that its drawing is asked many times whether to stop. */
+    private static MapDocument large;
+
+    private static synchronized MapDocument large() {
+        if (large == null) {
+            large = TestMaps.grid(5_000, 1);
+        }
+        return large;
+    }
+
+    /**
+     * Cancels from the {@code at}-th time it is asked on (the first question is the exporter's, before the file; the
+     * painter asks before its first element and every 256 elements), and counts the questions after the first yes.
+     */
+    private static class CancelledWhenAsked extends Watching {
+        final int at;
+        int asked;
+        int askedAfterYes;
+
+        CancelledWhenAsked(int at) {
+            this.at = at;
+        }
+
+        @Override
+        public boolean cancelled() {
+            asked++;
+            if (cancel) {
+                askedAfterYes++;
+            }
+            cancel = asked >= at;
+            return cancel;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ExportFormat.class, names = {"SVG", "PNG", "PDF", "HTML"})
+    void a_cancel_while_a_large_map_is_drawn_stops_the_drawing_and_keeps_the_file_that_was_there(ExportFormat format)
+            throws Exception {
+        MapDocument doc = large();
+        assertEquals(10_000, doc.size());
+        Path target = dir.resolve("large." + format.name().toLowerCase(java.util.Locale.ROOT));
+        Files.writeString(target, "the export of last week");
+        // the third question comes from the painter after its first 256 elements
+        CancelledWhenAsked progress = new CancelledWhenAsked(3);
+        InterruptedIOException stop = assertThrows(InterruptedIOException.class, () -> new MapExporter().export(doc,
+                format, target, MapExporter.Options.defaults().withDpi(10), progress));
+        assertInstanceOf(CancellationException.class, stop.getCause(), "the drawing stopped: " + stop.getCause());
+        assertTrue(stop.getCause().getMessage().contains("after 256 items"), stop.getCause().getMessage());
+        // drawing all 10,000 elements would have asked some 40 times; once the painter heard yes only the exporter asked
+        assertEquals(1, progress.askedAfterYes, "questions after the cancel");
+        assertEquals(0, progress.bytes, "nothing of the file was written");
+        assertEquals(List.of(target.getFileName().toString()), listing(), "no temporary file is left");
+        assertEquals("the export of last week", Files.readString(target));
+    }
+
+    @Test
+    void an_export_that_is_not_cancelled_draws_the_large_map_whole() throws Exception {
+        CancelledWhenAsked never = new CancelledWhenAsked(Integer.MAX_VALUE);
+        List<Path> written = new MapExporter().export(large(), ExportFormat.SVG, dir.resolve("large.svg"),
+                MapExporter.Options.defaults(), never);
+        assertEquals(List.of("large.svg"), listing());
+        // before the file, every 256 of the 10,000 elements (40), and on each 64 KiB block written
+        assertTrue(never.asked >= 1 + 40 + never.blocks, "asked " + never.asked + " times, " + never.blocks + " blocks");
+        assertTrue(Files.readString(written.get(0)).contains("Actor 4999"), "the last actor is drawn");
     }
 }

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -41,6 +43,17 @@ public final class MapDocument {
     /** (order, id) of every element, in draw order. */
     private final PSortedSet<DrawKey> drawOrder;
 
+    /** How many structural updates back a document remembers what it was made from ({@link #changedSince}). */
+    static final int LINEAGE = 64;
+    /**
+     * The document this one was made from by one structural update (at most {@link #LINEAGE} back from the last
+     * document built whole), or {@code null}; and the id of the element that update put or removed ({@code null} for
+     * the title or a map attribute). Not part of the document's value: {@link #equals} ignores it.
+     */
+    private final MapDocument parent;
+    private final String touched;
+    private final int depth;
+
     /** Draw order: by ordering key, ties broken by id. */
     record DrawKey(String order, String id) implements Comparable<DrawKey> {
         @Override
@@ -53,6 +66,18 @@ public final class MapDocument {
     private MapDocument(String id, String title, String methodId, int formatVersion, Instant created,
                         Map<String, Value> mapAttributes, PSortedMap<String, Element> elements,
                         PMap<String, PSet<String>> incidentLinks, PSortedSet<DrawKey> drawOrder) {
+        this(id, title, methodId, formatVersion, created, mapAttributes, elements, incidentLinks, drawOrder, null, null);
+    }
+
+    /** A document made from {@code parent} by one update that touched element {@code touched} (or none). */
+    private MapDocument(String id, String title, String methodId, int formatVersion, Instant created,
+                        Map<String, Value> mapAttributes, PSortedMap<String, Element> elements,
+                        PMap<String, PSet<String>> incidentLinks, PSortedSet<DrawKey> drawOrder,
+                        MapDocument parent, String touched) {
+        boolean remembered = parent != null && parent.depth < LINEAGE;
+        this.parent = remembered ? parent : null;
+        this.touched = remembered ? touched : null;
+        this.depth = remembered ? parent.depth + 1 : 0;
         this.id = id;
         this.title = title;
         this.methodId = methodId;
@@ -158,6 +183,26 @@ public final class MapDocument {
         return OrderKey.between(frontOrderKey(), null);
     }
 
+    /**
+     * The ids of the elements added, replaced or removed on the way from {@code earlier} to this document, when this
+     * document was made from {@code earlier} by at most {@value #LINEAGE} structural updates (one per change applied);
+     * empty otherwise (another map, a document built whole, or too far back). What lets a reader of two snapshots
+     * (the painter, bringing its picture from one to the next) look at the few elements that changed instead of
+     * comparing all of them. The title and the map attributes are not counted: compare those directly.
+     */
+    public Optional<Set<String>> changedSince(MapDocument earlier) {
+        Set<String> ids = new java.util.TreeSet<>();
+        for (MapDocument d = this; d != null; d = d.parent) {
+            if (d == earlier) {
+                return Optional.of(Collections.unmodifiableSet(ids));
+            }
+            if (d.touched != null) {
+                ids.add(d.touched);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The links touching a node (as source or target), sorted by id. */
     public List<Element> linksOf(String nodeId) {
         PSet<String> ids = incidentLinks.get(nodeId);
@@ -174,7 +219,8 @@ public final class MapDocument {
     // ----- structural updates, used only by ChangeEngine -----
 
     MapDocument withTitle(String newTitle) {
-        return new MapDocument(id, newTitle, methodId, formatVersion, created, mapAttributes, elements, incidentLinks, drawOrder);
+        return new MapDocument(id, newTitle, methodId, formatVersion, created, mapAttributes, elements, incidentLinks, drawOrder,
+                this, null);
     }
 
     MapDocument withMapAttribute(String name, Value value) {
@@ -185,7 +231,7 @@ public final class MapDocument {
             copy.put(name, value);
         }
         return new MapDocument(id, title, methodId, formatVersion, created, Collections.unmodifiableMap(copy),
-                elements, incidentLinks, drawOrder);
+                elements, incidentLinks, drawOrder, this, null);
     }
 
     /** Puts (adds or replaces) an element, keeping the indexes right. */
@@ -206,7 +252,7 @@ public final class MapDocument {
         }
         order = order.plus(new DrawKey(e.order(), e.id()));
         return new MapDocument(id, title, methodId, formatVersion, created, mapAttributes,
-                elements.plus(e.id(), e), incident, order);
+                elements.plus(e.id(), e), incident, order, this, e.id());
     }
 
     /**
@@ -247,7 +293,7 @@ public final class MapDocument {
             incident = incident.minus(elementId);
         }
         return new MapDocument(id, title, methodId, formatVersion, created, mapAttributes,
-                elements.minus(elementId), incident, drawOrder.minus(new DrawKey(old.order(), old.id())));
+                elements.minus(elementId), incident, drawOrder.minus(new DrawKey(old.order(), old.id())), this, elementId);
     }
 
     private static PMap<String, PSet<String>> link(PMap<String, PSet<String>> incident, Element linkElement) {

@@ -38,12 +38,14 @@ import org.mapwork.model.MapDocument;
  * class-data-sharing archive).
  * Every measurement is a warm-up followed by {@value #PASSES} measured passes, each reported. Nothing here is a
  * test: it prints what it measured. Options: {@code --nodes=N --links=N --passes=N --skip-breakdown --only-breakdown
- * --only-editor --only-drag --out=DIR} (pictures of sample frames are written there to look at).
+ * --only-editor --only-drag --only-add-remove --edits=N --out=DIR} (pictures of sample frames are written there to look at).
  */
 public final class CanvasSpeed {
 
     static final int PASSES = 2;
     static final int DRAG_MOVES = 120;
+    /** Additions (and as many removals) per pass of {@code --only-add-remove}. */
+    static final int ADD_REMOVE_EDITS = 100;
     static final int WIDTH = 1280, HEIGHT = 800;
     private static final Color BACKGROUND = new Color(0xfbfbf8);
 
@@ -84,6 +86,10 @@ public final class CanvasSpeed {
             warmUp.add(views.get(i));
         }
         describeScript(views, doc, probe);
+        if (List.of(args).contains("--only-add-remove")) {
+            addRemoveOnly(doc, centreActor(doc, extent), intArg(args, "edits", ADD_REMOVE_EDITS), passes);
+            System.exit(0);
+        }
         if (List.of(args).contains("--only-editor") || List.of(args).contains("--only-drag")) {
             editorOnly(doc, List.of(args).contains("--only-drag") ? List.of() : views, warmUp, passes, extent);
             System.exit(0);
@@ -210,6 +216,29 @@ public final class CanvasSpeed {
         }
         editor.drag().forEach(f -> System.out.println(f.row()));
         System.out.println("load at the end: " + load());
+    }
+
+    /**
+     * Adding and removing one actor on the editor's canvas (issue 10): {@code edits} additions and as many removals, one
+     * frame each, from the edit to the rendered frame; a warm-up first, then {@code passes} measured passes.
+     */
+    private static void addRemoveOnly(MapDocument doc, Element like, int edits, int passes) throws Exception {
+        try (EditorCanvasFrames canvas = EditorCanvasFrames.open(doc, WIDTH, HEIGHT)) {
+            System.out.println("JavaFX pipeline: " + EditorCanvasFrames.pipeline());
+            canvas.addRemove(like, Math.max(10, edits / 4)); // warm-up
+            System.out.println("## Adding and removing a copy of actor " + like.id() + " at 100 %, " + edits
+                    + " times each; load before: " + load());
+            System.out.println(FrameTimes.header());
+            for (int p = 1; p <= passes; p++) {
+                EditorCanvasFrames.Times times = canvas.addRemove(like, edits);
+                FrameTimes all = new FrameTimes("add/remove: edit → rendered frame, pass " + p, times.total());
+                System.out.println(all.row());
+                System.out.println(all.only("  additions, pass " + p, i -> i % 2 == 0).row());
+                System.out.println(all.only("  removals, pass " + p, i -> i % 2 == 1).row());
+                System.out.println(new FrameTimes("  of which JavaFX thread, pass " + p, times.fxThread()).row());
+            }
+            System.out.println("load at the end: " + load());
+        }
     }
 
     /** The editor canvas' rows: pan/zoom frames pass by pass, how whole they were, and the drag's rows. */

@@ -22,7 +22,9 @@ import org.mapwork.editor.tool.CanvasInput;
 import org.mapwork.editor.tool.Tool;
 import org.mapwork.editor.view.MapCanvasView;
 import org.mapwork.export.paint.MapPainter;
+import org.mapwork.model.Change;
 import org.mapwork.model.Element;
+import org.mapwork.model.OrderKey;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.MapSession;
 import org.mapwork.templates.Methods;
@@ -179,6 +181,40 @@ public final class EditorCanvasFrames implements AutoCloseable {
             return null;
         });
         return times;
+    }
+
+    /**
+     * Adds a copy of {@code like} beside it and removes it again, {@code times} times, each edit one frame at 100 %
+     * (applied through the view model and its session, as the palette and the delete key apply theirs; the tiles it
+     * reaches drawn again). Even frames are the additions, odd ones the removals.
+     */
+    public Times addRemove(Element like, int times) throws Exception {
+        double x0 = like.geometry().centerX(), y0 = like.geometry().centerY();
+        onFx(() -> {
+            vm.select(List.of());
+            vm.camera().set(x0 - width / 2.0, y0 - height / 2.0, 1.0);
+            vm.viewChanged();
+            view.paintNow();
+            return null;
+        });
+        waitWhole();
+        String id = "bench-added";
+        Times t = frames(2 * times, i -> {
+            boolean ok;
+            if (i % 2 == 0) {
+                ok = vm.apply("add an actor", List.of(Change.add(like.withId(id)
+                        .withGeometry(like.geometry().movedBy(60, 45)).withOrder(OrderKey.after(vm.document().frontOrderKey())))));
+            } else {
+                ok = vm.apply("remove an actor", List.of(Change.remove(id)));
+            }
+            if (!ok) {
+                throw new IllegalStateException("the session refused frame " + i + "'s edit");
+            }
+        }, i -> false, new ArrayList<>());
+        if (document().element(id) != null) {
+            throw new IllegalStateException("the added actor is still there after its removal");
+        }
+        return t;
     }
 
     /** The map as the session holds it now (after drags). */

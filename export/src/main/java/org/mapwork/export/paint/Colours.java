@@ -39,6 +39,11 @@ public final class Colours {
                 (int) Math.round(c.getBlue() + (255 - c.getBlue()) * amount));
     }
 
+    /** The colour with another alpha. */
+    static Color withAlpha(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
     public static String hex(Color c) {
         return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }

@@ -18,7 +18,7 @@ import org.mapwork.model.OrderKey;
 class MapSceneTest {
 
     @Test
-    void aDragPatchesTheSceneInPlaceAndAnAddedElementRebuildsIt() {
+    void aDragAndAnAddedElementPatchTheSceneInPlaceAndANewOrderRebuildsIt() {
         MapPainter painter = new MapPainter(TestMethod.LOOKUP);
         MapDocument doc = TestMaps.workersCentre();
         MapScene first = painter.scene(doc);
@@ -27,7 +27,11 @@ class MapSceneTest {
         assertSame(first, painter.scene(dragged), "patched in place");
         MapDocument added = ChangeEngine.apply(dragged, TestMethod.SCHEMA, ChangeSet.of("add",
                 Change.add(Element.node("a-new", "actor", "New", Geometry.box(0, 0, 100, 50), OrderKey.after(dragged.frontOrderKey()))))).after();
-        assertNotSame(first, painter.scene(added), "rebuilt");
+        // issue 10: adding (and removing) is patched like a move, no longer rebuilt
+        assertSame(first, painter.scene(added), "patched in place");
+        MapDocument reordered = ChangeEngine.apply(added, TestMethod.SCHEMA, ChangeSet.of("to front",
+                Change.setOrder("a-union", OrderKey.after(added.frontOrderKey())))).after();
+        assertNotSame(first, painter.scene(reordered), "rebuilt");
     }
 
     @Test

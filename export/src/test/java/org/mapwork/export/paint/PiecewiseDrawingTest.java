@@ -121,10 +121,10 @@ class PiecewiseDrawingTest {
     @Test
     void aSegmentIsCutToARectangle() {
         Line2D across = new Line2D.Double(-100, 50, 300, 50);
-        assertArrayEquals(new double[] {0.25, 0.5}, MapPainter.clipped(across, 0, 0, 100, 100), 1e-12);
-        assertArrayEquals(new double[] {0, 1}, MapPainter.clipped(new Line2D.Double(10, 10, 90, 90), 0, 0, 100, 100), 1e-12);
-        assertNull(MapPainter.clipped(new Line2D.Double(-10, 150, 300, 150), 0, 0, 100, 100));
-        assertNull(MapPainter.clipped(new Line2D.Double(150, -10, 300, 50), 0, 0, 100, 100));
+        assertArrayEquals(new double[] {0.25, 0.5}, SceneShapes.clipped(across, 0, 0, 100, 100), 1e-12);
+        assertArrayEquals(new double[] {0, 1}, SceneShapes.clipped(new Line2D.Double(10, 10, 90, 90), 0, 0, 100, 100), 1e-12);
+        assertNull(SceneShapes.clipped(new Line2D.Double(-10, 150, 300, 150), 0, 0, 100, 100));
+        assertNull(SceneShapes.clipped(new Line2D.Double(150, -10, 300, 50), 0, 0, 100, 100));
     }
 
     private static BufferedImage image(int w, int h) {
