@@ -191,9 +191,9 @@ public final class EditorCanvasFrames implements AutoCloseable {
     public Times addRemove(Element like, int times) throws Exception {
         double x0 = like.geometry().centerX(), y0 = like.geometry().centerY();
         onFx(() -> {
-            vm.select(List.of());
+            vm.selection().select(List.of());
             vm.camera().set(x0 - width / 2.0, y0 - height / 2.0, 1.0);
-            vm.viewChanged();
+            vm.viewing().viewChanged();
             view.paintNow();
             return null;
         });
