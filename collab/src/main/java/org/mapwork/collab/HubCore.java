@@ -1,0 +1,217 @@
+package org.mapwork.collab;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.mapwork.model.Applied;
+import org.mapwork.model.Change;
+import org.mapwork.model.ChangeEngine;
+import org.mapwork.model.ChangeSet;
+import org.mapwork.model.Dropped;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.schema.Schema;
+
+/**
+ * The hub's logic for one shared map, without the network: it gives every change set its place in the map's one
+ * order (the server sequence), checks each against the map as it is at that moment through the same
+ * {@link ChangeEngine} as a local edit, and keeps the ordered log so that a client can catch up from any sequence
+ * number. The last change set to reach the hub wins each property it writes (server-authoritative last-writer-wins;
+ * docs/adr/0006).
+ *
+ * <p>Connections are named by opaque ids the transport chooses. Every call returns what to send to whom. Not thread
+ * safe: the transport calls it from one thread per map (or under one lock).
+ */
+public final class HubCore {
+
+    /** One message for one connection. */
+    public record Outgoing(String connection, Message message) {
+    }
+
+    private final Schema schema;
+    private final String mapId;
+    private final byte[] token;
+    private final MapDocument start;
+    private MapDocument document;
+    private final List<Message.Entry> log = new ArrayList<>();
+    /** connection → actor, for connections that have joined, in joining order. */
+    private final Map<String, String> joined = new LinkedHashMap<>();
+    /** actor → the last sequence number of theirs the hub has handled (committed or refused). */
+    private final Map<String, Long> lastSeq = new HashMap<>();
+    private long refusals;
+
+    /**
+     * @param document the map as the hub starts it (the host's library copy)
+     * @param token    the map's join token: every connection must present it
+     */
+    public HubCore(MapDocument document, Schema schema, String token) {
+        this.document = Objects.requireNonNull(document, "document");
+        this.start = document;
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.mapId = document.id();
+        if (token == null || token.length() < 16) {
+            throw new IllegalArgumentException("a join token has at least 16 characters (128 bits of randomness)");
+        }
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public MapDocument document() {
+        return document;
+    }
+
+    /** The document the log starts from. */
+    public MapDocument start() {
+        return start;
+    }
+
+    public long serverSeq() {
+        return log.size();
+    }
+
+    /** The whole ordered log. */
+    public List<Message.Entry> log() {
+        return List.copyOf(log);
+    }
+
+    /** Entries after {@code since} (exclusive), in order. */
+    public List<Message.Entry> entriesSince(long since) {
+        int from = (int) Math.max(0, Math.min(since, log.size()));
+        return List.copyOf(log.subList(from, log.size()));
+    }
+
+    /** How many change sets were refused whole. */
+    public long refusals() {
+        return refusals;
+    }
+
+    /** Whether {@code connection} has joined. */
+    public boolean isJoined(String connection) {
+        return joined.containsKey(connection);
+    }
+
+    /** The connection went away (closed, timed out, removed). */
+    public void disconnect(String connection) {
+        joined.remove(connection);
+    }
+
+    /** Handles one message from a connection. */
+    public List<Outgoing> receive(String connection, Message message) {
+        if (message instanceof Message.Hello hello) {
+            return hello(connection, hello);
+        }
+        String actor = joined.get(connection);
+        if (actor == null) {
+            return List.of(new Outgoing(connection, new Message.Error("say hello with the map's token first")));
+        }
+        if (message instanceof Message.Submit submit) {
+            return submit(connection, actor, submit);
+        }
+        if (message instanceof Message.Presence presence) {
+            if (!presence.actor().equals(actor)) {
+                return List.of(new Outgoing(connection, new Message.Error("presence for actor " + presence.actor()
+                        + " on the connection of " + actor)));
+            }
+            return toOthers(connection, presence);
+        }
+        return List.of(new Outgoing(connection, new Message.Error("a client does not send "
+                + message.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))));
+    }
+
+    private List<Outgoing> hello(String connection, Message.Hello hello) {
+        if (hello.protocol() != Message.PROTOCOL) {
+            return List.of(new Outgoing(connection, new Message.Error("protocol " + hello.protocol()
+                    + " is not spoken here; this hub speaks " + Message.PROTOCOL)));
+        }
+        if (!hello.map().equals(mapId)) {
+            return List.of(new Outgoing(connection, new Message.Error("no shared map " + hello.map())));
+        }
+        if (!MessageDigest.isEqual(token, hello.token().getBytes(StandardCharsets.UTF_8))) {
+            return List.of(new Outgoing(connection, new Message.Error("wrong token")));
+        }
+        if (!org.mapwork.model.Ids.isValid(hello.actor())) {
+            return List.of(new Outgoing(connection, new Message.Error("not a valid actor id: " + hello.actor())));
+        }
+        if (hello.since() > log.size()) {
+            // The client has seen more than this hub holds (the hub restarted from an older copy): not handled yet.
+            return List.of(new Outgoing(connection, new Message.Error("this hub holds " + log.size()
+                    + " change sets, the client has seen " + hello.since() + "; catching a hub up is not built yet")));
+        }
+        joined.put(connection, hello.actor());
+        return List.of(new Outgoing(connection, new Message.Welcome(mapId, log.size(),
+                lastSeq.getOrDefault(hello.actor(), 0L), entriesSince(hello.since()))));
+    }
+
+    private List<Outgoing> submit(String connection, String actor, Message.Submit submit) {
+        ChangeSet cs = submit.changeSet();
+        if (cs.isEmpty()) {
+            return refuse(connection, actor, 0, 0, "an empty change set");
+        }
+        long first = submit.clientSeq();
+        long last = cs.changes().get(cs.size() - 1).stamp().seq();
+        long handled = lastSeq.getOrDefault(actor, 0L);
+        if (first <= handled) {
+            // A resend of something already committed or refused (its answer is in the log or was sent): ignore.
+            return List.of();
+        }
+        long previous = handled;
+        for (int i = 0; i < cs.size(); i++) {
+            Change c = cs.changes().get(i);
+            if (!c.stamp().actor().equals(actor)) {
+                return refuse(connection, actor, first, last, "change " + i + " is stamped by " + c.stamp().actor()
+                        + ", not by this connection's actor " + actor);
+            }
+            if (c.stamp().seq() <= previous) {
+                return refuse(connection, actor, first, Math.max(last, handled), "change " + i + " has sequence number "
+                        + c.stamp().seq() + "; expected more than " + previous);
+            }
+            previous = c.stamp().seq();
+        }
+        Applied applied;
+        try {
+            ChangeEngine.Merge merge = (submit.conditional() ? ChangeEngine.Merge.CONDITIONAL : ChangeEngine.Merge.REMOTE)
+                    .withUniqueOrderKeys();
+            applied = ChangeEngine.applyLenient(document, schema, cs, merge);
+        } catch (RuntimeException e) {
+            return refuse(connection, actor, first, last, "cannot apply: " + e);
+        }
+        if (applied.changeSet().isEmpty()) {
+            Dropped d = applied.dropped().get(0);
+            return refuse(connection, actor, first, last, "nothing of it fits any more: " + d.reason().getMessage());
+        }
+        List<Message.Drop> drops = new ArrayList<>(applied.dropped().size());
+        for (Dropped d : applied.dropped()) {
+            drops.add(new Message.Drop(d.reason().changeIndex(), d.change().describe(), d.reason().getMessage()));
+        }
+        Message.Entry entry = new Message.Entry(log.size() + 1L, actor, first, applied.changeSet(), drops);
+        log.add(entry);
+        document = applied.after();
+        lastSeq.put(actor, last);
+        List<Outgoing> out = new ArrayList<>(joined.size());
+        out.add(new Outgoing(connection, new Message.Commit(entry)));
+        out.addAll(toOthers(connection, new Message.Changes(entry)));
+        return out;
+    }
+
+    private List<Outgoing> refuse(String connection, String actor, long first, long last, String reason) {
+        refusals++;
+        if (last > lastSeq.getOrDefault(actor, 0L)) {
+            lastSeq.put(actor, last);
+        }
+        return List.of(new Outgoing(connection, new Message.Refused(first, reason)));
+    }
+
+    private List<Outgoing> toOthers(String connection, Message message) {
+        List<Outgoing> out = new ArrayList<>(joined.size());
+        for (String other : joined.keySet()) {
+            if (!other.equals(connection)) {
+                out.add(new Outgoing(other, message));
+            }
+        }
+        return out;
+    }
+}
