@@ -99,6 +99,20 @@ public final class HubCore {
         joined.remove(connection);
     }
 
+    /**
+     * Handles one text frame from a connection: a message that cannot be read is answered with an {@link Message.Error}
+     * naming the JSON path of the problem (the transport then closes the connection); the map is untouched.
+     */
+    public List<Outgoing> receiveText(String connection, String text) {
+        Message message;
+        try {
+            message = MessageWire.read(text);
+        } catch (WireException e) {
+            return List.of(new Outgoing(connection, new Message.Error("unreadable message: " + e.getMessage())));
+        }
+        return receive(connection, message);
+    }
+
     /** Handles one message from a connection. */
     public List<Outgoing> receive(String connection, Message message) {
         if (message instanceof Message.Hello hello) {

@@ -161,4 +161,23 @@ class HubCoreTest {
         assertEquals(given, hub.document().element("q").order());
         assertEquals(key, hub.document().element("p").order());
     }
+
+    @Test
+    void a_hostile_client_gets_an_error_naming_the_problem_and_cannot_change_the_map() {
+        join("c1", "eve", 0);
+        Message garbage = hub.receiveText("c1", "{\"type\":\"submit\",\"changeSet\":{\"summary\":1}}").get(0).message();
+        assertEquals(new Message.Error("unreadable message: $.changeSet.summary: expected a string, got number"), garbage);
+        Message notJson = hub.receiveText("c1", "\u0000\u0001 <html>").get(0).message();
+        assertTrue(((Message.Error) notJson).reason().startsWith("unreadable message: $: not valid JSON"), notJson.toString());
+        Message huge = hub.receiveText("c1", "x".repeat(MessageWire.MAX_MESSAGE_BYTES + 1)).get(0).message();
+        assertTrue(((Message.Error) huge).reason().contains("larger than"));
+        MapSession eve = new MapSession(start, TestMaps.SCHEMA, "eve", 10);
+        ChangeSet missing = eve.apply("x", Change.setLabel("a", "x")).changeSet();
+        ChangeSet toMissing = new ChangeSet(List.of(Change.setLabel("nobody", "x").withStamp(new Stamp("eve", 5)),
+                Change.add(Element.link("bad", "supports", "i", "a", "q")).withStamp(new Stamp("eve", 6))), "x", java.time.Instant.now());
+        assertInstanceOf(Message.Refused.class, hub.receive("c1", new Message.Submit(toMissing, false)).get(0).message());
+        assertEquals(start, hub.document(), "nothing of it reached the map");
+        assertInstanceOf(Message.Commit.class, hub.receive("c1", new Message.Submit(missing, false)).get(0).message(),
+                "the connection still works for good change sets");
+    }
 }
