@@ -212,7 +212,7 @@ public final class ClientCore {
         List<ChangeSet> reapplied = new ArrayList<>(outbox.size());
         for (Pending p : outbox) {
             Applied a = ChangeEngine.applyLenient(doc, session.schema(), p.changeSet(),
-                    p.conditional() ? ChangeEngine.Merge.CONDITIONAL : ChangeEngine.Merge.REMOTE);
+                    (p.conditional() ? ChangeEngine.Merge.CONDITIONAL : ChangeEngine.Merge.REMOTE).withListsMerged());
             reapplied.add(a.changeSet());
             path.addAll(a.changeSet().changes());
             doc = a.after();

@@ -188,7 +188,7 @@ public final class HubCore {
         Applied applied;
         try {
             ChangeEngine.Merge merge = (submit.conditional() ? ChangeEngine.Merge.CONDITIONAL : ChangeEngine.Merge.REMOTE)
-                    .withUniqueOrderKeys();
+                    .withUniqueOrderKeys().withListsMerged();
             applied = ChangeEngine.applyLenient(document, schema, cs, merge);
         } catch (RuntimeException e) {
             return refuse(connection, actor, first, last, "cannot apply: " + e);

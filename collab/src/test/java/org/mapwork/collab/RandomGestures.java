@@ -8,6 +8,7 @@ import java.util.Random;
 
 import org.mapwork.model.Change;
 import org.mapwork.model.ChangeRejected;
+import org.mapwork.model.ChangeSet;
 import org.mapwork.model.Element;
 import org.mapwork.model.Geometry;
 import org.mapwork.model.MapDocument;
@@ -24,7 +25,7 @@ final class RandomGestures {
 
     /** Kinds of gesture, for counting what a run exercised. */
     static final String[] KINDS = {"add node", "add link", "move", "rename", "remove node", "remove link", "attribute",
-            "order", "title", "map attribute", "undo", "redo", "reconnect link", "add node with link", "type", "style"};
+            "order", "title", "map attribute", "undo", "redo", "reconnect link", "add node with link", "type", "style", "add goal", "remove goal", "relabel goal", "layout"};
 
     private RandomGestures() {
     }
@@ -80,7 +81,7 @@ final class RandomGestures {
                     if (nodes.isEmpty()) {
                         return -1;
                     }
-                    s.apply("Edit", attribute(pick(nodes, rnd).id(), rnd));
+                    s.apply("Edit", attribute(doc, pick(nodes, rnd).id(), rnd));
                 }
                 case 7 -> {
                     if (all.isEmpty()) {
@@ -124,6 +125,38 @@ final class RandomGestures {
                     Element n = pick(nodes, rnd);
                     s.apply("Type", Change.setType(n.id(), n.type().equals("actor") ? "issue" : "actor"));
                 }
+                case 16 -> s.apply("Add goal", Change.setMapAttribute("goals", withRow(doc.mapAttribute("goals"),
+                        "g" + idPrefix + counter[0]++)));
+                case 17 -> {
+                    List<Map<String, Value>> rows = rows(doc.mapAttribute("goals"));
+                    if (rows.isEmpty()) {
+                        return -1;
+                    }
+                    List<Map<String, Value>> rest = new ArrayList<>(rows);
+                    rest.remove(rnd.nextInt(rest.size()));
+                    s.apply("Remove goal", Change.setMapAttribute("goals", new Value.Rows(rest)));
+                }
+                case 18 -> {
+                    List<Map<String, Value>> rows = new ArrayList<>(rows(doc.mapAttribute("goals")));
+                    if (rows.isEmpty()) {
+                        return -1;
+                    }
+                    int i = rnd.nextInt(rows.size());
+                    rows.set(i, Map.of("id", rows.get(i).get("id"), "label", Value.text("goal " + rnd.nextInt(100))));
+                    s.apply("Relabel goal", Change.setMapAttribute("goals", new Value.Rows(rows)));
+                }
+                case 19 -> {
+                    List<Change> moves = new ArrayList<>();
+                    for (Element n : nodes) {
+                        if (rnd.nextBoolean()) {
+                            moves.add(Change.setGeometry(n.id(), n.geometry().movedTo(rnd.nextInt(800), rnd.nextInt(600))));
+                        }
+                    }
+                    if (moves.isEmpty()) {
+                        return -1;
+                    }
+                    s.apply(ChangeSet.of("Layout", moves));
+                }
                 default -> {
                     if (all.isEmpty()) {
                         return -1;
@@ -144,14 +177,32 @@ final class RandomGestures {
                 Geometry.box(rnd.nextInt(800), rnd.nextInt(600), 100, 50), key);
     }
 
-    private static Change attribute(String id, Random rnd) {
+    private static List<Map<String, Value>> rows(Value v) {
+        return v instanceof Value.Rows r ? r.rows() : List.of();
+    }
+
+    private static Value.Rows withRow(Value rows, String id) {
+        List<Map<String, Value>> out = new ArrayList<>(rows(rows));
+        out.add(Map.of("id", Value.text(id), "label", Value.text("goal " + id)));
+        return new Value.Rows(out);
+    }
+
+    private static Change attribute(MapDocument doc, String id, Random rnd) {
         return switch (rnd.nextInt(7)) {
             case 0 -> Change.setAttribute(id, "influence", Value.integer(rnd.nextInt(12)));
             case 1 -> Change.setAttribute(id, "notes", rnd.nextInt(3) == 0 ? null : Value.text("note " + rnd.nextInt(100)));
             case 2 -> Change.setAttribute(id, "ally", Value.bool(rnd.nextBoolean()));
             case 3 -> Change.setAttribute(id, "since", Value.date(LocalDate.of(2024, 1, 1).plusDays(rnd.nextInt(700))));
             case 4 -> Change.setAttribute(id, "interest", Value.decimal(rnd.nextInt(11) / 10.0));
-            case 5 -> Change.setAttribute(id, "goals", rnd.nextBoolean() ? Value.list("for") : Value.list("for", "against"));
+            case 5 -> {
+                List<String> goals = new ArrayList<>();
+                for (Map<String, Value> row : rows(doc.mapAttribute("goals"))) {
+                    if (rnd.nextBoolean()) {
+                        goals.add(((Value.Text) row.get("id")).value());
+                    }
+                }
+                yield Change.setAttribute(id, "goals", new Value.TextList(goals));
+            }
             default -> Change.setAttribute(id, "indicators", new Value.Rows(List.of(
                     Map.of("measure", Value.text("claims"), "target", Value.integer(rnd.nextInt(50))))));
         };

@@ -160,7 +160,12 @@ final class SimulatedWorkshop {
         for (Device d : devices) {
             if (q == d.up) {
                 delivered++;
-                for (HubCore.Outgoing o : hub.receive(d.connection, read(d.up.poll()))) {
+                Message m = read(d.up.poll());
+                List<HubCore.Outgoing> answers = hub.receive(d.connection, m);
+                if (m instanceof Message.Submit submit && !answers.isEmpty() && answers.get(0).message() instanceof Message.Commit) {
+                    goalsIntended(submit.changeSet());
+                }
+                for (HubCore.Outgoing o : answers) {
                     Device to = byConnection.get(o.connection());
                     if (to != null && to.online) {
                         to.down.add(MessageWire.write(o.message()));
@@ -223,6 +228,29 @@ final class SimulatedWorkshop {
         }
     }
 
+    /** Goal ids that committed change sets meant to add, and to remove (as their authors wrote them). */
+    private final Set<String> goalsAdded = new HashSet<>();
+    private final Set<String> goalsRemoved = new HashSet<>();
+
+    private void goalsIntended(org.mapwork.model.ChangeSet submitted) {
+        for (org.mapwork.model.Change c : submitted.changes()) {
+            if (c instanceof org.mapwork.model.Change.SetMapAttribute s && s.name().equals("goals")) {
+                Set<String> before = goalIds(s.old());
+                Set<String> after = goalIds(s.value());
+                after.stream().filter(id -> !before.contains(id)).forEach(goalsAdded::add);
+                before.stream().filter(id -> !after.contains(id)).forEach(goalsRemoved::add);
+            }
+        }
+    }
+
+    private static Set<String> goalIds(org.mapwork.model.Value v) {
+        Set<String> out = new HashSet<>();
+        if (v instanceof org.mapwork.model.Value.Rows rows) {
+            rows.rows().forEach(r -> out.add(String.valueOf(r.get("id"))));
+        }
+        return out;
+    }
+
     private void check() {
         MapDocument truth = hub.document();
         for (Device d : devices) {
@@ -242,6 +270,11 @@ final class SimulatedWorkshop {
         Set<String> keys = new HashSet<>();
         for (Element e : truth.elements()) {
             require(keys.add(e.order()), "order key " + e.order() + " is used twice (" + e.id() + ")");
+        }
+        // two people adding goals at once both keep theirs: a goal someone added is only gone if someone removed it
+        Set<String> goals = goalIds(truth.mapAttribute("goals"));
+        for (String added : goalsAdded) {
+            require(goals.contains(added) || goalsRemoved.contains(added), "goal " + added + " was added and lost");
         }
         // every acknowledged change set is in the log, unchanged, and the log replays to the hub's map
         List<Message.Entry> log = hub.log();

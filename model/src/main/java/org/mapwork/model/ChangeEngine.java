@@ -51,16 +51,24 @@ public final class ChangeEngine {
      * @param uniqueOrderKeys give an added or reordered element a fresh ordering key when another element already has
      *                        its key (two devices that add on top at once pick the same key); the hub does this, so
      *                        every device ends with the hub's keys
+     * @param mergeLists      when a list value (the map's goals or link types, an element's multi-choice attribute) has
+     *                        changed since the change's author saw it, merge the author's additions and removals into
+     *                        the current list instead of writing the author's list over it (see {@link ListMerge})
      */
-    public record Merge(boolean expectOldValues, boolean uniqueOrderKeys) {
+    public record Merge(boolean expectOldValues, boolean uniqueOrderKeys, boolean mergeLists) {
         /** A change set from another device: leave out what no longer fits. */
-        public static final Merge REMOTE = new Merge(false, false);
+        public static final Merge REMOTE = new Merge(false, false, false);
         /** Undo or redo: also leave out changes to values someone else has changed since. */
-        public static final Merge CONDITIONAL = new Merge(true, false);
+        public static final Merge CONDITIONAL = new Merge(true, false, false);
 
         /** The same, with ordering keys kept unique (what the hub applies). */
         public Merge withUniqueOrderKeys() {
-            return new Merge(expectOldValues, true);
+            return new Merge(expectOldValues, true, mergeLists);
+        }
+
+        /** The same, with concurrent edits of list values merged (what the hub applies, and a device's rebase). */
+        public Merge withListsMerged() {
+            return new Merge(expectOldValues, uniqueOrderKeys, true);
         }
     }
 
@@ -82,9 +90,15 @@ public final class ChangeEngine {
             if (merge.uniqueOrderKeys()) {
                 c = withUniqueOrderKey(current, c);
             }
+            Change offered = c;
+            if (merge.mergeLists()) {
+                c = withListsMerged(current, c);
+            }
             try {
                 Step step = step(current, schema, c, i);
-                if (merge.expectOldValues() && !(c instanceof Change.RemoveElement) && !step.applied.equals(c)) {
+                // a merged list was written knowing the current value: its old-value check is the merge itself
+                boolean checkOld = merge.expectOldValues() && offered == c && !(c instanceof Change.RemoveElement);
+                if (checkOld && !step.applied.equals(c)) {
                     throw new ChangeRejected(i, c.elementId(), c.property(),
                             "someone else has changed it since; left as it is");
                 }
@@ -108,6 +122,20 @@ public final class ChangeEngine {
             if (OrderKey.isValid(s.value()) && doc.orderKeyTaken(s.value(), s.elementId())) {
                 return new Change.SetOrder(s.elementId(), freeKeyAfter(doc, s.value()), s.old(), s.stamp());
             }
+        }
+        return c;
+    }
+
+    /** {@code c}, or when it writes a list value someone changed since its author saw it, the merged list. */
+    private static Change withListsMerged(MapDocument doc, Change c) {
+        if (c instanceof Change.SetMapAttribute s) {
+            Value merged = ListMerge.merge(s.old(), s.value(), doc.mapAttribute(s.name()));
+            return merged == null ? c : new Change.SetMapAttribute(s.name(), merged, s.old(), s.stamp());
+        }
+        if (c instanceof Change.SetAttribute s) {
+            Element e = doc.element(s.elementId());
+            Value merged = e == null ? null : ListMerge.merge(s.old(), s.value(), e.attribute(s.name()));
+            return merged == null ? c : new Change.SetAttribute(s.elementId(), s.name(), merged, s.old(), s.stamp());
         }
         return c;
     }

@@ -224,7 +224,7 @@ public final class MapSession {
     /** Undo and redo: what still fits and was not changed by others since; nothing at all is a refusal. */
     private Applied applyConditional(ChangeSet changes, Origin origin, Runnable dropEntry) {
         ChangeSet stamped = stamp(changes);
-        Applied applied = ChangeEngine.applyLenient(document, schema, stamped, ChangeEngine.Merge.CONDITIONAL);
+        Applied applied = ChangeEngine.applyLenient(document, schema, stamped, ChangeEngine.Merge.CONDITIONAL.withListsMerged());
         if (applied.changeSet().isEmpty() && applied.droppedAny()) {
             dropEntry.run();
             throw applied.dropped().get(0).reason();

@@ -149,4 +149,70 @@ class ConcurrentEditsTest {
         alice.applyRemote(later);
         assertEquals("later", alice.document().element("x").label());
     }
+
+    private static final ChangeEngine.Merge HUB = ChangeEngine.Merge.REMOTE.withUniqueOrderKeys().withListsMerged();
+
+    private static List<String> goalIds(MapDocument doc) {
+        return ((Value.Rows) doc.mapAttribute("goals")).rows().stream().map(r -> ((Value.Text) r.get("id")).value()).toList();
+    }
+
+    private static Value.Rows plus(Value rows, String id) {
+        List<java.util.Map<String, Value>> out = new ArrayList<>(((Value.Rows) rows).rows());
+        out.add(java.util.Map.of("id", Value.text(id), "label", Value.text("Goal " + id)));
+        return new Value.Rows(out);
+    }
+
+    private static Value.Rows minus(Value rows, String id) {
+        return new Value.Rows(((Value.Rows) rows).rows().stream().filter(r -> !r.get("id").equals(Value.text(id))).toList());
+    }
+
+    @Test
+    void two_people_adding_a_goal_at_once_both_keep_theirs() {
+        ChangeSet fromAlice = alice.apply("goal", Change.setMapAttribute("goals", plus(alice.document().mapAttribute("goals"), "fair-pay"))).changeSet();
+        ChangeSet fromBob = bob.apply("goal", Change.setMapAttribute("goals", plus(bob.document().mapAttribute("goals"), "no-retaliation"))).changeSet();
+
+        MapDocument doc = ChangeEngine.applyLenient(Fixtures.small(), Fixtures.SCHEMA, fromAlice, HUB).after();
+        doc = ChangeEngine.applyLenient(doc, Fixtures.SCHEMA, fromBob, HUB).after();
+
+        assertEquals(List.of("sick-leave", "against", "fair-pay", "no-retaliation"), goalIds(doc));
+        MapDocument lww = ChangeEngine.applyLenient(ChangeEngine.applyLenient(Fixtures.small(), Fixtures.SCHEMA, fromAlice,
+                ChangeEngine.Merge.REMOTE).after(), Fixtures.SCHEMA, fromBob, ChangeEngine.Merge.REMOTE).after();
+        assertEquals(List.of("sick-leave", "against", "no-retaliation"), goalIds(lww), "without the merge alice's goal is lost");
+    }
+
+    @Test
+    void removing_one_goal_and_adding_another_at_once_does_both() {
+        ChangeSet fromAlice = alice.apply("drop goal", Change.setMapAttribute("goals", minus(alice.document().mapAttribute("goals"), "against"))).changeSet();
+        ChangeSet fromBob = bob.apply("goal", Change.setMapAttribute("goals", plus(bob.document().mapAttribute("goals"), "fair-pay"))).changeSet();
+
+        MapDocument doc = ChangeEngine.applyLenient(Fixtures.small(), Fixtures.SCHEMA, fromBob, HUB).after();
+        doc = ChangeEngine.applyLenient(doc, Fixtures.SCHEMA, fromAlice, HUB).after();
+
+        assertEquals(List.of("sick-leave", "fair-pay"), goalIds(doc));
+    }
+
+    @Test
+    void tagging_one_actor_with_goals_at_once_merges_the_tags() {
+        MapDocument start = Fixtures.small();
+        ChangeSet fromAlice = alice.apply("tag", Change.setAttribute("a", "goals", Value.list("sick-leave", "against"))).changeSet();
+        ChangeSet fromBob = bob.apply("untag", Change.setAttribute("a", "goals", Value.list())).changeSet();
+
+        MapDocument doc = ChangeEngine.applyLenient(start, Fixtures.SCHEMA, fromAlice, HUB).after();
+        doc = ChangeEngine.applyLenient(doc, Fixtures.SCHEMA, fromBob, HUB).after();
+
+        assertEquals(Value.list("against"), doc.element("a").attribute("goals"), "alice's added tag stays, bob's removal too");
+    }
+
+    @Test
+    void undoing_my_goal_removes_mine_and_keeps_the_one_someone_added_since() {
+        alice.apply("goal", Change.setMapAttribute("goals", plus(alice.document().mapAttribute("goals"), "fair-pay")));
+        MapSession hubView = new MapSession(alice.document(), Fixtures.SCHEMA, "bob", 2000);
+        alice.applyRemote(hubView.apply("goal", Change.setMapAttribute("goals",
+                plus(hubView.document().mapAttribute("goals"), "no-retaliation"))).changeSet());
+
+        Applied undone = alice.undo().orElseThrow();
+
+        assertEquals(List.of("sick-leave", "against", "no-retaliation"), goalIds(alice.document()));
+        assertFalse(undone.droppedAny());
+    }
 }
