@@ -136,8 +136,10 @@ public final class ClientCore {
      */
     public List<Message> receive(Message message) {
         if (message instanceof Message.Welcome w) {
-            for (Message.Entry e : w.entries()) {
-                entry(e);
+            entries(w.entries());
+            if (confirmedSeq < w.serverSeq()) {
+                // one page of a longer catch-up: ask for the next before sending anything
+                return List.of(hello());
             }
             List<ChangeSet> before = new ArrayList<>(pendingApplied);
             boolean dropped = false;
@@ -152,9 +154,9 @@ public final class ClientCore {
             joined = true;
             sent = 0;
         } else if (message instanceof Message.Commit c) {
-            entry(c.entry());
+            entries(List.of(c.entry()));
         } else if (message instanceof Message.Changes c) {
-            entry(c.entry());
+            entries(List.of(c.entry()));
         } else if (message instanceof Message.Refused r) {
             if (!outbox.isEmpty() && outbox.get(0).firstSeq() == r.clientSeq()) {
                 List<ChangeSet> before = new ArrayList<>(pendingApplied);
@@ -169,33 +171,44 @@ public final class ClientCore {
         return outgoing();
     }
 
-    private void entry(Message.Entry e) {
-        if (e.serverSeq() <= confirmedSeq) {
-            return;
-        }
-        if (e.serverSeq() != confirmedSeq + 1) {
-            throw new IllegalStateException("the hub sent entry " + e.serverSeq() + " after " + confirmedSeq);
-        }
+    /**
+     * Applies entries from the hub in order to the confirmed map, takes the device's own committed change sets out
+     * of the outbox, and rebases once at the end, unless every entry was exactly the local guess.
+     */
+    private void entries(List<Message.Entry> entries) {
         List<ChangeSet> before = new ArrayList<>(pendingApplied);
-        MapDocument next = ChangeEngine.apply(confirmed, session.schema(), e.changeSet()).after();
-        boolean own = !outbox.isEmpty() && e.actor().equals(session.actor()) && e.clientSeq() == outbox.get(0).firstSeq();
-        if (own) {
-            outbox.remove(0);
-            sent = Math.max(0, sent - 1);
-            ChangeSet mine = pendingApplied.remove(0);
-            for (Message.Drop d : e.dropped()) {
-                notices.add("Left out: " + d.change() + " (" + d.problem() + ")");
+        List<Change> confirmedPath = new ArrayList<>();
+        boolean guessedRight = true;
+        for (Message.Entry e : entries) {
+            if (e.serverSeq() <= confirmedSeq) {
+                continue;
             }
-            if (e.dropped().isEmpty() && mine.changes().equals(e.changeSet().changes())) {
-                // the hub applied it exactly as here: the session already shows it
-                confirmed = next;
-                confirmedSeq = e.serverSeq();
-                return;
+            if (e.serverSeq() != confirmedSeq + 1) {
+                throw new IllegalStateException("the hub sent entry " + e.serverSeq() + " after " + confirmedSeq);
             }
+            MapDocument next = ChangeEngine.apply(confirmed, session.schema(), e.changeSet()).after();
+            boolean own = !outbox.isEmpty() && e.actor().equals(session.actor()) && e.clientSeq() == outbox.get(0).firstSeq();
+            if (own) {
+                outbox.remove(0);
+                sent = Math.max(0, sent - 1);
+                for (Message.Drop d : e.dropped()) {
+                    notices.add("Left out: " + d.change() + " (" + d.problem() + ")");
+                }
+                if (guessedRight) {
+                    // while every entry so far was the local guess, the pending changes stand on the confirmed map
+                    ChangeSet mine = pendingApplied.remove(0);
+                    guessedRight = e.dropped().isEmpty() && mine.changes().equals(e.changeSet().changes());
+                }
+            } else {
+                guessedRight = false;
+            }
+            confirmed = next;
+            confirmedSeq = e.serverSeq();
+            confirmedPath.addAll(e.changeSet().changes());
         }
-        confirmed = next;
-        confirmedSeq = e.serverSeq();
-        rebase(before, e.changeSet().changes());
+        if (!guessedRight) {
+            rebase(before, confirmedPath);
+        }
     }
 
     /**

@@ -33,6 +33,9 @@ public final class HubCore {
     public record Outgoing(String connection, Message message) {
     }
 
+    /** Most changes in the entries of one welcome (about 5 MB of JSON; a message may have 8 MB). */
+    public static final int WELCOME_CHANGES = 20_000;
+
     private final Schema schema;
     private final String mapId;
     private final byte[] token;
@@ -82,6 +85,24 @@ public final class HubCore {
     public List<Message.Entry> entriesSince(long since) {
         int from = (int) Math.max(0, Math.min(since, log.size()));
         return List.copyOf(log.subList(from, log.size()));
+    }
+
+    /**
+     * Entries after {@code since}, as many as fit one welcome: at most {@link #WELCOME_CHANGES} changes in all, and
+     * always at least one entry. A client further behind says hello again from where the page ended.
+     */
+    List<Message.Entry> page(long since) {
+        List<Message.Entry> out = new ArrayList<>();
+        long changes = 0;
+        for (int i = (int) Math.max(0, since); i < log.size(); i++) {
+            Message.Entry e = log.get(i);
+            changes += e.changeSet().size();
+            if (!out.isEmpty() && changes > WELCOME_CHANGES) {
+                break;
+            }
+            out.add(e);
+        }
+        return out;
     }
 
     /** How many change sets were refused whole. */
@@ -157,7 +178,7 @@ public final class HubCore {
         }
         joined.put(connection, hello.actor());
         return List.of(new Outgoing(connection, new Message.Welcome(mapId, log.size(),
-                lastSeq.getOrDefault(hello.actor(), 0L), entriesSince(hello.since()))));
+                lastSeq.getOrDefault(hello.actor(), 0L), page(hello.since()))));
     }
 
     private List<Outgoing> submit(String connection, String actor, Message.Submit submit) {

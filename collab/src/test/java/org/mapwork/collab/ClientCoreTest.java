@@ -101,6 +101,7 @@ class ClientCoreTest {
     void edits_made_offline_are_sent_after_reconnecting_and_what_was_missed_arrives() {
         connectBoth();
         alice.disconnected();
+        hub.disconnect("alice");
         alice.session().apply("one", Change.setLabel("c", "Council"));
         alice.session().apply("two", Change.setLabel("d", "Doctors"));
         bob.session().apply("three", Change.setLabel("b", "Bosses"));
@@ -125,6 +126,7 @@ class ClientCoreTest {
         toHub("alice", alice.outgoing());
         toAlice.clear(); // the commit was lost with the connection
         alice.disconnected();
+        hub.disconnect("alice");
         toHub("alice", List.of(alice.hello()));
         deliverAll();
 
@@ -152,5 +154,32 @@ class ClientCoreTest {
             labels.add(c.session().document().element("a").label() + "/" + c.session().document().element("b").label());
         }
         assertEquals(List.of("Union/his", "Union/his"), labels);
+    }
+
+    @Test
+    void a_device_far_behind_catches_up_page_by_page_and_then_sends_its_own() {
+        connectBoth();
+        alice.disconnected();
+        hub.disconnect("alice");
+        alice.session().apply("offline", Change.setLabel("c", "Council"));
+        java.util.List<Change> layout = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            layout.clear();
+            for (int i = 0; i < HubCore.WELCOME_CHANGES * 2 / 5; i++) {
+                layout.add(Change.setGeometry("a", start.element("a").geometry().movedBy(round * 100_000 + i, 0)));
+            }
+            bob.session().apply(org.mapwork.model.ChangeSet.of("layout", layout));
+            toHub("bob", bob.outgoing());
+            deliverAll();
+        }
+        List<Message> first = alice.receive(hub.receive("alice", alice.hello()).get(0).message());
+
+        assertEquals(List.of(alice.hello()), first, "after one page it asks for the rest before sending its own");
+        assertEquals(2, alice.confirmedSeq(), "two layouts fit one welcome");
+        toHub("alice", first);
+        deliverAll();
+        assertEquals(0, alice.pending());
+        assertEquals(hub.document(), alice.session().document());
+        assertEquals("Council", hub.document().element("c").label());
     }
 }
