@@ -180,4 +180,22 @@ class HubCoreTest {
         assertInstanceOf(Message.Commit.class, hub.receive("c1", new Message.Submit(missing, false)).get(0).message(),
                 "the connection still works for good change sets");
     }
+
+    @Test
+    void presence_is_relayed_to_the_others_only_and_never_enters_the_log() {
+        join("c1", "alice", 0);
+        join("c2", "bob", 0);
+        join("c3", "carol", 0);
+        Message.Presence cursor = new Message.Presence("alice",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("x", 10).put("y", 20));
+
+        List<HubCore.Outgoing> out = hub.receive("c1", cursor);
+
+        assertEquals(List.of(new HubCore.Outgoing("c2", cursor), new HubCore.Outgoing("c3", cursor)), out);
+        assertEquals(0, hub.serverSeq());
+        Message asBob = hub.receive("c1", new Message.Presence("bob", cursor.state())).get(0).message();
+        assertInstanceOf(Message.Error.class, asBob);
+        Message welcome = hub.receive("c1", new Message.Welcome(start.id(), 0, 0, List.of())).get(0).message();
+        assertEquals(new Message.Error("a client does not send welcome"), welcome);
+    }
 }
