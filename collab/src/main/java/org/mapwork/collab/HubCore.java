@@ -2,6 +2,8 @@ package org.mapwork.collab;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ public final class HubCore {
     /** Most changes in the entries of one welcome (about 5 MB of JSON; a message may have 8 MB). */
     public static final int WELCOME_CHANGES = 20_000;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Schema schema;
     private final String mapId;
     private final byte[] token;
@@ -57,10 +61,17 @@ public final class HubCore {
         this.start = document;
         this.schema = Objects.requireNonNull(schema, "schema");
         this.mapId = document.id();
-        if (token == null || token.length() < 16) {
-            throw new IllegalArgumentException("a join token has at least 16 characters (128 bits of randomness)");
+        if (token == null || token.length() < 22) {
+            throw new IllegalArgumentException("a join token has at least 22 characters: 128 random bits, see newToken()");
         }
         this.token = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A new join token for a shared map: 128 bits from a {@link SecureRandom}, URL-safe Base64 (22 characters). */
+    public static String newToken() {
+        byte[] bits = new byte[16];
+        RANDOM.nextBytes(bits);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     }
 
     public MapDocument document() {

@@ -198,4 +198,17 @@ class HubCoreTest {
         Message welcome = hub.receive("c1", new Message.Welcome(start.id(), 0, 0, List.of())).get(0).message();
         assertEquals(new Message.Error("a client does not send welcome"), welcome);
     }
+
+    @Test
+    void join_tokens_carry_128_random_bits_and_a_short_token_is_not_accepted() {
+        String token = HubCore.newToken();
+        assertEquals(22, token.length());
+        assertTrue(token.matches("[A-Za-z0-9_-]{22}"), token);
+        assertFalse(token.equals(HubCore.newToken()));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new HubCore(start, TestMaps.SCHEMA, "1234"));
+        assertTrue(e.getMessage().contains("128 random bits"));
+        HubCore withNew = new HubCore(start, TestMaps.SCHEMA, token);
+        assertInstanceOf(Message.Welcome.class, withNew.receive("c", new Message.Hello(1, start.id(), token, "ana", "Ana", 0)).get(0).message());
+    }
 }
