@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.mapwork.model.Applied;
 import org.mapwork.model.Change;
@@ -51,6 +53,7 @@ public final class HubCore {
     /** actor → the last sequence number of theirs the hub has handled (committed or refused). */
     private final Map<String, Long> lastSeq = new HashMap<>();
     private long refusals;
+    private final List<Consumer<Message.Entry>> committedListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param document the map as the hub starts it (the host's library copy)
@@ -65,6 +68,14 @@ public final class HubCore {
             throw new IllegalArgumentException("a join token has at least 22 characters: 128 random bits, see newToken()");
         }
         this.token = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Hears every entry as it takes its place in the order, on the hub's thread, before it is sent to anyone (the
+     * host's library records it: {@link HubRecording}).
+     */
+    public void onCommitted(Consumer<Message.Entry> listener) {
+        committedListeners.add(listener);
     }
 
     /** A new join token for a shared map: 128 bits from a {@link SecureRandom}, URL-safe Base64 (22 characters). */
@@ -237,6 +248,9 @@ public final class HubCore {
         log.add(entry);
         document = applied.after();
         lastSeq.put(actor, last);
+        for (Consumer<Message.Entry> l : committedListeners) {
+            l.accept(entry);
+        }
         List<Outgoing> out = new ArrayList<>(joined.size());
         out.add(new Outgoing(connection, new Message.Commit(entry)));
         out.addAll(toOthers(connection, new Message.Changes(entry)));
