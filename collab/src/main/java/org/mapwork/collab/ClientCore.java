@@ -42,6 +42,8 @@ public final class ClientCore {
     private MapDocument confirmed;
     private long confirmedSeq;
     private boolean joined;
+    /** The hub whose sequence numbers {@link #confirmedSeq} counts ({@code null} before the first welcome). */
+    private String hubId;
     private int sent;
     private long rebases;
 
@@ -104,7 +106,7 @@ public final class ClientCore {
     public Message.Hello hello() {
         joined = false;
         sent = 0;
-        return new Message.Hello(Message.PROTOCOL, session.document().id(), token, session.actor(), name, confirmedSeq);
+        return new Message.Hello(Message.PROTOCOL, session.document().id(), token, session.actor(), name, confirmedSeq, hubId);
     }
 
     /** The connection is gone; the outbox stays and is sent again after the next welcome. */
@@ -136,6 +138,7 @@ public final class ClientCore {
      */
     public List<Message> receive(Message message) {
         if (message instanceof Message.Welcome w) {
+            hubId = w.hub();
             entries(w.entries());
             if (confirmedSeq < w.serverSeq()) {
                 // one page of a longer catch-up: ask for the next before sending anything

@@ -45,6 +45,8 @@ public final class HubCore {
     private final Schema schema;
     private final String mapId;
     private final byte[] token;
+    /** This hub's id: its sequence numbers mean something only together with it. */
+    private final String hubId;
     private final MapDocument start;
     private MapDocument document;
     private final List<Message.Entry> log = new ArrayList<>();
@@ -68,6 +70,7 @@ public final class HubCore {
             throw new IllegalArgumentException("a join token has at least 22 characters: 128 random bits, see newToken()");
         }
         this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.hubId = "hub-" + newToken().substring(0, 12);
     }
 
     /**
@@ -83,6 +86,11 @@ public final class HubCore {
         byte[] bits = new byte[16];
         RANDOM.nextBytes(bits);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+    }
+
+    /** This hub's id, new each time a hub starts. */
+    public String hubId() {
+        return hubId;
     }
 
     public MapDocument document() {
@@ -193,13 +201,18 @@ public final class HubCore {
         if (!org.mapwork.model.Ids.isValid(hello.actor())) {
             return List.of(new Outgoing(connection, new Message.Error("not a valid actor id: " + hello.actor())));
         }
+        if (hello.hub() != null && !hello.hub().equals(hubId) && hello.since() > 0) {
+            // Its sequence numbers are another hub's (this one restarted, or another laptop hosts now).
+            return List.of(new Outgoing(connection, new Message.Error("this hub (" + hubId + ") is not the hub " + hello.hub()
+                    + " the client has seen " + hello.since() + " change sets of; catching a new hub up from a device is not built yet")));
+        }
         if (hello.since() > log.size()) {
             // The client has seen more than this hub holds (the hub restarted from an older copy): not handled yet.
             return List.of(new Outgoing(connection, new Message.Error("this hub holds " + log.size()
                     + " change sets, the client has seen " + hello.since() + "; catching a hub up is not built yet")));
         }
         joined.put(connection, hello.actor());
-        return List.of(new Outgoing(connection, new Message.Welcome(mapId, log.size(),
+        return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
                 lastSeq.getOrDefault(hello.actor(), 0L), page(hello.since()))));
     }
 

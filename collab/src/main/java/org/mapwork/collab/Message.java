@@ -18,10 +18,11 @@ public sealed interface Message {
     int PROTOCOL = 1;
 
     /**
-     * A client joins a map: who it is, the map's join token, and the last server sequence number it has (0 for
-     * none); the hub answers with a {@link Welcome} holding every entry after {@code since}.
+     * A client joins a map: who it is, the map's join token, the last server sequence number it has (0 for none) and
+     * which hub gave it those numbers ({@code null} before its first welcome); the hub answers with a
+     * {@link Welcome} holding the entries after {@code since}.
      */
-    record Hello(int protocol, String map, String token, String actor, String name, long since) implements Message {
+    record Hello(int protocol, String map, String token, String actor, String name, long since, String hub) implements Message {
         public Hello {
             Objects.requireNonNull(map, "map");
             Objects.requireNonNull(token, "token");
@@ -29,10 +30,15 @@ public sealed interface Message {
             name = name == null ? "" : name;
         }
 
+        /** A first hello, before any welcome. */
+        public Hello(int protocol, String map, String token, String actor, String name, long since) {
+            this(protocol, map, token, actor, name, since, null);
+        }
+
         @Override
         public String toString() {
             return "Hello[protocol=" + protocol + ", map=" + map + ", token=…, actor=" + actor + ", name=" + name
-                    + ", since=" + since + "]";
+                    + ", since=" + since + ", hub=" + hub + "]";
         }
     }
 
@@ -60,10 +66,11 @@ public sealed interface Message {
     }
 
     /**
-     * The hub's answer to {@link Hello}: its current sequence number, the highest sequence number of the client's
-     * actor it has handled (committed or refused), and every log entry after the client's {@code since}.
+     * The hub's answer to {@link Hello}: which hub this is (a new id each time a hub starts, since its sequence
+     * numbers are its own), its current sequence number, the highest sequence number of the client's actor it has
+     * handled (committed or refused), and the log entries after the client's {@code since}.
      */
-    record Welcome(String map, long serverSeq, long yourLastSeq, List<Entry> entries) implements Message {
+    record Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries) implements Message {
         public Welcome {
             entries = List.copyOf(entries);
         }

@@ -49,10 +49,10 @@ public final class MessageWire {
             .build();
 
     private static final Map<String, Set<String>> KEYS = Map.of(
-            "hello", Set.of("type", "protocol", "map", "token", "actor", "name", "since"),
+            "hello", Set.of("type", "protocol", "map", "token", "actor", "name", "since", "hub"),
             "submit", Set.of("type", "changeSet", "conditional"),
             "presence", Set.of("type", "actor", "state"),
-            "welcome", Set.of("type", "map", "serverSeq", "yourLastSeq", "entries"),
+            "welcome", Set.of("type", "map", "hub", "serverSeq", "yourLastSeq", "entries"),
             "commit", Set.of("type", "entry"),
             "changes", Set.of("type", "entry"),
             "refused", Set.of("type", "clientSeq", "reason"),
@@ -81,6 +81,9 @@ public final class MessageWire {
             o.put("actor", h.actor());
             o.put("name", h.name());
             o.put("since", h.since());
+            if (h.hub() != null) {
+                o.put("hub", h.hub());
+            }
         } else if (m instanceof Message.Submit s) {
             o.put("type", "submit");
             o.set("changeSet", ChangeSetWire.write(s.changeSet()));
@@ -92,6 +95,7 @@ public final class MessageWire {
         } else if (m instanceof Message.Welcome w) {
             o.put("type", "welcome");
             o.put("map", w.map());
+            o.put("hub", w.hub());
             o.put("serverSeq", w.serverSeq());
             o.put("yourLastSeq", w.yourLastSeq());
             ArrayNode entries = o.putArray("entries");
@@ -157,7 +161,7 @@ public final class MessageWire {
         JsonIn o = JsonIn.object(root, "$", keys);
         return switch (type) {
             case "hello" -> new Message.Hello((int) o.whole("protocol", 1), o.text("map"), o.text("token"), o.text("actor"),
-                    o.optText("name"), o.whole("since", 0));
+                    o.optText("name"), o.whole("since", 0), o.optText("hub"));
             case "submit" -> new Message.Submit(ChangeSetWire.read(o.raw("changeSet"), o.at("changeSet")), o.bool("conditional", false));
             case "presence" -> {
                 JsonNode state = o.raw("state");
@@ -172,7 +176,7 @@ public final class MessageWire {
                 for (int i = 0; i < arr.size(); i++) {
                     entries.add(entry(arr.get(i), "$.entries[" + i + "]"));
                 }
-                yield new Message.Welcome(o.text("map"), o.whole("serverSeq", 0), o.whole("yourLastSeq", 0), entries);
+                yield new Message.Welcome(o.text("map"), o.text("hub"), o.whole("serverSeq", 0), o.whole("yourLastSeq", 0), entries);
             }
             case "commit" -> new Message.Commit(entry(o.raw("entry"), o.at("entry")));
             case "changes" -> new Message.Changes(entry(o.raw("entry"), o.at("entry")));

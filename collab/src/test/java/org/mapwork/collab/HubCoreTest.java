@@ -195,7 +195,7 @@ class HubCoreTest {
         assertEquals(0, hub.serverSeq());
         Message asBob = hub.receive("c1", new Message.Presence("bob", cursor.state())).get(0).message();
         assertInstanceOf(Message.Error.class, asBob);
-        Message welcome = hub.receive("c1", new Message.Welcome(start.id(), 0, 0, List.of())).get(0).message();
+        Message welcome = hub.receive("c1", new Message.Welcome(start.id(), "hub-x", 0, 0, List.of())).get(0).message();
         assertEquals(new Message.Error("a client does not send welcome"), welcome);
     }
 
@@ -210,5 +210,20 @@ class HubCoreTest {
         assertTrue(e.getMessage().contains("128 random bits"));
         HubCore withNew = new HubCore(start, TestMaps.SCHEMA, token);
         assertInstanceOf(Message.Welcome.class, withNew.receive("c", new Message.Hello(1, start.id(), token, "ana", "Ana", 0)).get(0).message());
+    }
+
+    @Test
+    void a_client_that_counted_another_hubs_order_is_told_instead_of_being_sent_wrong_entries() {
+        join("c1", "alice", 0);
+        submit("c1", alice.apply("one", Change.setLabel("a", "1")).changeSet());
+        submit("c1", alice.apply("two", Change.setLabel("a", "2")).changeSet());
+        String reason = ((Message.Error) hub.receive("c2", new Message.Hello(1, start.id(), TestMaps.TOKEN, "bob", "Bob", 1,
+                "hub-of-yesterday")).get(0).message()).reason();
+        assertTrue(reason.contains("is not the hub hub-of-yesterday"), reason);
+        assertFalse(hub.isJoined("c2"));
+        Message.Welcome w = (Message.Welcome) hub.receive("c2", new Message.Hello(1, start.id(), TestMaps.TOKEN, "bob", "Bob", 1,
+                hub.hubId())).get(0).message();
+        assertEquals(hub.hubId(), w.hub());
+        assertEquals(1, w.entries().size());
     }
 }

@@ -66,9 +66,10 @@ class MessageWireTest {
         ChangeSet cs = everyKind().get(1);
         Message.Entry entry = new Message.Entry(12, "alice", 40, cs, List.of(new Message.Drop(2, "set label of q", "no element with id q")));
         List<Message> all = List.of(
-                new Message.Hello(1, "shared-1", TestMaps.TOKEN, "alice", "Alice", 11),
+                new Message.Hello(1, "shared-1", TestMaps.TOKEN, "alice", "Alice", 11, "hub-1"),
+                new Message.Hello(1, "shared-1", TestMaps.TOKEN, "alice", "Alice", 0),
                 new Message.Submit(cs, true),
-                new Message.Welcome("shared-1", 12, 39, List.of(entry)),
+                new Message.Welcome("shared-1", "hub-1", 12, 39, List.of(entry)),
                 new Message.Commit(entry),
                 new Message.Changes(new Message.Entry(13, "bob", 3, cs, List.of())),
                 new Message.Refused(41, "nothing of it fits any more"),
