@@ -25,7 +25,7 @@ final class RandomGestures {
 
     /** Kinds of gesture, for counting what a run exercised. */
     static final String[] KINDS = {"add node", "add link", "move", "rename", "remove node", "remove link", "attribute",
-            "order", "title", "map attribute", "undo", "redo", "reconnect link", "add node with link", "type", "style", "add goal", "remove goal", "relabel goal", "layout"};
+            "order", "title", "map attribute", "undo", "redo", "reconnect link", "add node with link", "type", "style", "add goal", "remove goal", "relabel goal", "layout", "paste", "stroke"};
 
     private RandomGestures() {
     }
@@ -156,6 +156,31 @@ final class RandomGestures {
                         return -1;
                     }
                     s.apply(ChangeSet.of("Layout", moves));
+                }
+                case 20 -> {
+                    // a pasted fragment: three nodes linked in a row, keys counted up from the top
+                    List<Change> paste = new ArrayList<>();
+                    String key = doc.nextOrderKey();
+                    String previous = null;
+                    for (int i = 0; i < 3; i++) {
+                        String id = idPrefix + counter[0]++;
+                        paste.add(Change.add(node(id, rnd, key).withType("actor")));
+                        key = OrderKey.after(key);
+                        if (previous != null) {
+                            paste.add(Change.add(Element.link(idPrefix + counter[0]++, "conflict", previous, id, key)));
+                            key = OrderKey.after(key);
+                        }
+                        previous = id;
+                    }
+                    s.apply(ChangeSet.of("Paste", paste));
+                }
+                case 21 -> {
+                    List<org.mapwork.model.Point> points = new ArrayList<>();
+                    for (int i = 0, n = 2 + rnd.nextInt(6); i < n; i++) {
+                        points.add(new org.mapwork.model.Point(rnd.nextInt(800), rnd.nextInt(600)));
+                    }
+                    s.apply("Stroke", Change.add(Element.annotation(idPrefix + counter[0]++, "stroke", "",
+                            Geometry.stroke(points), doc.nextOrderKey())));
                 }
                 default -> {
                     if (all.isEmpty()) {
