@@ -42,6 +42,110 @@ public final class ChangeEngine {
     }
 
     /**
+     * How a lenient apply treats changes that do not fit: it leaves them out (and reports them in
+     * {@link Applied#dropped()}) instead of refusing the whole change set.
+     *
+     * @param expectOldValues drop a change whose recorded old value is no longer the current one (undo and redo: never
+     *                        write back an old value over someone else's newer one). Removals are not checked: undoing
+     *                        an add removes the element even when someone edited it since.
+     * @param uniqueOrderKeys give an added or reordered element a fresh ordering key when another element already has
+     *                        its key (two devices that add on top at once pick the same key); the hub does this, so
+     *                        every device ends with the hub's keys
+     * @param mergeLists      when a list value (the map's goals or link types, an element's multi-choice attribute) has
+     *                        changed since the change's author saw it, merge the author's additions and removals into
+     *                        the current list instead of writing the author's list over it (see {@link ListMerge})
+     */
+    public record Merge(boolean expectOldValues, boolean uniqueOrderKeys, boolean mergeLists) {
+        /** A change set from another device: leave out what no longer fits. */
+        public static final Merge REMOTE = new Merge(false, false, false);
+        /** Undo or redo: also leave out changes to values someone else has changed since. */
+        public static final Merge CONDITIONAL = new Merge(true, false, false);
+
+        /** The same, with ordering keys kept unique (what the hub applies). */
+        public Merge withUniqueOrderKeys() {
+            return new Merge(expectOldValues, true, mergeLists);
+        }
+
+        /** The same, with concurrent edits of list values merged (what the hub applies, and a device's rebase). */
+        public Merge withListsMerged() {
+            return new Merge(expectOldValues, uniqueOrderKeys, true);
+        }
+    }
+
+    /**
+     * Applies what fits of {@code changeSet} to {@code doc}, in order, and leaves out each change that does not
+     * (each one checked against the document as the changes before it left it).
+     *
+     * @return the new document, the applied changes, and the dropped ones with their reasons
+     */
+    public static Applied applyLenient(MapDocument doc, Schema schema, ChangeSet changeSet, Merge merge) {
+        if (!schema.methodId().equals(doc.methodId())) {
+            throw new IllegalArgumentException("schema " + schema.methodId() + " does not belong to a " + doc.methodId() + " map");
+        }
+        MapDocument current = doc;
+        List<Change> applied = new ArrayList<>(changeSet.size());
+        List<Dropped> dropped = new ArrayList<>();
+        for (int i = 0; i < changeSet.changes().size(); i++) {
+            Change c = changeSet.changes().get(i);
+            if (merge.uniqueOrderKeys()) {
+                c = withUniqueOrderKey(current, c);
+            }
+            Change offered = c;
+            if (merge.mergeLists()) {
+                c = withListsMerged(current, c);
+            }
+            try {
+                Step step = step(current, schema, c, i);
+                // a merged list was written knowing the current value: its old-value check is the merge itself
+                boolean checkOld = merge.expectOldValues() && offered == c && !(c instanceof Change.RemoveElement);
+                if (checkOld && !step.applied.equals(c)) {
+                    throw new ChangeRejected(i, c.elementId(), c.property(),
+                            "someone else has changed it since; left as it is");
+                }
+                current = step.doc;
+                applied.add(step.applied);
+            } catch (ChangeRejected rejected) {
+                dropped.add(new Dropped(c, rejected));
+            }
+        }
+        return new Applied(doc, current, new ChangeSet(applied, changeSet.summary(), changeSet.time()), dropped);
+    }
+
+    /** {@code c}, or when it gives an element an ordering key that another element has, the same with a fresh key. */
+    private static Change withUniqueOrderKey(MapDocument doc, Change c) {
+        if (c instanceof Change.AddElement a) {
+            String key = a.element().order();
+            if (OrderKey.isValid(key) && doc.orderKeyTaken(key, a.element().id())) {
+                return new Change.AddElement(a.element().withOrder(freeKeyAfter(doc, key)), a.stamp());
+            }
+        } else if (c instanceof Change.SetOrder s) {
+            if (OrderKey.isValid(s.value()) && doc.orderKeyTaken(s.value(), s.elementId())) {
+                return new Change.SetOrder(s.elementId(), freeKeyAfter(doc, s.value()), s.old(), s.stamp());
+            }
+        }
+        return c;
+    }
+
+    /** {@code c}, or when it writes a list value someone changed since its author saw it, the merged list. */
+    private static Change withListsMerged(MapDocument doc, Change c) {
+        if (c instanceof Change.SetMapAttribute s) {
+            Value merged = ListMerge.merge(s.old(), s.value(), doc.mapAttribute(s.name()));
+            return merged == null ? c : new Change.SetMapAttribute(s.name(), merged, s.old(), s.stamp());
+        }
+        if (c instanceof Change.SetAttribute s) {
+            Element e = doc.element(s.elementId());
+            Value merged = e == null ? null : ListMerge.merge(s.old(), s.value(), e.attribute(s.name()));
+            return merged == null ? c : new Change.SetAttribute(s.elementId(), s.name(), merged, s.old(), s.stamp());
+        }
+        return c;
+    }
+
+    /** A key just after {@code key} and before the next key in use: nobody has it, and the draw order barely moves. */
+    private static String freeKeyAfter(MapDocument doc, String key) {
+        return OrderKey.between(key, doc.orderKeyAfter(key));
+    }
+
+    /**
      * Adds many elements to a map that has none yet (reading a file, opening a snapshot): the same checks as applying
      * an {@link Change.AddElement} for each in order — so a link must come after both its nodes — but the document
      * is built once instead of once per element.

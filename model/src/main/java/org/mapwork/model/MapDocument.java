@@ -203,6 +203,22 @@ public final class MapDocument {
         return Optional.empty();
     }
 
+    /** Whether an element other than {@code exceptId} has the ordering key {@code key}. */
+    public boolean orderKeyTaken(String key, String exceptId) {
+        for (DrawKey k : drawOrder.subSet(new DrawKey(key, ""), new DrawKey(key, "\uffff"))) {
+            if (!k.id().equals(exceptId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The smallest ordering key in use that is greater than {@code key}, or {@code null} when there is none. */
+    public String orderKeyAfter(String key) {
+        java.util.SortedSet<DrawKey> tail = drawOrder.tailSet(new DrawKey(key, "\uffff"));
+        return tail.isEmpty() ? null : tail.first().order();
+    }
+
     /** The links touching a node (as source or target), sorted by id. */
     public List<Element> linksOf(String nodeId) {
         PSet<String> ids = incidentLinks.get(nodeId);

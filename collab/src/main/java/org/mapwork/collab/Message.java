@@ -1,0 +1,113 @@
+package org.mapwork.collab;
+
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.mapwork.model.ChangeSet;
+
+/**
+ * The messages between a client and the hub (docs/protocol.md). Client to hub: {@link Hello}, {@link Submit},
+ * {@link Presence}. Hub to client: {@link Welcome}, {@link Commit}, {@link Changes}, {@link Refused},
+ * {@link Presence}, {@link Error}.
+ */
+public sealed interface Message {
+
+    /** The protocol version this code speaks. */
+    int PROTOCOL = 1;
+
+    /**
+     * A client joins a map: who it is, the map's join token, the last server sequence number it has (0 for none) and
+     * which hub gave it those numbers ({@code null} before its first welcome); the hub answers with a
+     * {@link Welcome} holding the entries after {@code since}.
+     */
+    record Hello(int protocol, String map, String token, String actor, String name, long since, String hub) implements Message {
+        public Hello {
+            Objects.requireNonNull(map, "map");
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(actor, "actor");
+            name = name == null ? "" : name;
+        }
+
+        /** A first hello, before any welcome. */
+        public Hello(int protocol, String map, String token, String actor, String name, long since) {
+            this(protocol, map, token, actor, name, since, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Hello[protocol=" + protocol + ", map=" + map + ", token=…, actor=" + actor + ", name=" + name
+                    + ", since=" + since + ", hub=" + hub + "]";
+        }
+    }
+
+    /**
+     * A client's change set, stamped by its session. {@code conditional} for undo and redo: the hub then leaves out
+     * each change whose recorded old value is no longer the current one.
+     */
+    record Submit(ChangeSet changeSet, boolean conditional) implements Message {
+        public Submit {
+            Objects.requireNonNull(changeSet, "changeSet");
+        }
+
+        /** The sequence number of its first change: how the hub's answer names it. */
+        public long clientSeq() {
+            return changeSet.isEmpty() ? 0 : changeSet.changes().get(0).stamp().seq();
+        }
+    }
+
+    /** Someone's cursor, selection or label being edited: relayed to the others, never stored. Not built yet. */
+    record Presence(String actor, ObjectNode state) implements Message {
+        public Presence {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * The hub's answer to {@link Hello}: which hub this is (a new id each time a hub starts, since its sequence
+     * numbers are its own), its current sequence number, the highest sequence number of the client's actor it has
+     * handled (committed or refused), and the log entries after the client's {@code since}.
+     */
+    record Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries) implements Message {
+        public Welcome {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** To the sender: its change set is in the map's order, as {@code entry} says (with what was left out, if anything). */
+    record Commit(Entry entry) implements Message {
+    }
+
+    /** To everyone else: another device's change set, in the map's order. */
+    record Changes(Entry entry) implements Message {
+    }
+
+    /** To the sender: its change set (named by its first change's sequence number) was refused whole. */
+    record Refused(long clientSeq, String reason) implements Message {
+    }
+
+    /** The hub ends the connection (wrong token, bad message, unknown map); the reason says why. */
+    record Error(String reason) implements Message {
+    }
+
+    /**
+     * One change set in a map's order.
+     *
+     * @param serverSeq its place in the order (1, 2, 3, ... with no gaps)
+     * @param actor     who made it
+     * @param clientSeq the sequence number of the first change its author submitted
+     * @param changeSet the changes as the hub applied them (old values read off the hub's map, keys made unique)
+     * @param dropped   what the hub left out of the submitted set, and why
+     */
+    record Entry(long serverSeq, String actor, long clientSeq, ChangeSet changeSet, List<Drop> dropped) {
+        public Entry {
+            dropped = List.copyOf(dropped);
+        }
+    }
+
+    /** One submitted change the hub left out: its index in the submitted set, what it was and why. */
+    record Drop(int index, String change, String problem) {
+    }
+}

@@ -1,0 +1,331 @@
+package org.mapwork.collab;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.mapwork.model.ChangeEngine;
+import org.mapwork.model.Element;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.MapSession;
+
+/**
+ * A hub and 2–8 devices on a simulated network, driven by one seed: devices make random gestures, messages are
+ * delivered a few at a time from random connections (so senders interleave), some are delivered twice, devices drop
+ * off (p = 1/6 per step, losing what was in flight both ways) and come back. Every message goes through the wire
+ * format as text. {@link #run} returns a summary or throws {@link AssertionError} naming what went wrong.
+ */
+final class SimulatedWorkshop {
+
+    /** What one run did. */
+    record Summary(int clients, int gestures, int delivered, int duplicates, int disconnects, long entries,
+                   long refusals, long rebases, long acknowledged, int[] kinds) {
+    }
+
+    /** One device: its session and client, and its connection's two directions. */
+    private static final class Device {
+        final ClientCore client;
+        final ArrayDeque<String> up = new ArrayDeque<>();
+        final ArrayDeque<String> down = new ArrayDeque<>();
+        final Map<Long, String> acknowledged = new HashMap<>();
+        String connection;
+        int epoch;
+        boolean online;
+
+        Device(ClientCore client) {
+            this.client = client;
+        }
+    }
+
+    private final long seed;
+    private final int steps;
+    private final Random rnd;
+    private final HubCore hub;
+    private final List<Device> devices = new ArrayList<>();
+    private final Map<String, Device> byConnection = new HashMap<>();
+    private final int[] kinds = new int[RandomGestures.KINDS.length];
+    private final int[] counter = {0};
+    private int gestures;
+    private int delivered;
+    private int duplicates;
+    private int disconnects;
+
+    SimulatedWorkshop(long seed, int steps) {
+        this.seed = seed;
+        this.steps = steps;
+        this.rnd = new Random(seed);
+        MapDocument start = TestMaps.starter();
+        this.hub = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
+        int n = 2 + rnd.nextInt(7);
+        for (int i = 0; i < n; i++) {
+            MapSession session = new MapSession(start, TestMaps.SCHEMA, "dev" + i, 0);
+            Device d = new Device(new ClientCore(session, TestMaps.TOKEN, "Person " + i, 0));
+            devices.add(d);
+            connect(d);
+        }
+    }
+
+    Summary run() {
+        for (int step = 0; step < steps; step++) {
+            if (rnd.nextInt(6) == 0) {
+                disconnect(pick(devices.stream().filter(d -> d.online).toList()));
+            }
+            int r = rnd.nextInt(100);
+            if (r < 40) {
+                gesture(devices.get(rnd.nextInt(devices.size())));
+            } else if (r < 80) {
+                deliverSome();
+            } else if (r < 88) {
+                duplicateOne();
+            } else {
+                Device d = pick(devices.stream().filter(x -> !x.online).toList());
+                if (d != null) {
+                    connect(d);
+                }
+            }
+        }
+        settle();
+        check();
+        long acknowledged = devices.stream().mapToLong(d -> d.acknowledged.size()).sum();
+        return new Summary(devices.size(), gestures, delivered, duplicates, disconnects, hub.serverSeq(), hub.refusals(),
+                devices.stream().mapToLong(d -> d.client.rebases()).sum(), acknowledged, kinds);
+    }
+
+    private void gesture(Device d) {
+        int kind = RandomGestures.make(d.client.session(), rnd, d.client.session().actor() + "-", counter);
+        if (kind >= 0) {
+            kinds[kind]++;
+            gestures++;
+        }
+        send(d, d.client.outgoing());
+    }
+
+    private void send(Device d, List<Message> messages) {
+        if (!d.online) {
+            return;
+        }
+        for (Message m : messages) {
+            d.up.add(MessageWire.write(m));
+        }
+    }
+
+    private void connect(Device d) {
+        d.epoch++;
+        d.connection = d.client.session().actor() + "#" + d.epoch;
+        byConnection.put(d.connection, d);
+        d.online = true;
+        d.up.add(MessageWire.write(d.client.hello()));
+    }
+
+    private void disconnect(Device d) {
+        if (d == null) {
+            return;
+        }
+        disconnects++;
+        d.online = false;
+        d.up.clear();
+        d.down.clear();
+        hub.disconnect(d.connection);
+        byConnection.remove(d.connection);
+        d.client.disconnected();
+    }
+
+    /** Delivers 1–3 messages from the head of one random non-empty direction of one connection. */
+    private void deliverSome() {
+        List<ArrayDeque<String>> busy = new ArrayList<>();
+        for (Device d : devices) {
+            if (!d.up.isEmpty()) {
+                busy.add(d.up);
+            }
+            if (!d.down.isEmpty()) {
+                busy.add(d.down);
+            }
+        }
+        ArrayDeque<String> q = pick(busy);
+        if (q == null) {
+            return;
+        }
+        int n = 1 + rnd.nextInt(3);
+        for (int i = 0; i < n && !q.isEmpty(); i++) {
+            deliver(q);
+        }
+    }
+
+    private void deliver(ArrayDeque<String> q) {
+        for (Device d : devices) {
+            if (q == d.up) {
+                delivered++;
+                Message m = read(d.up.poll());
+                List<HubCore.Outgoing> answers = hub.receive(d.connection, m);
+                if (m instanceof Message.Submit submit && !answers.isEmpty() && answers.get(0).message() instanceof Message.Commit) {
+                    goalsIntended(submit.changeSet());
+                }
+                for (HubCore.Outgoing o : answers) {
+                    Device to = byConnection.get(o.connection());
+                    if (to != null && to.online) {
+                        to.down.add(MessageWire.write(o.message()));
+                    }
+                }
+                return;
+            }
+            if (q == d.down) {
+                delivered++;
+                Message m = read(d.down.poll());
+                if (m instanceof Message.Commit c) {
+                    d.acknowledged.put(c.entry().serverSeq(), MessageWire.write(new Message.Changes(c.entry())));
+                }
+                send(d, d.client.receive(m));
+                return;
+            }
+        }
+    }
+
+    /** Puts a copy of one queued message somewhere after it (a resend that crossed its original). */
+    private void duplicateOne() {
+        Device d = pick(devices.stream().filter(x -> !x.up.isEmpty() || !x.down.isEmpty()).toList());
+        if (d == null) {
+            return;
+        }
+        ArrayDeque<String> q = d.up.isEmpty() || (!d.down.isEmpty() && rnd.nextBoolean()) ? d.down : d.up;
+        List<String> items = new ArrayList<>(q);
+        int from = rnd.nextInt(items.size());
+        int to = from + 1 + rnd.nextInt(items.size() - from);
+        items.add(to, items.get(from));
+        q.clear();
+        q.addAll(items);
+        duplicates++;
+    }
+
+    /** Everyone comes back online and every message is delivered, until the network is quiet. */
+    private void settle() {
+        for (Device d : devices) {
+            if (!d.online) {
+                connect(d);
+            }
+        }
+        int rounds = 0;
+        boolean busy = true;
+        while (busy) {
+            if (++rounds > 100_000) {
+                throw new AssertionError("the network did not settle within 100000 rounds");
+            }
+            busy = false;
+            for (Device d : devices) {
+                if (!d.up.isEmpty()) {
+                    deliver(d.up);
+                    busy = true;
+                }
+                if (!d.down.isEmpty()) {
+                    deliver(d.down);
+                    busy = true;
+                }
+            }
+        }
+    }
+
+    /** Goal ids that committed change sets meant to add, and to remove (as their authors wrote them). */
+    private final Set<String> goalsAdded = new HashSet<>();
+    private final Set<String> goalsRemoved = new HashSet<>();
+
+    private void goalsIntended(org.mapwork.model.ChangeSet submitted) {
+        for (org.mapwork.model.Change c : submitted.changes()) {
+            if (c instanceof org.mapwork.model.Change.SetMapAttribute s && s.name().equals("goals")) {
+                Set<String> before = goalIds(s.old());
+                Set<String> after = goalIds(s.value());
+                after.stream().filter(id -> !before.contains(id)).forEach(goalsAdded::add);
+                before.stream().filter(id -> !after.contains(id)).forEach(goalsRemoved::add);
+            }
+        }
+    }
+
+    private static Set<String> goalIds(org.mapwork.model.Value v) {
+        Set<String> out = new HashSet<>();
+        if (v instanceof org.mapwork.model.Value.Rows rows) {
+            rows.rows().forEach(r -> out.add(String.valueOf(r.get("id"))));
+        }
+        return out;
+    }
+
+    private void check() {
+        MapDocument truth = hub.document();
+        for (Device d : devices) {
+            String who = d.client.session().actor();
+            require(d.client.pending() == 0, who + " still has " + d.client.pending() + " unconfirmed change sets");
+            require(d.client.confirmedSeq() == hub.serverSeq(), who + " confirmed " + d.client.confirmedSeq() + " of " + hub.serverSeq());
+            require(d.client.confirmed().equals(truth), who + "'s confirmed map differs from the hub's");
+            require(d.client.session().document().equals(truth), who + "'s map differs from the hub's: "
+                    + firstDifference(d.client.session().document(), truth));
+            require(d.client.session().document().inDrawOrder().equals(truth.inDrawOrder()), who + "'s draw order differs");
+        }
+        for (Element l : truth.links().toList()) {
+            Element s = truth.element(l.source());
+            Element t = truth.element(l.target());
+            require(s != null && s.isNode() && t != null && t.isNode(), "link " + l.id() + " points at a missing node");
+        }
+        Set<String> keys = new HashSet<>();
+        for (Element e : truth.elements()) {
+            require(keys.add(e.order()), "order key " + e.order() + " is used twice (" + e.id() + ")");
+        }
+        // two people adding goals at once both keep theirs: a goal someone added is only gone if someone removed it
+        Set<String> goals = goalIds(truth.mapAttribute("goals"));
+        for (String added : goalsAdded) {
+            require(goals.contains(added) || goalsRemoved.contains(added), "goal " + added + " was added and lost");
+        }
+        // every acknowledged change set is in the log, unchanged, and the log replays to the hub's map
+        List<Message.Entry> log = hub.log();
+        MapDocument replay = hub.start();
+        for (Message.Entry e : log) {
+            replay = ChangeEngine.apply(replay, TestMaps.SCHEMA, e.changeSet()).after();
+        }
+        require(replay.equals(truth), "the hub's log does not replay to the hub's map");
+        for (Device d : devices) {
+            for (Map.Entry<Long, String> ack : d.acknowledged.entrySet()) {
+                Message.Entry inLog = log.get((int) (ack.getKey() - 1));
+                require(ack.getValue().equals(MessageWire.write(new Message.Changes(inLog))),
+                        "acknowledged entry " + ack.getKey() + " differs from the log's");
+                require(inLog.actor().equals(d.client.session().actor()), "entry " + ack.getKey() + " acknowledged to the wrong device");
+            }
+        }
+    }
+
+    private static String firstDifference(MapDocument a, MapDocument b) {
+        for (Element e : a.elements()) {
+            if (!e.equals(b.element(e.id()))) {
+                return e + " vs " + b.element(e.id());
+            }
+        }
+        for (Element e : b.elements()) {
+            if (!a.contains(e.id())) {
+                return "missing " + e;
+            }
+        }
+        return "title/attributes: " + a.title() + " " + a.mapAttributes() + " vs " + b.title() + " " + b.mapAttributes();
+    }
+
+    private void require(boolean ok, String what) {
+        if (!ok) {
+            throw new AssertionError(what);
+        }
+    }
+
+    private static Message read(String text) {
+        try {
+            return MessageWire.read(text);
+        } catch (WireException e) {
+            throw new AssertionError("a message we wrote does not read back: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T pick(List<T> list) {
+        return list.isEmpty() ? null : list.get(rnd.nextInt(list.size()));
+    }
+
+    long seed() {
+        return seed;
+    }
+}
