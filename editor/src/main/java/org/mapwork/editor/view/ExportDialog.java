@@ -136,6 +136,7 @@ public final class ExportDialog {
         dialog.getDialogPane().setContent(content);
         ButtonType export = new ButtonType(Ui.text("export.button"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(export, Dialogs.cancel());
+        Dialogs.closeAfterTheEvent(dialog);
         boolean chosen = dialog.showAndWait().orElse(null) == export;
         preview.stop();
         if (!chosen) {

@@ -58,6 +58,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
         void openFile(Path file);
 
         void importFile(Path file);
+
+        /** Stops the editor once every window is closed (tests keep the toolkit running). */
+        default void exit() {
+            Platform.exit();
+        }
     }
 
     private final Stage stage;
@@ -320,10 +325,13 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
     @Override
     public void quit() {
-        // hiding the windows closes their recorders (which wait until everything is durable), then the app stops
-        for (javafx.stage.Window win : List.copyOf(javafx.stage.Window.getWindows())) {
-            win.hide();
-        }
-        Platform.exit();
+        // hiding the windows closes their recorders (which wait until everything is durable), then the app stops;
+        // Ctrl+Q is a key event, and a window must not close while its key event is being handled (JDK-8301219)
+        Dialogs.afterTheEvent(() -> {
+            for (javafx.stage.Window win : List.copyOf(javafx.stage.Window.getWindows())) {
+                win.hide();
+            }
+            shell.exit();
+        });
     }
 }
