@@ -100,11 +100,24 @@ public final class MapEdits {
         return vm.apply(summary, List.of(Change.setGeometry(id, g)));
     }
 
-    /** Links two nodes with the current link type (several types may link the same pair). */
+    /**
+     * A connect gesture from one element onto another: what the method makes of it when it has a meaning of its own
+     * (a theory of change ties an intervention to the outcome or arrow it acts on; the element that was dragged from
+     * is returned), else a link of the current link type (several types may link the same pair), whose id is
+     * returned. {@code to} may be a link only for the method's own meaning.
+     */
     public Optional<String> connect(String from, String to) {
         vm.preview().clear();
         MapDocument doc = document();
         if (from == null || to == null || from.equals(to) || !doc.contains(from) || !doc.contains(to)) {
+            return Optional.empty();
+        }
+        Optional<ChangeSet> tie = vm.template().flatMap(t -> t.tie(doc, from, to));
+        if (tie.isPresent()) {
+            return vm.apply(tie.get().summary(), tie.get().changes()) ? Optional.of(from) : Optional.empty();
+        }
+        if (!doc.element(from).isNode() || !doc.element(to).isNode()) {
+            vm.setStatus(Ui.text("map.status.no-link-type", doc.element(from).type(), doc.element(to).type()));
             return Optional.empty();
         }
         String type = linkTypeFor(doc.element(from), doc.element(to));

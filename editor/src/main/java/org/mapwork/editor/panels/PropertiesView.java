@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -92,7 +93,8 @@ public final class PropertiesView extends ScrollPane {
         TextField label = new TextField(vm.label());
         label.setId("properties-label");
         label.setPromptText(subject == null ? Ui.text("panels.properties.title.prompt") : Ui.text("panels.properties.label"));
-        commitOnEnterOrLeave(label, () -> vm.setLabel(label.getText()));
+        String forId = shownFor;
+        commitOnEnterOrLeave(label, () -> vm.setLabel(forId, label.getText()));
         box.getChildren().add(field(subject == null ? Ui.text("panels.properties.title") : Ui.text("panels.properties.label"), label));
 
         if (subject != null && vm.types().size() > 1) {
@@ -104,7 +106,13 @@ public final class PropertiesView extends ScrollPane {
             box.getChildren().add(field(Ui.text("panels.properties.type"), type));
         }
         for (AttributeDef def : vm.attributes()) {
-            Node editor = editor(def, vm.value(def.name()), words, v -> vm.set(def.name(), v));
+            // every field reads and writes the element it was made for, as it is when the field commits
+            Supplier<Value> current = () -> vm.value(forId, def.name());
+            Consumer<Value> set = v -> vm.set(forId, def.name(), v);
+            Node editor = map.template().filter(t -> forId != null)
+                    .flatMap(t -> t.references(map.document(), forId, def.name()))
+                    .<Node>map(choices -> picker(def, choices, current, set))
+                    .orElseGet(() -> editor(def, current, words, set));
             if (editor != null) {
                 box.getChildren().add(field(words.attribute(def.name()), editor));
             }
@@ -129,15 +137,19 @@ public final class PropertiesView extends ScrollPane {
         });
     }
 
-    /** An editor for one attribute value; {@code set} receives the new value (null clears it). */
-    Node editor(AttributeDef def, Value value, Words words, Consumer<Value> set) {
+    /**
+     * An editor for one attribute value; {@code current} gives the value as it is now (a commit compares with that,
+     * not with the value the panel was built with), {@code set} receives the new value (null clears it).
+     */
+    Node editor(AttributeDef def, Supplier<Value> current, Words words, Consumer<Value> set) {
+        Value value = current.get();
         switch (def.type()) {
             case TEXT -> {
                 TextField f = new TextField(value instanceof Value.Text t ? t.value() : "");
                 commitOnEnterOrLeave(f, () -> {
                     String s = f.getText().strip();
                     Value now = s.isEmpty() && !def.required() ? null : new Value.Text(s);
-                    if (!java.util.Objects.equals(now, value)) {
+                    if (!java.util.Objects.equals(now, current.get())) {
                         set.accept(now);
                     }
                 });
@@ -150,7 +162,7 @@ public final class PropertiesView extends ScrollPane {
                 commitOnEnterOrLeave(a, () -> {
                     String s = a.getText().strip();
                     Value now = s.isEmpty() && !def.required() ? null : new Value.Text(s);
-                    if (!java.util.Objects.equals(now, value)) {
+                    if (!java.util.Objects.equals(now, current.get())) {
                         set.accept(now);
                     }
                 });
@@ -159,12 +171,12 @@ public final class PropertiesView extends ScrollPane {
             case INTEGER -> {
                 int min = def.min() == null ? -1_000_000 : def.min().intValue();
                 int max = def.max() == null ? 1_000_000 : def.max().intValue();
-                int current = value instanceof Value.Int i ? (int) i.value() : Math.max(min, 0);
-                Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, current));
+                int start = value instanceof Value.Int i ? (int) i.value() : Math.max(min, 0);
+                Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, start));
                 s.setEditable(true);
                 s.setId("stepper-" + def.name());
                 s.valueProperty().addListener((o, a, b) -> {
-                    if (b != null && (value == null || !(value instanceof Value.Int i) || i.value() != b)) {
+                    if (b != null && !(current.get() instanceof Value.Int i && i.value() == b)) {
                         set.accept(new Value.Int(b));
                     }
                 });
@@ -183,14 +195,14 @@ public final class PropertiesView extends ScrollPane {
                 commitOnEnterOrLeave(f, () -> {
                     String s = f.getText().strip();
                     if (s.isEmpty()) {
-                        if (value != null && !def.required()) {
+                        if (current.get() != null && !def.required()) {
                             set.accept(null);
                         }
                         return;
                     }
                     try {
                         Value now = new Value.Decimal(Double.parseDouble(s.replace(',', '.')));
-                        if (!now.equals(value)) {
+                        if (!now.equals(current.get())) {
                             set.accept(now);
                         }
                     } catch (NumberFormatException ex) {
@@ -212,7 +224,7 @@ public final class PropertiesView extends ScrollPane {
                 d.setConverter(new LocalDateStringConverter(shortDate, shortDate));
                 d.valueProperty().addListener((o, a, b) -> {
                     Value now = b == null ? null : new Value.Date(b);
-                    if (!java.util.Objects.equals(now, value)) {
+                    if (!java.util.Objects.equals(now, current.get())) {
                         set.accept(now);
                     }
                 });
@@ -247,7 +259,7 @@ public final class PropertiesView extends ScrollPane {
                     }
                     c.setSelected(chosen.contains(o.getKey()));
                     c.setOnAction(e -> {
-                        List<String> now = new ArrayList<>(chosen);
+                        List<String> now = new ArrayList<>(current.get() instanceof Value.TextList l ? l.values() : List.of());
                         if (c.isSelected()) {
                             now.add(o.getKey());
                         } else {
@@ -265,10 +277,39 @@ public final class PropertiesView extends ScrollPane {
                 return pane;
             }
             case ROWS -> {
-                return rowsEditor(def, value, words, set);
+                return rowsEditor(def, current, words, set);
             }
         }
         return null;
+    }
+
+    /**
+     * A picker of the elements an attribute may name (an intervention's "Acts on": outcomes and arrows), by the names
+     * people know them by; the element's id is what is stored. A reference to something no longer there shows as such.
+     */
+    private Node picker(AttributeDef def, Map<String, String> choices, Supplier<Value> current, Consumer<Value> set) {
+        ComboBox<String> c = new ComboBox<>();
+        c.setId("pick-" + def.name());
+        List<String> ids = new ArrayList<>();
+        ids.add("");
+        ids.addAll(choices.keySet());
+        String now = current.get() instanceof Value.Text t ? t.value() : "";
+        if (!now.isEmpty() && !choices.containsKey(now)) {
+            ids.add(now);
+        }
+        c.getItems().setAll(ids);
+        c.setConverter(converter(id -> id.isEmpty() ? "—"
+                : choices.getOrDefault(id, Ui.text("panels.properties.reference-gone"))));
+        c.setValue(now);
+        c.setMaxWidth(Double.MAX_VALUE);
+        c.setOnAction(e -> {
+            String v = c.getValue();
+            Value chosen = v == null || v.isEmpty() ? null : new Value.Text(v);
+            if (!java.util.Objects.equals(chosen, current.get())) {
+                set.accept(chosen);
+            }
+        });
+        return c;
     }
 
     /** Option ids with readable names; options defined on the map show their label and stance (goals). */
@@ -290,10 +331,14 @@ public final class PropertiesView extends ScrollPane {
         return out;
     }
 
-    /** Rows (e.g. indicators): each row a small grid of column editors with a remove button; an "Add" button. */
-    private Node rowsEditor(AttributeDef def, Value value, Words words, Consumer<Value> set) {
+    /**
+     * Rows (e.g. indicators): each row a small grid of column editors with a remove button; an "Add" button. Every
+     * column commits on Enter and when it loses the focus, into the rows as they are then: the panel is not rebuilt
+     * while one of its fields has the focus, so the rows it was built with may already be out of date.
+     */
+    private Node rowsEditor(AttributeDef def, Supplier<Value> current, Words words, Consumer<Value> set) {
         VBox list = new VBox(6);
-        List<Map<String, Value>> rows = value instanceof Value.Rows r ? r.rows() : List.of();
+        List<Map<String, Value>> rows = rowsOf(current.get());
         for (int i = 0; i < rows.size(); i++) {
             int index = i;
             GridPane grid = new GridPane();
@@ -302,10 +347,14 @@ public final class PropertiesView extends ScrollPane {
             grid.setStyle("-fx-border-color: #ddd; -fx-padding: 4;");
             int r = 0;
             for (AttributeDef col : def.columns()) {
-                Node ed = editor(col, rows.get(i).get(col.name()), words, v -> {
-                    List<Map<String, Value>> copy = new ArrayList<>();
-                    for (Map<String, Value> row : rows) {
-                        copy.add(new LinkedHashMap<>(row));
+                Supplier<Value> cell = () -> {
+                    List<Map<String, Value>> now = rowsOf(current.get());
+                    return index < now.size() ? now.get(index).get(col.name()) : null;
+                };
+                Node ed = editor(col, cell, words, v -> {
+                    List<Map<String, Value>> copy = copyOf(rowsOf(current.get()));
+                    if (index >= copy.size()) {
+                        return; // the row was removed meanwhile
                     }
                     if (v == null) {
                         copy.get(index).remove(col.name());
@@ -316,6 +365,9 @@ public final class PropertiesView extends ScrollPane {
                 });
                 if (ed != null) {
                     ed.setId("row-" + def.name() + "-" + i + "-" + col.name());
+                    if (col.required() && ed instanceof TextField f) {
+                        f.setPromptText(Ui.text("panels.properties.required"));
+                    }
                     grid.add(new Label(words.attribute(col.name())), 0, r);
                     grid.add(ed, 1, r);
                     GridPane.setHgrow(ed, Priority.ALWAYS);
@@ -324,9 +376,11 @@ public final class PropertiesView extends ScrollPane {
             }
             Button remove = new Button(Ui.text("panels.properties.remove-row"));
             remove.setOnAction(e -> {
-                List<Map<String, Value>> copy = new ArrayList<>(rows);
-                copy.remove(index);
-                set.accept(new Value.Rows(copy));
+                List<Map<String, Value>> copy = copyOf(rowsOf(current.get()));
+                if (index < copy.size()) {
+                    copy.remove(index);
+                    set.accept(new Value.Rows(copy));
+                }
             });
             grid.add(remove, 1, r);
             list.getChildren().add(grid);
@@ -334,14 +388,15 @@ public final class PropertiesView extends ScrollPane {
         Button add = new Button(Ui.text("panels.properties.add-row", rowName(def, words)));
         add.setId("add-row-" + def.name());
         add.setOnAction(e -> {
-            List<Map<String, Value>> copy = new ArrayList<>(rows);
+            List<Map<String, Value>> copy = copyOf(rowsOf(current.get()));
             Map<String, Value> row = new LinkedHashMap<>();
             for (AttributeDef col : def.columns()) {
                 if (col.required()) {
+                    // a required text starts empty (its field asks for it): a placeholder would be taken for data
                     row.put(col.name(), col.name().equals("id")
                             ? new Value.Text(org.mapwork.model.Ids.newId("r"))
                             : col.type() == org.mapwork.model.schema.AttributeType.DATE
-                            ? new Value.Date(LocalDate.now()) : new Value.Text(Ui.text("panels.properties.new-row-value")));
+                            ? new Value.Date(LocalDate.now()) : new Value.Text(""));
                 }
             }
             copy.add(row);
@@ -349,6 +404,18 @@ public final class PropertiesView extends ScrollPane {
         });
         list.getChildren().add(add);
         return list;
+    }
+
+    private static List<Map<String, Value>> rowsOf(Value v) {
+        return v instanceof Value.Rows r ? r.rows() : List.of();
+    }
+
+    private static List<Map<String, Value>> copyOf(List<Map<String, Value>> rows) {
+        List<Map<String, Value>> copy = new ArrayList<>();
+        for (Map<String, Value> row : rows) {
+            copy.add(new LinkedHashMap<>(row));
+        }
+        return copy;
     }
 
     /**

@@ -357,7 +357,8 @@ public final class MapCanvasView extends Region {
             Element from = doc.element(preview.connectFrom());
             double tx = preview.connectTo().x();
             double ty = preview.connectTo().y();
-            if (preview.connectTarget() != null && doc.contains(preview.connectTarget())) {
+            if (preview.connectTarget() != null && doc.contains(preview.connectTarget())
+                    && doc.element(preview.connectTarget()).isNode()) { // a link end: the line follows the pointer
                 Element target = doc.element(preview.connectTarget());
                 tx = target.geometry().centerX();
                 ty = target.geometry().centerY();
