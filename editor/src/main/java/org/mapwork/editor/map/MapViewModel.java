@@ -264,11 +264,17 @@ public final class MapViewModel {
     }
 
     /**
-     * Chooses the link type for new links; when links are selected, it also changes their type (one undo step).
+     * Chooses the link type for the next link (the palette): the selected links keep theirs, even the one just drawn,
+     * which is still selected. Changing their type is {@link #retypeSelectedLinks}' job (K, the context menu).
      */
     public void setLinkType(String type) {
         linkType = type;
         changed(Aspect.PALETTE);
+    }
+
+    /** Gives the selected links this type (one undo step; none when no link is selected) and keeps it for new ones. */
+    public void retypeSelectedLinks(String type) {
+        setLinkType(type);
         edits.retypeSelectedLinks(type);
     }
 

@@ -275,7 +275,7 @@ public final class Shortcuts {
         List<String> types = vm.linkTypeNames();
         if (!types.isEmpty()) {
             int i = types.indexOf(vm.linkType());
-            vm.setLinkType(types.get((i + 1) % types.size()));
+            vm.retypeSelectedLinks(types.get((i + 1) % types.size()));
         }
     }
 

@@ -96,7 +96,7 @@ final class CanvasContextMenu {
                 for (String t : vm.linkTypeNames()) {
                     CheckMenuItem ti = new CheckMenuItem(words.type(t));
                     ti.setSelected(t.equals(el.type()));
-                    ti.setOnAction(a -> vm.setLinkType(t));
+                    ti.setOnAction(a -> vm.retypeSelectedLinks(t));
                     types.getItems().add(ti);
                 }
                 menu.getItems().add(types);
