@@ -215,4 +215,12 @@ class MapViewModelTest {
         vm.viewing().zoomToFit();
         assertTrue(vm.camera().visibleArea().contains(0, 0) && vm.camera().visibleArea().contains(400, 250));
     }
+
+    @Test
+    void zoom_to_fit_shows_a_small_map_at_its_natural_size_not_closer() {
+        vm.viewing().zoomBy(0.5);
+        vm.viewing().zoomToFit();
+        assertEquals(100, vm.camera().percent(), "a few nodes open at 100 %, whatever room the window has");
+        assertTrue(vm.camera().visibleArea().contains(0, 0) && vm.camera().visibleArea().contains(400, 250));
+    }
 }
