@@ -216,9 +216,11 @@ public final class MapEdits {
         double w = MapViewModel.NODE_WIDTH;
         double h = MapViewModel.NODE_HEIGHT;
         Rectangle2D view = viewing.camera().visibleArea();
-        int perRow = Math.max(1, (int) ((view.getWidth() - 40) / (w + 20)));
+        FreePlaces.Room room = vm.freeRoom(nodeType);
+        int perRow = Math.max(1, (int) ((view.getWidth() - 40) / (w + room.right() + 20)));
+        // the first row leaves room above it for the towers the new actors may get
         List<Geometry> places = FreePlaces.find(document(), names.size(), viewing.snap(view.getX() + 40),
-                viewing.snap(view.getY() + 40), w, h, perRow);
+                viewing.snap(view.getY() + 40 + room.top()), w, h, perRow, room);
         List<Change> changes = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         String order = document().nextOrderKey();

@@ -295,6 +295,17 @@ public final class MapViewModel {
     }
 
     /** Whether a node carries the method's tower (a handle the select tool drags up and down). */
+    /**
+     * What the search for free places counts as taken (what is drawn, towers included) and keeps free beside new
+     * nodes of a type: room for a tower when the type carries one (up to ten discs and its number, right of the card).
+     */
+    public FreePlaces.Room freeRoom(String nodeType) {
+        boolean towers = nodeType != null && hasTower(Element.node("probe", nodeType, "",
+                Geometry.box(0, 0, NODE_WIDTH, NODE_HEIGHT), "a"));
+        MapDocument doc = document();
+        return new FreePlaces.Room(e -> hitTester.drawnBounds(doc, e), towers ? 36 : 0, towers ? 24 : 0);
+    }
+
     public boolean hasTower(Element e) {
         return tower().map(t -> t.carries(document(), e)).orElse(false);
     }
