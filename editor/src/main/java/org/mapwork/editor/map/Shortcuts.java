@@ -95,6 +95,8 @@ public final class Shortcuts {
         add("node-type", "Shift+N", Ui.text("keys.node-type"), g, key("N").shift(), () -> cycleNodeType(vm));
         add("context-menu", Ui.text("keys.context-menu.keys"), Ui.text("keys.context-menu"), g,
                 k -> key("F10").shift().test(k) || key("CONTEXT_MENU").test(k), w::contextMenu);
+        // the window walks the selection on Tab itself (only while the canvas has the focus); listed for the sheet
+        add("next-element", Ui.text("keys.next-element.keys"), Ui.text("keys.next-element"), g, k -> false, null);
         add("nudge", Ui.text("keys.nudge.keys"), Ui.text("keys.nudge"), g, arrows().shift(), null);
         add("resize", Ui.text("keys.resize.keys"), Ui.text("keys.resize"), g, arrows().ctrl().shift(), null);
 
