@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
 
+import org.mapwork.editor.map.Words;
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.model.Element;
@@ -105,7 +106,13 @@ public final class PropertiesView extends ScrollPane {
             type.setOnAction(e -> vm.setType(type.getValue()));
             box.getChildren().add(field(Ui.text("panels.properties.type"), type));
         }
+        // a line the method draws (the ceiling of accountability) is placed by dragging it, not by typing a position
+        String dragged = subject != null ? null
+                : map.template().flatMap(t -> t.line()).map(org.mapwork.templates.LineHandle::mapAttribute).orElse(null);
         for (AttributeDef def : vm.attributes()) {
+            if (def.name().equals(dragged)) {
+                continue;
+            }
             // every field reads and writes the element it was made for, as it is when the field commits
             Supplier<Value> current = () -> vm.value(forId, def.name());
             Consumer<Value> set = v -> vm.set(forId, def.name(), v);
@@ -191,7 +198,10 @@ public final class PropertiesView extends ScrollPane {
                 return row;
             }
             case DECIMAL -> {
-                TextField f = new TextField(value instanceof Value.Decimal d ? Double.toString(d.value()) : "");
+                // decimals as the editor's language writes them (185,0 in Spanish), read back the same way
+                java.text.DecimalFormat number = new java.text.DecimalFormat("0.0##",
+                        java.text.DecimalFormatSymbols.getInstance(Ui.locale()));
+                TextField f = new TextField(value instanceof Value.Decimal d ? number.format(d.value()) : "");
                 commitOnEnterOrLeave(f, () -> {
                     String s = f.getText().strip();
                     if (s.isEmpty()) {
@@ -201,7 +211,12 @@ public final class PropertiesView extends ScrollPane {
                         return;
                     }
                     try {
-                        Value now = new Value.Decimal(Double.parseDouble(s.replace(',', '.')));
+                        java.text.ParsePosition at = new java.text.ParsePosition(0);
+                        Number n = number.parse(s, at);
+                        if (n == null || at.getIndex() != s.length()) {
+                            throw new NumberFormatException(s);
+                        }
+                        Value now = new Value.Decimal(n.doubleValue());
                         if (!now.equals(current.get())) {
                             set.accept(now);
                         }
@@ -347,6 +362,9 @@ public final class PropertiesView extends ScrollPane {
             grid.setStyle("-fx-border-color: #ddd; -fx-padding: 4;");
             int r = 0;
             for (AttributeDef col : def.columns()) {
+                if (col.name().equals("id")) {
+                    continue; // a row's id is made when the row is added: people name rows by their label
+                }
                 Supplier<Value> cell = () -> {
                     List<Map<String, Value>> now = rowsOf(current.get());
                     return index < now.size() ? now.get(index).get(col.name()) : null;
@@ -419,13 +437,22 @@ public final class PropertiesView extends ScrollPane {
     }
 
     /**
-     * What one row of a rows attribute is, for its Add button: the attribute's name, lower case; in English
-     * without its plural s ("Indicators" → "indicator"), the rule the button has always followed.
+     * What one row of a rows attribute is, for its Add button, in the editor's language (the button's own words
+     * are): the method's {@code row.NAME} word ("goal", "objetivo"), else the attribute's name, lower case.
      */
-    private static String rowName(AttributeDef def, Words words) {
-        String name = words.attribute(def.name()).toLowerCase(words.locale());
-        return words.locale().getLanguage().equals("en") && Ui.locale().getLanguage().equals("en")
-                ? name.replaceAll("s$", "") : name;
+    private String rowName(AttributeDef def, Words words) {
+        var template = map.template();
+        if (template.isPresent()) {
+            try {
+                var bundle = template.get().texts(Ui.locale());
+                if (bundle.containsKey("row." + def.name())) {
+                    return bundle.getString("row." + def.name());
+                }
+            } catch (java.util.MissingResourceException e) {
+                // no words in this language: the attribute's name below
+            }
+        }
+        return words.attribute(def.name()).toLowerCase(words.locale());
     }
 
     private static StringConverter<String> converter(java.util.function.Function<String, String> name) {

@@ -10,7 +10,7 @@ import javafx.scene.control.MenuItem;
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.map.Shortcuts;
-import org.mapwork.editor.panels.Words;
+import org.mapwork.editor.map.Words;
 import org.mapwork.model.Element;
 
 /**

@@ -20,7 +20,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import org.mapwork.editor.i18n.Ui;
-import org.mapwork.editor.panels.Words;
+import org.mapwork.editor.map.Words;
 import org.mapwork.export.ExportFormat;
 import org.mapwork.export.ExportProgress;
 import org.mapwork.export.MapExporter;

@@ -31,7 +31,7 @@ import org.mapwork.editor.panels.FacilitationViewModel;
 import org.mapwork.editor.panels.FindingsView;
 import org.mapwork.editor.panels.FindingsViewModel;
 import org.mapwork.editor.panels.PropertiesView;
-import org.mapwork.editor.panels.Words;
+import org.mapwork.editor.map.Words;
 import org.mapwork.editor.start.OpenedMap;
 import org.mapwork.editor.tool.ClickTool;
 import org.mapwork.editor.tool.PenTool;

@@ -19,7 +19,7 @@ import javafx.scene.shape.SVGPath;
 
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
-import org.mapwork.editor.panels.Words;
+import org.mapwork.editor.map.Words;
 import org.mapwork.templates.NodeLook;
 import org.mapwork.templates.Pictograms;
 

@@ -17,7 +17,7 @@ import javafx.stage.Stage;
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.map.Shortcuts;
-import org.mapwork.editor.panels.Words;
+import org.mapwork.editor.map.Words;
 
 /** The map window's own dialogs: the keyboard shortcut sheet (F1) and quick add (Q). */
 final class WindowDialogs {

@@ -181,6 +181,7 @@ class TheoryOfChangeFromEmptyTest {
         WaitForAsyncUtils.waitForFxEvents();
         Element causal = vm.document().links().filter(l -> l.source().equals(precondition.id())).findFirst().orElseThrow();
         assertEquals(new Value.Text(causal.id()), vm.document().element(intervention.id()).attribute("attachedTo"));
+        assertTrue(!vm.status().contains("attachedTo") && vm.status().contains("Acts on"), "the status line: " + vm.status());
         Snapshots.save(Snapshots.of(w.root()), "toc-intervention-tied");
 
         // "—" unties it
