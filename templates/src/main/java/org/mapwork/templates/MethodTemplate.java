@@ -93,6 +93,15 @@ public interface MethodTemplate {
         return Optional.empty();
     }
 
+    /**
+     * The map's own question that the workshop answers (Net-Map's framing question), once the group has written it;
+     * the facilitation steps show it above their guiding questions. Empty by default, and while it is the starter's
+     * placeholder.
+     */
+    default Optional<String> framingQuestion(MapDocument doc) {
+        return Optional.empty();
+    }
+
     /** How the editor's stamp tool puts pictograms on this method's maps, if it takes them (the rich picture). */
     default Optional<PictogramStamp> pictograms() {
         return Optional.empty();

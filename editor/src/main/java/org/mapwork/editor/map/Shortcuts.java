@@ -51,6 +51,11 @@ public final class Shortcuts {
 
         /** Closes every window and quits (the library finishes writing first). */
         void quit();
+
+        /** Whether the side panels show (F11 hides them for projecting): the View menu ticks its item by it. */
+        default boolean panelsShown() {
+            return true;
+        }
     }
 
     /**

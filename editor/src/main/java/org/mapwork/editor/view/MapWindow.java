@@ -83,6 +83,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
     private final WindowStatusBar statusBar;
     private final CanvasContextMenu contextMenu;
     private boolean panelsShown = true;
+    private final javafx.scene.control.MenuBar menuBar;
     private FilePicker files = FilePicker.system();
 
     public MapWindow(Stage stage, OpenedMap opened, Shell shell) {
@@ -97,7 +98,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
         this.shortcuts = new Shortcuts(vm, this);
         this.fileActions = new FileActions(stage, vm, shell, () -> files, opened);
         Words words = new Words(opened.template(), opened.session().document());
-        this.facilitation = new FacilitationView(new FacilitationViewModel(opened.template(), words.locale()));
+        this.facilitation = new FacilitationView(new FacilitationViewModel(opened.template(), words.locale()),
+                () -> vm.template().flatMap(t -> t.framingQuestion(vm.document())));
         this.findingsVm = new FindingsViewModel(vm);
         this.findings = new FindingsView(vm, findingsVm);
 
@@ -123,7 +125,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
         side.setPadding(new Insets(0, 4, 4, 4));
         statusBar = new WindowStatusBar(stage, vm, fileActions::opened, canvas::tool);
 
-        root.setTop(WindowMenus.bar(shortcuts, this));
+        menuBar = WindowMenus.bar(shortcuts, this);
+        root.setTop(menuBar);
         root.setCenter(canvas);
         root.setLeft(palette);
         root.setRight(side);
@@ -131,6 +134,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
         root.setId("map-window");
 
         vm.addListener(a -> Platform.runLater(statusBar::refresh));
+        vm.addListener(a -> {
+            if (a == MapViewModel.Aspect.DOCUMENT) {
+                Platform.runLater(facilitation::refresh); // the framing question may have changed
+            }
+        });
         opened.keeping().onChange(s -> Platform.runLater(statusBar::refresh));
         WindowKeys.wire(root, canvas, shortcuts);
         wireDrops();
@@ -293,8 +301,15 @@ public final class MapWindow implements Shortcuts.WindowActions {
         panelsShown = !panelsShown;
         root.setLeft(panelsShown ? palette : null);
         root.setRight(panelsShown ? side : null);
+        // projecting: the room still sees the step, its question and the time left, above the map
+        root.setTop(panelsShown ? menuBar : new VBox(menuBar, facilitation.projectorBar()));
         vm.setStatus(panelsShown ? Ui.text("window.status.panels-shown")
                 : Ui.text("window.status.panels-hidden", shortcuts.keyOf("panels")));
+    }
+
+    @Override
+    public boolean panelsShown() {
+        return panelsShown;
     }
 
     @Override
