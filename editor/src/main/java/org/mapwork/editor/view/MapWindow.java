@@ -85,6 +85,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
     private boolean panelsShown = true;
     private final javafx.scene.control.MenuBar menuBar;
     private FilePicker files = FilePicker.system();
+    /** This window's Export… dialog: it offers the format exported to last first. */
+    private final ExportDialog exportDialog = new ExportDialog(ExportDialog.formats());
 
     public MapWindow(Stage stage, OpenedMap opened, Shell shell) {
         this.stage = stage;
@@ -283,7 +285,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
     @Override
     public void exportMap() {
-        ExportDialog.show(stage, vm.document(), vm::setStatus, files);
+        exportDialog.open(stage, vm.document(), vm::setStatus, files);
     }
 
     @Override

@@ -89,4 +89,14 @@ class ProjectorModeTest {
         Node top = w.root().getTop();
         assertTrue(top instanceof MenuBar);
     }
+
+    @Test
+    void the_method_menu_of_a_net_map_offers_only_net_map_commands(FxRobot robot) {
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        List<String> method = bar.getMenus().stream().filter(m -> m.getText().equals("Method")).findFirst().orElseThrow()
+                .getItems().stream().map(MenuItem::getText).filter(t -> t != null).toList();
+        assertTrue(method.stream().noneMatch(t -> t.toLowerCase().contains("precondition")
+                || t.toLowerCase().contains("ceiling")), method.toString());
+        assertTrue(method.stream().anyMatch(t -> t.toLowerCase().contains("tower")), method.toString());
+    }
 }

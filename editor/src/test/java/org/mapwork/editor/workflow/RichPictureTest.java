@@ -187,4 +187,15 @@ class RichPictureTest {
         }
         assertTrue(inkedRows / scale > 14, "the title's letters stand " + inkedRows / scale + " map units tall");
     }
+
+    @Test
+    void one_pictogram_button_looks_pressed_the_one_the_stamp_puts(FxRobot robot) {
+        robot.clickOn("#pictogram-workplace");
+        robot.clickOn("#pictogram-home");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> pressed = robot.lookup(n -> n instanceof javafx.scene.control.ToggleButton b && b.isSelected()
+                && b.getId() != null && b.getId().startsWith("pictogram-")).queryAll().stream().map(javafx.scene.Node::getId).toList();
+        assertEquals(List.of("pictogram-home"), pressed);
+        assertEquals("home", app.lastWindow().viewModel().pictogram());
+    }
 }
