@@ -39,7 +39,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class KeyClosesTest {
 
-    private static final int ROUNDS = 10;
+    private static final int ROUNDS = Integer.getInteger("mapwork.keycloses.rounds", 10);
+    /**
+     * Which of the five closes each round makes (all by default). Run by hand under Xvfb on GTK's glass, Export…
+     * did not open from the robot's Ctrl+E there: {@code -Dmapwork.keycloses=quick-add,escape,sheet,quit} leaves it out.
+     */
+    private static final Set<String> KINDS = Set.of(System.getProperty("mapwork.keycloses",
+            "quick-add,escape,sheet,export,quit").split(","));
 
     private EditorApp app;
     private final AtomicInteger exits = new AtomicInteger();
@@ -124,61 +130,75 @@ class KeyClosesTest {
                 && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane));
     }
 
+    private void quickAddWithCtrlEnter(FxRobot robot, MapWindow w, int round) throws Exception {
+        int nodes = Ui.fx(() -> w.viewModel().document().nodes().toList().size());
+        robot.clickOn(w.canvas().canvas().localToScreen(8, 8));
+        robot.type(KeyCode.Q);
+        waitForDialog();
+        robot.clickOn("#quick-add-names").write("Street vendors " + round + "\nSchool nurses " + round);
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.ENTER);
+        waitForNoDialog();
+        assertEquals(nodes + 2, Ui.fx(() -> w.viewModel().document().nodes().toList().size()),
+                "Ctrl+Enter added both names (round " + round + ")");
+    }
+
+    private void quickAddLeftWithEscape(FxRobot robot, MapWindow w) throws Exception {
+        int nodes = Ui.fx(() -> w.viewModel().document().nodes().toList().size());
+        robot.clickOn(w.canvas().canvas().localToScreen(8, 8));
+        robot.type(KeyCode.Q);
+        waitForDialog();
+        robot.clickOn("#quick-add-names").write("Not added");
+        robot.type(KeyCode.ESCAPE);
+        waitForNoDialog();
+        assertEquals(nodes, Ui.fx(() -> w.viewModel().document().nodes().toList().size()), "Escape adds nothing");
+    }
+
+    private void dialogLeftWithEscape(FxRobot robot, MapWindow w, KeyCode... opening) throws Exception {
+        robot.clickOn(w.canvas().canvas().localToScreen(8, 8));
+        Ui.keys(robot, opening);
+        waitForDialog();
+        robot.type(KeyCode.ESCAPE);
+        waitForNoDialog();
+    }
+
+    /** Ctrl+Q closes every window; the editor is then started again for the next round. */
+    private void quit(FxRobot robot, MapWindow w, int round) throws Exception {
+        int exitsBefore = exits.get();
+        robot.clickOn(w.canvas().canvas().localToScreen(8, 8));
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.Q);
+        Ui.waitFor(() -> Window.getWindows().stream().noneMatch(Window::isShowing));
+        assertEquals(exitsBefore + 1, exits.get(), "Ctrl+Q quits once (round " + round + ")");
+        app = Ui.fx(() -> startOn(new Stage()));
+    }
+
     @Test
     void fifty_windows_closed_by_keys_close_after_the_key_event_not_during_it(FxRobot robot) throws Exception {
         int keyCloses = 0;
         for (int round = 0; round < ROUNDS; round++) {
             MapWindow w = app.lastWindow();
-            int nodes = Ui.fx(() -> w.viewModel().document().nodes().toList().size());
-
-            // Quick add: Q, two names, Ctrl+Enter
-            robot.clickOn(w.canvas().canvas().localToScreen(8, 8));
-            robot.type(KeyCode.Q);
-            waitForDialog();
-            robot.clickOn("#quick-add-names").write("Street vendors " + round + "\nSchool nurses " + round);
-            Ui.keys(robot, KeyCode.CONTROL, KeyCode.ENTER);
-            waitForNoDialog();
-            keyCloses++;
-            assertEquals(nodes + 2, Ui.fx(() -> w.viewModel().document().nodes().toList().size()),
-                    "Ctrl+Enter added both names (round " + round + ")");
-
-            // Quick add again, left with Escape: nothing added
-            robot.clickOn(w.canvas().canvas().localToScreen(8, 8));
-            robot.type(KeyCode.Q);
-            waitForDialog();
-            robot.clickOn("#quick-add-names").write("Not added");
-            robot.type(KeyCode.ESCAPE);
-            waitForNoDialog();
-            keyCloses++;
-            assertEquals(nodes + 2, Ui.fx(() -> w.viewModel().document().nodes().toList().size()));
-
-            // the shortcut sheet, F1 then Escape
-            robot.clickOn(w.canvas().canvas().localToScreen(8, 8));
-            robot.type(KeyCode.F1);
-            waitForDialog();
-            robot.type(KeyCode.ESCAPE);
-            waitForNoDialog();
-            keyCloses++;
-
-            // Export… (Ctrl+E), then Escape
-            robot.clickOn(w.canvas().canvas().localToScreen(8, 8));
-            Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
-            waitForDialog();
-            robot.type(KeyCode.ESCAPE);
-            waitForNoDialog();
-            keyCloses++;
-
-            // Ctrl+Q closes every window; the editor is then started again for the next round
-            int exitsBefore = exits.get();
-            robot.clickOn(w.canvas().canvas().localToScreen(8, 8));
-            Ui.keys(robot, KeyCode.CONTROL, KeyCode.Q);
-            Ui.waitFor(() -> Window.getWindows().stream().noneMatch(Window::isShowing));
-            keyCloses++;
-            assertEquals(exitsBefore + 1, exits.get(), "Ctrl+Q quits once (round " + round + ")");
-            app = Ui.fx(() -> startOn(new Stage()));
+            if (KINDS.contains("quick-add")) {
+                quickAddWithCtrlEnter(robot, w, round);
+                keyCloses++;
+            }
+            if (KINDS.contains("escape")) {
+                quickAddLeftWithEscape(robot, w);
+                keyCloses++;
+            }
+            if (KINDS.contains("sheet")) {
+                dialogLeftWithEscape(robot, w, KeyCode.F1);
+                keyCloses++;
+            }
+            if (KINDS.contains("export")) {
+                dialogLeftWithEscape(robot, w, KeyCode.CONTROL, KeyCode.E);
+                keyCloses++;
+            }
+            if (KINDS.contains("quit")) {
+                quit(robot, w, round);
+                keyCloses++;
+            }
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(5 * ROUNDS, keyCloses);
+        assertEquals(KINDS.size() * ROUNDS, keyCloses);
         assertEquals(0, dialogsShowing());
         assertTrue(closes >= keyCloses, "every key-close hid a window: " + closes);
         assertEquals(List.of(), closedDuringKey, "windows closed while their key event was still being dispatched");
