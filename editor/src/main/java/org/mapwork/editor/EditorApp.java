@@ -73,6 +73,18 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
     private String size;
     private EditorSettings settings = EditorSettings.inMemory();
 
+    private Runnable exit = Platform::exit;
+
+    /** What quitting (Ctrl+Q) does once the windows are closed: stop the toolkit (tests count instead). */
+    public void setExit(Runnable exit) {
+        this.exit = exit;
+    }
+
+    @Override
+    public void exit() {
+        exit.run();
+    }
+
     /** The map window opened last, or null (tests drive it). */
     public MapWindow lastWindow() {
         return lastWindow;
@@ -342,6 +354,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         ask.getDialogPane().getButtonTypes().setAll(
                 new ButtonType(Ui.text("app.button.ok"), ButtonBar.ButtonData.OK_DONE),
                 new ButtonType(Ui.text("app.button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        Dialogs.closeAfterTheEvent(ask);
         return ask.showAndWait().map(MethodName::id).orElse(null);
     }
 }

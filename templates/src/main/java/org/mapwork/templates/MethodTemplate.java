@@ -75,6 +75,33 @@ public interface MethodTemplate {
         return Optional.empty();
     }
 
+    /**
+     * What dragging a connection from one element onto another means in this method when it is not one of its link
+     * types: the theory of change ties an intervention to the outcome or causal arrow it acts on (its
+     * {@code attachedTo}). Empty (the default): the editor draws a link of a type that fits, as usual.
+     */
+    default Optional<ChangeSet> tie(MapDocument doc, String fromId, String toId) {
+        return Optional.empty();
+    }
+
+    /**
+     * When an attribute of an element names another element of the map (an intervention's {@code attachedTo}): the
+     * elements it may name, by id, each with the name people know it by, in the order a picker lists them. Empty
+     * (the default): the attribute is not a reference, and the editor shows its ordinary field.
+     */
+    default Optional<java.util.Map<String, String>> references(MapDocument doc, String elementId, String attribute) {
+        return Optional.empty();
+    }
+
+    /**
+     * The map's own question that the workshop answers (Net-Map's framing question), once the group has written it;
+     * the facilitation steps show it above their guiding questions. Empty by default, and while it is the starter's
+     * placeholder.
+     */
+    default Optional<String> framingQuestion(MapDocument doc) {
+        return Optional.empty();
+    }
+
     /** How the editor's stamp tool puts pictograms on this method's maps, if it takes them (the rich picture). */
     default Optional<PictogramStamp> pictograms() {
         return Optional.empty();

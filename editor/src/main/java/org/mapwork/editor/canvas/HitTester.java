@@ -11,4 +11,10 @@ public interface HitTester {
     List<String> elementsAt(MapDocument doc, double x, double y);
 
     List<String> elementsIn(MapDocument doc, Rectangle2D area);
+
+    /** What an element covers when drawn (map units): its box here; the painter's knows towers and labels. */
+    default Rectangle2D drawnBounds(MapDocument doc, org.mapwork.model.Element e) {
+        var g = e.geometry();
+        return new Rectangle2D.Double(g.x(), g.y(), g.width(), g.height());
+    }
 }

@@ -33,6 +33,12 @@ public final class PainterHitTester implements HitTester {
     }
 
     @Override
+    public Rectangle2D drawnBounds(MapDocument doc, Element e) {
+        List<Rectangle2D> drawn = painter.drawnBounds(doc, List.of(e.id()));
+        return drawn.isEmpty() ? HitTester.super.drawnBounds(doc, e) : drawn.get(0);
+    }
+
+    @Override
     public List<String> elementsIn(MapDocument doc, Rectangle2D area) {
         List<String> out = new ArrayList<>();
         for (String id : painter.elementsIn(doc, area)) {

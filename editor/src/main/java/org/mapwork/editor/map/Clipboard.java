@@ -71,8 +71,9 @@ public final class Clipboard {
     }
 
     /**
-     * @param intoView whether elements that would land outside the visible area (copied in another map, or far
-     *                 from here) are brought into the middle of the view, keeping their arrangement
+     * @param intoView whether elements that would land outside the visible area, wholly or in part (copied in
+     *                 another map, or far from here), are brought into the middle of the view, keeping their
+     *                 arrangement
      */
     private List<String> pasteFragment(String json, double dx, double dy, boolean intoView) {
         try {
@@ -80,7 +81,8 @@ public final class Clipboard {
             var viewing = vm.viewing();
             MapFragment.Paste p = MapFragment.paste(json, schemasWithOwn(), vm.document(), vm.schema(), dx, dy);
             Rectangle2D landing = intoView ? boxesOf(p.changes()) : null;
-            if (landing != null && !landing.intersects(camera.visibleArea())) {
+            // partly out of view counts: a pasted group half off the screen is as lost as one wholly off it
+            if (landing != null && !camera.visibleArea().contains(landing)) {
                 Rectangle2D view = camera.visibleArea();
                 p = MapFragment.paste(json, schemasWithOwn(), vm.document(), vm.schema(),
                         dx + viewing.snap(view.getCenterX() - landing.getCenterX()),

@@ -75,7 +75,8 @@ public final class LabelEditing {
         Rectangle2D v = vm.camera().visibleArea();
         double w = MapViewModel.NODE_WIDTH;
         double h = MapViewModel.NODE_HEIGHT;
-        List<Geometry> place = FreePlaces.find(vm.document(), 1, v.getCenterX() - w / 2, v.getCenterY() - h / 2, w, h, 4);
+        List<Geometry> place = FreePlaces.find(vm.document(), 1, v.getCenterX() - w / 2, v.getCenterY() - h / 2, w, h, 4,
+                vm.freeRoom(vm.nodeType()));
         Geometry g = place.isEmpty() ? Geometry.box(v.getCenterX(), v.getCenterY(), 0, 0) : place.get(0);
         return beginNewNode(g.centerX(), g.centerY());
     }

@@ -47,6 +47,11 @@ public final class MapEdits {
         return vm.document();
     }
 
+    /** The method's words for types and attributes (what people read in the status line and the undo list). */
+    private Words words() {
+        return new Words(vm.template().orElse(null), document());
+    }
+
     // ----- history -----
 
     public boolean undo() {
@@ -100,20 +105,35 @@ public final class MapEdits {
         return vm.apply(summary, List.of(Change.setGeometry(id, g)));
     }
 
-    /** Links two nodes with the current link type (several types may link the same pair). */
+    /**
+     * A connect gesture from one element onto another: what the method makes of it when it has a meaning of its own
+     * (a theory of change ties an intervention to the outcome or arrow it acts on; the element that was dragged from
+     * is returned), else a link of the current link type (several types may link the same pair), whose id is
+     * returned. {@code to} may be a link only for the method's own meaning.
+     */
     public Optional<String> connect(String from, String to) {
         vm.preview().clear();
         MapDocument doc = document();
         if (from == null || to == null || from.equals(to) || !doc.contains(from) || !doc.contains(to)) {
             return Optional.empty();
         }
+        Optional<ChangeSet> tie = vm.template().flatMap(t -> t.tie(doc, from, to));
+        if (tie.isPresent()) {
+            return vm.apply(tie.get().summary(), tie.get().changes()) ? Optional.of(from) : Optional.empty();
+        }
+        if (!doc.element(from).isNode() || !doc.element(to).isNode()) {
+            vm.setStatus(Ui.text("map.status.no-link-type", words().type(doc.element(from).type()),
+                    words().type(doc.element(to).type())));
+            return Optional.empty();
+        }
         String type = linkTypeFor(doc.element(from), doc.element(to));
         if (type == null) {
-            vm.setStatus(Ui.text("map.status.no-link-type", doc.element(from).type(), doc.element(to).type()));
+            vm.setStatus(Ui.text("map.status.no-link-type", words().type(doc.element(from).type()),
+                    words().type(doc.element(to).type())));
             return Optional.empty();
         }
         String id = Ids.newId("l");
-        boolean done = vm.apply(Ui.text("map.edit.link", vm.labelOf(from), vm.labelOf(to), type),
+        boolean done = vm.apply(Ui.text("map.edit.link", vm.labelOf(from), vm.labelOf(to), words().type(type)),
                 List.of(Change.add(Element.link(id, type, from, to, doc.nextOrderKey()))));
         return done ? Optional.of(id) : Optional.empty();
     }
@@ -138,7 +158,7 @@ public final class MapEdits {
                 changes.add(Change.setType(id, type));
             }
         }
-        vm.apply(Ui.text("map.edit.link-type", type), changes);
+        vm.apply(Ui.text("map.edit.link-type", words().type(type)), changes);
     }
 
     /** Adds a node of the given type with a label at a map point (centred there), selected. */
@@ -151,7 +171,8 @@ public final class MapEdits {
         Geometry g = Geometry.box(viewing.snap(cx - MapViewModel.NODE_WIDTH / 2),
                 viewing.snap(cy - MapViewModel.NODE_HEIGHT / 2), MapViewModel.NODE_WIDTH, MapViewModel.NODE_HEIGHT);
         Element node = withRequiredDefaults(Element.node(id, type, label, g, document().nextOrderKey()));
-        boolean done = vm.apply(label.isEmpty() ? Ui.text("map.edit.add", type) : Ui.text("map.edit.add-named", type, label),
+        boolean done = vm.apply(label.isEmpty() ? Ui.text("map.edit.add", words().type(type))
+                : Ui.text("map.edit.add-named", words().type(type), label),
                 List.of(Change.add(node)));
         if (done) {
             selection.select(List.of(id));
@@ -203,9 +224,11 @@ public final class MapEdits {
         double w = MapViewModel.NODE_WIDTH;
         double h = MapViewModel.NODE_HEIGHT;
         Rectangle2D view = viewing.camera().visibleArea();
-        int perRow = Math.max(1, (int) ((view.getWidth() - 40) / (w + 20)));
+        FreePlaces.Room room = vm.freeRoom(nodeType);
+        int perRow = Math.max(1, (int) ((view.getWidth() - 40) / (w + room.right() + 20)));
+        // the first row leaves room above it for the towers the new actors may get
         List<Geometry> places = FreePlaces.find(document(), names.size(), viewing.snap(view.getX() + 40),
-                viewing.snap(view.getY() + 40), w, h, perRow);
+                viewing.snap(view.getY() + 40 + room.top()), w, h, perRow, room);
         List<Change> changes = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         String order = document().nextOrderKey();
@@ -215,8 +238,8 @@ public final class MapEdits {
             changes.add(Change.add(withRequiredDefaults(Element.node(id, nodeType, names.get(i), places.get(i), order))));
             order = OrderKey.after(order);
         }
-        String summary = names.size() == 1 ? Ui.text("map.edit.quick-add-one", nodeType)
-                : Ui.text("map.edit.quick-add-many", names.size(), nodeType);
+        String summary = names.size() == 1 ? Ui.text("map.edit.quick-add-one", words().type(nodeType))
+                : Ui.text("map.edit.quick-add-many", names.size(), words().type(nodeType));
         if (vm.apply(summary, changes)) {
             selection.select(ids);
             return ids;
@@ -335,15 +358,16 @@ public final class MapEdits {
         if (e == null || Objects.equals(e.attribute(name), value)) {
             return false;
         }
-        return vm.apply(value == null ? Ui.text("map.edit.clear-attribute", name, vm.labelOf(id))
-                : Ui.text("map.edit.set-attribute", name, vm.labelOf(id)), List.of(Change.setAttribute(id, name, value)));
+        String word = words().attribute(name);
+        return vm.apply(value == null ? Ui.text("map.edit.clear-attribute", word, vm.labelOf(id))
+                : Ui.text("map.edit.set-attribute", word, vm.labelOf(id)), List.of(Change.setAttribute(id, name, value)));
     }
 
     public boolean setMapAttribute(String name, Value value) {
         if (Objects.equals(document().mapAttribute(name), value)) {
             return false;
         }
-        return vm.apply(Ui.text("map.edit.set-map-attribute", name), List.of(Change.setMapAttribute(name, value)));
+        return vm.apply(Ui.text("map.edit.set-map-attribute", words().attribute(name)), List.of(Change.setMapAttribute(name, value)));
     }
 
     public boolean setTitle(String title) {

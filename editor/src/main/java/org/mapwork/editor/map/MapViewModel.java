@@ -264,11 +264,17 @@ public final class MapViewModel {
     }
 
     /**
-     * Chooses the link type for new links; when links are selected, it also changes their type (one undo step).
+     * Chooses the link type for the next link (the palette): the selected links keep theirs, even the one just drawn,
+     * which is still selected. Changing their type is {@link #retypeSelectedLinks}' job (K, the context menu).
      */
     public void setLinkType(String type) {
         linkType = type;
         changed(Aspect.PALETTE);
+    }
+
+    /** Gives the selected links this type (one undo step; none when no link is selected) and keeps it for new ones. */
+    public void retypeSelectedLinks(String type) {
+        setLinkType(type);
         edits.retypeSelectedLinks(type);
     }
 
@@ -289,6 +295,17 @@ public final class MapViewModel {
     }
 
     /** Whether a node carries the method's tower (a handle the select tool drags up and down). */
+    /**
+     * What the search for free places counts as taken (what is drawn, towers included) and keeps free beside new
+     * nodes of a type: room for a tower when the type carries one (up to ten discs and its number, right of the card).
+     */
+    public FreePlaces.Room freeRoom(String nodeType) {
+        boolean towers = nodeType != null && hasTower(Element.node("probe", nodeType, "",
+                Geometry.box(0, 0, NODE_WIDTH, NODE_HEIGHT), "a"));
+        MapDocument doc = document();
+        return new FreePlaces.Room(e -> hitTester.drawnBounds(doc, e), towers ? 36 : 0, towers ? 24 : 0);
+    }
+
     public boolean hasTower(Element e) {
         return tower().map(t -> t.carries(document(), e)).orElse(false);
     }

@@ -86,6 +86,43 @@ public final class Selection implements Iterable<String> {
         select(document.get().elements().stream().map(Element::id).toList());
     }
 
+    /**
+     * Tab and Shift+Tab on the canvas: selects the next (or previous) element in reading order, nodes and
+     * annotations top to bottom and left to right (rows 40 units high), then the links. From nothing, the first
+     * (or last). Returns false past either end, selecting nothing new, so that the key can move the focus on.
+     */
+    public boolean step(boolean forward) {
+        List<Element> order = readingOrder(document.get());
+        if (order.isEmpty()) {
+            return false;
+        }
+        int at = -1;
+        if (ids.size() == 1) {
+            String one = ids.iterator().next();
+            for (int i = 0; i < order.size(); i++) {
+                if (order.get(i).id().equals(one)) {
+                    at = i;
+                }
+            }
+        }
+        int next = at < 0 ? (forward ? 0 : order.size() - 1) : at + (forward ? 1 : -1);
+        if (next < 0 || next >= order.size()) {
+            return false;
+        }
+        select(List.of(order.get(next).id()));
+        return true;
+    }
+
+    private static List<Element> readingOrder(MapDocument doc) {
+        List<Element> boxes = new ArrayList<>(doc.elements().stream().filter(e -> !e.isLink()).toList());
+        boxes.sort(Comparator.comparingLong((Element e) -> Math.round(Math.floor(e.geometry().y() / 40)))
+                .thenComparingDouble(e -> e.geometry().x()).thenComparing(Element::id));
+        List<Element> links = new ArrayList<>(doc.elements().stream().filter(Element::isLink).toList());
+        links.sort(Comparator.comparing(Element::order).thenComparing(Element::id));
+        boxes.addAll(links);
+        return boxes;
+    }
+
     /** The selected nodes and annotations that still exist (links have no box of their own). */
     public List<Element> boxes() {
         MapDocument doc = document.get();

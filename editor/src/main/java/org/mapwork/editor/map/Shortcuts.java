@@ -51,6 +51,11 @@ public final class Shortcuts {
 
         /** Closes every window and quits (the library finishes writing first). */
         void quit();
+
+        /** Whether the side panels show (F11 hides them for projecting): the View menu ticks its item by it. */
+        default boolean panelsShown() {
+            return true;
+        }
     }
 
     /**
@@ -95,6 +100,8 @@ public final class Shortcuts {
         add("node-type", "Shift+N", Ui.text("keys.node-type"), g, key("N").shift(), () -> cycleNodeType(vm));
         add("context-menu", Ui.text("keys.context-menu.keys"), Ui.text("keys.context-menu"), g,
                 k -> key("F10").shift().test(k) || key("CONTEXT_MENU").test(k), w::contextMenu);
+        // the window walks the selection on Tab itself (only while the canvas has the focus); listed for the sheet
+        add("next-element", Ui.text("keys.next-element.keys"), Ui.text("keys.next-element"), g, k -> false, null);
         add("nudge", Ui.text("keys.nudge.keys"), Ui.text("keys.nudge"), g, arrows().shift(), null);
         add("resize", Ui.text("keys.resize.keys"), Ui.text("keys.resize"), g, arrows().ctrl().shift(), null);
 
@@ -275,7 +282,7 @@ public final class Shortcuts {
         List<String> types = vm.linkTypeNames();
         if (!types.isEmpty()) {
             int i = types.indexOf(vm.linkType());
-            vm.setLinkType(types.get((i + 1) % types.size()));
+            vm.retypeSelectedLinks(types.get((i + 1) % types.size()));
         }
     }
 

@@ -55,7 +55,9 @@ public final class Viewing {
         if (bounds != null && bounds.isEmpty()) {
             bounds = boundsOf(doc.elements());
         }
-        camera.fit(bounds, 40, false);
+        // never closer than 100 %: a new map with one or two elements opens at its natural size, not at whatever
+        // zoom its few elements happen to fill the window at (the starters opened at 195 %, 206 %, 261 %...)
+        camera.fit(bounds, 40, true);
         changed.accept(Aspect.VIEW);
     }
 

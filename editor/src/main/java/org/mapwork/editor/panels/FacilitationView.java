@@ -26,10 +26,45 @@ public final class FacilitationView extends VBox {
     private final Label countdown = new Label();
     private final Button timer = new Button(Ui.text("panels.facilitation.start"));
     private final Timeline clock;
+    private final java.util.function.Supplier<java.util.Optional<String>> framing;
+    private final Label framingQuestion = new Label();
+    /** The step and its countdown for the whole room, shown above the map while the panels are hidden (F11). */
+    private final HBox projectorBar = new HBox(24);
+    private final Label projectorStep = new Label();
+    private final Label projectorQuestion = new Label();
+    private final Label projectorCountdown = new Label();
 
     public FacilitationView(FacilitationViewModel vm) {
+        this(vm, java.util.Optional::empty);
+    }
+
+    /**
+     * @param framing the map's own question (Net-Map's framing question), read anew at each refresh; the guiding
+     *                questions are asked about it
+     */
+    public FacilitationView(FacilitationViewModel vm, java.util.function.Supplier<java.util.Optional<String>> framing) {
         super(8);
         this.vm = vm;
+        this.framing = framing;
+        framingQuestion.setId("framing-question");
+        framingQuestion.setWrapText(true);
+        framingQuestion.setStyle("-fx-font-size: 14px; -fx-font-style: italic;");
+        projectorBar.setId("projector-bar");
+        projectorBar.setPadding(new Insets(8, 16, 8, 16));
+        projectorBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        projectorBar.setStyle("-fx-background-color: #1f2a44;");
+        projectorStep.setId("projector-step");
+        projectorStep.setStyle("-fx-font-size: 20px; -fx-font-weight: bold; -fx-text-fill: white;");
+        projectorStep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        projectorQuestion.setId("projector-question");
+        projectorQuestion.setWrapText(true);
+        projectorQuestion.setStyle("-fx-font-size: 20px; -fx-text-fill: white;");
+        projectorCountdown.setId("projector-countdown");
+        projectorCountdown.setStyle("-fx-font-size: 30px; -fx-font-family: monospace; -fx-text-fill: white;");
+        projectorCountdown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(projectorQuestion, javafx.scene.layout.Priority.ALWAYS);
+        projectorQuestion.setMaxWidth(Double.MAX_VALUE);
+        projectorBar.getChildren().addAll(projectorStep, projectorQuestion, projectorCountdown);
         setId("facilitation");
         setPadding(new Insets(8));
         question.setWrapText(true);
@@ -55,11 +90,12 @@ public final class FacilitationView extends VBox {
         clock = new javafx.animation.Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
             if (vm.tick(Duration.ofSeconds(1))) {
                 countdown.setStyle(countdown.getStyle() + "-fx-text-fill: #b3261e;");
+                projectorCountdown.setStyle(projectorCountdown.getStyle() + "-fx-text-fill: #ffb4a9;");
             }
             refresh();
         }));
         clock.setCycleCount(Timeline.INDEFINITE);
-        getChildren().addAll(new Label(Ui.text("panels.facilitation.steps")), steps, question, whatToAdd, new HBox(8, countdown, timer),
+        getChildren().addAll(new Label(Ui.text("panels.facilitation.steps")), steps, framingQuestion, question, whatToAdd, new HBox(8, countdown, timer),
                 new HBox(8, prev, next));
         refresh();
     }
@@ -79,12 +115,29 @@ public final class FacilitationView extends VBox {
         refresh();
     }
 
-    private void refresh() {
+    /** The step, its guiding question and the countdown in large type, for projecting (kept up to date). */
+    public HBox projectorBar() {
+        return projectorBar;
+    }
+
+    /** Reads the map's framing question again (after an edit). */
+    public void refresh() {
         var step = vm.current();
+        var asked = framing.get();
+        framingQuestion.setText(asked.orElse(""));
+        framingQuestion.setVisible(asked.isPresent());
+        framingQuestion.setManaged(asked.isPresent());
         if (step == null) {
             question.setText(Ui.text("panels.facilitation.no-steps"));
+            projectorStep.setText("");
+            projectorQuestion.setText(asked.orElse(Ui.text("panels.facilitation.no-steps")));
+            projectorCountdown.setText("");
             return;
         }
+        projectorStep.setText(Ui.text("panels.facilitation.projector-step", vm.currentIndex() + 1, vm.steps().size(),
+                step.title()));
+        projectorQuestion.setText(asked.map(q -> q + "\n").orElse("") + step.question());
+        projectorCountdown.setText(vm.countdown());
         steps.getSelectionModel().select(vm.currentIndex());
         question.setText(step.question());
         whatToAdd.setText(step.whatToAdd());

@@ -7,7 +7,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
@@ -27,6 +35,7 @@ public final class FindingsView extends VBox {
     private final ListView<Finding> list = new ListView<>();
     private final Label summary = new Label();
     private final VBox analysis = new VBox(6);
+    private final ScrollPane analysisScroll = new ScrollPane(analysis);
 
     public FindingsView(MapViewModel map, FindingsViewModel vm) {
         super(8);
@@ -65,7 +74,12 @@ public final class FindingsView extends VBox {
         Button analyse = new Button(Ui.text("panels.findings.analyse"));
         analyse.setOnAction(e -> showAnalysis(vm.analyze()));
         summary.setId("findings-summary");
-        getChildren().addAll(summary, list, analyse, analysis);
+        analysis.setId("analysis");
+        analysisScroll.setFitToWidth(true);
+        analysisScroll.setId("analysis-scroll");
+        VBox.setVgrow(analysisScroll, Priority.ALWAYS);
+        list.setMinHeight(120);
+        getChildren().addAll(summary, list, analyse, analysisScroll);
         // the checks of a large map take a while (about 0.2 s for 10,000 actors): they run in the background, and
         // the list shows the newest snapshot's findings when they are ready
         checks = new SnapshotWorker<>("live-checks", vm::check, latest -> {
@@ -107,25 +121,58 @@ public final class FindingsView extends VBox {
         return list;
     }
 
+    /**
+     * The analysis as tables, one per report table, each with its own columns (sortable, resizable, every row:
+     * a table view draws only the rows in sight), in a scrolling area of their own below the findings.
+     */
     private void showAnalysis(AnalysisReport report) {
         analysis.getChildren().clear();
         for (AnalysisReport.Table t : report.tables()) {
             Label title = new Label(t.title());
             title.setStyle("-fx-font-weight: bold;");
-            StringBuilder sb = new StringBuilder(String.join(" | ", t.columns())).append('\n');
-            for (var row : t.rows().subList(0, Math.min(15, t.rows().size()))) {
-                sb.append(String.join(" | ", row)).append('\n');
-            }
-            if (t.rows().size() > 15) {
-                sb.append(Ui.text("panels.findings.more-rows", t.rows().size() - 15));
-            }
-            Label body = new Label(sb.toString());
-            body.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
-            body.setWrapText(true);
-            analysis.getChildren().addAll(title, body);
+            title.setWrapText(true);
+            analysis.getChildren().addAll(title, table(t));
         }
         if (report.tables().isEmpty()) {
             analysis.getChildren().add(new Label(Ui.text("panels.findings.no-analysis")));
         }
+        analysisScroll.setVvalue(0);
+        // the tables need the room more than a list of findings the person has seen
+        list.setPrefHeight(report.tables().isEmpty() ? 220 : 120);
+    }
+
+    private static TableView<List<String>> table(AnalysisReport.Table t) {
+        TableView<List<String>> table = new TableView<>();
+        table.getStyleClass().add("analysis-table");
+        table.setPlaceholder(new Label(Ui.text("panels.findings.no-rows")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (int i = 0; i < t.columns().size(); i++) {
+            int column = i;
+            TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i));
+            c.setCellValueFactory(row -> new ReadOnlyStringWrapper(column < row.getValue().size()
+                    ? row.getValue().get(column) : ""));
+            // long cells (a path through five outcomes) wrap within their column instead of ending in "…"
+            c.setCellFactory(col -> new TableCell<>() {
+                private final Text text = new Text();
+
+                {
+                    text.wrappingWidthProperty().bind(col.widthProperty().subtract(8));
+                    setPrefHeight(Region.USE_COMPUTED_SIZE);
+                }
+
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    text.setText(empty || item == null ? "" : item);
+                    setGraphic(empty ? null : text);
+                }
+            });
+            table.getColumns().add(c);
+        }
+        table.getItems().setAll(t.rows());
+        // tall enough for a few rows; longer tables scroll within themselves
+        table.setPrefHeight(Math.min(10, Math.max(2, t.rows().size())) * 30 + 32);
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        return table;
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -30,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
 
+import org.mapwork.editor.map.Words;
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.model.Element;
@@ -92,7 +94,8 @@ public final class PropertiesView extends ScrollPane {
         TextField label = new TextField(vm.label());
         label.setId("properties-label");
         label.setPromptText(subject == null ? Ui.text("panels.properties.title.prompt") : Ui.text("panels.properties.label"));
-        commitOnEnterOrLeave(label, () -> vm.setLabel(label.getText()));
+        String forId = shownFor;
+        commitOnEnterOrLeave(label, () -> vm.setLabel(forId, label.getText()));
         box.getChildren().add(field(subject == null ? Ui.text("panels.properties.title") : Ui.text("panels.properties.label"), label));
 
         if (subject != null && vm.types().size() > 1) {
@@ -103,8 +106,20 @@ public final class PropertiesView extends ScrollPane {
             type.setOnAction(e -> vm.setType(type.getValue()));
             box.getChildren().add(field(Ui.text("panels.properties.type"), type));
         }
+        // a line the method draws (the ceiling of accountability) is placed by dragging it, not by typing a position
+        String dragged = subject != null ? null
+                : map.template().flatMap(t -> t.line()).map(org.mapwork.templates.LineHandle::mapAttribute).orElse(null);
         for (AttributeDef def : vm.attributes()) {
-            Node editor = editor(def, vm.value(def.name()), words, v -> vm.set(def.name(), v));
+            if (def.name().equals(dragged)) {
+                continue;
+            }
+            // every field reads and writes the element it was made for, as it is when the field commits
+            Supplier<Value> current = () -> vm.value(forId, def.name());
+            Consumer<Value> set = v -> vm.set(forId, def.name(), v);
+            Node editor = map.template().filter(t -> forId != null)
+                    .flatMap(t -> t.references(map.document(), forId, def.name()))
+                    .<Node>map(choices -> picker(def, choices, current, set))
+                    .orElseGet(() -> editor(def, current, words, set));
             if (editor != null) {
                 box.getChildren().add(field(words.attribute(def.name()), editor));
             }
@@ -129,15 +144,19 @@ public final class PropertiesView extends ScrollPane {
         });
     }
 
-    /** An editor for one attribute value; {@code set} receives the new value (null clears it). */
-    Node editor(AttributeDef def, Value value, Words words, Consumer<Value> set) {
+    /**
+     * An editor for one attribute value; {@code current} gives the value as it is now (a commit compares with that,
+     * not with the value the panel was built with), {@code set} receives the new value (null clears it).
+     */
+    Node editor(AttributeDef def, Supplier<Value> current, Words words, Consumer<Value> set) {
+        Value value = current.get();
         switch (def.type()) {
             case TEXT -> {
                 TextField f = new TextField(value instanceof Value.Text t ? t.value() : "");
                 commitOnEnterOrLeave(f, () -> {
                     String s = f.getText().strip();
                     Value now = s.isEmpty() && !def.required() ? null : new Value.Text(s);
-                    if (!java.util.Objects.equals(now, value)) {
+                    if (!java.util.Objects.equals(now, current.get())) {
                         set.accept(now);
                     }
                 });
@@ -150,7 +169,7 @@ public final class PropertiesView extends ScrollPane {
                 commitOnEnterOrLeave(a, () -> {
                     String s = a.getText().strip();
                     Value now = s.isEmpty() && !def.required() ? null : new Value.Text(s);
-                    if (!java.util.Objects.equals(now, value)) {
+                    if (!java.util.Objects.equals(now, current.get())) {
                         set.accept(now);
                     }
                 });
@@ -159,12 +178,12 @@ public final class PropertiesView extends ScrollPane {
             case INTEGER -> {
                 int min = def.min() == null ? -1_000_000 : def.min().intValue();
                 int max = def.max() == null ? 1_000_000 : def.max().intValue();
-                int current = value instanceof Value.Int i ? (int) i.value() : Math.max(min, 0);
-                Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, current));
+                int start = value instanceof Value.Int i ? (int) i.value() : Math.max(min, 0);
+                Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, start));
                 s.setEditable(true);
                 s.setId("stepper-" + def.name());
                 s.valueProperty().addListener((o, a, b) -> {
-                    if (b != null && (value == null || !(value instanceof Value.Int i) || i.value() != b)) {
+                    if (b != null && !(current.get() instanceof Value.Int i && i.value() == b)) {
                         set.accept(new Value.Int(b));
                     }
                 });
@@ -179,18 +198,26 @@ public final class PropertiesView extends ScrollPane {
                 return row;
             }
             case DECIMAL -> {
-                TextField f = new TextField(value instanceof Value.Decimal d ? Double.toString(d.value()) : "");
+                // decimals as the editor's language writes them (185,0 in Spanish), read back the same way
+                java.text.DecimalFormat number = new java.text.DecimalFormat("0.0##",
+                        java.text.DecimalFormatSymbols.getInstance(Ui.locale()));
+                TextField f = new TextField(value instanceof Value.Decimal d ? number.format(d.value()) : "");
                 commitOnEnterOrLeave(f, () -> {
                     String s = f.getText().strip();
                     if (s.isEmpty()) {
-                        if (value != null && !def.required()) {
+                        if (current.get() != null && !def.required()) {
                             set.accept(null);
                         }
                         return;
                     }
                     try {
-                        Value now = new Value.Decimal(Double.parseDouble(s.replace(',', '.')));
-                        if (!now.equals(value)) {
+                        java.text.ParsePosition at = new java.text.ParsePosition(0);
+                        Number n = number.parse(s, at);
+                        if (n == null || at.getIndex() != s.length()) {
+                            throw new NumberFormatException(s);
+                        }
+                        Value now = new Value.Decimal(n.doubleValue());
+                        if (!now.equals(current.get())) {
                             set.accept(now);
                         }
                     } catch (NumberFormatException ex) {
@@ -212,7 +239,7 @@ public final class PropertiesView extends ScrollPane {
                 d.setConverter(new LocalDateStringConverter(shortDate, shortDate));
                 d.valueProperty().addListener((o, a, b) -> {
                     Value now = b == null ? null : new Value.Date(b);
-                    if (!java.util.Objects.equals(now, value)) {
+                    if (!java.util.Objects.equals(now, current.get())) {
                         set.accept(now);
                     }
                 });
@@ -247,7 +274,7 @@ public final class PropertiesView extends ScrollPane {
                     }
                     c.setSelected(chosen.contains(o.getKey()));
                     c.setOnAction(e -> {
-                        List<String> now = new ArrayList<>(chosen);
+                        List<String> now = new ArrayList<>(current.get() instanceof Value.TextList l ? l.values() : List.of());
                         if (c.isSelected()) {
                             now.add(o.getKey());
                         } else {
@@ -265,10 +292,39 @@ public final class PropertiesView extends ScrollPane {
                 return pane;
             }
             case ROWS -> {
-                return rowsEditor(def, value, words, set);
+                return rowsEditor(def, current, words, set);
             }
         }
         return null;
+    }
+
+    /**
+     * A picker of the elements an attribute may name (an intervention's "Acts on": outcomes and arrows), by the names
+     * people know them by; the element's id is what is stored. A reference to something no longer there shows as such.
+     */
+    private Node picker(AttributeDef def, Map<String, String> choices, Supplier<Value> current, Consumer<Value> set) {
+        ComboBox<String> c = new ComboBox<>();
+        c.setId("pick-" + def.name());
+        List<String> ids = new ArrayList<>();
+        ids.add("");
+        ids.addAll(choices.keySet());
+        String now = current.get() instanceof Value.Text t ? t.value() : "";
+        if (!now.isEmpty() && !choices.containsKey(now)) {
+            ids.add(now);
+        }
+        c.getItems().setAll(ids);
+        c.setConverter(converter(id -> id.isEmpty() ? "—"
+                : choices.getOrDefault(id, Ui.text("panels.properties.reference-gone"))));
+        c.setValue(now);
+        c.setMaxWidth(Double.MAX_VALUE);
+        c.setOnAction(e -> {
+            String v = c.getValue();
+            Value chosen = v == null || v.isEmpty() ? null : new Value.Text(v);
+            if (!java.util.Objects.equals(chosen, current.get())) {
+                set.accept(chosen);
+            }
+        });
+        return c;
     }
 
     /** Option ids with readable names; options defined on the map show their label and stance (goals). */
@@ -290,10 +346,14 @@ public final class PropertiesView extends ScrollPane {
         return out;
     }
 
-    /** Rows (e.g. indicators): each row a small grid of column editors with a remove button; an "Add" button. */
-    private Node rowsEditor(AttributeDef def, Value value, Words words, Consumer<Value> set) {
+    /**
+     * Rows (e.g. indicators): each row a small grid of column editors with a remove button; an "Add" button. Every
+     * column commits on Enter and when it loses the focus, into the rows as they are then: the panel is not rebuilt
+     * while one of its fields has the focus, so the rows it was built with may already be out of date.
+     */
+    private Node rowsEditor(AttributeDef def, Supplier<Value> current, Words words, Consumer<Value> set) {
         VBox list = new VBox(6);
-        List<Map<String, Value>> rows = value instanceof Value.Rows r ? r.rows() : List.of();
+        List<Map<String, Value>> rows = rowsOf(current.get());
         for (int i = 0; i < rows.size(); i++) {
             int index = i;
             GridPane grid = new GridPane();
@@ -302,10 +362,17 @@ public final class PropertiesView extends ScrollPane {
             grid.setStyle("-fx-border-color: #ddd; -fx-padding: 4;");
             int r = 0;
             for (AttributeDef col : def.columns()) {
-                Node ed = editor(col, rows.get(i).get(col.name()), words, v -> {
-                    List<Map<String, Value>> copy = new ArrayList<>();
-                    for (Map<String, Value> row : rows) {
-                        copy.add(new LinkedHashMap<>(row));
+                if (col.name().equals("id")) {
+                    continue; // a row's id is made when the row is added: people name rows by their label
+                }
+                Supplier<Value> cell = () -> {
+                    List<Map<String, Value>> now = rowsOf(current.get());
+                    return index < now.size() ? now.get(index).get(col.name()) : null;
+                };
+                Node ed = editor(col, cell, words, v -> {
+                    List<Map<String, Value>> copy = copyOf(rowsOf(current.get()));
+                    if (index >= copy.size()) {
+                        return; // the row was removed meanwhile
                     }
                     if (v == null) {
                         copy.get(index).remove(col.name());
@@ -316,6 +383,9 @@ public final class PropertiesView extends ScrollPane {
                 });
                 if (ed != null) {
                     ed.setId("row-" + def.name() + "-" + i + "-" + col.name());
+                    if (col.required() && ed instanceof TextField f) {
+                        f.setPromptText(Ui.text("panels.properties.required"));
+                    }
                     grid.add(new Label(words.attribute(col.name())), 0, r);
                     grid.add(ed, 1, r);
                     GridPane.setHgrow(ed, Priority.ALWAYS);
@@ -324,9 +394,11 @@ public final class PropertiesView extends ScrollPane {
             }
             Button remove = new Button(Ui.text("panels.properties.remove-row"));
             remove.setOnAction(e -> {
-                List<Map<String, Value>> copy = new ArrayList<>(rows);
-                copy.remove(index);
-                set.accept(new Value.Rows(copy));
+                List<Map<String, Value>> copy = copyOf(rowsOf(current.get()));
+                if (index < copy.size()) {
+                    copy.remove(index);
+                    set.accept(new Value.Rows(copy));
+                }
             });
             grid.add(remove, 1, r);
             list.getChildren().add(grid);
@@ -334,14 +406,15 @@ public final class PropertiesView extends ScrollPane {
         Button add = new Button(Ui.text("panels.properties.add-row", rowName(def, words)));
         add.setId("add-row-" + def.name());
         add.setOnAction(e -> {
-            List<Map<String, Value>> copy = new ArrayList<>(rows);
+            List<Map<String, Value>> copy = copyOf(rowsOf(current.get()));
             Map<String, Value> row = new LinkedHashMap<>();
             for (AttributeDef col : def.columns()) {
                 if (col.required()) {
+                    // a required text starts empty (its field asks for it): a placeholder would be taken for data
                     row.put(col.name(), col.name().equals("id")
                             ? new Value.Text(org.mapwork.model.Ids.newId("r"))
                             : col.type() == org.mapwork.model.schema.AttributeType.DATE
-                            ? new Value.Date(LocalDate.now()) : new Value.Text(Ui.text("panels.properties.new-row-value")));
+                            ? new Value.Date(LocalDate.now()) : new Value.Text(""));
                 }
             }
             copy.add(row);
@@ -351,14 +424,35 @@ public final class PropertiesView extends ScrollPane {
         return list;
     }
 
+    private static List<Map<String, Value>> rowsOf(Value v) {
+        return v instanceof Value.Rows r ? r.rows() : List.of();
+    }
+
+    private static List<Map<String, Value>> copyOf(List<Map<String, Value>> rows) {
+        List<Map<String, Value>> copy = new ArrayList<>();
+        for (Map<String, Value> row : rows) {
+            copy.add(new LinkedHashMap<>(row));
+        }
+        return copy;
+    }
+
     /**
-     * What one row of a rows attribute is, for its Add button: the attribute's name, lower case; in English
-     * without its plural s ("Indicators" → "indicator"), the rule the button has always followed.
+     * What one row of a rows attribute is, for its Add button, in the editor's language (the button's own words
+     * are): the method's {@code row.NAME} word ("goal", "objetivo"), else the attribute's name, lower case.
      */
-    private static String rowName(AttributeDef def, Words words) {
-        String name = words.attribute(def.name()).toLowerCase(words.locale());
-        return words.locale().getLanguage().equals("en") && Ui.locale().getLanguage().equals("en")
-                ? name.replaceAll("s$", "") : name;
+    private String rowName(AttributeDef def, Words words) {
+        var template = map.template();
+        if (template.isPresent()) {
+            try {
+                var bundle = template.get().texts(Ui.locale());
+                if (bundle.containsKey("row." + def.name())) {
+                    return bundle.getString("row." + def.name());
+                }
+            } catch (java.util.MissingResourceException e) {
+                // no words in this language: the attribute's name below
+            }
+        }
+        return words.attribute(def.name()).toLowerCase(words.locale());
     }
 
     private static StringConverter<String> converter(java.util.function.Function<String, String> name) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.mapwork.editor.map.Words;
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.model.Change;
@@ -38,7 +39,18 @@ public final class PropertiesViewModel {
     }
 
     public void setLabel(String text) {
-        Element e = subject();
+        setLabel(subject() == null ? null : subject().id(), text);
+    }
+
+    /**
+     * Renames the element the panel was built for ({@code null}: the map's title), whatever is selected by now: a
+     * field commits when it loses the focus, which may be to a click that selects something else.
+     */
+    public void setLabel(String elementId, String text) {
+        Element e = elementId == null ? null : map.document().element(elementId);
+        if (elementId != null && e == null) {
+            return; // removed meanwhile
+        }
         String t = text == null ? "" : text.strip();
         if (e == null) {
             if (!t.isEmpty()) {
@@ -82,6 +94,15 @@ public final class PropertiesViewModel {
         return e == null ? map.document().mapAttribute(name) : e.attribute(name);
     }
 
+    /** An attribute's value now, of an element ({@code null}: of the map); null when unset or the element is gone. */
+    public Value value(String elementId, String name) {
+        if (elementId == null) {
+            return map.document().mapAttribute(name);
+        }
+        Element e = map.document().element(elementId);
+        return e == null ? null : e.attribute(name);
+    }
+
     /** Options of an enum or multi-enum attribute, including those the map defines (goals). */
     public List<String> options(AttributeDef def) {
         return def.optionsIn(map.document().mapAttributes());
@@ -94,6 +115,14 @@ public final class PropertiesViewModel {
     /** Sets (or with null, clears) one attribute of the subject. */
     public boolean set(String name, Value value) {
         Element e = subject();
-        return e == null ? map.edits().setMapAttribute(name, value) : map.edits().setAttribute(e.id(), name, value);
+        return set(e == null ? null : e.id(), name, value);
+    }
+
+    /** Sets one attribute of an element ({@code null}: of the map), the one the panel's field was made for. */
+    public boolean set(String elementId, String name, Value value) {
+        if (elementId == null) {
+            return map.edits().setMapAttribute(name, value);
+        }
+        return map.document().contains(elementId) && map.edits().setAttribute(elementId, name, value);
     }
 }

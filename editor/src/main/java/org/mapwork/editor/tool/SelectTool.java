@@ -211,8 +211,7 @@ public final class SelectTool implements Tool {
             }
             case RUBBER_BAND -> vm.preview().showRubberBand(band(m.x(), m.y()));
             case CONNECTING -> {
-                String target = vm.nodeAt(m.x(), m.y()).filter(id -> !id.equals(subject)).orElse(null);
-                vm.preview().showConnect(subject, new Point(m.x(), m.y()), target);
+                vm.preview().showConnect(subject, new Point(m.x(), m.y()), connectTarget(m.x(), m.y()));
             }
             case RESIZING -> vm.preview().showGeometry(subject, resized(m.x(), m.y()));
             case RAISING_TOWER -> vm.previewTower(subject, towerValue(m.sy()));
@@ -309,7 +308,7 @@ public final class SelectTool implements Tool {
                 }
             }
             case CONNECTING -> {
-                String target = vm.nodeAt(u.x(), u.y()).filter(id -> !id.equals(subject)).orElse(null);
+                String target = connectTarget(u.x(), u.y());
                 if (target == null) {
                     vm.preview().clear();
                 } else {
@@ -359,5 +358,13 @@ public final class SelectTool implements Tool {
         start.clear();
         dx = dy = 0;
         draggingLine = false;
+    }
+
+    /**
+     * What a connection dragged from the subject ends on: a node, or else a link (some methods tie an element to a
+     * link, e.g. an intervention to the causal arrow it acts on; the edit says when a link cannot be the end).
+     */
+    private String connectTarget(double x, double y) {
+        return vm.nodeAt(x, y).or(() -> vm.elementAt(x, y)).filter(id -> !id.equals(subject)).orElse(null);
     }
 }

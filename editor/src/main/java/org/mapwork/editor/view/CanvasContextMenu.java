@@ -10,7 +10,7 @@ import javafx.scene.control.MenuItem;
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.map.Shortcuts;
-import org.mapwork.editor.panels.Words;
+import org.mapwork.editor.map.Words;
 import org.mapwork.model.Element;
 
 /**
@@ -96,7 +96,7 @@ final class CanvasContextMenu {
                 for (String t : vm.linkTypeNames()) {
                     CheckMenuItem ti = new CheckMenuItem(words.type(t));
                     ti.setSelected(t.equals(el.type()));
-                    ti.setOnAction(a -> vm.setLinkType(t));
+                    ti.setOnAction(a -> vm.retypeSelectedLinks(t));
                     types.getItems().add(ti);
                 }
                 menu.getItems().add(types);

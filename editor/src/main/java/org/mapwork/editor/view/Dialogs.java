@@ -1,8 +1,12 @@
 package org.mapwork.editor.view;
 
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
@@ -32,6 +36,7 @@ public final class Dialogs {
         a.getDialogPane().setContent(text);
         // its button speaks the editor's language (JavaFX's own "OK" follows the system's)
         a.getButtonTypes().setAll(new ButtonType(Ui.text("view.dialog.ok"), ButtonBar.ButtonData.OK_DONE));
+        closeAfterTheEvent(a);
         a.show();
     }
 
@@ -43,5 +48,46 @@ public final class Dialogs {
     /** A Close button in the editor's language. */
     public static ButtonType close() {
         return new ButtonType(Ui.text("view.dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
+    /**
+     * Makes the dialog's buttons close it only after the event that pressed them has been handled. Enter, Escape and
+     * Ctrl+Enter press a dialog's buttons from inside a key event, and GTK's glass still uses the window after the
+     * PRESSED event to send the TYPED one: a window closed in between is used after it is freed (JDK-8301219, a
+     * crash in {@code process_key}). Call it once the dialog's buttons are set.
+     */
+    public static void closeAfterTheEvent(Dialog<?> dialog) {
+        for (ButtonType type : dialog.getDialogPane().getButtonTypes()) {
+            if (dialog.getDialogPane().lookupButton(type) instanceof Button button) {
+                pressAfterTheEvent(button, dialog);
+            }
+        }
+    }
+
+    /** A press of the button is carried out once the event that pressed it is over (when the dialog still shows). */
+    private static void pressAfterTheEvent(Button button, Dialog<?> dialog) {
+        boolean[] carryingOut = {false};
+        button.addEventFilter(ActionEvent.ACTION, e -> {
+            if (carryingOut[0]) {
+                return;
+            }
+            e.consume();
+            Platform.runLater(() -> {
+                if (!dialog.isShowing()) {
+                    return; // pressed twice, or closed meanwhile: the first press decided
+                }
+                carryingOut[0] = true;
+                try {
+                    button.fire();
+                } finally {
+                    carryingOut[0] = false;
+                }
+            });
+        });
+    }
+
+    /** Runs a close (a window's hide, quitting) once the event being handled now is over (see {@link #closeAfterTheEvent}). */
+    public static void afterTheEvent(Runnable close) {
+        Platform.runLater(close);
     }
 }

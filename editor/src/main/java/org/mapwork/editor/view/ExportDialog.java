@@ -20,7 +20,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import org.mapwork.editor.i18n.Ui;
-import org.mapwork.editor.panels.Words;
+import org.mapwork.editor.map.Words;
 import org.mapwork.export.ExportFormat;
 import org.mapwork.export.ExportProgress;
 import org.mapwork.export.MapExporter;
@@ -99,6 +99,8 @@ public final class ExportDialog {
     }
 
     private final List<Format> offered;
+    /** The name of the format last exported to with this dialog (it is offered first the next time). */
+    private String lastFormat;
 
     /** A dialog offering these formats (the editor offers {@link #formats()}; tests offer their own as well). */
     public ExportDialog(List<Format> offered) {
@@ -114,7 +116,9 @@ public final class ExportDialog {
         ChoiceBox<Format> format = new ChoiceBox<>();
         format.setId("export-format");
         format.getItems().setAll(offered);
-        format.getSelectionModel().select(0);
+        // the format chosen last time in this run comes first again (a workshop exports the same kind many times)
+        format.getSelectionModel().select(offered.stream().filter(f -> f.name().equals(lastFormat)).findFirst()
+                .orElse(offered.get(0)));
         CheckBox legend = new CheckBox(Ui.text("export.legend"));
         legend.setId("export-legend");
         legend.setSelected(true);
@@ -136,12 +140,14 @@ public final class ExportDialog {
         dialog.getDialogPane().setContent(content);
         ButtonType export = new ButtonType(Ui.text("export.button"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(export, Dialogs.cancel());
+        Dialogs.closeAfterTheEvent(dialog);
         boolean chosen = dialog.showAndWait().orElse(null) == export;
         preview.stop();
         if (!chosen) {
             return null;
         }
         Format f = format.getValue();
+        lastFormat = f.name();
         Path file = picker.saveFile(owner, Ui.text("export.save-as", f.name()), safeName(doc.title()) + f.extension(),
                 List.of(new FileChooser.ExtensionFilter(f.name(), "*" + f.extension())));
         if (file == null) {

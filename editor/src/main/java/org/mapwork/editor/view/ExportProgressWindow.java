@@ -74,9 +74,10 @@ public final class ExportProgressWindow {
         EventHandler<WindowEvent> ownerClosed = e -> job.cancel();
         owner.addEventHandler(WindowEvent.WINDOW_HIDDEN, ownerClosed);
         stage.setOnCloseRequest(e -> job.cancel());
+        // Escape presses Cancel: the window goes once that key event is over (see Dialogs.closeAfterTheEvent)
         Runnable close = () -> {
             owner.removeEventHandler(WindowEvent.WINDOW_HIDDEN, ownerClosed);
-            stage.hide();
+            Dialogs.afterTheEvent(stage::hide);
         };
         job.setOnSucceeded(e -> {
             close.run();

@@ -357,7 +357,8 @@ public final class MapCanvasView extends Region {
             Element from = doc.element(preview.connectFrom());
             double tx = preview.connectTo().x();
             double ty = preview.connectTo().y();
-            if (preview.connectTarget() != null && doc.contains(preview.connectTarget())) {
+            if (preview.connectTarget() != null && doc.contains(preview.connectTarget())
+                    && doc.element(preview.connectTarget()).isNode()) { // a link end: the line follows the pointer
                 Element target = doc.element(preview.connectTarget());
                 tx = target.geometry().centerX();
                 ty = target.geometry().centerY();
@@ -459,6 +460,29 @@ public final class MapCanvasView extends Region {
     }
 
     /** Keys for the tool (space, escape) come first; the window's shortcuts get what the tool leaves. */
+    /** Selects the next or previous element (Tab, Shift+Tab) and brings it into view; false past either end. */
+    public boolean stepSelection(boolean forward) {
+        if (!vm.selection().step(forward)) {
+            return false;
+        }
+        Element e = vm.document().element(vm.selection().inOrder().get(0));
+        var cam = vm.camera();
+        double x, y;
+        if (e.isLink()) {
+            Element s = vm.document().element(e.source());
+            Element t = vm.document().element(e.target());
+            x = (s.geometry().centerX() + t.geometry().centerX()) / 2;
+            y = (s.geometry().centerY() + t.geometry().centerY()) / 2;
+        } else {
+            x = e.geometry().centerX();
+            y = e.geometry().centerY();
+        }
+        if (!cam.visibleArea().contains(x, y)) {
+            vm.viewing().panByScreen(cam.viewWidth() / 2 - cam.toScreenX(x), cam.viewHeight() / 2 - cam.toScreenY(y));
+        }
+        return true;
+    }
+
     public boolean keyPressed(KeyEvent e) {
         return tool.handle(new CanvasInput.KeyDown(e.getCode().name(), e.getText(),
                 mods(e.isShiftDown(), e.isShortcutDown(), e.isAltDown())));

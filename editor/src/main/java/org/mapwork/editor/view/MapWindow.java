@@ -31,7 +31,7 @@ import org.mapwork.editor.panels.FacilitationViewModel;
 import org.mapwork.editor.panels.FindingsView;
 import org.mapwork.editor.panels.FindingsViewModel;
 import org.mapwork.editor.panels.PropertiesView;
-import org.mapwork.editor.panels.Words;
+import org.mapwork.editor.map.Words;
 import org.mapwork.editor.start.OpenedMap;
 import org.mapwork.editor.tool.ClickTool;
 import org.mapwork.editor.tool.PenTool;
@@ -58,6 +58,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
         void openFile(Path file);
 
         void importFile(Path file);
+
+        /** Stops the editor once every window is closed (tests keep the toolkit running). */
+        default void exit() {
+            Platform.exit();
+        }
     }
 
     private final Stage stage;
@@ -78,7 +83,10 @@ public final class MapWindow implements Shortcuts.WindowActions {
     private final WindowStatusBar statusBar;
     private final CanvasContextMenu contextMenu;
     private boolean panelsShown = true;
+    private final javafx.scene.control.MenuBar menuBar;
     private FilePicker files = FilePicker.system();
+    /** This window's Export… dialog: it offers the format exported to last first. */
+    private final ExportDialog exportDialog = new ExportDialog(ExportDialog.formats());
 
     public MapWindow(Stage stage, OpenedMap opened, Shell shell) {
         this.stage = stage;
@@ -92,7 +100,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
         this.shortcuts = new Shortcuts(vm, this);
         this.fileActions = new FileActions(stage, vm, shell, () -> files, opened);
         Words words = new Words(opened.template(), opened.session().document());
-        this.facilitation = new FacilitationView(new FacilitationViewModel(opened.template(), words.locale()));
+        this.facilitation = new FacilitationView(new FacilitationViewModel(opened.template(), words.locale()),
+                () -> vm.template().flatMap(t -> t.framingQuestion(vm.document())));
         this.findingsVm = new FindingsViewModel(vm);
         this.findings = new FindingsView(vm, findingsVm);
 
@@ -118,7 +127,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
         side.setPadding(new Insets(0, 4, 4, 4));
         statusBar = new WindowStatusBar(stage, vm, fileActions::opened, canvas::tool);
 
-        root.setTop(WindowMenus.bar(shortcuts, this));
+        menuBar = WindowMenus.bar(shortcuts, this);
+        root.setTop(menuBar);
         root.setCenter(canvas);
         root.setLeft(palette);
         root.setRight(side);
@@ -126,6 +136,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
         root.setId("map-window");
 
         vm.addListener(a -> Platform.runLater(statusBar::refresh));
+        vm.addListener(a -> {
+            if (a == MapViewModel.Aspect.DOCUMENT) {
+                Platform.runLater(facilitation::refresh); // the framing question may have changed
+            }
+        });
         opened.keeping().onChange(s -> Platform.runLater(statusBar::refresh));
         WindowKeys.wire(root, canvas, shortcuts);
         wireDrops();
@@ -270,7 +285,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
     @Override
     public void exportMap() {
-        ExportDialog.show(stage, vm.document(), vm::setStatus, files);
+        exportDialog.open(stage, vm.document(), vm::setStatus, files);
     }
 
     @Override
@@ -288,8 +303,15 @@ public final class MapWindow implements Shortcuts.WindowActions {
         panelsShown = !panelsShown;
         root.setLeft(panelsShown ? palette : null);
         root.setRight(panelsShown ? side : null);
+        // projecting: the room still sees the step, its question and the time left, above the map
+        root.setTop(panelsShown ? menuBar : new VBox(menuBar, facilitation.projectorBar()));
         vm.setStatus(panelsShown ? Ui.text("window.status.panels-shown")
                 : Ui.text("window.status.panels-hidden", shortcuts.keyOf("panels")));
+    }
+
+    @Override
+    public boolean panelsShown() {
+        return panelsShown;
     }
 
     @Override
@@ -320,10 +342,13 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
     @Override
     public void quit() {
-        // hiding the windows closes their recorders (which wait until everything is durable), then the app stops
-        for (javafx.stage.Window win : List.copyOf(javafx.stage.Window.getWindows())) {
-            win.hide();
-        }
-        Platform.exit();
+        // hiding the windows closes their recorders (which wait until everything is durable), then the app stops;
+        // Ctrl+Q is a key event, and a window must not close while its key event is being handled (JDK-8301219)
+        Dialogs.afterTheEvent(() -> {
+            for (javafx.stage.Window win : List.copyOf(javafx.stage.Window.getWindows())) {
+                win.hide();
+            }
+            shell.exit();
+        });
     }
 }

@@ -69,6 +69,7 @@ final class MethodMenus implements MethodCommands.Prompts {
         d.initOwner(stage);
         d.setTitle(question.title());
         d.setHeaderText(question.question());
+        Dialogs.closeAfterTheEvent(d);
         d.showAndWait().ifPresent(text -> commands.carryOut(question.answered().apply(vm.document(), text)));
     }
 }

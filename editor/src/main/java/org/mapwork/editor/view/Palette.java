@@ -19,7 +19,7 @@ import javafx.scene.shape.SVGPath;
 
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
-import org.mapwork.editor.panels.Words;
+import org.mapwork.editor.map.Words;
 import org.mapwork.templates.NodeLook;
 import org.mapwork.templates.Pictograms;
 
@@ -37,6 +37,8 @@ public final class Palette extends ScrollPane {
     private final ToggleGroup tools = new ToggleGroup();
     private final ToggleGroup nodeTypes = new ToggleGroup();
     private final ToggleGroup linkTypes = new ToggleGroup();
+    /** One pictogram is the stamp's at a time: only its button looks pressed. */
+    private final ToggleGroup pictograms = new ToggleGroup();
     private final VBox box = new VBox(6);
 
     public Palette(MapViewModel vm, Consumer<String> chooseTool) {
@@ -129,6 +131,8 @@ public final class Palette extends ScrollPane {
                 b.setTooltip(new Tooltip(shown));
                 b.setAccessibleText(shown);
                 b.setId("pictogram-" + name);
+                b.setUserData(name);
+                b.setToggleGroup(pictograms);
                 b.setOnAction(e -> {
                     vm.setPictogram(name);
                     chooseTool.accept("Pictogram");
@@ -177,5 +181,6 @@ public final class Palette extends ScrollPane {
     private void syncSelection() {
         nodeTypes.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.nodeType())));
         linkTypes.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.linkType())));
+        pictograms.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(vm.pictogram())));
     }
 }

@@ -17,7 +17,7 @@ import javafx.stage.Stage;
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.map.MapViewModel;
 import org.mapwork.editor.map.Shortcuts;
-import org.mapwork.editor.panels.Words;
+import org.mapwork.editor.map.Words;
 
 /** The map window's own dialogs: the keyboard shortcut sheet (F1) and quick add (Q). */
 final class WindowDialogs {
@@ -52,6 +52,7 @@ final class WindowDialogs {
         scroll.setPrefSize(640, 560);
         d.getDialogPane().setContent(scroll);
         d.getDialogPane().getButtonTypes().setAll(Dialogs.close());
+        Dialogs.closeAfterTheEvent(d);
         d.show();
     }
 
@@ -68,8 +69,10 @@ final class WindowDialogs {
         d.getDialogPane().setContent(names);
         ButtonType add = new ButtonType(Ui.text("window.quick-add.add"), ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(add, Dialogs.cancel());
+        Dialogs.closeAfterTheEvent(d);
         names.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                // the press is carried out (and the dialog closed) once this key event is over
                 ((Button) d.getDialogPane().lookupButton(add)).fire();
                 e.consume();
             }

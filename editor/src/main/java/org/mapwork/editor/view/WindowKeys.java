@@ -38,6 +38,13 @@ final class WindowKeys {
                 e.consume();
                 return;
             }
+            // Tab and Shift+Tab walk the selection through the map's elements while the canvas has the focus; past
+            // the last (or first) one the key moves the focus on as usual, so the keyboard can leave the canvas
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && e.getTarget() == canvas.canvas()
+                    && !e.isShortcutDown() && !e.isAltDown() && canvas.stepSelection(!e.isShiftDown())) {
+                e.consume();
+                return;
+            }
             CanvasInput.KeyDown k = new CanvasInput.KeyDown(e.getCode().name(), e.getText(),
                     new CanvasInput.Modifiers(e.isShiftDown(), e.isShortcutDown(), e.isAltDown()));
             if (shortcuts.dispatch(k)) {

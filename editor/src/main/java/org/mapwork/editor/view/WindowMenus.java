@@ -26,6 +26,9 @@ final class WindowMenus {
             byGroup.put(g, new Menu(g));
         }
         for (Shortcuts.Shortcut s : shortcuts.menuEntries()) {
+            if (s.id().equals("panels")) {
+                continue; // the View menu's tick box below is F11's one entry
+            }
             Menu m = byGroup.computeIfAbsent(s.group(), Menu::new);
             MenuItem item = new MenuItem(Shortcuts.menuLabel(s));
             item.setOnAction(e -> s.action().run());
@@ -34,7 +37,9 @@ final class WindowMenus {
         CheckMenuItem panels = new CheckMenuItem(Ui.text("window.menu.show-panels") + "   " + shortcuts.keyOf("panels"));
         panels.setSelected(true);
         panels.setOnAction(e -> window.togglePanels());
-        byGroup.get(Ui.text("keys.group.view")).getItems().addAll(new SeparatorMenuItem(), panels);
+        Menu view = byGroup.get(Ui.text("keys.group.view"));
+        view.getItems().addAll(new SeparatorMenuItem(), panels);
+        view.setOnShowing(e -> panels.setSelected(window.panelsShown()));
         Menu help = new Menu(Ui.text("window.menu.help"));
         MenuItem sheet = new MenuItem(Ui.text("window.menu.shortcuts") + "   " + shortcuts.keyOf("sheet"));
         sheet.setOnAction(e -> window.showShortcuts());

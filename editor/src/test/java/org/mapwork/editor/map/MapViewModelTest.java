@@ -146,12 +146,24 @@ class MapViewModelTest {
     }
 
     @Test
-    void selecting_links_and_choosing_a_link_type_changes_their_type() {
+    void retyping_the_selected_links_changes_their_type_and_the_type_of_the_next_link() {
         String l = vm.edits().connect("a", "b").orElseThrow();
         vm.selection().select(List.of(l));
-        vm.setLinkType("information");
+        vm.retypeSelectedLinks("information");
         assertEquals("information", session.document().element(l).type());
         assertEquals("information", vm.linkType());
+    }
+
+    @Test
+    void choosing_the_link_type_for_the_next_link_leaves_the_selected_link_as_it_is() {
+        String l = vm.edits().connect("a", "b").orElseThrow();
+        String drawn = session.document().element(l).type();
+        vm.selection().select(List.of(l));
+        int depth = session.history().undoDepth();
+        vm.setLinkType("information");
+        assertEquals(drawn, session.document().element(l).type());
+        assertEquals("information", vm.linkType());
+        assertEquals(depth, session.history().undoDepth());
     }
 
     @Test
@@ -201,6 +213,14 @@ class MapViewModelTest {
         }
         assertEquals(10, vm.camera().percent());
         vm.viewing().zoomToFit();
+        assertTrue(vm.camera().visibleArea().contains(0, 0) && vm.camera().visibleArea().contains(400, 250));
+    }
+
+    @Test
+    void zoom_to_fit_shows_a_small_map_at_its_natural_size_not_closer() {
+        vm.viewing().zoomBy(0.5);
+        vm.viewing().zoomToFit();
+        assertEquals(100, vm.camera().percent(), "a few nodes open at 100 %, whatever room the window has");
         assertTrue(vm.camera().visibleArea().contains(0, 0) && vm.camera().visibleArea().contains(400, 250));
     }
 }

@@ -272,4 +272,24 @@ class ExportDialogTest {
     private static WritableImage toWritable(Image image) {
         return new WritableImage(image.getPixelReader(), (int) image.getWidth(), (int) image.getHeight());
     }
+
+    @Test
+    void the_dialog_offers_the_format_exported_to_last(FxRobot robot) throws Exception {
+        MapWindow w = app.lastWindow();
+        smallPowerMap(w.viewModel());
+        files.answer(dir.resolve("first.pdf"));
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
+        dialog(robot);
+        chooseFormat(robot, "PDF, one page");
+        pressExport(robot);
+        finished(w);
+
+        robot.clickOn(w.canvas().canvas().localToScreen(6, 6));
+        Ui.keys(robot, KeyCode.CONTROL, KeyCode.E);
+        dialog(robot);
+        ChoiceBox<?> format = robot.lookup("#export-format").queryAs(ChoiceBox.class);
+        assertTrue(format.getValue().toString().startsWith("PDF, one page"), format.getValue().toString());
+        robot.type(KeyCode.ESCAPE);
+        Ui.waitFor(() -> robot.lookup("#export-dialog").tryQuery().isEmpty());
+    }
 }

@@ -147,4 +147,55 @@ class RichPictureTest {
         assertEquals(0, vm.session().history().undoDepth());
         assertEquals(List.of(), List.copyOf(vm.selection().ids()));
     }
+
+    @Test
+    void the_starter_title_is_a_heading_that_takes_only_the_clicks_on_its_words(FxRobot robot) throws Exception {
+        MapWindow w = app.lastWindow();
+        MapViewModel vm = w.viewModel();
+        Canvas canvas = w.canvas().canvas();
+        Element title = vm.document().annotations().filter(a -> a.type().equals("title")).findFirst().orElseThrow();
+        var box = title.geometry();
+        // a pictogram stamped inside the title's box, to the right of its words
+        String sticker = Ui.fx(() -> {
+            vm.setPictogram("workplace");
+            String id = vm.stampPictogram(box.x() + box.width() - 40, box.y() + box.height() - 10).orElseThrow();
+            vm.viewing().zoomToFit();
+            return id;
+        });
+        Element stamped = vm.document().element(sticker);
+        robot.clickOn(Ui.centre(w, stamped));
+        assertEquals(java.util.List.of(sticker), vm.selection().inOrder(), "the click beside the title's words reaches the pictogram");
+
+        // the words themselves still select the title (after a pause: two quick clicks are a double-click)
+        robot.sleep(600);
+        robot.clickOn(Ui.screen(w, box.x() + 20, box.y() + 14));
+        assertEquals(java.util.List.of(title.id()), vm.selection().inOrder());
+        robot.type(KeyCode.ESCAPE);
+
+        // drawn as a heading: its letters are taller than a text annotation's (12 px at 100 %)
+        javafx.scene.image.WritableImage shot = Snapshots.of(canvas);
+        Snapshots.save(shot, "rich-picture-title-heading");
+        var top = Ui.screen(w, box.x(), box.y());
+        var local = canvas.screenToLocal(top);
+        double scale = vm.camera().scale();
+        int background = shot.getPixelReader().getArgb((int) canvas.getWidth() - 5, (int) canvas.getHeight() - 5);
+        int inkedRows = 0;
+        for (int y = (int) local.getY(); y < local.getY() + box.height() * scale && y < shot.getHeight(); y++) {
+            if (Snapshots.inked(shot, (int) local.getX(), y, (int) (120 * scale), 1, background) > 0) {
+                inkedRows++;
+            }
+        }
+        assertTrue(inkedRows / scale > 14, "the title's letters stand " + inkedRows / scale + " map units tall");
+    }
+
+    @Test
+    void one_pictogram_button_looks_pressed_the_one_the_stamp_puts(FxRobot robot) {
+        robot.clickOn("#pictogram-workplace");
+        robot.clickOn("#pictogram-home");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> pressed = robot.lookup(n -> n instanceof javafx.scene.control.ToggleButton b && b.isSelected()
+                && b.getId() != null && b.getId().startsWith("pictogram-")).queryAll().stream().map(javafx.scene.Node::getId).toList();
+        assertEquals(List.of("pictogram-home"), pressed);
+        assertEquals("home", app.lastWindow().viewModel().pictogram());
+    }
 }

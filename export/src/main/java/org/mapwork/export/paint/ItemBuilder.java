@@ -40,6 +40,8 @@ import org.mapwork.templates.Presentation;
 final class ItemBuilder {
 
     static final float LABEL_SIZE = 12f;
+    /** A heading annotation's size (a rich picture's title). */
+    static final float HEADING_SIZE = 24f;
     static final float MIN_LABEL_SIZE = 9f;
     static final float TYPE_LABEL_SIZE = 9f;
     static final float LINK_LABEL_SIZE = 10f;
@@ -265,6 +267,17 @@ final class ItemBuilder {
                     label = text.wrap(e.label(), true, LABEL_SIZE, Math.max(20, g.width() - 16), 2);
                 }
                 bounds = new Rectangle2D.Double(g.x() - 6, g.y() - 6, g.width() + 12, g.height() + 12);
+            }
+            case HEADING -> {
+                // as wide and tall as its words (a short title leaves the rest of its box free to click through)
+                double w = g.width() > 0 ? g.width() : 400;
+                int maxLines = g.height() > 0 ? Math.max(1, (int) (g.height() / (HEADING_SIZE * 1.25))) : 3;
+                label = text.wrap(e.label().isEmpty() ? " " : e.label(), true, HEADING_SIZE, w, maxLines);
+                double textWidth = Math.max(HEADING_SIZE, label.maxWidth());
+                bounds = new Rectangle2D.Double(g.x() - 6, g.y() - 6, textWidth + 12, label.height() + 12);
+                if (e.label().isEmpty()) {
+                    label = null;
+                }
             }
             default -> {
                 double w = g.width() > 0 ? g.width() : 200;

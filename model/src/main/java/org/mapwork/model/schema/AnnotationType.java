@@ -3,7 +3,7 @@ package org.mapwork.model.schema;
 import java.util.List;
 import java.util.Objects;
 
-/** A kind of annotation: free text, a freehand stroke, or a frame around an area. */
+/** A kind of annotation: free text, a heading, a freehand stroke, or a frame around an area. */
 public record AnnotationType(String name, Form form, List<AttributeDef> attributes) implements ElementType {
 
     /** How an annotation of this type is drawn and what geometry it needs. */
@@ -13,7 +13,12 @@ public record AnnotationType(String name, Form form, List<AttributeDef> attribut
         /** A freehand stroke or arrow: needs at least two points. */
         STROKE,
         /** A labelled rectangle around an area. */
-        FRAME
+        FRAME,
+        /**
+         * A heading (a picture's title): large bold text that takes up only the room its words do, so that it
+         * neither hides nor takes the clicks of what lies beside it.
+         */
+        HEADING
     }
 
     public AnnotationType {

@@ -170,4 +170,13 @@ public final class Actors {
             default -> new String[]{"note", Palette.TINT_PURPLE, Palette.REDDISH_PURPLE};
         };
     }
+
+    /** The map's framing question, unless it is blank or still the starter's placeholder (in the map's language). */
+    public static java.util.Optional<String> framingQuestion(MapDocument doc, org.mapwork.templates.common.Texts t) {
+        if (doc.mapAttribute(FRAMING_QUESTION) instanceof Value.Text q && !q.value().isBlank()
+                && !q.value().strip().equals(t.get("starter.framingQuestion"))) {
+            return java.util.Optional.of(q.value().strip());
+        }
+        return java.util.Optional.empty();
+    }
 }

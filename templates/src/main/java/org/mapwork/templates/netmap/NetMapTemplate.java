@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -103,6 +104,11 @@ public final class NetMapTemplate extends AbstractMethodTemplate {
                     "colour", Value.text((String) r[1]), "directed", Value.bool((Boolean) r[2])));
         }
         return new Value.Rows(rows);
+    }
+
+    @Override
+    public Optional<String> framingQuestion(MapDocument doc) {
+        return Actors.framingQuestion(doc, textsOf(doc));
     }
 
     @Override

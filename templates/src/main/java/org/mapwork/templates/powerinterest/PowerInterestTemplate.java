@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -103,6 +104,11 @@ public final class PowerInterestTemplate extends AbstractMethodTemplate {
     @Override
     public Presentation presentation() {
         return presentation;
+    }
+
+    @Override
+    public Optional<String> framingQuestion(MapDocument doc) {
+        return Actors.framingQuestion(doc, textsOf(doc));
     }
 
     @Override

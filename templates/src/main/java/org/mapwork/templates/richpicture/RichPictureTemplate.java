@@ -53,7 +53,7 @@ public final class RichPictureTemplate extends AbstractMethodTemplate {
                     AttributeDef.longText("notes")))
             .link(LinkType.any(ARROW, true, AttributeDef.longText("notes")))
             .link(LinkType.any(TIE, false, AttributeDef.longText("notes")))
-            .annotation(new AnnotationType(TITLE, AnnotationType.Form.TEXT, List.of()))
+            .annotation(new AnnotationType(TITLE, AnnotationType.Form.HEADING, List.of()))
             .mapAttribute(Texts.languageAttribute())
             .build();
 

@@ -12,6 +12,7 @@ import org.mapwork.model.Geometry;
 import org.mapwork.model.Ids;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.OrderKey;
+import org.mapwork.model.Value;
 import org.mapwork.model.schema.LinkType;
 import org.mapwork.templates.AbstractMethodTemplate;
 import org.mapwork.templates.LineHandle;
@@ -94,5 +95,37 @@ public final class TheoryOfChangeEdits {
         Element causal = Element.link(Ids.newId("l"), link.get(), id, outcomeId, OrderKey.after(order));
         return Optional.of(ChangeSet.of(texts.apply(doc).format("edit.precondition.add", name.strip(),
                 AbstractMethodTemplate.name(outcome)), Change.add(node), Change.add(causal)));
+    }
+
+    /**
+     * Ties an intervention to what it acts on, an outcome or a causal arrow, by its {@code attachedTo} (one step);
+     * empty when {@code fromId} is no intervention or {@code toId} nothing an intervention can act on. This is what
+     * a connect drag from an intervention means: the method has no link type from interventions, since what one acts
+     * on may be an arrow, and a link cannot end on a link.
+     */
+    public Optional<ChangeSet> tie(MapDocument doc, String fromId, String toId) {
+        Element from = doc.element(fromId);
+        Element to = doc.element(toId);
+        if (from == null || to == null || !from.type().equals(TheoryOfChangeTemplate.INTERVENTION)
+                || !(TheoryOfChangeTemplate.OUTCOMES.contains(to.type()) || to.type().equals(TheoryOfChangeTemplate.CAUSAL))) {
+            return Optional.empty();
+        }
+        if (from.attribute(TheoryOfChangeTemplate.ATTACHED_TO) instanceof Value.Text t && t.value().equals(toId)) {
+            return Optional.empty();
+        }
+        Texts t = texts.apply(doc);
+        return Optional.of(ChangeSet.of(t.format("edit.tie", AbstractMethodTemplate.name(from), actsOnName(doc, to, t)),
+                Change.setAttribute(fromId, TheoryOfChangeTemplate.ATTACHED_TO, new Value.Text(toId))));
+    }
+
+    /** What an intervention acts on, as people name it: an outcome's name, or "arrow A → B". */
+    public static String actsOnName(MapDocument doc, Element target, Texts t) {
+        if (target.isLink()) {
+            Element s = doc.element(target.source());
+            Element e = doc.element(target.target());
+            return t.get("analysis.theLink") + " " + (s == null ? "?" : AbstractMethodTemplate.name(s)) + " \u2192 "
+                    + (e == null ? "?" : AbstractMethodTemplate.name(e));
+        }
+        return AbstractMethodTemplate.name(target);
     }
 }

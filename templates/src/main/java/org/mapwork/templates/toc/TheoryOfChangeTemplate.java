@@ -97,6 +97,26 @@ public final class TheoryOfChangeTemplate extends AbstractMethodTemplate {
         return edits.actions(textsIn(locale));
     }
 
+    /** An intervention dragged onto an outcome or a causal arrow acts on it (see {@link TheoryOfChangeEdits#tie}). */
+    @Override
+    public Optional<ChangeSet> tie(MapDocument doc, String fromId, String toId) {
+        return edits.tie(doc, fromId, toId);
+    }
+
+    /** What an intervention may act on (its {@code attachedTo}): the outcomes by name, then the causal arrows. */
+    @Override
+    public Optional<Map<String, String>> references(MapDocument doc, String elementId, String attribute) {
+        Element e = doc.element(elementId);
+        if (e == null || !e.type().equals(INTERVENTION) || !attribute.equals(ATTACHED_TO)) {
+            return Optional.empty();
+        }
+        Texts t = textsOf(doc);
+        Map<String, String> out = new LinkedHashMap<>();
+        doc.nodes().filter(n -> OUTCOMES.contains(n.type())).forEach(n -> out.put(n.id(), name(n)));
+        doc.links().filter(l -> l.type().equals(CAUSAL)).forEach(l -> out.put(l.id(), TheoryOfChangeEdits.actsOnName(doc, l, t)));
+        return Optional.of(out);
+    }
+
     @Override
     public Optional<LineHandle> line() {
         return Optional.of(edits.ceiling());
@@ -123,8 +143,15 @@ public final class TheoryOfChangeTemplate extends AbstractMethodTemplate {
         return Digraph.of(doc, n -> !n.type().equals(INTERVENTION), l -> l.type().equals(CAUSAL));
     }
 
+    /**
+     * The outcome's indicators: its rows that name a measure. A row added but not filled in yet (an empty measure)
+     * is not an indicator: it neither greens the badge nor clears the check.
+     */
     static List<Map<String, Value>> indicators(Element e) {
-        return e.attribute(INDICATORS) instanceof Value.Rows r ? r.rows() : List.of();
+        if (!(e.attribute(INDICATORS) instanceof Value.Rows r)) {
+            return List.of();
+        }
+        return r.rows().stream().filter(row -> row.get("measure") instanceof Value.Text m && !m.value().isBlank()).toList();
     }
 
     /** What an intervention is tied to: an outcome or a causal link of the map, or {@code null}. */

@@ -101,4 +101,41 @@ class TheoryOfChangeEditsTest {
         assertEquals("This map has no ceiling of accountability", assertInstanceOf(MethodAction.Refuse.class,
                 action("line-down").perform().apply(new Context(none, List.of()))).message());
     }
+
+    @Test
+    void a_connect_from_an_intervention_ties_it_to_an_outcome_or_an_arrow_and_nothing_else() {
+        Element outcome = first(empty, TheoryOfChangeTemplate.LONG_TERM);
+        Element impact = first(empty, TheoryOfChangeTemplate.IMPACT);
+        Element causal = empty.links().findFirst().orElseThrow();
+        MapDocument doc = apply(empty, ChangeSet.of("add", Change.add(Element.node("i1", TheoryOfChangeTemplate.INTERVENTION,
+                "Rights sessions", Geometry.box(600, 200, 140, 60), empty.nextOrderKey()))));
+
+        ChangeSet onOutcome = template.tie(doc, "i1", outcome.id()).orElseThrow();
+        assertEquals(new Value.Text(outcome.id()), apply(doc, onOutcome).element("i1").attribute(TheoryOfChangeTemplate.ATTACHED_TO));
+        assertEquals("Tie \"Rights sessions\" to what it acts on: \"" + outcome.label() + "\"", onOutcome.summary());
+        ChangeSet onArrow = template.tie(doc, "i1", causal.id()).orElseThrow();
+        assertEquals(new Value.Text(causal.id()), apply(doc, onArrow).element("i1").attribute(TheoryOfChangeTemplate.ATTACHED_TO));
+        assertTrue(onArrow.summary().contains("arrow " + outcome.label() + " \u2192 " + impact.label()), onArrow.summary());
+
+        assertTrue(template.tie(doc, "i1", impact.id()).isEmpty(), "the impact is above the ceiling: nothing acts on it");
+        assertTrue(template.tie(doc, outcome.id(), impact.id()).isEmpty(), "outcomes link with causal arrows");
+        assertTrue(template.tie(apply(doc, onOutcome), "i1", outcome.id()).isEmpty(), "already tied: no empty step");
+
+        var offered = template.references(doc, "i1", TheoryOfChangeTemplate.ATTACHED_TO).orElseThrow();
+        assertEquals(List.of(outcome.id(), causal.id()), List.copyOf(offered.keySet()));
+        assertEquals(outcome.label(), offered.get(outcome.id()));
+        assertTrue(template.references(doc, outcome.id(), "notes").isEmpty());
+    }
+
+    @Test
+    void a_row_without_a_measure_is_no_indicator() {
+        Element outcome = first(empty, TheoryOfChangeTemplate.LONG_TERM);
+        MapDocument doc = apply(empty, ChangeSet.of("row", Change.setAttribute(outcome.id(), TheoryOfChangeTemplate.INDICATORS,
+                new Value.Rows(List.of(java.util.Map.of("measure", new Value.Text(" ")))))));
+        Element o = doc.element(outcome.id());
+        assertEquals(List.of(), TheoryOfChangeTemplate.indicators(o));
+        assertEquals("I?", template.presentation().badges(doc, o).get(0).text());
+        assertTrue(template.check(doc).stream().anyMatch(f -> f.rule().equals("toc.outcome-without-indicator")
+                && f.elementIds().contains(outcome.id())));
+    }
 }

@@ -1,4 +1,4 @@
-package org.mapwork.editor.panels;
+package org.mapwork.editor.map;
 
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -69,7 +69,7 @@ public final class Words {
     }
 
     /** "long-term-outcome" → "Long term outcome", "ceilingY" → "Ceiling y". */
-    static String humanize(String name) {
+    public static String humanize(String name) {
         String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").replace('-', ' ').replace('_', ' ')
                 .toLowerCase(Locale.ROOT);
         return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
