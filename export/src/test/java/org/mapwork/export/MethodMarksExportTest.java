@@ -57,9 +57,10 @@ class MethodMarksExportTest {
     }
 
     @Test
-    void interventionArrowheadsStayInsideThePage() {
-        // seeded: interventions in any direction from what they act on, near and far; a clipped arrowhead would
-        // put ink on the page's outermost pixels, which the margin keeps white
+    void thePageEdgeStaysBlankWhereverInterventionsAndTheirArrowheadsAre() {
+        // seeded: interventions in any direction from what they act on, near and far. A clipped arrowhead would put
+        // ink on the page's outermost pixels, which the margin keeps white; so did the background that stopped short
+        // of the image's rounded-up last column and row (black in an RGB image), the defect this test found
         long seed = 20261203L;
         Random random = new Random(seed);
         for (int round = 0; round < 24; round++) {
