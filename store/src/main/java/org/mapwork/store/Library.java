@@ -2,6 +2,7 @@ package org.mapwork.store;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -101,6 +102,10 @@ public final class Library implements AutoCloseable {
     private final Revisions revisions;
     private final BackupKeeper backups;
     private final Thread shutdownHook;
+    /** Serves consistent copies to readers beside this owner (docs/adr/0009), or {@code null}. */
+    private volatile ReadingCopies.Server readingCopies;
+    /** Run once the library is closed: a reading copy's temporary directory is deleted. */
+    private volatile Runnable afterClose = () -> { };
 
     private Library(Path directory, SchemaRegistry schemas, Options options, LibraryLock lock) throws SQLException {
         this.directory = directory;
@@ -148,14 +153,58 @@ public final class Library implements AutoCloseable {
      * @throws LibraryException        for other problems (a directory that cannot be made, a newer library)
      */
     public static Library open(Path directory, SchemaRegistry schemas, Options options) {
+        return open(directory, schemas, options, true);
+    }
+
+    private static Library open(Path directory, SchemaRegistry schemas, Options options, boolean serveReaders) {
         Path dir = directory.toAbsolutePath().normalize();
         LibraryFiles.createDirectory(dir);
         LibraryLock lock = LibraryLock.acquire(dir);
+        Library library;
         try {
-            return openLocked(dir, schemas, options, lock);
+            library = openLocked(dir, schemas, options, lock);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+        if (serveReaders) {
+            library.readingCopies = ReadingCopies.Server.start(dir, library.database);
+        }
+        return library;
+    }
+
+    /**
+     * Opens the library in {@code directory} for reading only (listing, showing, exporting maps, reading their logs):
+     * as {@link #open} when nobody has it open; while another Mapwork (the editor) owns it, a consistent copy of its
+     * database that the owner hands out (docs/adr/0009), opened in a temporary directory that is deleted on close.
+     * What is written to such a copy is thrown away with it, so use it for reading only.
+     *
+     * @throws LibraryInUseException when the library is open elsewhere and its owner gives no copy (an older Mapwork)
+     */
+    public static Library openForReading(Path directory, SchemaRegistry schemas, Options options) {
+        Path dir = directory.toAbsolutePath().normalize();
+        try {
+            return open(dir, schemas, options);
+        } catch (LibraryInUseException inUse) {
+            Path copy;
+            try {
+                copy = Files.createTempDirectory("mapwork-reading-");
+            } catch (IOException e) {
+                throw inUse;
+            }
+            Runnable delete = () -> LibraryFiles.deleteTree(copy);
+            if (!ReadingCopies.fetch(dir, copy)) {
+                delete.run();
+                throw inUse;
+            }
+            try {
+                Library library = open(copy, schemas, options.withBackupOnClose(false), false);
+                library.afterClose = delete;
+                return library;
+            } catch (RuntimeException e) {
+                delete.run();
+                throw e;
+            }
         }
     }
 
@@ -402,7 +451,12 @@ public final class Library implements AutoCloseable {
             return;
         }
         backups.stopTimer();
+        ReadingCopies.Server serving = readingCopies;
+        if (serving != null) {
+            serving.close();
+        }
         database.release();
         lock.close();
+        afterClose.run();
     }
 }

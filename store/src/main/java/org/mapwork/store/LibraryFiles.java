@@ -43,6 +43,21 @@ final class LibraryFiles {
     private LibraryFiles() {
     }
 
+    /** Deletes a directory of ours (a reading copy's) with what is in it; what cannot be deleted is left. */
+    static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // left in the temporary directory
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // left in the temporary directory
+        }
+    }
+
     static String url(Path dir) {
         // DB_CLOSE_ON_EXIT=FALSE: the library closes the database itself, after the writer has finished.
         return "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";

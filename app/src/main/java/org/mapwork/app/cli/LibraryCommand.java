@@ -85,6 +85,14 @@ public final class LibraryCommand implements Callable<Integer> {
         return Library.open(directory(), schemas, Library.Options.defaults().withBackupOnClose(backupOnClose));
     }
 
+    /**
+     * The library for a command that only reads: beside the editor (which owns the library while it runs) a
+     * consistent copy the editor hands out; see {@link Library#openForReading}.
+     */
+    Library openForReading() {
+        return Library.openForReading(directory(), schemas, Library.Options.defaults().withBackupOnClose(false));
+    }
+
     String time(Instant t) {
         return TIME.format(t.atZone(zone));
     }
@@ -108,10 +116,10 @@ public final class LibraryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return parent.run(cli, (out, err) -> {
-                try (Library lib = parent.open(false)) {
+                try (Library lib = parent.openForReading()) {
                     List<MapEntry> maps = lib.maps();
                     if (maps.isEmpty()) {
-                        out.println(cli.text("library.empty", lib.directory()));
+                        out.println(cli.text("library.empty", parent.directory()));
                         return OK;
                     }
                     out.printf("%-20s  %-16s  %-10s  %-28s  %-30s  %s%n", (Object[]) cli.text("library.list.columns").split(","));
@@ -139,7 +147,7 @@ public final class LibraryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return parent.run(cli, (out, err) -> {
-                try (Library lib = parent.open(false)) {
+                try (Library lib = parent.openForReading()) {
                     MapEntry m = lib.find(map);
                     out.println(m.title());
                     out.println(cli.text("library.show.id", m.id()));
@@ -183,7 +191,7 @@ public final class LibraryCommand implements Callable<Integer> {
                 return USAGE;
             }
             return parent.run(cli, (out, err) -> {
-                try (Library lib = parent.open(false)) {
+                try (Library lib = parent.openForReading()) {
                     Path dir = Path.of(args.get(args.size() - 1));
                     List<Path> files = all ? lib.exportAll(dir) : List.of(lib.exportMap(lib.find(args.get(0)).id(), dir));
                     files.forEach(out::println);
@@ -285,7 +293,7 @@ public final class LibraryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return parent.run(cli, (out, err) -> {
-                try (Library lib = parent.open(false)) {
+                try (Library lib = parent.openForReading()) {
                     MapEntry m = lib.find(map);
                     Writer target = output == null ? out : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
                     try {

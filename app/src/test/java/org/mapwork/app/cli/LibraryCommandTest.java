@@ -167,11 +167,29 @@ class LibraryCommandTest {
     }
 
     @Test
-    void aLibraryOpenElsewhereIsReportedNotThrown() {
+    void besideTheEditorTheReadingCommandsWorkAndAWriteIsRefused() throws Exception {
+        // the editor's library, open for writing and serving reading copies (docs/adr/0009)
         try (Library held = Library.open(lib, SCHEMAS)) {
-            Run r = run("list");
-            assertEquals(1, r.code());
-            assertTrue(r.err().startsWith("mapwork library list: This library (" + lib + ") is already open"), r.err());
+            Run list = run("list");
+            assertEquals(0, list.code(), list.err());
+            assertTrue(list.out().contains("m-power") && list.out().contains("Problem tree"), list.out());
+            Run show = run("show", "m-power", "--revisions");
+            assertEquals(0, show.code(), show.err());
+            assertTrue(show.out().startsWith("Power map, team B"), show.out());
+            assertTrue(show.out().contains("Rename"), show.out());
+            Run log = run("log", "m-power");
+            assertEquals(0, log.code(), log.err());
+            assertTrue(log.out().contains("Employer"), log.out());
+            Path out = dir.resolve("out");
+            Run export = run("export", "m-power", out.toString());
+            assertEquals(0, export.code(), export.err());
+            assertTrue(Files.exists(Path.of(export.out().trim())), export.out());
+
+            Path file = out.resolve(Path.of(export.out().trim()).getFileName());
+            Run imported = run("import", file.toString());
+            assertEquals(1, imported.code());
+            assertTrue(imported.err().startsWith("mapwork library import: This library (" + lib + ") is already open"), imported.err());
+            assertEquals(2, held.maps().size(), "nothing was imported");
         }
     }
 

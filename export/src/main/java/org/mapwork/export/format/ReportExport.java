@@ -168,6 +168,32 @@ public final class ReportExport {
         String team = doc.mapAttribute("team") instanceof Value.Text t ? t.value() : null;
         out.add(new Paragraph(methodName + " · " + date + (team == null || team.isBlank() ? "" : " · " + team)));
         out.add(new Figure(doc.title()));
+        if (look != null) {
+            // the map's own organisation, as the drawing marks it ("This is us")
+            List<String> ours = new ArrayList<>();
+            String oursTitle = null;
+            for (Element n : doc.inDrawOrder()) {
+                if (n.isNode()) {
+                    for (Badge b : look.badges(doc, n)) {
+                        if (b.kind() == Badge.Kind.OURS) {
+                            ours.add(n.label());
+                            oursTitle = b.title();
+                        }
+                    }
+                }
+            }
+            if (!ours.isEmpty()) {
+                out.add(new Paragraph(oursTitle + ": " + String.join(", ", ours)));
+            }
+        }
+        boolean indicators = schema != null && schema.nodeTypes().containsKey("intervention")
+                && schema.nodeTypes().values().stream().anyMatch(t -> t.attribute("indicators") != null);
+        Table indicatorTable = indicators ? indicatorTable(doc, texts) : null;
+        if (indicators) {
+            // under the figure: the drawing leaves the indicators out (its "I1" badges are the editor's)
+            out.add(new Heading(2, text(texts, "analysis.indicators", "Indicators")));
+            out.add(indicatorTable);
+        }
         for (var a : doc.mapAttributes().entrySet()) {
             AttributeDef def = schema == null ? null : schema.mapAttributes().get(a.getKey());
             boolean prose = def == null ? a.getValue() instanceof Value.Text
@@ -182,8 +208,7 @@ public final class ReportExport {
         boolean towers = look != null && nodes.stream().anyMatch(n -> look.tower(n).isPresent());
         // which tables a method gets follows from what its types carry: towers (Net-Map), indicators and
         // interventions (theory of change), owners (action plan)
-        boolean indicators = !towers && schema != null && schema.nodeTypes().containsKey("intervention")
-                && schema.nodeTypes().values().stream().anyMatch(t -> t.attribute("indicators") != null);
+        indicators &= !towers;
         boolean plan = !towers && (nodes.stream().anyMatch(n -> n.attribute("owner") != null)
                 || (schema != null && schema.nodeTypes().values().stream().anyMatch(t -> t.attribute("owner") != null && t.attribute("due") != null)));
         if (towers) {
@@ -210,6 +235,9 @@ public final class ReportExport {
         method.ifPresent(m -> {
             AnalysisReport report = m.analyze(doc);
             for (AnalysisReport.Table t : report.tables()) {
+                if (indicatorTable != null && t.columns().equals(indicatorTable.columns())) {
+                    continue; // the method's own indicator table: already under the figure
+                }
                 out.add(new Heading(2, t.title()));
                 out.add(new Table(t.columns(), t.rows()));
             }
@@ -242,10 +270,15 @@ public final class ReportExport {
             }
             String type = look.nodeLook(doc, n).typeLabel();
             StringBuilder goals = new StringBuilder();
+            String actor = n.label();
             for (Badge b : look.badges(doc, n)) {
+                if (b.kind() == Badge.Kind.OURS) {
+                    actor += " (" + b.title() + ")";
+                    continue;
+                }
                 goals.append(goals.length() > 0 ? "\n" : "").append(b.text()).append(' ').append(b.title());
             }
-            rows.add(List.of(Integer.toString(rank), n.label(), type == null ? text(texts, "type." + n.type(), humanize(n.type())) : type,
+            rows.add(List.of(Integer.toString(rank), actor, type == null ? text(texts, "type." + n.type(), humanize(n.type())) : type,
                     t.isPresent() ? Long.toString(t.getAsLong()) : "–", goals.toString(),
                     Integer.toString(doc.linksOf(n.id()).size())));
         }
@@ -269,7 +302,7 @@ public final class ReportExport {
                         interventions.append(interventions.length() > 0 ? "\n" : "").append(i.label());
                     }
                 }
-                rows.add(List.of(text(texts, "type." + type, humanize(type)), n.label(), indicators(n.attribute("indicators"), texts),
+                rows.add(List.of(text(texts, "type." + type, humanize(type)), n.label(), measures(n.attribute("indicators")),
                         n.attribute("assumptions") == null ? "" : AttributeText.toText(n.attribute("assumptions")), interventions.toString()));
             }
         }
@@ -282,22 +315,48 @@ public final class ReportExport {
         return new Table(List.of("Kind", "Outcome", "Indicators", "Assumptions", "Interventions"), rows);
     }
 
+    /** One row per indicator (a row of an outcome's indicators that names a measure), outcomes in draw order. */
+    private Table indicatorTable(MapDocument doc, ResourceBundle texts) {
+        List<String> fields = List.of("measure", "population", "target", "threshold", "byWhen");
+        List<String> columns = new ArrayList<>();
+        columns.add(text(texts, "col.outcome", "Outcome"));
+        for (String f : fields) {
+            columns.add(text(texts, "attr." + f, humanize(f)));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Element n : doc.inDrawOrder()) {
+            if (!n.isNode() || !(n.attribute("indicators") instanceof Value.Rows indicatorRows)) {
+                continue;
+            }
+            for (Map<String, Value> row : indicatorRows.rows()) {
+                if (!(row.get("measure") instanceof Value.Text m) || m.value().isBlank()) {
+                    continue; // a row added but not filled in is no indicator yet
+                }
+                List<String> cells = new ArrayList<>();
+                cells.add(n.label());
+                for (String f : fields) {
+                    cells.add(row.get(f) == null ? "" : AttributeText.toText(row.get(f)));
+                }
+                rows.add(cells);
+            }
+        }
+        return new Table(columns, rows);
+    }
+
     private static boolean isIntervention(Element n) {
         return n.type().equals("intervention");
     }
 
-    private String indicators(Value v, ResourceBundle texts) {
+    /** The measures of an outcome's indicators, one a line (the indicator table under the figure has the rest). */
+    private static String measures(Value v) {
         if (!(v instanceof Value.Rows rows)) {
             return v == null ? "" : AttributeText.toText(v);
         }
         StringBuilder b = new StringBuilder();
         for (Map<String, Value> row : rows.rows()) {
-            StringBuilder line = new StringBuilder();
-            for (var cell : row.entrySet()) {
-                line.append(line.length() > 0 ? "; " : "").append(text(texts, "attr." + cell.getKey(), humanize(cell.getKey())))
-                        .append(": ").append(AttributeText.toText(cell.getValue()));
+            if (row.get("measure") instanceof Value.Text m && !m.value().isBlank()) {
+                b.append(b.length() > 0 ? "\n" : "").append(m.value());
             }
-            b.append(b.length() > 0 ? "\n" : "").append(line);
         }
         return b.toString();
     }

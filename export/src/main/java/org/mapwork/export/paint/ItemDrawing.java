@@ -89,7 +89,7 @@ final class ItemDrawing {
         shown.accept(item -> {
             boolean selected = !opts.selected().isEmpty() && opts.selected().contains(item.element.id());
             if (item instanceof NodeItem n) {
-                drawNode(g, n, selected, textOn, marks, lod && n.element.geometry().width() * scale < 3);
+                drawNode(g, n, selected, textOn, marks, opts.editorAids(), lod && n.element.geometry().width() * scale < 3);
             } else if (item instanceof LinkItem l) {
                 drawLink(g, l, selected, textOn, view);
             } else if (item instanceof AnnotationItem a) {
@@ -128,7 +128,8 @@ final class ItemDrawing {
     }
 
 
-    private void drawNode(Graphics2D g, NodeItem n, boolean selected, boolean textOn, boolean marks, boolean tiny) {
+    private void drawNode(Graphics2D g, NodeItem n, boolean selected, boolean textOn, boolean marks, boolean editorAids,
+                          boolean tiny) {
         var geo = n.element.geometry();
         if (tiny) {
             g.setColor(n.fill);
@@ -174,6 +175,9 @@ final class ItemDrawing {
         }
         double bx = geo.x() + 9;
         for (Badge b : n.badges) {
+            if (b.editorAid() && !editorAids) {
+                continue;
+            }
             drawBadge(g, b, bx, geo.y());
             bx += Math.max(18, text.line(b.text() == null ? "" : b.text(), true, 10f).maxWidth() + 8) + 4;
         }

@@ -82,7 +82,10 @@ public final class MapPainter {
                 // an axis-aligned fill needs no antialiasing, and skipping it saves a full-canvas rasterisation
                 g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
                 g.setColor(opts.background());
-                g.fill(new Rectangle2D.Double(view.x(), view.y(), view.width(), view.height()));
+                // to whole device pixels: a file's size is rounded up, and its last row and column are filled too
+                double scale = view.scale();
+                g.fill(new Rectangle2D.Double(view.x(), view.y(), Math.ceil(view.width() * scale) / scale,
+                        Math.ceil(view.height() * scale) / scale));
                 g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             }
             boolean lod = opts.levelOfDetail();

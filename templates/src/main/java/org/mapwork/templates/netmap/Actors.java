@@ -137,13 +137,21 @@ public final class Actors {
         return neutral ? Stance.NEUTRAL : Stance.UNKNOWN;
     }
 
-    /** One badge per goal held ("+" for, "−" against, "=" neutral, "?" unknown), or "?" when marked unknown. */
+    /** The marker of the map's own organisation ("Us", titled "This is us"), first among an actor's badges. */
+    public static Badge oursBadge(Texts t) {
+        return new Badge(t.get("badge.ours"), Palette.BLACK, t.get("attr." + OUR_ORGANISATION), Badge.Kind.OURS);
+    }
+
+    /** "Us" when the actor is the map's own organisation, then one badge per goal held ("+" for, "−" against, "=" neutral, "?" unknown), or "?" when marked unknown. */
     public static List<Badge> badges(MapDocument doc, Element actor, Texts t) {
         List<Badge> out = new ArrayList<>();
+        if (isOurs(actor)) {
+            out.add(oursBadge(t));
+        }
         for (Goal g : goalsOf(doc, actor)) {
             out.add(stanceBadge(g.stance(), t.option("stance", g.stance()) + ": " + g.label()));
         }
-        if (out.isEmpty() && goalUnknown(actor)) {
+        if (out.size() == (isOurs(actor) ? 1 : 0) && goalUnknown(actor)) {
             out.add(stanceBadge("unknown", t.get("badge.goalUnknown")));
         }
         return out;

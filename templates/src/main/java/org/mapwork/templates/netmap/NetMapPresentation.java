@@ -21,7 +21,7 @@ import org.mapwork.templates.common.TypedPresentation;
 
 /**
  * How a power map looks: actors shaped and tinted by family of actor type (the type named on the node), influence
- * towers, one badge per goal (+ − = ?), link colours from the map's link types, the framing question as heading.
+ * towers, an "Us" badge on the map's own organisation, one badge per goal (+ − = ?), link colours from the map's link types, the framing question as heading.
  * Shared by Net-Map and the power/interest grid.
  */
 public class NetMapPresentation extends TypedPresentation {
@@ -61,7 +61,7 @@ public class NetMapPresentation extends TypedPresentation {
         return List.of();
     }
 
-    /** Actor types used, then link types used, then the goals with their stance badges. */
+    /** Actor types used, then link types used, then "This is us" when an actor is marked so, then the goals with their stance badges. */
     @Override
     public List<LegendEntry> legend(MapDocument doc) {
         Texts t = texts.apply(doc);
@@ -78,6 +78,10 @@ public class NetMapPresentation extends TypedPresentation {
             if (e.kind() == LegendEntry.Kind.LINK) {
                 out.add(e);
             }
+        }
+        if (doc.nodes().anyMatch(Actors::isOurs)) {
+            Badge us = Actors.oursBadge(t);
+            out.add(new LegendEntry(LegendEntry.Kind.NODE, us.text() + ": " + us.title(), us.colour(), "circle", null, null, false));
         }
         for (Actors.Goal g : Actors.goals(doc).values()) {
             Badge b = Actors.stanceBadge(g.stance(), g.label());

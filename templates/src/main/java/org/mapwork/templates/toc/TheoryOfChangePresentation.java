@@ -18,7 +18,7 @@ import org.mapwork.templates.common.TypedPresentation;
 
 /**
  * How a theory of change looks: impact, long-term outcome, preconditions and interventions in distinct shapes and
- * tints; badges for indicators ("I2", or "I?" when none yet) and assumptions ("A"); the ceiling of accountability
+ * tints; badges for indicators ("I2", or "I?" when none yet; on screen only) and assumptions ("A"); the ceiling of accountability
  * as a dashed line; a connector from each intervention to what it acts on.
  */
 final class TheoryOfChangePresentation extends TypedPresentation {
@@ -40,8 +40,10 @@ final class TheoryOfChangePresentation extends TypedPresentation {
         List<Badge> out = new ArrayList<>();
         if (TheoryOfChangeTemplate.OUTCOMES.contains(node.type())) {
             int n = TheoryOfChangeTemplate.indicators(node).size();
-            out.add(n == 0 ? new Badge("I?", Palette.YELLOW, t.get("badge.noIndicator"))
-                    : new Badge("I" + (n > 9 ? "+" : Integer.toString(n)), Palette.BLUISH_GREEN, t.format("badge.indicators", n)));
+            // editor aids: a file shows the indicators in its report instead (a table under the figure)
+            out.add(n == 0 ? new Badge("I?", Palette.YELLOW, t.get("badge.noIndicator"), Badge.Kind.EDITOR_AID)
+                    : new Badge("I" + (n > 9 ? "+" : Integer.toString(n)), Palette.BLUISH_GREEN, t.format("badge.indicators", n),
+                    Badge.Kind.EDITOR_AID));
         }
         if (node.attribute(TheoryOfChangeTemplate.ASSUMPTIONS) instanceof Value.Text a && !a.value().isBlank()) {
             out.add(new Badge("A", Palette.SKY_BLUE, t.get("attr.assumptions") + ": " + a.value()));
