@@ -108,7 +108,10 @@ class HubHostileClientTest {
         } catch (CompletionException e) {
             // the hub may close while the frame is still being written
         }
-        assertTrue(r.closeReason().startsWith("1009"), r.closeReason());
+        // 1009 (message too big), unless the client's own writing of the rest breaks the pipe before it reads that
+        String end = r.closeReason();
+        assertTrue(end.startsWith("1009") || end.startsWith("error java.io.IOException"), end);
+        await("the hub let mallory go", () -> server.connections(start.id()) == 1);
         anaStillWorks("Union 3");
     }
 
@@ -142,6 +145,8 @@ class HubHostileClientTest {
 
     @Test
     void a_flood_is_disconnected_and_the_others_carry_on() throws Exception {
+        List<String> expelled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.onExpelled(expelled::add);
         Raw r = joined("mallory");
         String presence = "{\"type\":\"presence\",\"actor\":\"mallory\",\"state\":{}}";
         int sent = 0;
@@ -152,7 +157,11 @@ class HubHostileClientTest {
                 break; // the hub has closed the connection
             }
         }
-        assertTrue(r.closeReason().startsWith("1008 too many messages"), r.closeReason() + " after " + sent + " messages");
+        // the close frame with the reason reaches the flooder unless its own writing breaks the pipe first
+        String end = r.closeReason();
+        assertTrue(end.startsWith("1008 too many messages") || end.startsWith("error java.io.IOException"), end + " after " + sent);
+        await("the hub says why it closed the connection", () -> !expelled.isEmpty());
+        assertTrue(expelled.get(0).contains("too many messages"), expelled.toString());
         await("the hub let mallory go", () -> server.connections(start.id()) == 1);
         anaStillWorks("Union 5");
     }

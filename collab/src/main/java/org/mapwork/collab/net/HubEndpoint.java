@@ -94,7 +94,7 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
 
     private void refuse(String reason) {
         close(StatusCode.POLICY_VIOLATION, reason);
-        room.execute(() -> room.expel(this));
+        room.execute(() -> room.expel(this, reason));
     }
 
     private void close(int status, String reason) {

@@ -4,8 +4,11 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
@@ -31,8 +34,10 @@ public final class HubServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final Map<String, MapRoom> rooms;
+    private final List<Consumer<String>> expelled;
 
-    private HubServer(Server server, ServerConnector connector, Map<String, MapRoom> rooms) {
+    private HubServer(Server server, ServerConnector connector, Map<String, MapRoom> rooms, List<Consumer<String>> expelled) {
+        this.expelled = expelled;
         this.server = server;
         this.connector = connector;
         this.rooms = rooms;
@@ -47,8 +52,9 @@ public final class HubServer implements AutoCloseable {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(limits, "limits");
         Map<String, MapRoom> rooms = new LinkedHashMap<>();
+        List<Consumer<String>> expelled = new CopyOnWriteArrayList<>();
         for (HubCore hub : maps) {
-            if (rooms.put(hub.document().id(), new MapRoom(hub)) != null) {
+            if (rooms.put(hub.document().id(), new MapRoom(hub, expelled)) != null) {
                 throw new IllegalArgumentException("map " + hub.document().id() + " is shared twice");
             }
         }
@@ -87,7 +93,7 @@ public final class HubServer implements AutoCloseable {
             closeQuietly(server, rooms);
             throw new IllegalStateException("cannot start the hub on " + bind.getHostAddress() + ":" + port + ": " + e, e);
         }
-        return new HubServer(server, connector, rooms);
+        return new HubServer(server, connector, rooms, expelled);
     }
 
     /** A browser's Origin (when sent) must name this hub: same host and port as the request's Host. */
@@ -129,6 +135,14 @@ public final class HubServer implements AutoCloseable {
     private String hostForUri() {
         String h = host();
         return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    /**
+     * Hears, on the map's thread, each connection the hub closed for a limit (too many messages, too many waiting),
+     * with the reason it gave: for the host's screen and for a headless hub's output.
+     */
+    public void onExpelled(Consumer<String> listener) {
+        expelled.add(listener);
     }
 
     /** How many connections the map has open now. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.mapwork.collab.HubCore;
 import org.mapwork.collab.Message;
@@ -22,8 +23,10 @@ final class MapRoom implements AutoCloseable {
     private final HubCore hub;
     private final ExecutorService thread;
     private final Map<String, HubEndpoint> connections = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> expelled;
 
-    MapRoom(HubCore hub) {
+    MapRoom(HubCore hub, List<Consumer<String>> expelled) {
+        this.expelled = expelled;
         this.hub = hub;
         String mapId = hub.document().id();
         this.thread = Executors.newSingleThreadExecutor(r -> {
@@ -65,9 +68,12 @@ final class MapRoom implements AutoCloseable {
         hub.disconnect(endpoint.id());
     }
 
-    /** On the room's thread: the transport refused the connection (a limit); the core forgets it now. */
-    void expel(HubEndpoint endpoint) {
+    /** On the room's thread: the transport closed the connection for a limit; the core forgets it now. */
+    void expel(HubEndpoint endpoint, String reason) {
         closed(endpoint);
+        for (Consumer<String> l : expelled) {
+            l.accept("map " + hub.document().id() + ", connection " + endpoint.id() + ": " + reason);
+        }
     }
 
     private void send(List<HubCore.Outgoing> out) {
