@@ -140,7 +140,8 @@ class HubSocketTest {
     @Test
     void a_device_killed_and_started_again_with_queued_edits_converges() {
         HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
-        HubServer server = hub(core);
+        // a tight hub: 100 messages at once, then 400 a second; ben sends at most 50 at once, then 200 a second
+        HubServer server = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults().withRate(400, 100), List.of(core)));
         Device ana = device("ana", server);
         Device ben = device("ben", server);
         await("both online", () -> ana.online() && ben.online(), () -> ana + "; " + ben);
@@ -148,17 +149,29 @@ class HubSocketTest {
         awaitConverged(server, core, ana, ben);
 
         ben.kill();
+        ben.pace = new HubClient.Pace(200, 50);
         await("the hub let ben go", () -> server.connections(start.id()) == 1);
         ben.edit("Queued 1", Change.add(Element.node("n-ben", "actor", "Insurer", Geometry.box(600, 0, 100, 50), "Zb")));
+        // more change sets than the hub lets one connection send at once
+        for (int i = 1; i <= 299; i++) {
+            ben.edit("Queued rename", Change.setLabel("n-ben", "Insurer " + i));
+        }
         ben.edit("Queued 2", Change.setLabel("i", "Sick pay"));
         ana.edit("Meanwhile", Change.remove("c"));
         await("ana's removal is in the order", () -> core.serverSeq() == 2);
-        assertEquals(2, ben.pending(), "ben's edits wait in his outbox while he is away");
+        assertEquals(301, ben.pending(), "ben's edits wait in his outbox while he is away");
 
         ben.connect(server.mapUri(start.id()));
+        List<HubClient.State> states = new CopyOnWriteArrayList<>();
+        ben.on(() -> {
+            ben.client.onState(states::add);
+            return null;
+        });
         awaitConverged(server, core, ana, ben);
+        assertFalse(states.contains(HubClient.State.OFFLINE), "ben caught up on one connection: " + states + ", " + ben);
         MapDocument end = ana.document();
-        assertEquals("Insurer", end.element("n-ben").label());
+        assertEquals("Insurer 299", end.element("n-ben").label());
+        assertEquals(2 + 301, core.serverSeq(), "every queued change set once");
         assertEquals("Sick pay", end.element("i").label());
         assertFalse(end.contains("c") || end.contains("l3"), "ana's removal (with its link) reached ben");
     }

@@ -64,6 +64,7 @@ final class Loopback {
         final MapSession session;
         final ClientCore core;
         HubClient client;
+        HubClient.Pace pace = HubClient.Pace.defaults();
 
         Device(String actor, MapDocument start, URI map, String token) {
             this.actor = actor;
@@ -75,7 +76,7 @@ final class Loopback {
 
         /** A new hub client for the same core (after {@link #kill()}): the device started again with its outbox. */
         void connect(URI map) {
-            client = on(() -> new HubClient(core, map, thread, FAST));
+            client = on(() -> new HubClient(core, map, thread, FAST, pace));
             client.start();
         }
 

@@ -47,6 +47,16 @@ public final class HubClient implements AutoCloseable {
         CLOSED
     }
 
+    /**
+     * How fast a device sends its submits at most: a burst, then so many a second. The default is half of
+     * {@link HubLimits#defaults()}, so a device coming back with a long queue is not taken for a flood.
+     */
+    public record Pace(double perSecond, int burst) {
+        public static Pace defaults() {
+            return new Pace(100, 500);
+        }
+    }
+
     /** Waits between reconnects: {@code first}, doubling up to {@code max}, each with up to half of it as jitter. */
     public record Backoff(Duration first, Duration max) {
         public static Backoff defaults() {
@@ -58,6 +68,14 @@ public final class HubClient implements AutoCloseable {
             return Duration.ofMillis(ms / 2 + (long) (random.nextDouble() * (ms / 2.0)));
         }
     }
+
+    /**
+     * Most submits in flight on one connection: a device that comes back with hundreds of change sets queued sends
+     * them as the hub answers, and stays under the hub's burst limit (HubLimits).
+     */
+    public static final int WINDOW = 64;
+    /** A ping this often keeps the connection from the hub's idle timeout; silence for three of them means it is gone. */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
     private final ClientCore core;
     private final URI uri;
@@ -76,12 +94,27 @@ public final class HubClient implements AutoCloseable {
     private int failures;
     private WebSocket socket;
     private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
+    /** Submits sent on this connection and not answered yet; the rest wait in {@link #held}. */
+    private int inFlight;
+    private final java.util.ArrayDeque<Message> held = new java.util.ArrayDeque<>();
+    private volatile long lastHeard;
+    private final Pace paceLimits;
+    private final RateLimit pace;
+    private boolean drainScheduled;
+    private java.util.concurrent.ScheduledFuture<?> keepAlive;
 
     /**
      * @param map           the map's WebSocket address, without the token (see {@link JoinAddress#map()})
      * @param sessionThread runs tasks one at a time on the session's thread
      */
     public HubClient(ClientCore core, URI map, Executor sessionThread, Backoff backoff) {
+        this(core, map, sessionThread, backoff, Pace.defaults());
+    }
+
+    /** As above, sending at most at {@code pace} (match it to the hub's {@link HubLimits}). */
+    public HubClient(ClientCore core, URI map, Executor sessionThread, Backoff backoff, Pace pace) {
+        this.paceLimits = Objects.requireNonNull(pace, "pace");
+        this.pace = new RateLimit(pace.perSecond(), pace.burst(), System.nanoTime());
         this.core = Objects.requireNonNull(core, "core");
         this.uri = Objects.requireNonNull(map, "map");
         this.sessionThread = Objects.requireNonNull(sessionThread, "sessionThread");
@@ -133,7 +166,7 @@ public final class HubClient implements AutoCloseable {
 
     private void heard(MapSession.Event event) {
         if (event.origin() != MapSession.Origin.REMOTE && state == State.ONLINE) {
-            core.outgoing().forEach(this::send);
+            submit(core.outgoing());
         }
     }
 
@@ -158,8 +191,55 @@ public final class HubClient implements AutoCloseable {
                     }
                     socket = ws;
                     sending = CompletableFuture.completedFuture(ws);
+                    inFlight = 0;
+                    held.clear();
+                    lastHeard = System.nanoTime();
+                    keepAlive = timer.scheduleAtFixedRate(() -> sessionThread.execute(() -> ping(gen)),
+                            KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
                     send(core.hello());
                 }));
+    }
+
+    /**
+     * Sends the core's messages, holding back submits beyond {@link #WINDOW} until answers come, and pacing them at
+     * {@link Pace}, so that a device coming back with many queued change sets is not taken for a flood.
+     */
+    private void submit(List<Message> messages) {
+        held.addAll(messages);
+        while (!held.isEmpty()) {
+            Message m = held.peek();
+            if (m instanceof Message.Submit) {
+                if (inFlight >= WINDOW) {
+                    return; // the next answer sends more
+                }
+                if (!pace.take(System.nanoTime())) {
+                    if (!drainScheduled) {
+                        drainScheduled = true;
+                        int gen = generation;
+                        timer.schedule(() -> sessionThread.execute(() -> {
+                            drainScheduled = false;
+                            if (gen == generation) {
+                                submit(List.of());
+                            }
+                        }), (long) Math.ceil(1000.0 / paceLimits.perSecond()), TimeUnit.MILLISECONDS);
+                    }
+                    return;
+                }
+                inFlight++;
+            }
+            send(held.poll());
+        }
+    }
+
+    private void ping(int gen) {
+        if (gen != generation || socket == null) {
+            return;
+        }
+        if (System.nanoTime() - lastHeard > 3 * KEEP_ALIVE.toNanos()) {
+            abort(gen, "the hub has not answered for " + 3 * KEEP_ALIVE.toSeconds() + " s");
+            return;
+        }
+        sending = sending.thenCompose(ws -> ws.sendPing(java.nio.ByteBuffer.allocate(0)));
     }
 
     private void send(Message message) {
@@ -196,6 +276,7 @@ public final class HubClient implements AutoCloseable {
         if (message instanceof Message.Error e) {
             problem = e.reason();
             setState(State.REFUSED);
+            stopKeepAlive();
             if (socket != null) {
                 socket.abort();
             }
@@ -205,7 +286,10 @@ public final class HubClient implements AutoCloseable {
             failures = 0;
             setState(State.ONLINE);
         }
-        reply.forEach(this::send);
+        if (message instanceof Message.Commit || message instanceof Message.Refused) {
+            inFlight = Math.max(0, inFlight - 1);
+        }
+        submit(reply);
     }
 
     private void abort(int gen, String why) {
@@ -222,11 +306,19 @@ public final class HubClient implements AutoCloseable {
         }
         generation++; // whatever that connection still reports is stale now
         socket = null;
+        stopKeepAlive();
         problem = why;
         core.disconnected();
         setState(State.OFFLINE);
         Duration wait = backoff.after(failures++, jitter);
         timer.schedule(() -> sessionThread.execute(this::connect), wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void stopKeepAlive() {
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+            keepAlive = null;
+        }
     }
 
     private void setState(State s) {
@@ -242,6 +334,7 @@ public final class HubClient implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         sessionThread.execute(() -> {
             generation++;
+            stopKeepAlive();
             setState(State.CLOSED);
             if (socket != null) {
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").whenComplete((w, f) -> socket.abort());
@@ -276,6 +369,7 @@ public final class HubClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            lastHeard = System.nanoTime();
             if (parts.length() + data.length() > MessageWire.MAX_MESSAGE_BYTES) {
                 ws.abort();
                 sessionThread.execute(() -> lost(gen, "the hub sent a message over " + MessageWire.MAX_MESSAGE_BYTES + " characters"));
@@ -287,6 +381,13 @@ public final class HubClient implements AutoCloseable {
                 parts.setLength(0);
                 sessionThread.execute(() -> arrived(gen, text));
             }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket ws, java.nio.ByteBuffer message) {
+            lastHeard = System.nanoTime();
             ws.request(1);
             return null;
         }

@@ -22,9 +22,12 @@ public record HubLimits(int maxMessageBytes, double messagesPerSecond, int burst
         }
     }
 
-    /** For a workshop table: 8 MiB messages, 50 messages a second with a burst of 200, 256 queued, 10 minutes idle. */
+    /**
+     * For a workshop table: 8 MiB messages, 200 messages a second with a burst of 1,000 (a device back from offline
+     * sends its queue at {@code HubClient}'s pace, half of this), 1,024 waiting, 10 minutes idle.
+     */
     public static HubLimits defaults() {
-        return new HubLimits(MessageWire.MAX_MESSAGE_BYTES, 50, 200, 256, Duration.ofMinutes(10));
+        return new HubLimits(MessageWire.MAX_MESSAGE_BYTES, 200, 1000, 1024, Duration.ofMinutes(10));
     }
 
     public HubLimits withRate(double perSecond, int burst) {

@@ -59,7 +59,14 @@ final class MapRoom implements AutoCloseable {
         if (!connections.containsKey(endpoint.id())) {
             return; // closed meanwhile
         }
-        send(hub.receiveText(endpoint.id(), text));
+        List<HubCore.Outgoing> out;
+        try {
+            out = hub.receiveText(endpoint.id(), text);
+        } catch (RuntimeException e) {
+            // a bug, not the client's fault: that connection goes, the map and the others stay
+            out = List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error("the hub could not handle that message: " + e)));
+        }
+        send(out);
     }
 
     /** On the room's thread: the connection is gone. */
