@@ -130,6 +130,14 @@ class HubHostileClientTest {
     }
 
     @Test
+    void a_binary_message_closes_the_connection() throws Exception {
+        Raw r = joined("mallory");
+        r.socket.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
+        assertTrue(r.closeReason().startsWith("1003"), r.closeReason());
+        anaStillWorks("Union 6");
+    }
+
+    @Test
     void a_change_to_a_missing_element_is_refused_and_the_connection_stays() throws Exception {
         Raw r = joined("mallory");
         ChangeSet missing = new ChangeSet(List.of(Change.setLabel("zz", "X").withStamp(new Stamp("mallory", 1))), "x", Instant.now());

@@ -68,6 +68,13 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
     }
 
     @Override
+    public void onWebSocketBinary(java.nio.ByteBuffer payload, Callback callback) {
+        callback.succeed();
+        close(StatusCode.BAD_DATA, "the protocol has text messages only");
+        room.execute(() -> room.expel(this, "sent a binary message"));
+    }
+
+    @Override
     public void onWebSocketClose(int statusCode, String reason) {
         closing.set(true);
         room.execute(() -> room.closed(this));
