@@ -48,7 +48,7 @@ class HubHostileClientTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         raws.forEach(r -> r.socket.abort());
         ana.close();
         server.close();

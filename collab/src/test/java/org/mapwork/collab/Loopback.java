@@ -115,9 +115,10 @@ final class Loopback {
         }
 
         @Override
-        public void close() {
+        public void close() throws InterruptedException {
             client.close();
-            thread.shutdownNow();
+            thread.shutdown();
+            thread.awaitTermination(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 

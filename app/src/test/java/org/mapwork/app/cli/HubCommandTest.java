@@ -102,7 +102,8 @@ class HubCommandTest {
             });
         } finally {
             client.close();
-            thread.shutdownNow();
+            thread.shutdown();
+            assertTrue(thread.awaitTermination(20, TimeUnit.SECONDS));
         }
         hub.stop();
         assertEquals(0, exit.get(20, TimeUnit.SECONDS), err.toString());

@@ -328,26 +328,28 @@ public final class HubClient implements AutoCloseable {
         }
     }
 
-    /** Closes the connection and stops reconnecting; the core keeps its outbox. */
+    /**
+     * Closes the connection and stops reconnecting; the core keeps its outbox. Does not wait (it may be called on the
+     * session thread): the close runs there next.
+     */
     @Override
     public void close() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        sessionThread.execute(() -> {
-            generation++;
-            stopKeepAlive();
-            setState(State.CLOSED);
-            if (socket != null) {
-                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").whenComplete((w, f) -> socket.abort());
-            }
-            core.session().removeListener(sessionListener);
-            done.complete(null);
-        });
         try {
-            done.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // the session thread is busy or gone: stop the timer anyway
+            sessionThread.execute(() -> {
+                generation++;
+                stopKeepAlive();
+                setState(State.CLOSED);
+                if (socket != null) {
+                    WebSocket ws = socket;
+                    socket = null;
+                    ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").whenComplete((w, f) -> ws.abort());
+                }
+                core.session().removeListener(sessionListener);
+                timer.shutdownNow();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            timer.shutdownNow(); // the session thread is gone already
         }
-        timer.shutdownNow();
     }
 
     private static String rootMessage(Throwable t) {
