@@ -31,7 +31,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code mapwork hub [--bind ADDR] [--port N] [--library DIR] MAP...}: a headless hub that shares maps of the local
  * library on this network, printing one {@code Join: URL} line per map (the URL carries the map's new join token);
- * every change the devices make is recorded in the library, by its author. Runs until Ctrl+C.
+ * every change the devices make is recorded in the library, by its author. Runs until Ctrl+C. Started again, it carries
+ * on each map's last share (same token, same order), so devices reconnect by themselves; {@code --new-token} starts
+ * anew.
  */
 @Command(name = "hub",
         description = {"Share maps of the library on this network until Ctrl+C: prints one 'Join: URL' line per map.",
@@ -49,6 +51,11 @@ public final class HubCommand implements Callable<Integer> {
     @Option(names = "--library", paramLabel = "DIR",
             description = "The library directory (default: $MAPWORK_HOME, else ~/.mapwork).")
     private Path library;
+
+    @Option(names = "--new-token",
+            description = "Share with a new join token and a new order (devices must join again), instead of carrying on "
+                    + "the map's last share with the token it had.")
+    private boolean fresh;
 
     @Parameters(arity = "1..*", paramLabel = "MAP", description = "The maps to share: id or start of the title.")
     private List<String> maps;
@@ -91,10 +98,22 @@ public final class HubCommand implements Callable<Integer> {
                 List<String> tokens = new ArrayList<>();
                 HubServer server = null;
                 try {
+                    HubShares shares = new HubShares(lib.directory());
                     for (String name : maps) {
                         MapEntry entry = lib.find(name);
-                        String token = HubCore.newToken();
-                        shared.add(HubRecording.share(lib, entry.id(), token));
+                        java.util.Optional<HubShares.Share> before = fresh ? java.util.Optional.empty() : shares.find(entry.id());
+                        HubRecording r;
+                        String token;
+                        if (before.isPresent()) {
+                            // shared before: the same token and hub id, the order kept in the library
+                            token = before.get().token();
+                            r = HubRecording.resume(lib, entry.id(), token, before.get().hubId(), before.get().sharedAt());
+                        } else {
+                            token = HubCore.newToken();
+                            r = HubRecording.share(lib, entry.id(), token);
+                            shares.save(entry.id(), new HubShares.Share(token, r.hub().hubId(), r.sharedAt()));
+                        }
+                        shared.add(r);
                         tokens.add(token);
                     }
                     server = HubServer.start(address, port, HubLimits.defaults(), shared.stream().map(HubRecording::hub).toList());
@@ -122,7 +141,7 @@ public final class HubCommand implements Callable<Integer> {
                     } catch (IllegalStateException e) {
                         // already shutting down: the hook is what stopped us
                     }
-                } catch (IllegalStateException e) {
+                } catch (IllegalStateException | IllegalArgumentException e) {
                     throw cli.failure(ExitCodes.INVALID_INPUT, "error.prefixed", cli.commandName(), e.getMessage());
                 } finally {
                     if (server != null) {

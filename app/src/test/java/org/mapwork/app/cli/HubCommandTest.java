@@ -117,6 +117,75 @@ class HubCommandTest {
         }
     }
 
+    /** A running {@code mapwork hub}: its output so far, its exit, the join address it printed. */
+    private record Running(HubCommand command, StringWriter out, StringWriter err, CompletableFuture<Integer> exit, JoinAddress join) {
+    }
+
+    private static Running startHub(Path lib, String... args) {
+        HubCommand hub = new HubCommand(SCHEMAS, Map.of("MAPWORK_HOME", lib.toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(hub);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute(args));
+        await("the Join line", () -> out.toString().contains("Join: ") || exit.isDone());
+        Matcher m = Pattern.compile("Join: (\\S+)").matcher(out.toString());
+        assertTrue(m.find(), out + " / " + err);
+        return new Running(hub, out, err, exit, JoinAddress.parse(m.group(1)));
+    }
+
+    private static <T> T on(ExecutorService thread, java.util.concurrent.Callable<T> task) {
+        try {
+            return thread.submit(task).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void a_hub_started_again_carries_on_and_a_device_reconnects_by_itself(@TempDir Path dir) throws Exception {
+        Path lib = dir.resolve("lib");
+        MapDocument start = MapDocument.empty("m-power", "Power map", "cli-test", Instant.parse("2026-11-22T09:00:00Z"));
+        try (Library library = Library.open(lib, SCHEMAS, Library.Options.defaults().withBackupOnClose(false))) {
+            library.createMap(start, null, null, library.localActor());
+        }
+        Running first = startHub(lib, "--bind", "127.0.0.1", "--port", "0", "m-power");
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        MapSession session = new MapSession(start, SCHEMA, "dev-ana", 0);
+        ClientCore core = new ClientCore(session, first.join().token(), "Ana", 0);
+        HubClient client = on(thread, () -> new HubClient(core, first.join().map(), thread,
+                new HubClient.Backoff(java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(200))));
+        try {
+            client.start();
+            await("online", () -> client.state() == HubClient.State.ONLINE);
+            on(thread, () -> session.apply("Add", Change.add(Element.node("n-1", "actor", "Council", Geometry.box(0, 0, 100, 50), OrderKey.first()))));
+            await("committed", () -> on(thread, core::pending) == 0);
+
+            first.command().stop();
+            assertEquals(0, first.exit().get(20, TimeUnit.SECONDS), first.err().toString());
+            await("offline", () -> client.state() != HubClient.State.ONLINE);
+            on(thread, () -> session.apply("Rename offline", Change.setLabel("n-1", "City council")));
+
+            Running again = startHub(lib, "--bind", "127.0.0.1", "--port", Integer.toString(first.join().map().getPort()), "m-power");
+            assertEquals(first.join().toUri(), again.join().toUri(), "the same join address: the same token and port");
+            await("the offline edit is committed by the hub started again", () ->
+                    client.state() == HubClient.State.ONLINE && on(thread, core::pending) == 0);
+            again.command().stop();
+            assertEquals(0, again.exit().get(20, TimeUnit.SECONDS), again.err().toString());
+        } finally {
+            client.close();
+            thread.shutdown();
+            assertTrue(thread.awaitTermination(20, TimeUnit.SECONDS));
+        }
+        try (Library library = Library.open(lib, SCHEMAS, Library.Options.defaults().withBackupOnClose(false))) {
+            assertEquals("City council", library.load("m-power").document().element("n-1").label());
+        }
+        Running fresh = startHub(lib, "--bind", "127.0.0.1", "--port", "0", "--new-token", "m-power");
+        fresh.command().stop();
+        assertFalse(fresh.join().token().equals(first.join().token()), "--new-token shares with a new token");
+    }
+
     @Test
     void an_address_that_is_not_this_machines_is_refused() {
         HubCommand hub = new HubCommand(SCHEMAS, Map.of("MAPWORK_HOME", "/nonexistent-library"));
