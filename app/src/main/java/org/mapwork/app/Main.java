@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mapwork.app.cli.ExitCodes;
+import org.mapwork.app.cli.HubCommand;
 import org.mapwork.app.cli.AnalyzeCommand;
 import org.mapwork.app.cli.CheckCommand;
 import org.mapwork.app.cli.CliOptions;
@@ -59,7 +60,7 @@ public final class Main implements Callable<Integer> {
      * MainTest checks that this is exactly what {@link #commandLine()} registers.
      */
     static final Set<String> SUBCOMMAND_NAMES = Set.of(
-            "help", "methods", "new", "info", "validate", "check", "analyze", "layout", "export", "import", "library");
+            "help", "methods", "new", "info", "validate", "check", "analyze", "layout", "export", "import", "library", "hub");
 
     /** What {@code mapwork} says, in English, when there is no display for the editor. */
     static final String NO_DISPLAY_MESSAGE = CliOptions.text(Locale.ENGLISH, "main.no-display");
@@ -130,7 +131,8 @@ public final class Main implements Callable<Integer> {
                 LayoutCommand.class,
                 ExportCommand.class,
                 ImportCommand.class,
-                LibraryCommand.class).forEach(commandLine::addSubcommand);
+                LibraryCommand.class,
+                HubCommand.class).forEach(commandLine::addSubcommand);
         return commandLine;
     }
 

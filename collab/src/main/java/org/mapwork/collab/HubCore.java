@@ -62,15 +62,36 @@ public final class HubCore {
      * @param token    the map's join token: every connection must present it
      */
     public HubCore(MapDocument document, Schema schema, String token) {
-        this.document = Objects.requireNonNull(document, "document");
-        this.start = document;
+        this(document, schema, token, "hub-" + newToken().substring(0, 12), List.of());
+    }
+
+    /**
+     * A hub that continues an order it kept (the host's library, {@link HubRecording#resume}): the same hub id, and
+     * the log from {@code start}, so devices that counted its sequence numbers carry on without noticing the restart.
+     *
+     * @throws IllegalArgumentException when the log does not apply to {@code start} in order
+     */
+    public HubCore(MapDocument start, Schema schema, String token, String hubId, List<Message.Entry> log) {
+        this.start = Objects.requireNonNull(start, "start");
         this.schema = Objects.requireNonNull(schema, "schema");
-        this.mapId = document.id();
+        this.mapId = start.id();
         if (token == null || token.length() < 22) {
             throw new IllegalArgumentException("a join token has at least 22 characters: 128 random bits, see newToken()");
         }
         this.token = token.getBytes(StandardCharsets.UTF_8);
-        this.hubId = "hub-" + newToken().substring(0, 12);
+        this.hubId = Objects.requireNonNull(hubId, "hubId");
+        MapDocument doc = start;
+        for (Message.Entry e : log) {
+            if (e.serverSeq() != this.log.size() + 1L) {
+                throw new IllegalArgumentException("entry " + e.serverSeq() + " of the kept log follows " + this.log.size());
+            }
+            doc = ChangeEngine.apply(doc, schema, e.changeSet()).after();
+            this.log.add(e);
+            for (Change c : e.changeSet().changes()) {
+                lastSeq.merge(c.stamp().actor(), c.stamp().seq(), Math::max);
+            }
+        }
+        this.document = doc;
     }
 
     /**

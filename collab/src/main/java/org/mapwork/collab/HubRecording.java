@@ -1,6 +1,13 @@
 package org.mapwork.collab;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+
+import org.mapwork.model.ChangeSet;
+import org.mapwork.model.MapDocument;
+import org.mapwork.store.RevisionState;
 
 import org.mapwork.model.MapSession;
 import org.mapwork.store.Library;
@@ -20,8 +27,10 @@ public final class HubRecording implements AutoCloseable {
     private final HubCore hub;
     private final MapSession session;
     private final MapRecorder recorder;
+    private final long sharedAt;
 
-    private HubRecording(HubCore hub, MapSession session, MapRecorder recorder) {
+    private HubRecording(HubCore hub, MapSession session, MapRecorder recorder, long sharedAt) {
+        this.sharedAt = sharedAt;
         this.hub = hub;
         this.session = session;
         this.recorder = recorder;
@@ -32,11 +41,49 @@ public final class HubRecording implements AutoCloseable {
         Objects.requireNonNull(library, "library");
         LoadedMap loaded = library.load(mapId);
         HubCore hub = new HubCore(loaded.document(), loaded.schema(), token);
+        return attach(library, loaded, hub, loaded.revision());
+    }
+
+    private static HubRecording attach(Library library, LoadedMap loaded, HubCore hub, long sharedAt) {
         MapSession session = new MapSession(loaded.document(), loaded.schema(), HUB_ACTOR, loaded.lastSeq());
         MapRecorder recorder = library.record(loaded, session);
         // the hub applied the entry to the same map: it applies here whole, as a change from another device
         hub.onCommitted(entry -> session.applyRemote(entry.changeSet()));
-        return new HubRecording(hub, session, recorder);
+        return new HubRecording(hub, session, recorder, sharedAt);
+    }
+
+    /**
+     * Starts the hub of a map shared before, where it left off: {@code hubId} and {@code sharedAt} are
+     * {@link HubCore#hubId()} and {@link #sharedAt()} of the earlier hub. Every revision after {@code sharedAt} is an
+     * entry of its order again, so devices that counted that hub's sequence numbers reconnect and carry on. Entries
+     * the library had not written yet when the earlier hub stopped are not there (a device that saw them is told).
+     */
+    public static HubRecording resume(Library library, String mapId, String token, String hubId, long sharedAt) {
+        Objects.requireNonNull(library, "library");
+        LoadedMap loaded = library.load(mapId);
+        MapDocument start = null;
+        List<Message.Entry> log = new ArrayList<>();
+        Iterator<RevisionState> replay = library.replay(mapId);
+        while (replay.hasNext()) {
+            RevisionState r = replay.next();
+            long n = r.revision().number();
+            if (n == sharedAt) {
+                start = r.document();
+            } else if (n > sharedAt && !r.changeSet().isEmpty()) {
+                ChangeSet cs = r.changeSet();
+                log.add(new Message.Entry(n - sharedAt, r.revision().actor(), cs.changes().get(0).stamp().seq(), cs, List.of()));
+            }
+        }
+        if (start == null) {
+            throw new IllegalArgumentException("map " + mapId + " has no revision " + sharedAt + " to resume sharing from");
+        }
+        HubCore hub = new HubCore(start, loaded.schema(), token, hubId, log);
+        return attach(library, loaded, hub, sharedAt);
+    }
+
+    /** The library revision the hub's order starts from: server sequence number n is revision sharedAt + n. */
+    public long sharedAt() {
+        return sharedAt;
     }
 
     public HubCore hub() {

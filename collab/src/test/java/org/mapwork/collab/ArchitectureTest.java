@@ -23,7 +23,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule cores_do_no_io = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..", "java.sql..")
+            .that().resideInAPackage("org.mapwork.collab")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..", "java.sql..", "org.eclipse.jetty..")
             .because("HubCore and ClientCore are pure, so the simulated network can drive them deterministically; "
-                    + "sockets belong to the transport (next step: Jetty WebSocket)");
+                    + "sockets belong to the transport (org.mapwork.collab.net)");
 }

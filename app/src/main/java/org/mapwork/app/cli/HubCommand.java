@@ -1,0 +1,195 @@
+package org.mapwork.app.cli;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.mapwork.collab.HubCore;
+import org.mapwork.collab.HubRecording;
+import org.mapwork.collab.net.HubLimits;
+import org.mapwork.collab.net.HubServer;
+import org.mapwork.model.schema.SchemaRegistry;
+import org.mapwork.store.Library;
+import org.mapwork.store.MapEntry;
+import org.mapwork.templates.Methods;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mapwork hub [--bind ADDR] [--port N] [--library DIR] MAP...}: a headless hub that shares maps of the local
+ * library on this network, printing one {@code Join: URL} line per map (the URL carries the map's new join token);
+ * every change the devices make is recorded in the library, by its author. Runs until Ctrl+C. Started again, it carries
+ * on each map's last share (same token, same order), so devices reconnect by themselves; {@code --new-token} starts
+ * anew.
+ */
+@Command(name = "hub",
+        description = {"Share maps of the library on this network until Ctrl+C: prints one 'Join: URL' line per map.",
+            "Maps are named by id or by a unique start of their title."})
+public final class HubCommand implements Callable<Integer> {
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "The address to listen on (default: this machine's LAN address; never all interfaces unless given 0.0.0.0).")
+    private String bind;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+            description = "The port (default: 0, a free port; the Join lines name it).")
+    private int port;
+
+    @Option(names = "--library", paramLabel = "DIR",
+            description = "The library directory (default: $MAPWORK_HOME, else ~/.mapwork).")
+    private Path library;
+
+    @Option(names = "--new-token",
+            description = "Share with a new join token and a new order (devices must join again), instead of carrying on "
+                    + "the map's last share with the token it had.")
+    private boolean fresh;
+
+    @Parameters(arity = "1..*", paramLabel = "MAP", description = "The maps to share: id or start of the title.")
+    private List<String> maps;
+
+    @Mixin
+    private CliOptions cli;
+
+    private final SchemaRegistry schemas;
+    private final Map<String, String> environment;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** The command as {@code mapwork} runs it: every method's schema, this process's environment. */
+    public HubCommand() {
+        this(Methods.schemas(), System.getenv());
+    }
+
+    /** A command with other schemas and environment, for tests. */
+    public HubCommand(SchemaRegistry schemas, Map<String, String> environment) {
+        this.schemas = schemas;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Stops the running hub (Ctrl+C does it) and waits, a few seconds at most, until it has closed the library. */
+    public void stop() throws InterruptedException {
+        stop.countDown();
+        stopped.await(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public Integer call() {
+        return cli.run((out, err) -> {
+            if (port < 0 || port > 65535) {
+                throw cli.failure(ExitCodes.USAGE, "hub.bad-port", port);
+            }
+            InetAddress address = address();
+            try (Library lib = Library.open(Library.directory(library, environment), schemas,
+                    Library.Options.defaults().withBackupOnClose(true))) {
+                List<HubRecording> shared = new ArrayList<>();
+                List<String> tokens = new ArrayList<>();
+                HubServer server = null;
+                try {
+                    HubShares shares = new HubShares(lib.directory());
+                    for (String name : maps) {
+                        MapEntry entry = lib.find(name);
+                        java.util.Optional<HubShares.Share> before = fresh ? java.util.Optional.empty() : shares.find(entry.id());
+                        HubRecording r;
+                        String token;
+                        if (before.isPresent()) {
+                            // shared before: the same token and hub id, the order kept in the library
+                            token = before.get().token();
+                            r = HubRecording.resume(lib, entry.id(), token, before.get().hubId(), before.get().sharedAt());
+                        } else {
+                            token = HubCore.newToken();
+                            r = HubRecording.share(lib, entry.id(), token);
+                            shares.save(entry.id(), new HubShares.Share(token, r.hub().hubId(), r.sharedAt()));
+                        }
+                        shared.add(r);
+                        tokens.add(token);
+                    }
+                    server = HubServer.start(address, port, HubLimits.defaults(), shared.stream().map(HubRecording::hub).toList());
+                    server.onExpelled(reason -> {
+                        err.println(cli.text("hub.expelled", reason));
+                        err.flush();
+                    });
+                    out.println(cli.text("hub.listening", server.host(), server.port()));
+                    for (int i = 0; i < shared.size(); i++) {
+                        String id = shared.get(i).hub().document().id();
+                        out.println(cli.text("hub.join", server.joinUrl(id, tokens.get(i))));
+                    }
+                    out.flush();
+                    Thread hook = new Thread(() -> {
+                        try {
+                            stop();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }, "mapwork-hub-stop");
+                    Runtime.getRuntime().addShutdownHook(hook);
+                    awaitStop();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException e) {
+                        // already shutting down: the hook is what stopped us
+                    }
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    throw cli.failure(ExitCodes.INVALID_INPUT, "error.prefixed", cli.commandName(), e.getMessage());
+                } finally {
+                    if (server != null) {
+                        server.close();
+                    }
+                    Collections.reverse(shared);
+                    shared.forEach(HubRecording::close);
+                }
+                out.println(cli.text("hub.stopped"));
+                return ExitCodes.OK;
+            } finally {
+                stopped.countDown();
+            }
+        });
+    }
+
+    private void awaitStop() {
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The address given with --bind, which must be this machine's; else the first LAN (site-local IPv4) address. */
+    private InetAddress address() throws CliOptions.Failure {
+        try {
+            if (bind != null) {
+                InetAddress a = InetAddress.getByName(bind);
+                if (!a.isAnyLocalAddress() && NetworkInterface.getByInetAddress(a) == null) {
+                    throw cli.failure(ExitCodes.INVALID_INPUT, "hub.not-local", bind);
+                }
+                return a;
+            }
+            for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (n.isUp() && !n.isLoopback() && !n.isVirtual()) {
+                    for (InetAddress a : Collections.list(n.getInetAddresses())) {
+                        if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
+                            return a;
+                        }
+                    }
+                }
+            }
+            throw cli.failure(ExitCodes.INVALID_INPUT, "hub.no-lan");
+        } catch (UnknownHostException e) {
+            throw cli.failure(ExitCodes.INVALID_INPUT, "hub.not-local", bind);
+        } catch (SocketException e) {
+            throw cli.failure(ExitCodes.INVALID_INPUT, "error.prefixed", cli.commandName(), e.getMessage());
+        }
+    }
+}

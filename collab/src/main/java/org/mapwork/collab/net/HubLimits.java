@@ -1,0 +1,36 @@
+package org.mapwork.collab.net;
+
+import java.time.Duration;
+
+import org.mapwork.collab.MessageWire;
+
+/**
+ * What one connection to the hub may do before it is disconnected with a reason: the largest message, a sustained
+ * rate of messages with a burst above it (a token bucket), and how many of its messages may wait for the map's thread.
+ *
+ * @param maxMessageBytes   largest text message accepted (Jetty closes the connection with 1009 above it)
+ * @param messagesPerSecond sustained rate a connection may send at
+ * @param burst             messages a connection may send at once above that rate (a layout, a paste, a catch-up)
+ * @param maxQueued         messages of one connection waiting for the map's thread at most
+ * @param idleTimeout       a connection that sends nothing (not even a ping) for this long is closed
+ */
+public record HubLimits(int maxMessageBytes, double messagesPerSecond, int burst, int maxQueued, Duration idleTimeout) {
+
+    public HubLimits {
+        if (maxMessageBytes < 1024 || messagesPerSecond <= 0 || burst < 1 || maxQueued < 1 || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("limits must be positive (a message of at least 1 KiB): " + this);
+        }
+    }
+
+    /**
+     * For a workshop table: 8 MiB messages, 200 messages a second with a burst of 1,000 (a device back from offline
+     * sends its queue at {@code HubClient}'s pace, half of this), 1,024 waiting, 10 minutes idle.
+     */
+    public static HubLimits defaults() {
+        return new HubLimits(MessageWire.MAX_MESSAGE_BYTES, 200, 1000, 1024, Duration.ofMinutes(10));
+    }
+
+    public HubLimits withRate(double perSecond, int burst) {
+        return new HubLimits(maxMessageBytes, perSecond, burst, maxQueued, idleTimeout);
+    }
+}

@@ -1,0 +1,173 @@
+package org.mapwork.collab.net;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+import org.mapwork.collab.HubCore;
+
+/**
+ * The hub on the network: a Jetty 12 WebSocket server with one path per shared map, {@code ws://HOST:PORT/maps/MAP_ID}
+ * (docs/protocol.md section 1). It binds only the address it is given; a browser's {@code Origin}, when present, must
+ * be the hub's own; every connection is held to {@link HubLimits}. The token travels in the first hello, never in the
+ * URL the hub sees, and nothing here logs messages.
+ */
+public final class HubServer implements AutoCloseable {
+
+    private static final String PREFIX = "/maps/";
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final Map<String, MapRoom> rooms;
+    private final List<Consumer<String>> expelled;
+
+    private HubServer(Server server, ServerConnector connector, Map<String, MapRoom> rooms, List<Consumer<String>> expelled) {
+        this.expelled = expelled;
+        this.server = server;
+        this.connector = connector;
+        this.rooms = rooms;
+    }
+
+    /**
+     * Starts a hub for {@code maps} on {@code bind}:{@code port} (0 = a free port; see {@link #port()}).
+     *
+     * @throws IllegalStateException when the address cannot be bound (in use, not this machine's)
+     */
+    public static HubServer start(InetAddress bind, int port, HubLimits limits, Collection<HubCore> maps) {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(limits, "limits");
+        Map<String, MapRoom> rooms = new LinkedHashMap<>();
+        List<Consumer<String>> expelled = new CopyOnWriteArrayList<>();
+        for (HubCore hub : maps) {
+            if (rooms.put(hub.document().id(), new MapRoom(hub, expelled)) != null) {
+                throw new IllegalArgumentException("map " + hub.document().id() + " is shared twice");
+            }
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("hub-jetty");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setHost(bind.getHostAddress());
+        connector.setPort(port);
+        server.addConnector(connector);
+        ContextHandler context = new ContextHandler("/");
+        context.setHandler(WebSocketUpgradeHandler.from(server, context, container -> {
+            container.setMaxTextMessageSize(limits.maxMessageBytes());
+            container.setMaxBinaryMessageSize(1024);
+            container.setIdleTimeout(limits.idleTimeout());
+            container.setMaxOutgoingFrames(4096);
+            container.addMapping(PREFIX + "*", (request, response, callback) -> {
+                String path = request.getHttpURI().getPath();
+                MapRoom room = path.startsWith(PREFIX) ? rooms.get(path.substring(PREFIX.length())) : null;
+                if (room == null) {
+                    Response.writeError(request, response, callback, 404, "no shared map at " + path);
+                    return null;
+                }
+                if (!originAllowed(request)) {
+                    Response.writeError(request, response, callback, 403, "the Origin is not this hub's");
+                    return null;
+                }
+                return new HubEndpoint(room, limits);
+            });
+        }));
+        server.setHandler(context);
+        try {
+            server.start();
+        } catch (Exception e) {
+            closeQuietly(server, rooms);
+            throw new IllegalStateException("cannot start the hub on " + bind.getHostAddress() + ":" + port + ": " + e, e);
+        }
+        return new HubServer(server, connector, rooms, expelled);
+    }
+
+    /** A browser's Origin (when sent) must name this hub: same host and port as the request's Host. */
+    static boolean originAllowed(ServerUpgradeRequest request) {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin == null) {
+            return true; // not a browser (the desktop client sends none)
+        }
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        try {
+            URI o = URI.create(origin);
+            return host != null && ("http".equals(o.getScheme()) || "https".equals(o.getScheme()))
+                    && o.getRawAuthority() != null && o.getRawAuthority().equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The port the hub listens on (the free one picked when started with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The address bound. */
+    public String host() {
+        return connector.getHost();
+    }
+
+    /** The WebSocket address of a shared map, without its token. */
+    public URI mapUri(String mapId) {
+        return URI.create("ws://" + hostForUri() + ":" + port() + PREFIX + mapId);
+    }
+
+    /** The join address a person is given: the map's address with its token (the client sends it in hello). */
+    public URI joinUrl(String mapId, String token) {
+        return JoinAddress.of(mapUri(mapId), token).toUri();
+    }
+
+    private String hostForUri() {
+        String h = host();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    /**
+     * Hears, on the map's thread, each connection the hub closed for a limit (too many messages, too many waiting),
+     * with the reason it gave: for the host's screen and for a headless hub's output.
+     */
+    public void onExpelled(Consumer<String> listener) {
+        expelled.add(listener);
+    }
+
+    /** How many connections the map has open now. */
+    public int connections(String mapId) {
+        MapRoom room = rooms.get(mapId);
+        return room == null ? 0 : room.connectionCount();
+    }
+
+    /** Runs {@code task} on the map's thread, where its {@link HubCore} may be read. */
+    public boolean onMapThread(String mapId, Runnable task) {
+        MapRoom room = rooms.get(mapId);
+        return room != null && room.execute(task);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(server, rooms);
+    }
+
+    private static void closeQuietly(Server server, Map<String, MapRoom> rooms) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // stopping: nothing more to do with a server that will not stop cleanly
+        }
+        rooms.values().forEach(MapRoom::close);
+    }
+}

@@ -1,0 +1,61 @@
+package org.mapwork.collab.net;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Objects;
+
+/**
+ * A join address as a person receives it: {@code ws://HOST:PORT/maps/MAP_ID#TOKEN}. The token is in the fragment,
+ * which a WebSocket client never sends in its request, so it reaches the hub only inside the hello message.
+ */
+public record JoinAddress(URI map, String token) {
+
+    public JoinAddress {
+        Objects.requireNonNull(map, "map");
+        Objects.requireNonNull(token, "token");
+    }
+
+    public static JoinAddress of(URI map, String token) {
+        return new JoinAddress(map, token);
+    }
+
+    /** Reads a join address, naming what is wrong with it. */
+    public static JoinAddress parse(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a join address: " + e.getMessage(), e);
+        }
+        if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("a join address starts with ws:// or wss://, not " + uri.getScheme());
+        }
+        if (uri.getHost() == null || uri.getPath() == null || !uri.getPath().startsWith("/maps/") || uri.getPath().length() <= 6) {
+            throw new IllegalArgumentException("a join address looks like ws://HOST:PORT/maps/MAP_ID#TOKEN");
+        }
+        if (uri.getRawFragment() == null || uri.getRawFragment().isEmpty()) {
+            throw new IllegalArgumentException("the join address has no token (the part after #)");
+        }
+        try {
+            URI map = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+            return new JoinAddress(map, uri.getRawFragment());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a join address: " + e.getMessage(), e);
+        }
+    }
+
+    /** The map's id: the last part of the path. */
+    public String mapId() {
+        String p = map.getPath();
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    public URI toUri() {
+        return URI.create(map + "#" + token);
+    }
+
+    @Override
+    public String toString() {
+        return map + "#…"; // never the token
+    }
+}

@@ -1,0 +1,118 @@
+package org.mapwork.collab.net;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.mapwork.collab.HubCore;
+import org.mapwork.collab.Message;
+import org.mapwork.collab.MessageWire;
+
+/**
+ * One shared map on the hub: its {@link HubCore} and the connections joined to it. Every call into the core runs on
+ * the room's own thread, so Jetty's threads never wait for the map (or for the library the core's listeners feed).
+ */
+final class MapRoom implements AutoCloseable {
+
+    private final HubCore hub;
+    private final ExecutorService thread;
+    private final Map<String, HubEndpoint> connections = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> expelled;
+
+    MapRoom(HubCore hub, List<Consumer<String>> expelled) {
+        this.expelled = expelled;
+        this.hub = hub;
+        String mapId = hub.document().id();
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "hub-map-" + mapId);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    HubCore hub() {
+        return hub;
+    }
+
+    /** Runs {@code task} on the room's thread; false when the room is closed. */
+    boolean execute(Runnable task) {
+        try {
+            thread.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    void opened(HubEndpoint endpoint) {
+        connections.put(endpoint.id(), endpoint);
+    }
+
+    /** On the room's thread: one text frame from {@code endpoint}. */
+    void received(HubEndpoint endpoint, String text) {
+        if (!connections.containsKey(endpoint.id())) {
+            return; // closed meanwhile
+        }
+        List<HubCore.Outgoing> out;
+        try {
+            out = hub.receiveText(endpoint.id(), text);
+        } catch (RuntimeException e) {
+            // a bug, not the client's fault: that connection goes, the map and the others stay
+            out = List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error("the hub could not handle that message: " + e)));
+        }
+        send(out);
+    }
+
+    /** On the room's thread: the connection is gone. */
+    void closed(HubEndpoint endpoint) {
+        connections.remove(endpoint.id());
+        hub.disconnect(endpoint.id());
+    }
+
+    /** On the room's thread: the transport closed the connection for a limit; the core forgets it now. */
+    void expel(HubEndpoint endpoint, String reason) {
+        closed(endpoint);
+        for (Consumer<String> l : expelled) {
+            l.accept("map " + hub.document().id() + ", connection " + endpoint.id() + ": " + reason);
+        }
+    }
+
+    private void send(List<HubCore.Outgoing> out) {
+        // one JSON text per message, however many connections it goes to (a commit's "changes" go to everyone)
+        Map<Message, String> texts = new IdentityHashMap<>();
+        for (HubCore.Outgoing o : out) {
+            HubEndpoint to = connections.get(o.connection());
+            if (to == null) {
+                continue;
+            }
+            String text = texts.computeIfAbsent(o.message(), MessageWire::write);
+            to.send(text);
+            if (o.message() instanceof Message.Error e) {
+                // the protocol: the hub closes the connection after an error
+                connections.remove(to.id());
+                hub.disconnect(to.id());
+                to.closeAfterSending(e.reason());
+            }
+        }
+    }
+
+    int connectionCount() {
+        return connections.size();
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
