@@ -133,6 +133,18 @@ public final class EditorCanvasFrames implements AutoCloseable {
         return t;
     }
 
+    /** Nothing selected, the view at 100 % centred on a map point, and every tile of it drawn: where a measured gesture starts. */
+    private void centreAt(double x, double y) throws Exception {
+        onFx(() -> {
+            vm.selection().select(List.of());
+            vm.camera().set(x - width / 2.0, y - height / 2.0, 1.0);
+            vm.viewing().viewChanged();
+            view.paintNow();
+            return null;
+        });
+        waitWhole();
+    }
+
     /**
      * Drags {@code node} with the select tool at 100 %: a press on its centre, {@code moves} pointer moves of a few
      * pixels each (one frame each), and the release as a last frame of its own (the move applied through the
@@ -141,14 +153,7 @@ public final class EditorCanvasFrames implements AutoCloseable {
      */
     public Times drag(Element node, int moves) throws Exception {
         double x0 = node.geometry().centerX(), y0 = node.geometry().centerY();
-        onFx(() -> {
-            vm.selection().select(List.of());
-            vm.camera().set(x0 - width / 2.0, y0 - height / 2.0, 1.0);
-            vm.viewing().viewChanged();
-            view.paintNow();
-            return null;
-        });
-        waitWhole();
+        centreAt(x0, y0);
         CanvasInput.Modifiers none = CanvasInput.Modifiers.NONE;
         Tool tool = onFx(() -> view.tool());
         onFx(() -> {
@@ -190,14 +195,7 @@ public final class EditorCanvasFrames implements AutoCloseable {
      */
     public Times addRemove(Element like, int times) throws Exception {
         double x0 = like.geometry().centerX(), y0 = like.geometry().centerY();
-        onFx(() -> {
-            vm.selection().select(List.of());
-            vm.camera().set(x0 - width / 2.0, y0 - height / 2.0, 1.0);
-            vm.viewing().viewChanged();
-            view.paintNow();
-            return null;
-        });
-        waitWhole();
+        centreAt(x0, y0);
         String id = "bench-added";
         Times t = frames(2 * times, i -> {
             boolean ok;
