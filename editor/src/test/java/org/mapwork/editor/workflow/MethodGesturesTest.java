@@ -107,9 +107,7 @@ class MethodGesturesTest {
         });
         robot.clickOn("#link-type-funding");
         robot.clickOn(Ui.centre(w, vm.document().element(ids.get(0))));
-        var g = vm.document().element(ids.get(0)).geometry();
-        // the handle: a dot 12 px right of the selected node's middle
-        Point2D handle = Ui.screen(w, g.x() + g.width(), g.centerY()).add(12, 0);
+        Point2D handle = Ui.connectHandle(w, vm.document().element(ids.get(0)));
         robot.drag(handle, MouseButton.PRIMARY).moveTo(Ui.centre(w, vm.document().element(ids.get(1))))
                 .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();

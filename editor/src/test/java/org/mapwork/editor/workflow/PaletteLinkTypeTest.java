@@ -51,8 +51,7 @@ class PaletteLinkTypeTest {
         });
         robot.clickOn("#link-type-funding");
         robot.clickOn(Ui.centre(w, vm.document().element(ids.get(0))));
-        var g = vm.document().element(ids.get(0)).geometry();
-        Point2D handle = Ui.screen(w, g.x() + g.width(), g.centerY()).add(12, 0);
+        Point2D handle = Ui.connectHandle(w, vm.document().element(ids.get(0)));
         robot.drag(handle, MouseButton.PRIMARY).moveTo(Ui.centre(w, vm.document().element(ids.get(1))))
                 .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
@@ -68,8 +67,7 @@ class PaletteLinkTypeTest {
         assertEquals(depth, vm.session().history().undoDepth());
         assertEquals("conflict", vm.linkType());
         robot.clickOn(Ui.centre(w, vm.document().element(ids.get(1))));
-        g = vm.document().element(ids.get(1)).geometry();
-        handle = Ui.screen(w, g.x() + g.width(), g.centerY()).add(12, 0);
+        handle = Ui.connectHandle(w, vm.document().element(ids.get(1)));
         robot.drag(handle, MouseButton.PRIMARY).moveTo(Ui.centre(w, vm.document().element(ids.get(2))))
                 .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();

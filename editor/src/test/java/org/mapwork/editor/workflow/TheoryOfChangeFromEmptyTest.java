@@ -153,8 +153,7 @@ class TheoryOfChangeFromEmptyTest {
 
         // its connect handle is right of its box; dragged onto the precondition
         robot.clickOn(Ui.centre(w, intervention));
-        var g = intervention.geometry();
-        Point2D handle = Ui.screen(w, g.x() + g.width(), g.centerY()).add(12, 0);
+        Point2D handle = Ui.connectHandle(w, intervention);
         Point2D onto = Ui.centre(w, precondition);
         robot.drag(handle, MouseButton.PRIMARY).moveTo(onto.add(-20, 0)).moveTo(onto).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();

@@ -102,6 +102,12 @@ final class Ui {
         return screen(w, now.geometry().centerX(), now.geometry().centerY());
     }
 
+    /** Where a selected node's connect handle is: a dot 12 px right of the middle of its box's right edge. */
+    static Point2D connectHandle(MapWindow w, Element e) {
+        var g = w.viewModel().document().element(e.id()).geometry();
+        return screen(w, g.x() + g.width(), g.centerY()).add(12, 0);
+    }
+
     static Element byLabel(MapDocument doc, String label) {
         return doc.elements().stream().filter(n -> n.label().equals(label)).findFirst().orElseThrow(
                 () -> new AssertionError("no element labelled " + label));
