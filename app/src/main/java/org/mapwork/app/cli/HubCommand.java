@@ -18,6 +18,9 @@ import org.mapwork.collab.HubCore;
 import org.mapwork.collab.HubRecording;
 import org.mapwork.collab.net.HubLimits;
 import org.mapwork.collab.net.HubServer;
+import org.mapwork.collab.net.JoinCode;
+import org.mapwork.collab.net.LanDiscovery;
+import org.mapwork.model.MapDocument;
 import org.mapwork.model.schema.SchemaRegistry;
 import org.mapwork.store.Library;
 import org.mapwork.store.MapEntry;
@@ -56,6 +59,11 @@ public final class HubCommand implements Callable<Integer> {
             description = "Share with a new join token and a new order (devices must join again), instead of carrying on "
                     + "the map's last share with the token it had.")
     private boolean fresh;
+
+    @Option(names = "--no-announce",
+            description = "Do not announce the shared maps on this network (multicast DNS); people then type the join "
+                    + "address or the hub's address and the map's code.")
+    private boolean quiet;
 
     @Parameters(arity = "1..*", paramLabel = "MAP", description = "The maps to share: id or start of the title.")
     private List<String> maps;
@@ -96,6 +104,7 @@ public final class HubCommand implements Callable<Integer> {
                     Library.Options.defaults().withBackupOnClose(true))) {
                 List<HubRecording> shared = new ArrayList<>();
                 List<String> tokens = new ArrayList<>();
+                List<AutoCloseable> announced = new ArrayList<>();
                 HubServer server = null;
                 try {
                     HubShares shares = new HubShares(lib.directory());
@@ -123,8 +132,13 @@ public final class HubCommand implements Callable<Integer> {
                     });
                     out.println(cli.text("hub.listening", server.host(), server.port()));
                     for (int i = 0; i < shared.size(); i++) {
-                        String id = shared.get(i).hub().document().id();
-                        out.println(cli.text("hub.join", server.joinUrl(id, tokens.get(i))));
+                        MapDocument doc = shared.get(i).hub().document();
+                        out.println(cli.text("hub.join", server.joinUrl(doc.id(), tokens.get(i))));
+                        JoinCode code = server.issueCode(doc.id(), doc.title(), tokens.get(i));
+                        out.println(cli.text("hub.code", code, server.host() + ":" + server.port()));
+                        if (!quiet) {
+                            announce(address, server.port(), doc, announced, err);
+                        }
                     }
                     out.flush();
                     Thread hook = new Thread(() -> {
@@ -144,6 +158,7 @@ public final class HubCommand implements Callable<Integer> {
                 } catch (IllegalStateException | IllegalArgumentException e) {
                     throw cli.failure(ExitCodes.INVALID_INPUT, "error.prefixed", cli.commandName(), e.getMessage());
                 } finally {
+                    announced.forEach(HubCommand::closeQuietly);
                     if (server != null) {
                         server.close();
                     }
@@ -156,6 +171,27 @@ public final class HubCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         });
+    }
+
+    /** Announces a map on the network; a network without multicast is told, not fatal (the address still works). */
+    private void announce(InetAddress on, int port, MapDocument doc, List<AutoCloseable> announced, java.io.PrintWriter err) {
+        if (on.isAnyLocalAddress()) {
+            err.println(cli.text("hub.no-announce-any"));
+            return;
+        }
+        try {
+            announced.add(LanDiscovery.announce(on, port, doc.id(), doc.title()));
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println(cli.text("hub.no-announce", e.getMessage()));
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // withdrawing an announcement while stopping: nothing more to do
+        }
     }
 
     private void awaitStop() {

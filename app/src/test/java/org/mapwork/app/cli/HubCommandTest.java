@@ -75,10 +75,15 @@ class HubCommandTest {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> cl.execute("--bind", "127.0.0.1", "--port", "0", "--lang", "en", "Power"));
 
-        await("the Join line (out: " + out + ", err: " + err + ")", () -> out.toString().contains("Join: ") || exit.isDone());
+        await("the Code line (out: " + out + ", err: " + err + ")", () -> out.toString().contains("Code: ") || exit.isDone());
         Matcher m = Pattern.compile("Join: (\\S+)").matcher(out.toString());
         assertTrue(m.find(), out + " / " + err);
         JoinAddress join = JoinAddress.parse(m.group(1));
+        Matcher code = Pattern.compile("Code: (\\S+) \\(.*: (\\S+)\\)").matcher(out.toString());
+        assertTrue(code.find(), out.toString());
+        assertEquals(join, new org.mapwork.collab.net.JoinLookup(java.time.Duration.ofSeconds(10))
+                .resolve(code.group(2) + " " + code.group(1), java.util.List.of()).address(),
+                "the hub's address and the printed code resolve to the join address");
         assertEquals("m-power", join.mapId());
         assertEquals("127.0.0.1", join.map().getHost());
         assertTrue(join.map().getPort() > 0, join.toString());
@@ -150,7 +155,7 @@ class HubCommandTest {
         try (Library library = Library.open(lib, SCHEMAS, Library.Options.defaults().withBackupOnClose(false))) {
             library.createMap(start, null, null, library.localActor());
         }
-        Running first = startHub(lib, "--bind", "127.0.0.1", "--port", "0", "m-power");
+        Running first = startHub(lib, "--bind", "127.0.0.1", "--port", "0", "--no-announce", "m-power");
         ExecutorService thread = Executors.newSingleThreadExecutor();
         MapSession session = new MapSession(start, SCHEMA, "dev-ana", 0);
         ClientCore core = new ClientCore(session, first.join().token(), "Ana", 0);

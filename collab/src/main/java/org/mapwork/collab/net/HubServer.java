@@ -35,9 +35,12 @@ public final class HubServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Map<String, MapRoom> rooms;
     private final List<Consumer<String>> expelled;
+    private final JoinCodeHandler joinCodes;
 
-    private HubServer(Server server, ServerConnector connector, Map<String, MapRoom> rooms, List<Consumer<String>> expelled) {
+    private HubServer(Server server, ServerConnector connector, Map<String, MapRoom> rooms, List<Consumer<String>> expelled,
+            JoinCodeHandler joinCodes) {
         this.expelled = expelled;
+        this.joinCodes = joinCodes;
         this.server = server;
         this.connector = connector;
         this.rooms = rooms;
@@ -67,7 +70,10 @@ public final class HubServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         ContextHandler context = new ContextHandler("/");
-        context.setHandler(WebSocketUpgradeHandler.from(server, context, container -> {
+        String host = bind.getHostAddress().contains(":") ? "[" + bind.getHostAddress() + "]" : bind.getHostAddress();
+        JoinCodeHandler joinCodes = new JoinCodeHandler(
+                mapId -> URI.create("ws://" + host + ":" + connector.getLocalPort() + PREFIX + mapId), System::nanoTime);
+        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setMaxTextMessageSize(limits.maxMessageBytes());
             container.setMaxBinaryMessageSize(1024);
             container.setIdleTimeout(limits.idleTimeout());
@@ -85,7 +91,9 @@ public final class HubServer implements AutoCloseable {
                 }
                 return new HubEndpoint(room, limits);
             });
-        }));
+        });
+        upgrade.setHandler(joinCodes); // what is not a WebSocket upgrade: GET /join/CODE, else 404
+        context.setHandler(upgrade);
         server.setHandler(context);
         try {
             server.start();
@@ -93,7 +101,7 @@ public final class HubServer implements AutoCloseable {
             closeQuietly(server, rooms);
             throw new IllegalStateException("cannot start the hub on " + bind.getHostAddress() + ":" + port + ": " + e, e);
         }
-        return new HubServer(server, connector, rooms, expelled);
+        return new HubServer(server, connector, rooms, expelled, joinCodes);
     }
 
     /** A browser's Origin (when sent) must name this hub: same host and port as the request's Host. */
@@ -130,6 +138,23 @@ public final class HubServer implements AutoCloseable {
     /** The join address a person is given: the map's address with its token (the client sends it in hello). */
     public URI joinUrl(String mapId, String token) {
         return JoinAddress.of(mapUri(mapId), token).toUri();
+    }
+
+    /**
+     * A short code that stands for a shared map's join address on this hub ({@code GET /join/CODE} answers with it),
+     * for a person to type where scanning the QR code or pasting the address is not possible. Issuing again replaces
+     * the map's code.
+     */
+    public JoinCode issueCode(String mapId, String title, String token) {
+        if (!rooms.containsKey(mapId)) {
+            throw new IllegalArgumentException("map " + mapId + " is not shared on this hub");
+        }
+        return joinCodes.issue(mapId, title, token);
+    }
+
+    /** The address a join code is looked up at: {@code http://HOST:PORT/join/CODE}. */
+    public URI codeUri(JoinCode code) {
+        return URI.create("http://" + hostForUri() + ":" + port() + JoinCodeHandler.PREFIX + code.value());
     }
 
     private String hostForUri() {

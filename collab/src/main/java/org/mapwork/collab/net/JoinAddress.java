@@ -5,7 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Objects;
 
 /**
- * A join address as a person receives it: {@code ws://HOST:PORT/maps/MAP_ID#TOKEN}. The token is in the fragment,
+ * A join address as a person receives it: {@code ws://HOST:PORT/maps/MAP_ID#TOKEN} (read also in its
+ * {@code http://} form, the one a browser opens). The token is in the fragment,
  * which a WebSocket client never sends in its request, so it reaches the hub only inside the hello message.
  */
 public record JoinAddress(URI map, String token) {
@@ -27,9 +28,14 @@ public record JoinAddress(URI map, String token) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a join address: " + e.getMessage(), e);
         }
-        if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("a join address starts with ws:// or wss://, not " + uri.getScheme());
-        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        // http(s):// with the same path is the same address as a browser opens it (the QR code may carry that form)
+        scheme = switch (scheme) {
+            case "ws", "http" -> "ws";
+            case "wss", "https" -> "wss";
+            default -> throw new IllegalArgumentException(
+                    "a join address starts with ws:// or http:// (wss://, https://), not " + uri.getScheme());
+        };
         if (uri.getHost() == null || uri.getPath() == null || !uri.getPath().startsWith("/maps/") || uri.getPath().length() <= 6) {
             throw new IllegalArgumentException("a join address looks like ws://HOST:PORT/maps/MAP_ID#TOKEN");
         }
@@ -37,7 +43,7 @@ public record JoinAddress(URI map, String token) {
             throw new IllegalArgumentException("the join address has no token (the part after #)");
         }
         try {
-            URI map = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+            URI map = new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
             return new JoinAddress(map, uri.getRawFragment());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a join address: " + e.getMessage(), e);
