@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -89,6 +90,42 @@ class DataExportTest {
             assertEquals(doc, back.document());
             assertEquals(java.util.List.of(), back.warnings());
         }
+    }
+
+    @Test
+    void aMutualLinkIsAPairOfEdgesInTheFileAndOneLinkWhenReadBack() throws Exception {
+        MapDocument doc = TestMaps.workersCentre();
+        String xml = graphml(doc);
+        long mutual = doc.links().filter(l -> l.type().equals("advice")).count();
+        assertTrue(mutual > 0);
+        assertFalse(xml.contains("directed=\"false\""), "no undirected edge in the directed graph (networkx refuses them)");
+        assertEquals(doc.links().count() + mutual, xml.split("<edge ", -1).length - 1L, "one edge per link, two per mutual link");
+        assertEquals(doc.links().count(), new GraphmlImport(CONTEXT).read("m.graphml", in(xml)).document().links().count());
+
+        // a tool that deleted the forward edge leaves the way back: it is read as a link, not lost
+        String withoutForward = xml.replaceFirst("(?s)<edge id=\"l2\" .*?</edge>", "");
+        MapDocument back = new GraphmlImport(CONTEXT).read("m.graphml", in(withoutForward)).document();
+        assertEquals(doc.links().count(), back.links().count());
+        assertTrue(back.links().anyMatch(l -> l.source().equals("a-clinic") && l.target().equals("a-union") && l.type().equals("advice")));
+    }
+
+    @Test
+    void aMixedGraphFromAnotherToolStillImports() throws Exception {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+                  <key id="t" for="edge" attr.name="type" attr.type="string"/>
+                  <graph edgedefault="undirected">
+                    <node id="a"/><node id="b"/><node id="c"/>
+                    <edge source="a" target="b"><data key="t">advice</data></edge>
+                    <edge source="b" target="c" directed="true"><data key="t">conflict</data></edge>
+                  </graph>
+                </graphml>
+                """;
+        MapDocument doc = new GraphmlImport(CONTEXT).read("mixed.graphml", in(xml)).document();
+        assertEquals(3, doc.nodes().count());
+        assertEquals(List.of("advice a→b", "conflict b→c"), doc.links()
+                .map(l -> l.type() + " " + l.source() + "→" + l.target()).sorted().toList());
     }
 
     @Test

@@ -33,6 +33,12 @@ import org.mapwork.templates.Presentation;
  * {@code y:ShapeNode} geometry, fill and label. The map header and Mapwork's own fields ({@code mapwork.*}) make
  * the file reopen as the same map.
  *
+ * <p>The graph is directed, and every edge in it is too: a mutual link (conflict, partnership) is written as two
+ * edges, one each way, the second naming the first in {@code mapwork.reverseOf}, and both say
+ * {@code mapwork.directed=false}. networkx refuses undirected edges in a directed graph, and a pair is what its
+ * directed measures (and Gephi's) need to treat the tie as going both ways; reading the file back joins the pair
+ * into one link again (docs/adr/0011-mutual-links-in-graphml.md).
+ *
  * <p>XML 1.0 cannot carry control characters; a text holding one (or starting with {@value #BASE64_PREFIX}) is
  * written as {@value #BASE64_PREFIX} and its UTF-8 in base64, so nothing is lost.
  */
@@ -45,7 +51,7 @@ public final class GraphmlExport {
 
     /** Key ids of the fields every node and edge has. */
     static final List<String> NODE_FIELDS = List.of("label", "type", "kind", "x", "y", "width", "height", "colour", "shape", "order", "points");
-    static final List<String> EDGE_FIELDS = List.of("label", "type", "colour", "order", "directed");
+    static final List<String> EDGE_FIELDS = List.of("label", "type", "colour", "order", "directed", "reverseOf");
 
     private final Function<String, Optional<MethodTemplate>> methods;
 
@@ -159,30 +165,11 @@ public final class GraphmlExport {
             w.writeEndElement();
         }
         for (Element l : links) {
-            nl(w, 2);
-            w.writeStartElement(GRAPHML_NS, "edge");
-            w.writeAttribute("id", l.id());
-            w.writeAttribute("source", l.source());
-            w.writeAttribute("target", l.target());
             boolean directed = directed(doc, schema, look, l);
+            edge(w, doc, look, l, l.id(), l.source(), l.target(), directed, null);
             if (!directed) {
-                w.writeAttribute("directed", "false");
+                edge(w, doc, look, l, reverseId(doc, l), l.target(), l.source(), false, l.id());
             }
-            if (!l.label().isEmpty()) {
-                data(w, 3, "e.label", l.label());
-            }
-            data(w, 3, "e.type", l.type());
-            if (l.style().colour() != null) {
-                data(w, 3, "e.colour", l.style().colour());
-            }
-            data(w, 3, "e.order", l.order());
-            data(w, 3, "e.directed", Boolean.toString(directed));
-            for (var a : l.attributes().entrySet()) {
-                data(w, 3, "ea." + a.getKey(), AttributeText.toText(a.getValue()));
-            }
-            polyLineEdge(w, doc, l, look, directed);
-            nl(w, 2);
-            w.writeEndElement();
         }
         nl(w, 1);
         w.writeEndElement();
@@ -190,6 +177,45 @@ public final class GraphmlExport {
         w.writeEndElement();
         nl(w, 0);
         w.writeEndDocument();
+    }
+
+    /** One edge of a link: the link itself, or (with {@code reverseOf}) the way back of a mutual one. */
+    private static void edge(XMLStreamWriter w, MapDocument doc, Presentation look, Element l, String id, String source,
+            String target, boolean directed, String reverseOf) throws XMLStreamException {
+        nl(w, 2);
+        w.writeStartElement(GRAPHML_NS, "edge");
+        w.writeAttribute("id", id);
+        w.writeAttribute("source", source);
+        w.writeAttribute("target", target);
+        if (!l.label().isEmpty()) {
+            data(w, 3, "e.label", l.label());
+        }
+        data(w, 3, "e.type", l.type());
+        if (l.style().colour() != null) {
+            data(w, 3, "e.colour", l.style().colour());
+        }
+        if (reverseOf == null) {
+            data(w, 3, "e.order", l.order());
+        }
+        data(w, 3, "e.directed", Boolean.toString(directed));
+        if (reverseOf != null) {
+            data(w, 3, "e.reverseOf", reverseOf);
+        }
+        for (var a : l.attributes().entrySet()) {
+            data(w, 3, "ea." + a.getKey(), AttributeText.toText(a.getValue()));
+        }
+        polyLineEdge(w, doc, l, look, directed);
+        nl(w, 2);
+        w.writeEndElement();
+    }
+
+    /** An id for a mutual link's way back that no element of the map has. */
+    private static String reverseId(MapDocument doc, Element l) {
+        String id = l.id() + ".back";
+        while (doc.element(id) != null) {
+            id += "_";
+        }
+        return id;
     }
 
     private static boolean directed(MapDocument doc, Schema schema, Presentation look, Element link) {

@@ -341,12 +341,18 @@ public final class GraphmlImport {
             style(o, d);
             attributes(source, origin, o, schema.type(kind, type, typedMapValues), d, warnings);
         }
+        Map<String, Item> edgesById = new LinkedHashMap<>();
+        items.stream().filter(i -> i.edge && i.id != null).forEach(i -> edgesById.putIfAbsent(i.id, i));
         for (Item it : items) {
             if (!it.edge) {
                 continue;
             }
             String origin = "line " + it.line + " (edge " + (it.id == null ? it.source + "→" + it.target : it.id) + ")";
             Map<String, String> d = byName(keys, it.data);
+            Item forth = d.containsKey("mapwork.reverseOf") ? edgesById.get(d.get("mapwork.reverseOf")) : null;
+            if (forth != null && forth != it && it.source.equals(forth.target) && it.target.equals(forth.source)) {
+                continue; // the way back of a mutual link (GraphmlExport writes it for networkx): one link with its pair
+            }
             ObjectNode o = tree.element(origin);
             String elementId = it.id != null && Ids.isValid(it.id) && tree.claim(it.id) ? it.id : tree.id(it.id, "l");
             o.put("id", elementId);
