@@ -44,6 +44,28 @@ class MainTest {
     }
 
     @Test
+    void every_commands_first_line_is_a_whole_sentence_since_the_overview_shows_only_that_line() {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(
+                new Main(WITH_DISPLAY, "Linux").commandLine().getSubcommands().values());
+        int seen = 0;
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.pop();
+            todo.addAll(c.getSubcommands().values());
+            String[] d = c.getCommandSpec().usageMessage().description();
+            if (d.length > 0) {
+                seen++;
+                String first = d[0].strip();
+                if (!(first.endsWith(".") || first.endsWith(".)"))) {
+                    cut.add(c.getCommandSpec().qualifiedName() + ": " + first);
+                }
+            }
+        }
+        assertTrue(seen > 15, "commands and subcommands were walked: " + seen);
+        assertEquals(java.util.List.of(), cut, "a first description line that stops mid-sentence in 'mapwork --help'");
+    }
+
+    @Test
     void help_prints_usage_and_exits_fine() {
         Main main = new Main(WITH_DISPLAY, "Linux");
         assertEquals(0, run(main, "--help"));

@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mapwork import FILE [-o OUT.mapwork.json] [--method ID]}: a map from another tool's file. */
 @Command(name = "import",
-        description = {"Makes a Mapwork map from a CSV list of actors (NAME-nodes.csv brings NAME-links.csv along),",
-                "GraphML, draw.io, Kumu JSON, or an SVG or PNG exported by Mapwork."})
+        description = {"Makes a Mapwork map from another tool's file: CSV, GraphML, draw.io, Kumu JSON, or Mapwork's SVG or PNG.",
+                "A CSV list of actors NAME-nodes.csv brings NAME-links.csv along."})
 public final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to import.")

@@ -325,8 +325,8 @@ public final class LibraryCommand implements Callable<Integer> {
     }
 
     @Command(name = "import",
-            description = {"Put a map file (.mapwork.json) into the library, standing alone or in a workshop and team",
-                "(made when missing). From then on every change to it is kept."})
+            description = {"Put a map file (.mapwork.json) into the library; from then on every change to it is kept.",
+                "It stands alone or goes into a workshop and team (made when missing)."})
     static final class Import implements Callable<Integer> {
         @ParentCommand
         LibraryCommand parent;
@@ -370,8 +370,8 @@ public final class LibraryCommand implements Callable<Integer> {
     }
 
     @Command(name = "recover",
-            description = {"After 'the library database is damaged': set the damaged file aside untouched and bring every",
-                "map back from its newest good snapshot or backup."})
+            description = {"Bring every map back from its newest good snapshot or backup, after 'the library database is damaged'.",
+                "The damaged file is set aside untouched."})
     static final class Recover implements Callable<Integer> {
         @ParentCommand
         LibraryCommand parent;
