@@ -50,6 +50,24 @@ class AnalysisTest {
     }
 
     @Test
+    void netMapBetweennessIsShownToThreePlacesAndInFullInTheCsv() {
+        MapDocument doc = Examples.example("net-map", Locale.ENGLISH);
+        AnalysisReport r = Examples.method("net-map").analyze(doc);
+        double exact = org.mapwork.templates.netmap.NetMapAnalysis.overall(doc).betweenness().get(
+                doc.nodes().filter(n -> n.label().equals("Eastside Worker Center")).findFirst().orElseThrow().id());
+        AnalysisReport.Table actors = table(r, "Actors");
+        int at = actors.rows().indexOf(row(actors, "Eastside Worker Center"));
+        assertEquals(String.format(Locale.ROOT, "%.3f", exact), actors.rows().get(at).get(6), "shown rounded");
+        String full = actors.exactRows().get(at).get(6);
+        assertEquals(exact, Double.parseDouble(full), 0.0, "the CSV cell reads back as the very number");
+        assertTrue(full.length() > 5, "more digits than the rounded " + full);
+        assertTrue(ReportText.csv(r).contains("Eastside Worker Center,") && ReportText.csv(r).contains("," + full),
+                "the CSV carries the full number");
+        assertTrue(ReportText.text(r).contains(String.format(Locale.ROOT, "%.3f", exact)) && !ReportText.text(r).contains(full),
+                "the text tables stay readable");
+    }
+
+    @Test
     void theoryOfChangePathsRunFromEachInterventionToTheLongTermOutcome() {
         MapDocument doc = Examples.example("theory-of-change", Locale.ENGLISH);
         AnalysisReport r = Examples.method("theory-of-change").analyze(doc);

@@ -55,7 +55,7 @@ public final class ReportText {
             List<String> header = new ArrayList<>(List.of("table"));
             header.addAll(t.columns());
             line(sb, header);
-            for (List<String> row : t.rows()) {
+            for (List<String> row : t.exactRows()) {
                 List<String> cells = new ArrayList<>(List.of(t.title()));
                 cells.addAll(row);
                 line(sb, cells);

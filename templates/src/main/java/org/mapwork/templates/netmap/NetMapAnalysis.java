@@ -86,24 +86,20 @@ public final class NetMapAnalysis {
                 doc.links().filter(l -> l.type().equals(type)).findFirst().orElseThrow()).typeLabel();
     }
 
-    static String num(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
     private AnalysisReport.Table actorsTable(Network all) {
         Map<String, Double> b = all.betweenness();
         List<String> order = new ArrayList<>(actors);
         order.sort(Comparator.comparing((String id) -> -b.get(id)));
-        List<List<String>> rows = new ArrayList<>();
+        AnalysisReport.Rows rows = new AnalysisReport.Rows();
         for (String id : order) {
             Element a = doc.element(id);
             long h = Actors.influence(a);
-            rows.add(List.of(name(id), t.option(Actors.ACTOR_TYPE, Actors.actorType(a)), h < 0 ? "" : Long.toString(h),
-                    t.get("stance." + Actors.stance(doc, a).name().toLowerCase(Locale.ROOT)),
-                    Integer.toString(all.inDegree(id)), Integer.toString(all.outDegree(id)), num(b.get(id))));
+            rows.row().text(name(id)).text(t.option(Actors.ACTOR_TYPE, Actors.actorType(a))).text(h < 0 ? "" : Long.toString(h))
+                    .text(t.get("stance." + Actors.stance(doc, a).name().toLowerCase(Locale.ROOT)))
+                    .text(Integer.toString(all.inDegree(id))).text(Integer.toString(all.outDegree(id))).number(b.get(id));
         }
-        return new AnalysisReport.Table(t.get("analysis.actors"), List.of(t.get("col.actor"), t.get("col.actorType"),
-                t.get("col.influence"), t.get("col.stance"), t.get("col.in"), t.get("col.out"), t.get("col.betweenness")), rows);
+        return rows.table(t.get("analysis.actors"), List.of(t.get("col.actor"), t.get("col.actorType"),
+                t.get("col.influence"), t.get("col.stance"), t.get("col.in"), t.get("col.out"), t.get("col.betweenness")));
     }
 
     private AnalysisReport.Table betweennessByType(Network all, Map<String, Network> byType) {
@@ -113,14 +109,13 @@ public final class NetMapAnalysis {
         Map<String, Map<String, Double>> values = new LinkedHashMap<>();
         byType.forEach((type, n) -> values.put(type, n.betweenness()));
         Map<String, Double> overall = all.betweenness();
-        List<List<String>> rows = new ArrayList<>();
+        AnalysisReport.Rows rows = new AnalysisReport.Rows();
         for (String id : actors) {
-            List<String> row = new ArrayList<>(List.of(name(id)));
-            byType.keySet().forEach(type -> row.add(num(values.get(type).get(id))));
-            row.add(num(overall.get(id)));
-            rows.add(row);
+            rows.row().text(name(id));
+            byType.keySet().forEach(type -> rows.number(values.get(type).get(id)));
+            rows.number(overall.get(id));
         }
-        return new AnalysisReport.Table(t.get("analysis.betweenness"), cols, rows);
+        return rows.table(t.get("analysis.betweenness"), cols);
     }
 
     private AnalysisReport.Table degreeByType(Map<String, Network> byType) {
