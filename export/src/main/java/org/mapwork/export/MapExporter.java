@@ -93,6 +93,13 @@ public final class MapExporter {
      * stopping when it says so. All files of the export are written beside their targets first and moved into place
      * only when all are complete, so a cancelled or failed export leaves none of them (and no temporary file).
      */
+    /** The figure a Markdown report at {@code target} is written with: {@code NAME.svg} beside {@code NAME.md}. */
+    public static Path reportFigure(Path target) {
+        String file = target.getFileName().toString();
+        String name = file.endsWith(".md") ? file.substring(0, file.length() - 3) : file;
+        return target.toAbsolutePath().getParent().resolve(name + ".svg");
+    }
+
     public List<Path> export(MapDocument doc, ExportFormat format, Path target, Options opts, ExportProgress progress)
             throws IOException {
         MapPainter painter = new MapPainter(methods);
@@ -121,8 +128,7 @@ public final class MapExporter {
                     written = List.of(nodes, links);
                 }
                 case MD -> {
-                    String name = file.endsWith(".md") ? file.substring(0, file.length() - 3) : file;
-                    Path figure = dir.resolve(name + ".svg");
+                    Path figure = reportFigure(target);
                     staged.write(figure, out -> SvgExport.write(doc, painter, opts.render(), out));
                     String md = new ReportExport(methods, opts.locale()).markdown(doc, figure.getFileName().toString());
                     staged.write(target, out -> out.write(md.getBytes(StandardCharsets.UTF_8)));

@@ -36,8 +36,12 @@ public final class ExportCommand implements Callable<Integer> {
     private String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "The file to write (default: beside FILE, named after it). For csv, NAME-nodes.csv and NAME-links.csv.")
+            description = "The file to write (default: beside FILE, named after it). For csv, NAME-nodes.csv and NAME-links.csv; "
+                    + "for md, NAME.md and its figure NAME.svg.")
     private Path output;
+
+    @Option(names = "--force", description = "For md: replace an existing NAME.svg beside the report with its figure.")
+    private boolean force;
 
     @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", description = "PNG resolution (default: ${DEFAULT-VALUE}).")
     private double dpi;
@@ -70,6 +74,10 @@ public final class ExportCommand implements Callable<Integer> {
             }
             MapDocument doc = read(file);
             Path target = output != null ? output : MapExporter.defaultTarget(dirOf(file), baseName(file), f);
+            if (f == ExportFormat.MD && !force && Files.exists(MapExporter.reportFigure(target))) {
+                // the person named the report, not its figure: a file of theirs with that name is not replaced unasked
+                throw cli.failure(ExitCodes.INVALID_INPUT, "export.figure-exists", MapExporter.reportFigure(target));
+            }
             MapExporter.Options opts = MapExporter.Options.defaults().withDpi(dpi).withLegend(!noLegend)
                     .withTitleBlock(!noTitle).withPage(pageSize);
             try {

@@ -58,6 +58,23 @@ class ExportImportCommandTest {
     }
 
     @Test
+    void aMarkdownReportDoesNotReplaceAnSvgOfTheSameNameUnasked() throws Exception {
+        Path map = example("net-map");
+        Path mine = dir.resolve("report.svg");
+        Files.writeString(mine, "my own drawing");
+        Run refused = run(new ExportCommand(), map.toString(), "--format", "md", "-o", dir.resolve("report.md").toString());
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.err().contains("report.svg exists: the report's figure would replace it"), refused.err());
+        assertEquals("my own drawing", Files.readString(mine), "left as it was");
+        assertTrue(Files.notExists(dir.resolve("report.md")), "nothing half written");
+
+        Run forced = run(new ExportCommand(), map.toString(), "--format", "md", "--force", "-o", dir.resolve("report.md").toString());
+        assertEquals(0, forced.code(), forced.err());
+        assertTrue(forced.out().contains("report.md") && forced.out().contains("report.svg"), "both files are named: " + forced.out());
+        assertTrue(Files.readString(mine).contains("<svg"), "replaced when asked");
+    }
+
+    @Test
     void exportReportsABadFileWithItsPlaceAndAnUnknownFormatAsUsage() throws Exception {
         Path bad = dir.resolve("bad.mapwork.json");
         Files.writeString(bad, "{\"format\":\"mapwork\",\"version\":1,\"id\":\"m1\",\"title\":\"x\",\"method\":\"net-map\","
