@@ -51,6 +51,31 @@ class PdfExportTest {
     }
 
     @Test
+    void wordsWithFfiAndFlAreWrittenLetterByLetterSoASearchFindsThem() throws Exception {
+        TestMaps.Builder b = new TestMaps.Builder("m-lig", "ligatures");
+        b.node("o1", "actor", "Mayor's Office", 0, 0, 160, 60);
+        b.node("o2", "actor", "Staffing conflict official", 0, 100, 200, 60);
+        byte[] bytes = pdf(b.build(), PdfExport.PageSize.FIT);
+        StringBuilder raw = new StringBuilder();
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            // the glyphs' own Unicode, before PDFTextStripper folds ligatures back into letters
+            PDFTextStripper glyphs = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions) {
+                    positions.forEach(p -> raw.append(p.getUnicode()));
+                    raw.append(' ');
+                }
+            };
+            glyphs.getText(pdf);
+        }
+        String text = raw.toString();
+        assertTrue(text.chars().noneMatch(c -> c >= 0xFB00 && c <= 0xFB06), "a ligature glyph in: " + text);
+        for (String word : new String[] {"Office", "Staffing", "conflict", "official"}) {
+            assertTrue(text.contains(word), word + " in: " + text);
+        }
+    }
+
+    @Test
     void hostileLabelsBecomePlainText() throws Exception {
         byte[] bytes = pdf(TestMaps.hostile(), PdfExport.PageSize.FIT);
         Files.write(Path.of("target", "look", "hostile.pdf"), bytes);

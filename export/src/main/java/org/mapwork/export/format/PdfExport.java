@@ -8,11 +8,15 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.mapwork.export.paint.MapFonts;
 import org.mapwork.export.paint.MapPainter;
@@ -61,14 +65,13 @@ public final class PdfExport {
         }
         float drawW = (float) (extent.getWidth() * scale), drawH = (float) (extent.getHeight() * scale);
         try (PDDocument pdf = new PDDocument();
+             TrueTypeFont regular = unligated(false);
+             TrueTypeFont bold = unligated(true);
              PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer()) {
             PDPage page = new PDPage(pageBox);
             pdf.addPage(page);
-            for (boolean bold : new boolean[] {false, true}) {
-                try (InputStream ttf = MapFonts.openFontFile(bold)) {
-                    fonts.registerFont(MapFonts.fontName(bold), ttf);
-                }
-            }
+            fonts.registerFont(MapFonts.fontName(false), PDType0Font.load(pdf, regular, true));
+            fonts.registerFont(MapFonts.fontName(true), PDType0Font.load(pdf, bold, true));
             PdfBoxGraphics2D g = new PdfBoxGraphics2D(pdf, drawW, drawH);
             g.setFontTextDrawer(fonts);
             try {
@@ -94,6 +97,19 @@ public final class PdfExport {
             info.setModificationDate(created);
             pdf.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
             pdf.save(out);
+        }
+    }
+
+    /**
+     * A bundled face with its glyph substitutions off. PDFBox applies a Latin font's GSUB ligatures itself when it
+     * shows text, so "Office" was written with the glyph "ﬃ": it looked right, but a search or a copy from the PDF
+     * found "Oﬃce" (issue 15). Letters stay letters; the page looks the same.
+     */
+    private static TrueTypeFont unligated(boolean bold) throws IOException {
+        try (InputStream in = MapFonts.openFontFile(bold)) {
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            ttf.setEnableGsub(false);
+            return ttf;
         }
     }
 }
