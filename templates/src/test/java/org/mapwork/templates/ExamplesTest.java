@@ -56,6 +56,18 @@ class ExamplesTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("org.mapwork.templates.Examples#all")
+    void noTwoLegendLinesShowTheSameSwatch(String id, Locale lang) {
+        MapDocument doc = Examples.example(id, lang);
+        Map<String, String> seen = new TreeMap<>();
+        for (LegendEntry e : Examples.method(id).presentation().legend(doc)) {
+            String swatch = e.kind() + " " + e.colour() + " " + e.shape() + " " + e.pictogram() + " " + e.dash() + " " + e.directed();
+            String before = seen.put(swatch, e.label());
+            assertTrue(before == null, id + " (" + lang + "): \"" + before + "\" and \"" + e.label() + "\" look the same in the legend");
+        }
+    }
+
     @Test
     void spanishExamplesAreTheEnglishMapsWithTranslatedLabels() throws Exception {
         for (MethodTemplate m : Methods.all()) {

@@ -13,6 +13,8 @@ import org.mapwork.templates.LegendEntry;
 final class LegendDrawing {
 
     static final float LEGEND_SIZE = 11f;
+    /** Lines a legend label may take before it is cut (a safeguard against a pasted essay, not a layout rule). */
+    static final int MAX_LINES = 12;
     private static final Color SWATCH = new Color(0x888888);
     private static final Color DARK = new Color(0x333333);
 
@@ -22,7 +24,7 @@ final class LegendDrawing {
         this.text = text;
     }
 
-    /** A legend row: one swatch high, taller when its label takes two lines. */
+    /** A legend row: one swatch high, taller when its label takes more lines. */
     static double rowHeight(WrappedText label) {
         return Math.max(26, label.height() + 10);
     }

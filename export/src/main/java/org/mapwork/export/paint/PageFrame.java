@@ -66,7 +66,8 @@ final class PageFrame {
             f.legend = s.legend();
             double w = 0;
             for (LegendEntry e : f.legend) {
-                WrappedText t = text.wrap(e.label() == null ? "" : e.label(), false, LegendDrawing.LEGEND_SIZE, 220, 2);
+                // a legend line shows its whole text (several types or goals may share one swatch), on as many lines as it takes
+                WrappedText t = text.wrap(e.label() == null ? "" : e.label(), false, LegendDrawing.LEGEND_SIZE, 220, LegendDrawing.MAX_LINES);
                 f.legendLabels.add(t);
                 w = Math.max(w, t.maxWidth());
             }

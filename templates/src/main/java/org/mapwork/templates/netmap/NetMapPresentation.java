@@ -2,6 +2,7 @@ package org.mapwork.templates.netmap;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -61,19 +62,25 @@ public class NetMapPresentation extends TypedPresentation {
         return List.of();
     }
 
-    /** Actor types used, then link types used, then "This is us" when an actor is marked so, then the goals with their stance badges. */
+    /** Actor types used (one line per look), then link types used, then "This is us" when an actor is marked so, then the goals by stance badge. */
     @Override
     public List<LegendEntry> legend(MapDocument doc) {
         Texts t = texts.apply(doc);
         List<LegendEntry> out = new ArrayList<>();
         Set<String> used = new LinkedHashSet<>();
         doc.nodes().forEach(n -> used.add(Actors.actorType(n)));
+        // several actor types share a look (a union and a worker center are both community organisations): one line
+        // per look, naming every used type drawn so, never two lines with the same swatch
+        Map<String, List<String>> byLook = new LinkedHashMap<>();
         for (String type : Actors.ACTOR_TYPES) {
             if (used.contains(type)) {
-                String[] look = Actors.look(type);
-                out.add(new LegendEntry(LegendEntry.Kind.NODE, t.option(Actors.ACTOR_TYPE, type), look[1], look[0], null, null, false));
+                byLook.computeIfAbsent(String.join(" ", Actors.look(type)), k -> new ArrayList<>()).add(t.option(Actors.ACTOR_TYPE, type));
             }
         }
+        byLook.forEach((look, names) -> {
+            String[] l = look.split(" ");
+            out.add(new LegendEntry(LegendEntry.Kind.NODE, String.join(", ", names), l[1], l[0], null, null, false));
+        });
         for (LegendEntry e : super.legend(doc)) {
             if (e.kind() == LegendEntry.Kind.LINK) {
                 out.add(e);
@@ -83,11 +90,16 @@ public class NetMapPresentation extends TypedPresentation {
             Badge us = Actors.oursBadge(t);
             out.add(new LegendEntry(LegendEntry.Kind.NODE, us.text() + ": " + us.title(), us.colour(), "circle", null, null, false));
         }
+        // an actor's badge shows the stance, not which goal: one line per stance, naming its goals
+        Map<String, List<String>> byStance = new LinkedHashMap<>();
         for (Actors.Goal g : Actors.goals(doc).values()) {
-            Badge b = Actors.stanceBadge(g.stance(), g.label());
-            out.add(new LegendEntry(LegendEntry.Kind.NODE, b.text() + " " + t.option("stance", g.stance()) + ": " + g.label(),
-                    b.colour(), "circle", null, null, false));
+            byStance.computeIfAbsent(g.stance(), k -> new ArrayList<>()).add(g.label());
         }
+        byStance.forEach((stance, goals) -> {
+            Badge b = Actors.stanceBadge(stance, "");
+            out.add(new LegendEntry(LegendEntry.Kind.NODE, b.text() + " " + t.option("stance", stance) + ": " + String.join("; ", goals),
+                    b.colour(), "circle", null, null, false));
+        });
         return out;
     }
 }
