@@ -1,6 +1,7 @@
 package org.mapwork.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -50,6 +51,13 @@ class MethodExamplesExportTest {
                 assertEquals(org.mapwork.model.json.MapJson.toJson(doc), org.mapwork.model.json.MapJson.toJson(back), method.id() + " through " + f);
                 assertEquals(doc, back, method.id() + " through " + f);
             }
+            if (f == ExportFormat.SVG) {
+                String svgText = svgText(Files.readString(files.get(0)));
+                for (Element e : doc.elements()) {
+                    assertTrue(svgText.contains(e.label().replaceAll("\\s+", "")), method.id() + ": \"" + e.label() + "\" not whole in the SVG");
+                }
+                assertFalse(svgText.contains("…"), method.id() + ": a label cut with … in the SVG");
+            }
             if (f == ExportFormat.MD) {
                 String md = Files.readString(files.get(0));
                 String expected = switch (method.id()) {
@@ -64,13 +72,24 @@ class MethodExamplesExportTest {
                 try (PDDocument pdf = Loader.loadPDF(files.get(0).toFile())) {
                     String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
                     for (Element e : doc.elements()) {
-                        // labels may be cut to fit their box; their first words are always drawn
-                        String start = e.label().replaceAll("\\s+", "");
-                        start = start.substring(0, Math.min(12, start.length()));
-                        assertTrue(text.contains(start), method.id() + ": \"" + e.label() + "\" not in the PDF text");
+                        // a report figure shows every label whole: no "…", wherever it is wrapped
+                        String whole = e.label().replaceAll("\\s+", "");
+                        assertTrue(text.contains(whole), method.id() + ": \"" + e.label() + "\" not whole in the PDF text");
                     }
+                    assertFalse(text.contains("…"), method.id() + ": a label cut with … in the PDF");
                 }
             }
         }
+    }
+
+    /** The SVG's drawn text, tags and whitespace removed, entities read. */
+    private static String svgText(String svg) {
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text[^>]*>(.*?)</text>", java.util.regex.Pattern.DOTALL).matcher(svg);
+        while (m.find()) {
+            out.append(m.group(1).replaceAll("<[^>]+>", ""));
+        }
+        return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", "");
     }
 }

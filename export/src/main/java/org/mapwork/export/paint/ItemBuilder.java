@@ -43,6 +43,8 @@ final class ItemBuilder {
     /** A heading annotation's size (a rich picture's title). */
     static final float HEADING_SIZE = 24f;
     static final float MIN_LABEL_SIZE = 9f;
+    /** Lines a node's label may grow to when it does not fit its box (a safeguard against a pasted essay). */
+    static final int MAX_LABEL_LINES = 60;
     static final float TYPE_LABEL_SIZE = 9f;
     static final float LINK_LABEL_SIZE = 10f;
     static final double PAD = 6;
@@ -61,6 +63,18 @@ final class ItemBuilder {
     /** The item of node {@code e} of snapshot {@code of}, in the look the presentation gives it there. */
     NodeItem node(MapDocument of, Element e) {
         return node(e, presentation.nodeLook(of, e), presentation.tower(e).orElse(-1), presentation.badges(of, e));
+    }
+
+    /**
+     * Extra height for a grown shape whose text area is narrower than its box (an ellipse or a diamond holds its
+     * text in its middle, so growing only by the text would leave the last line on the curve).
+     */
+    private static double grownShapeSlack(String shapeName, double height) {
+        return switch (shapeName == null ? "" : shapeName) {
+            case "ellipse", "circle", "cloud" -> Math.max(8, height * 0.15);
+            case "diamond", "hexagon" -> Math.max(10, height * 0.25);
+            default -> 0;
+        };
     }
 
     // ----- nodes -----
@@ -108,6 +122,17 @@ final class ItemBuilder {
                 break;
             }
         }
+        if (label != null && label.truncated()) {
+            // even the smallest size does not fit: a figure never loses words, so the label takes the lines it
+            // needs and the node is drawn taller to hold them (its geometry stays as the person left it)
+            double labelTop = top + (typeLabel == null ? 0 : typeLabel.height()) + (iconSize > 0 ? iconSize + 2 : 0);
+            label = text.wrap(e.label(), false, MIN_LABEL_SIZE, areaW, MAX_LABEL_LINES);
+            double needed = labelTop + label.height() + pad;
+            if (needed > g.y() + g.height()) {
+                shape = SceneShapes.shape(shapeName, g.x(), g.y(), g.width(), needed - g.y() + grownShapeSlack(shapeName, g.height()));
+                bottom = labelTop + label.height();
+            }
+        }
         if (typeLabel != null) {
             top += typeLabel.height();
         }
@@ -120,6 +145,8 @@ final class ItemBuilder {
         }
         double labelTop = label == null ? top : top + Math.max(0, (bottom - top - label.height()) / 2);
         Rectangle2D bounds = new Rectangle2D.Double(g.x() - 6, g.y() - 6, g.width() + 12, g.height() + 12);
+        Rectangle2D drawn = shape.getBounds2D(); // taller than the geometry when the label grew it
+        bounds.add(new Rectangle2D.Double(drawn.getX() - 6, drawn.getY() - 6, drawn.getWidth() + 12, drawn.getHeight() + 12));
         if (label != null && labelTop + label.height() > bounds.getMaxY()) {
             bounds.add(g.x(), labelTop + label.height() + 2);
         }
@@ -194,7 +221,7 @@ final class ItemBuilder {
             mx = (p0.getX() + p1.getX()) / 2;
             my = (p0.getY() + p1.getY()) / 2;
         }
-        WrappedText label = e.label().isEmpty() ? null : text.wrap(e.label(), false, LINK_LABEL_SIZE, 140, 2);
+        WrappedText label = e.label().isEmpty() ? null : text.wrap(e.label(), false, LINK_LABEL_SIZE, 140, MAX_LABEL_LINES);
         Rectangle2D bounds = path.getBounds2D();
         if (arrow != null) {
             bounds.add(arrow.getBounds2D());
@@ -264,15 +291,18 @@ final class ItemBuilder {
             case FRAME -> {
                 shape = new RoundRectangle2D.Double(g.x(), g.y(), g.width(), g.height(), 12, 12);
                 if (!e.label().isEmpty()) {
-                    label = text.wrap(e.label(), true, LABEL_SIZE, Math.max(20, g.width() - 16), 2);
+                    label = text.wrap(e.label(), true, LABEL_SIZE, Math.max(20, g.width() - 16), MAX_LABEL_LINES);
                 }
                 bounds = new Rectangle2D.Double(g.x() - 6, g.y() - 6, g.width() + 12, g.height() + 12);
+                if (label != null) {
+                    bounds.add(g.x(), g.y() + 8 + label.height() + 6);
+                }
             }
             case HEADING -> {
-                // as wide and tall as its words (a short title leaves the rest of its box free to click through)
+                // as wide and tall as its words (a short title leaves the rest of its box free to click through);
+                // a figure never loses words, so it takes the lines it needs
                 double w = g.width() > 0 ? g.width() : 400;
-                int maxLines = g.height() > 0 ? Math.max(1, (int) (g.height() / (HEADING_SIZE * 1.25))) : 3;
-                label = text.wrap(e.label().isEmpty() ? " " : e.label(), true, HEADING_SIZE, w, maxLines);
+                label = text.wrap(e.label().isEmpty() ? " " : e.label(), true, HEADING_SIZE, w, MAX_LABEL_LINES);
                 double textWidth = Math.max(HEADING_SIZE, label.maxWidth());
                 bounds = new Rectangle2D.Double(g.x() - 6, g.y() - 6, textWidth + 12, label.height() + 12);
                 if (e.label().isEmpty()) {
@@ -282,8 +312,7 @@ final class ItemBuilder {
             default -> {
                 double w = g.width() > 0 ? g.width() : 200;
                 if (!e.label().isEmpty()) {
-                    int maxLines = g.height() > 0 ? Math.max(1, (int) (g.height() / (LABEL_SIZE * 1.25))) : 20;
-                    label = text.wrap(e.label(), false, LABEL_SIZE, w, maxLines);
+                    label = text.wrap(e.label(), false, LABEL_SIZE, w, MAX_LABEL_LINES);
                 }
                 double h = Math.max(g.height(), label == null ? 0 : label.height());
                 bounds = new Rectangle2D.Double(g.x() - 6, g.y() - 6, w + 12, h + 12);
