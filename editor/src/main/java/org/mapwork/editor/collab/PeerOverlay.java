@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import javafx.scene.Group;
 import javafx.scene.control.Label;
+import javafx.scene.effect.DropShadow;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Polygon;
@@ -30,6 +31,8 @@ public final class PeerOverlay extends Pane {
 
     /** Screen pixels between an element's drawn bounds and a peer's outline around it. */
     public static final double OUTLINE_GAP = 4;
+
+    private static final DropShadow SHADOW = new DropShadow(3, 0, 1, Color.color(0, 0, 0, 0.35));
 
     private final MapCanvasView view;
     private final Peers peers;
@@ -78,7 +81,7 @@ public final class PeerOverlay extends Pane {
             if (b != null) {
                 Rectangle r = outline(b, cam, colour);
                 r.setId("peer-selection-" + tag + "-" + tag(id));
-                getChildren().add(r);
+                getChildren().addAll(halo(r), r);
             }
         }
         if (s.editing() != null) {
@@ -87,7 +90,7 @@ public final class PeerOverlay extends Pane {
                 if (!s.selection().contains(s.editing())) {
                     Rectangle r = outline(b, cam, colour);
                     r.getStrokeDashArray().setAll(6.0, 4.0);
-                    getChildren().add(r);
+                    getChildren().addAll(halo(r), r);
                 }
                 Label marker = pill(Ui.text("peers.editing", peer.name()), peer);
                 marker.setId("peer-editing-" + tag);
@@ -129,15 +132,27 @@ public final class PeerOverlay extends Pane {
         return r;
     }
 
+    /** A white edge under an outline, so that it stands out from map content of the same colour. */
+    private static Rectangle halo(Rectangle r) {
+        Rectangle h = new Rectangle(r.getX(), r.getY(), r.getWidth(), r.getHeight());
+        h.setFill(Color.TRANSPARENT);
+        h.setStroke(Color.color(1, 1, 1, 0.85));
+        h.setStrokeWidth(r.getStrokeWidth() + 3);
+        h.setArcWidth(r.getArcWidth());
+        h.setArcHeight(r.getArcHeight());
+        return h;
+    }
+
     /** An arrow whose tip is at (0, 0), in the peer's colour with a white edge, and their name in a pill beside it. */
     private static Group pointer(Peers.Peer peer, Color colour) {
-        Polygon arrow = new Polygon(0, 0, 0, 17, 4.5, 13, 7.5, 20, 10.5, 18.5, 7.5, 12, 13, 12);
+        Polygon arrow = new Polygon(0, 0, 0, 20, 5.2, 15.3, 8.8, 23.5, 12.4, 21.8, 8.8, 14.1, 15.3, 14.1);
         arrow.setFill(colour);
         arrow.setStroke(Color.WHITE);
         arrow.setStrokeWidth(1.5);
+        arrow.setEffect(SHADOW);
         Label name = pill(peer.name(), peer);
         name.setId("peer-name-" + tag(peer.actor()));
-        name.relocate(12, 16);
+        name.relocate(14, 20);
         return new Group(arrow, name);
     }
 
@@ -146,6 +161,7 @@ public final class PeerOverlay extends Pane {
         l.setStyle("-fx-background-color: " + peer.colour() + "; -fx-background-radius: 9; -fx-text-fill: " + peer.ink()
                 + "; -fx-padding: 1 7 2 7; -fx-font-size: 11px; -fx-font-weight: bold;");
         l.setMouseTransparent(true);
+        l.setEffect(SHADOW);
         return l;
     }
 
