@@ -178,6 +178,20 @@ class PresenceSocketTest {
         assertEquals(1, watcher.messages().stream().filter(m -> m instanceof Message.Presence).count(), watcher.toString());
     }
 
+    @Test
+    void a_presence_padded_past_its_size_is_refused_and_not_relayed() {
+        HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
+        HubServer server = hub(core, HubLimits.defaults());
+        Watcher watcher = keep(Watcher.join(server, "watcher"));
+        Watcher padder = keep(Watcher.join(server, "padder"));
+        String presence = MessageWire.write(new Message.Presence("padder", PresenceState.NONE));
+        padder.send(presence.substring(0, presence.length() - 1) + " ".repeat(70_000) + "}");
+        String closed = padder.closed.orTimeout(Loopback.TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+        assertTrue(closed.startsWith("1008 a presence message has at most"), closed);
+        await("the watcher hears the padder left", () -> watcher.count("left") == 1, watcher::toString);
+        assertEquals(0, watcher.count("presence"), watcher.toString());
+    }
+
     /** A raw WebSocket that says hello and keeps every message, in order, and can wait for a pong. */
     static final class Watcher implements WebSocket.Listener, AutoCloseable {
         private final List<String> texts = new CopyOnWriteArrayList<>();

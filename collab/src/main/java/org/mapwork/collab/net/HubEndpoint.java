@@ -21,8 +21,11 @@ import org.mapwork.collab.WireException;
 public final class HubEndpoint implements Session.Listener.AutoDemanding {
 
     private static final AtomicLong IDS = new AtomicLong();
-    /** Longest text looked at as a presence on Jetty's thread (a presence of 100 selected ids is about 4 KiB). */
-    private static final int PRESENCE_TEXT = 16 * 1024;
+    /**
+     * Longest presence message, in characters (one of 100 selected ids of 128 characters is under 14 KiB): a longer
+     * text is not looked at here, and the map's thread refuses it if it is a presence ({@link MapRoom#received}).
+     */
+    static final int PRESENCE_TEXT = 64 * 1024;
 
     private final String id = "c" + IDS.incrementAndGet();
     private final MapRoom room;

@@ -61,12 +61,26 @@ final class MapRoom implements AutoCloseable {
         }
         List<HubCore.Outgoing> out;
         try {
-            out = hub.receiveText(endpoint.id(), text);
+            out = oversizedPresence(text) ? List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error(
+                    "a presence message has at most " + HubEndpoint.PRESENCE_TEXT + " characters")))
+                    : hub.receiveText(endpoint.id(), text);
         } catch (RuntimeException e) {
             // a bug, not the client's fault: that connection goes, the map and the others stay
             out = List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error("the hub could not handle that message: " + e)));
         }
         send(out);
+    }
+
+    /** A presence too long for the presence path (padded out): it would pass presence's own rate. */
+    private static boolean oversizedPresence(String text) {
+        if (text.length() <= HubEndpoint.PRESENCE_TEXT || !text.contains("\"presence\"")) {
+            return false;
+        }
+        try {
+            return MessageWire.read(text) instanceof Message.Presence;
+        } catch (org.mapwork.collab.WireException e) {
+            return false; // refused as unreadable by the core
+        }
     }
 
     /** On the room's thread: the latest presence of {@code endpoint} (coalesced by it), relayed to the others. */

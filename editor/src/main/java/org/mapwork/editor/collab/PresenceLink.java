@@ -22,7 +22,9 @@ import org.mapwork.editor.view.MapWindow;
 /**
  * Presence for a map window that edits through a hub: sends my pointer (in map units, through the camera), my
  * selection and the label I am editing, and shows the others' on a {@link PeerOverlay} above the map and in a
- * {@link PeopleList} in the status bar. Call on the JavaFX thread; {@link #close()} takes it all away again.
+ * {@link PeopleList} in the status bar. Call on the JavaFX thread; {@link #close()} takes it all away again. The
+ * client's session thread must be the JavaFX thread (as the editor's map session's is): its {@code Peers} are read
+ * there.
  */
 public final class PresenceLink implements AutoCloseable {
 
