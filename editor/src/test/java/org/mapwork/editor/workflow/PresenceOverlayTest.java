@@ -195,4 +195,31 @@ class PresenceOverlayTest {
             return null;
         });
     }
+
+    @Test
+    void the_overlay_and_the_list_speak_spanish(FxRobot robot) throws Exception {
+        MapWindow w = app.lastWindow();
+        MapViewModel vm = w.viewModel();
+        List<String> ids = Ui.fx(() -> vm.edits().quickAdd("Centro de trabajadores"));
+        org.mapwork.editor.i18n.Ui.setLocale(java.util.Locale.forLanguageTag("es"));
+        try {
+            Peers peers = new Peers("me");
+            PresenceLink link = Ui.fx(() -> PresenceLink.connect(w, peers, s -> { }));
+            assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream().anyMatch(l -> "Solo tú aquí".equals(l.getText())));
+            Ui.fx(() -> {
+                peers.hear(new Message.Joined(new Message.Person("ana", "Ana")));
+                peers.hear(new Message.Presence("ana", "Ana", new PresenceState(null, List.of(), ids.get(0))));
+                return null;
+            });
+            assertEquals("Ana está editando", ((Label) find(robot, "peer-editing-ana")).getText());
+            assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream().anyMatch(l -> "Contigo:".equals(l.getText())));
+            assertNull(find(robot, "peer-cursor-ana"), "no pointer while hers is off the canvas");
+            Ui.fx(() -> {
+                link.close();
+                return null;
+            });
+        } finally {
+            org.mapwork.editor.i18n.Ui.setLocale(java.util.Locale.ENGLISH);
+        }
+    }
 }
