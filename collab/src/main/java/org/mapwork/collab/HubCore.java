@@ -52,6 +52,8 @@ public final class HubCore {
     private final List<Message.Entry> log = new ArrayList<>();
     /** connection → actor, for connections that have joined, in joining order. */
     private final Map<String, String> joined = new LinkedHashMap<>();
+    /** actor → who is in (their cleaned name, and how many of their connections are joined), in joining order. */
+    private final Map<String, InRoom> roster = new LinkedHashMap<>();
     /** actor → the last sequence number of theirs the hub has handled (committed or refused). */
     private final Map<String, Long> lastSeq = new HashMap<>();
     private long refusals;
@@ -166,9 +168,38 @@ public final class HubCore {
         return joined.containsKey(connection);
     }
 
-    /** The connection went away (closed, timed out, removed). */
-    public void disconnect(String connection) {
-        joined.remove(connection);
+    /** Someone in the map: the name the hub gave them and how many of their connections are joined. */
+    private static final class InRoom {
+        final String name;
+        int connections;
+
+        InRoom(String name) {
+            this.name = name;
+        }
+    }
+
+    /**
+     * The connection went away (closed, timed out, removed). When it was its actor's last, the others are told that
+     * person {@link Message.Left left} (their presence goes with them).
+     */
+    public List<Outgoing> disconnect(String connection) {
+        String actor = joined.remove(connection);
+        if (actor == null) {
+            return List.of();
+        }
+        InRoom in = roster.get(actor);
+        if (in != null && --in.connections > 0) {
+            return List.of();
+        }
+        roster.remove(actor);
+        return toOthers(connection, new Message.Left(actor));
+    }
+
+    /** Who is in the map now: one person per actor, in the order they came in. */
+    public List<Message.Person> people() {
+        List<Message.Person> out = new ArrayList<>(roster.size());
+        roster.forEach((actor, in) -> out.add(new Message.Person(actor, in.name)));
+        return out;
     }
 
     /**
@@ -202,7 +233,8 @@ public final class HubCore {
                 return List.of(new Outgoing(connection, new Message.Error("presence for actor " + presence.actor()
                         + " on the connection of " + actor)));
             }
-            return toOthers(connection, presence);
+            // relayed with the name the hub has for the actor, and kept nowhere
+            return toOthers(connection, new Message.Presence(actor, roster.get(actor).name, presence.state()));
         }
         return List.of(new Outgoing(connection, new Message.Error("a client does not send "
                 + message.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))));
@@ -232,9 +264,33 @@ public final class HubCore {
             return List.of(new Outgoing(connection, new Message.Error("this hub holds " + log.size()
                     + " change sets, the client has seen " + hello.since() + "; catching a hub up is not built yet")));
         }
+        String before = joined.get(connection);
+        if (before != null && !before.equals(hello.actor())) {
+            return List.of(new Outgoing(connection, new Message.Error("this connection is " + before + "'s, not " + hello.actor() + "'s")));
+        }
+        Message.Welcome welcome = new Message.Welcome(mapId, hubId, log.size(), lastSeq.getOrDefault(hello.actor(), 0L), page(hello.since()));
+        if (before != null) {
+            return List.of(new Outgoing(connection, welcome)); // the next page of a catch-up: the roster is sent already
+        }
+        // a first welcome on this connection: the device hears who is in, and the others hear it came (once per actor)
+        List<Outgoing> out = new ArrayList<>();
+        out.add(new Outgoing(connection, welcome));
+        List<Message.Person> others = new ArrayList<>();
+        roster.forEach((actor, in) -> {
+            if (!actor.equals(hello.actor())) {
+                others.add(new Message.Person(actor, in.name));
+            }
+        });
+        out.add(new Outgoing(connection, new Message.Roster(others)));
+        InRoom in = roster.get(hello.actor());
+        if (in == null) {
+            in = new InRoom(PeerNames.clean(hello.name(), hello.actor()));
+            roster.put(hello.actor(), in);
+            out.addAll(toOthers(connection, new Message.Joined(new Message.Person(hello.actor(), in.name))));
+        }
+        in.connections++;
         joined.put(connection, hello.actor());
-        return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
-                lastSeq.getOrDefault(hello.actor(), 0L), page(hello.since()))));
+        return out;
     }
 
     private List<Outgoing> submit(String connection, String actor, Message.Submit submit) {

@@ -3,14 +3,12 @@ package org.mapwork.collab;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.mapwork.model.ChangeSet;
 
 /**
  * The messages between a client and the hub (docs/protocol.md). Client to hub: {@link Hello}, {@link Submit},
  * {@link Presence}. Hub to client: {@link Welcome}, {@link Commit}, {@link Changes}, {@link Refused},
- * {@link Presence}, {@link Error}.
+ * {@link Presence}, {@link Roster}, {@link Joined}, {@link Left}, {@link Error}.
  */
 public sealed interface Message {
 
@@ -57,11 +55,48 @@ public sealed interface Message {
         }
     }
 
-    /** Someone's cursor, selection or label being edited: relayed to the others, never stored. Not built yet. */
-    record Presence(String actor, ObjectNode state) implements Message {
+    /**
+     * Someone's cursor, selection and label being edited (docs/protocol.md, presence): from a device its own state
+     * ({@code name} left out), from the hub another device's, with the name the hub has for it. Relayed, never stored.
+     */
+    record Presence(String actor, String name, PresenceState state) implements Message {
         public Presence {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(state, "state");
+        }
+
+        /** A device's own presence, as it sends it. */
+        public Presence(String actor, PresenceState state) {
+            this(actor, null, state);
+        }
+    }
+
+    /** One person in a shared map: their actor id and the name the hub has for them (cleaned: {@link PeerNames}). */
+    record Person(String actor, String name) {
+        public Person {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** From the hub, right after a device's first welcome on a connection: who else is in the map now. */
+    record Roster(List<Person> people) implements Message {
+        public Roster {
+            people = List.copyOf(people);
+        }
+    }
+
+    /** From the hub: someone came in (their first connection to the map). */
+    record Joined(Person person) implements Message {
+        public Joined {
+            Objects.requireNonNull(person, "person");
+        }
+    }
+
+    /** From the hub: someone left (their last connection closed); their presence is gone with them. */
+    record Left(String actor) implements Message {
+        public Left {
+            Objects.requireNonNull(actor, "actor");
         }
     }
 

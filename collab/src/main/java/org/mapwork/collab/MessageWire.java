@@ -48,17 +48,25 @@ public final class MessageWire {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private static final Map<String, Set<String>> KEYS = Map.of(
-            "hello", Set.of("type", "protocol", "map", "token", "actor", "name", "since", "hub"),
-            "submit", Set.of("type", "changeSet", "conditional"),
-            "presence", Set.of("type", "actor", "state"),
-            "welcome", Set.of("type", "map", "hub", "serverSeq", "yourLastSeq", "entries"),
-            "commit", Set.of("type", "entry"),
-            "changes", Set.of("type", "entry"),
-            "refused", Set.of("type", "clientSeq", "reason"),
-            "error", Set.of("type", "reason"));
+    private static final Map<String, Set<String>> KEYS = Map.ofEntries(
+            Map.entry("hello", Set.of("type", "protocol", "map", "token", "actor", "name", "since", "hub")),
+            Map.entry("submit", Set.of("type", "changeSet", "conditional")),
+            Map.entry("presence", Set.of("type", "actor", "name", "state")),
+            Map.entry("peers", Set.of("type", "peers")),
+            Map.entry("joined", Set.of("type", "actor", "name")),
+            Map.entry("left", Set.of("type", "actor")),
+            Map.entry("welcome", Set.of("type", "map", "hub", "serverSeq", "yourLastSeq", "entries")),
+            Map.entry("commit", Set.of("type", "entry")),
+            Map.entry("changes", Set.of("type", "entry")),
+            Map.entry("refused", Set.of("type", "clientSeq", "reason")),
+            Map.entry("error", Set.of("type", "reason")));
     private static final Set<String> ENTRY_KEYS = Set.of("serverSeq", "actor", "clientSeq", "changeSet", "dropped");
     private static final Set<String> DROP_KEYS = Set.of("index", "change", "problem");
+    private static final Set<String> STATE_KEYS = Set.of("cursor", "selection", "editing");
+    private static final Set<String> CURSOR_KEYS = Set.of("x", "y");
+    private static final Set<String> PERSON_KEYS = Set.of("actor", "name");
+    /** Most people in one {@code peers} message. */
+    public static final int MAX_PEOPLE = 1000;
 
     private MessageWire() {
     }
@@ -91,7 +99,21 @@ public final class MessageWire {
         } else if (m instanceof Message.Presence p) {
             o.put("type", "presence");
             o.put("actor", p.actor());
-            o.set("state", p.state());
+            if (p.name() != null) {
+                o.put("name", p.name());
+            }
+            o.set("state", state(p.state()));
+        } else if (m instanceof Message.Roster r) {
+            o.put("type", "peers");
+            ArrayNode people = o.putArray("peers");
+            r.people().forEach(p -> people.addObject().put("actor", p.actor()).put("name", p.name()));
+        } else if (m instanceof Message.Joined j) {
+            o.put("type", "joined");
+            o.put("actor", j.person().actor());
+            o.put("name", j.person().name());
+        } else if (m instanceof Message.Left l) {
+            o.put("type", "left");
+            o.put("actor", l.actor());
         } else if (m instanceof Message.Welcome w) {
             o.put("type", "welcome");
             o.put("map", w.map());
@@ -134,6 +156,23 @@ public final class MessageWire {
         return o;
     }
 
+    private static ObjectNode state(PresenceState st) {
+        ObjectNode o = NODES.objectNode();
+        if (st.cursor() == null) {
+            o.putNull("cursor");
+        } else {
+            o.putObject("cursor").put("x", st.cursor().x()).put("y", st.cursor().y());
+        }
+        ArrayNode sel = o.putArray("selection");
+        st.selection().forEach(sel::add);
+        if (st.editing() == null) {
+            o.putNull("editing");
+        } else {
+            o.put("editing", st.editing());
+        }
+        return o;
+    }
+
     /** Reads one message. */
     public static Message read(String text) throws WireException {
         if (text == null) {
@@ -163,13 +202,18 @@ public final class MessageWire {
             case "hello" -> new Message.Hello((int) o.whole("protocol", 1), o.text("map"), o.text("token"), o.text("actor"),
                     o.optText("name"), o.whole("since", 0), o.optText("hub"));
             case "submit" -> new Message.Submit(ChangeSetWire.read(o.raw("changeSet"), o.at("changeSet")), o.bool("conditional", false));
-            case "presence" -> {
-                JsonNode state = o.raw("state");
-                if (state == null || !state.isObject()) {
-                    throw new WireException(o.at("state"), "expected an object");
+            case "presence" -> new Message.Presence(actorId(o, "actor"), name(o, false), state(o.raw("state"), o.at("state")));
+            case "peers" -> {
+                JsonNode arr = o.array("peers", MAX_PEOPLE, false);
+                List<Message.Person> people = new ArrayList<>(arr.size());
+                for (int i = 0; i < arr.size(); i++) {
+                    JsonIn p = JsonIn.object(arr.get(i), o.at("peers") + "[" + i + "]", PERSON_KEYS);
+                    people.add(new Message.Person(actorId(p, "actor"), name(p, true)));
                 }
-                yield new Message.Presence(o.text("actor"), (ObjectNode) state);
+                yield new Message.Roster(people);
             }
+            case "joined" -> new Message.Joined(new Message.Person(actorId(o, "actor"), name(o, true)));
+            case "left" -> new Message.Left(actorId(o, "actor"));
             case "welcome" -> {
                 JsonNode arr = o.array("entries", MAX_ENTRIES, false);
                 List<Message.Entry> entries = new ArrayList<>(arr.size());
@@ -183,6 +227,60 @@ public final class MessageWire {
             case "refused" -> new Message.Refused(o.whole("clientSeq", 0), o.text("reason"));
             default -> new Message.Error(o.text("reason"));
         };
+    }
+
+    private static String actorId(JsonIn o, String key) throws WireException {
+        String actor = o.text(key);
+        if (!org.mapwork.model.Ids.isValid(actor)) {
+            throw new WireException(o.at(key), "not an actor id (letters, digits, -_.: at most 128)");
+        }
+        return actor;
+    }
+
+    /** A name as the hub sends it: at most {@link PeerNames#MAX_WIRE_LENGTH} characters, no control characters. */
+    private static String name(JsonIn o, boolean required) throws WireException {
+        String name = required ? o.text("name") : o.optText("name");
+        if (name == null) {
+            return null;
+        }
+        if (name.length() > PeerNames.MAX_WIRE_LENGTH) {
+            throw new WireException(o.at("name"), "a name has at most " + PeerNames.MAX_WIRE_LENGTH + " characters, got " + name.length());
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new WireException(o.at("name"), "a name has no control characters");
+        }
+        return name;
+    }
+
+    private static PresenceState state(JsonNode node, String path) throws WireException {
+        JsonIn o = JsonIn.object(node, path, STATE_KEYS);
+        PresenceState.Cursor cursor = null;
+        if (o.has("cursor")) {
+            JsonIn c = JsonIn.object(o.raw("cursor"), o.at("cursor"), CURSOR_KEYS);
+            double x = c.number("x");
+            double y = c.number("y");
+            for (String k : List.of("x", "y")) {
+                double v = k.equals("x") ? x : y;
+                if (!Double.isFinite(v) || Math.abs(v) > PresenceState.MAX_COORDINATE) {
+                    throw new WireException(c.at(k), "expected a number within ±" + (long) PresenceState.MAX_COORDINATE);
+                }
+            }
+            cursor = new PresenceState.Cursor(x, y);
+        }
+        JsonNode arr = o.array("selection", PresenceState.MAX_SELECTION, true);
+        List<String> selection = new ArrayList<>(arr.size());
+        for (int i = 0; i < arr.size(); i++) {
+            JsonNode id = arr.get(i);
+            if (!id.isTextual() || !org.mapwork.model.Ids.isValid(id.textValue())) {
+                throw new WireException(o.at("selection") + "[" + i + "]", "expected an element id");
+            }
+            selection.add(id.textValue());
+        }
+        String editing = o.optText("editing");
+        if (editing != null && !org.mapwork.model.Ids.isValid(editing)) {
+            throw new WireException(o.at("editing"), "expected an element id or null");
+        }
+        return new PresenceState(cursor, selection, editing);
     }
 
     private static Message.Entry entry(JsonNode node, String path) throws WireException {

@@ -182,21 +182,72 @@ class HubCoreTest {
     }
 
     @Test
-    void presence_is_relayed_to_the_others_only_and_never_enters_the_log() {
+    void presence_is_relayed_to_the_others_only_with_the_senders_name_and_never_enters_the_log() {
         join("c1", "alice", 0);
         join("c2", "bob", 0);
         join("c3", "carol", 0);
-        Message.Presence cursor = new Message.Presence("alice",
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("x", 10).put("y", 20));
+        PresenceState state = new PresenceState(new PresenceState.Cursor(10, 20), List.of("a", "b"), "a");
+        Message.Presence cursor = new Message.Presence("alice", state);
 
         List<HubCore.Outgoing> out = hub.receive("c1", cursor);
 
-        assertEquals(List.of(new HubCore.Outgoing("c2", cursor), new HubCore.Outgoing("c3", cursor)), out);
+        Message.Presence relayed = new Message.Presence("alice", "alice", state);
+        assertEquals(List.of(new HubCore.Outgoing("c2", relayed), new HubCore.Outgoing("c3", relayed)), out);
         assertEquals(0, hub.serverSeq());
-        Message asBob = hub.receive("c1", new Message.Presence("bob", cursor.state())).get(0).message();
+        assertEquals(List.of(), hub.log(), "presence is never in the log");
+        Message asBob = hub.receive("c1", new Message.Presence("bob", state)).get(0).message();
         assertInstanceOf(Message.Error.class, asBob);
         Message welcome = hub.receive("c1", new Message.Welcome(start.id(), "hub-x", 0, 0, List.of())).get(0).message();
         assertEquals(new Message.Error("a client does not send welcome"), welcome);
+    }
+
+    private List<HubCore.Outgoing> hello(String connection, String actor, String name) {
+        return hub.receive(connection, new Message.Hello(Message.PROTOCOL, start.id(), TestMaps.TOKEN, actor, name, 0));
+    }
+
+    @Test
+    void a_device_hears_who_is_in_after_its_welcome_and_the_others_hear_it_came_and_went() {
+        hello("c1", "alice", "Alice");
+        List<HubCore.Outgoing> bobIn = hello("c2", "bob", "Bob");
+
+        assertInstanceOf(Message.Welcome.class, bobIn.get(0).message());
+        assertEquals(new HubCore.Outgoing("c2", new Message.Roster(List.of(new Message.Person("alice", "Alice")))), bobIn.get(1));
+        assertEquals(new HubCore.Outgoing("c1", new Message.Joined(new Message.Person("bob", "Bob"))), bobIn.get(2));
+        assertEquals(3, bobIn.size());
+        assertEquals(List.of(new Message.Person("alice", "Alice"), new Message.Person("bob", "Bob")), hub.people());
+
+        // a second connection of bob (a reconnect before the old one timed out): no news for anyone
+        List<HubCore.Outgoing> again = hello("c3", "bob", "Bob");
+        assertEquals(List.of("c3", "c3"), again.stream().map(HubCore.Outgoing::connection).toList());
+        assertEquals(List.of(), hub.disconnect("c2"), "bob is still in through c3");
+        assertEquals(List.of(new HubCore.Outgoing("c1", new Message.Left("bob"))), hub.disconnect("c3"));
+        assertEquals(List.of(new Message.Person("alice", "Alice")), hub.people());
+        assertEquals(List.of(), hub.disconnect("c3"), "a connection goes once");
+    }
+
+    @Test
+    void the_next_page_of_a_catch_up_sends_no_second_roster() {
+        hello("c1", "alice", "Alice");
+        List<HubCore.Outgoing> first = hello("c2", "bob", "Bob");
+        List<HubCore.Outgoing> next = hello("c2", "bob", "Bob");
+        assertEquals(3, first.size());
+        assertEquals(1, next.size());
+        assertInstanceOf(Message.Welcome.class, next.get(0).message());
+        Message other = hello("c2", "mallory", "M").get(0).message();
+        assertInstanceOf(Message.Error.class, other, "one actor per connection");
+    }
+
+    @Test
+    void hostile_names_are_trimmed_before_anyone_sees_them() {
+        hello("c1", "alice", "Alice");
+        List<HubCore.Outgoing> out = hello("c2", "eve", "\u202Eevil\u0000\n\tname\u200B " + "x".repeat(10_000));
+        Message.Joined joined = (Message.Joined) out.get(2).message();
+        String name = joined.person().name();
+        assertTrue(name.startsWith("evil name x"), name);
+        assertEquals(PeerNames.MAX_LENGTH, name.codePointCount(0, name.length()));
+        assertTrue(name.chars().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT), name);
+        List<HubCore.Outgoing> blank = hello("c3", "nobody", "\u0007 \u0008");
+        assertEquals("nobody", ((Message.Joined) blank.get(2).message()).person().name(), "an empty name is the actor id");
     }
 
     @Test

@@ -64,6 +64,7 @@ class HubHostileClientTest {
         Raw r = raw(null);
         r.send(MessageWire.write(new Message.Hello(1, start.id(), TestMaps.TOKEN, actor, actor, 0)));
         assertTrue(MessageWire.read(r.next()) instanceof Message.Welcome);
+        assertTrue(MessageWire.read(r.next()) instanceof Message.Roster, "who is in follows the welcome");
         return r;
     }
 

@@ -74,7 +74,12 @@ class MessageWireTest {
                 new Message.Changes(new Message.Entry(13, "bob", 3, cs, List.of())),
                 new Message.Refused(41, "nothing of it fits any more"),
                 new Message.Error("wrong token"),
-                new Message.Presence("alice", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("x", 3)));
+                new Message.Presence("alice", new PresenceState(new PresenceState.Cursor(-12.5, 3e6), List.of("a", "n-4k2"), "a")),
+                new Message.Presence("alice", "Alice Ñandú", PresenceState.NONE),
+                new Message.Roster(List.of(new Message.Person("alice", "Alice"), new Message.Person("dev:bob.2", "Bob 😀"))),
+                new Message.Roster(List.of()),
+                new Message.Joined(new Message.Person("carol", "Carol")),
+                new Message.Left("carol"));
         for (Message m : all) {
             assertEquals(m, MessageWire.read(MessageWire.write(m)), m.getClass().getSimpleName());
         }
@@ -98,6 +103,17 @@ class MessageWireTest {
             "value of two kinds | {\"type\":\"submit\",\"changeSet\":{\"summary\":\"s\",\"time\":\"2026-12-03T10:00:00Z\",\"changes\":[{\"change\":\"attribute\",\"actor\":\"a\",\"seq\":1,\"id\":\"n\",\"name\":\"x\",\"value\":{\"int\":1,\"text\":\"1\"}}]}} | $.changeSet.changes[0].value",
             "int that is text   | {\"type\":\"submit\",\"changeSet\":{\"summary\":\"s\",\"time\":\"2026-12-03T10:00:00Z\",\"changes\":[{\"change\":\"attribute\",\"actor\":\"a\",\"seq\":1,\"id\":\"n\",\"name\":\"x\",\"value\":{\"int\":\"1\"}}]}} | $.changeSet.changes[0].value.int",
             "bad point          | {\"type\":\"submit\",\"changeSet\":{\"summary\":\"s\",\"time\":\"2026-12-03T10:00:00Z\",\"changes\":[{\"change\":\"geometry\",\"actor\":\"a\",\"seq\":1,\"id\":\"n\",\"value\":{\"x\":0,\"y\":0,\"w\":1,\"h\":1,\"points\":[[1]]}}]}} | $.changeSet.changes[0].value.points[0]",
+            "presence no state  | {\"type\":\"presence\",\"actor\":\"a\"}                      | $.state",
+            "presence bad actor | {\"type\":\"presence\",\"actor\":\"a b\",\"state\":{}}       | $.actor",
+            "presence extra key | {\"type\":\"presence\",\"actor\":\"a\",\"state\":{\"colour\":\"red\"}} | $.state.colour",
+            "cursor not number  | {\"type\":\"presence\",\"actor\":\"a\",\"state\":{\"cursor\":{\"x\":\"1\",\"y\":2}}} | $.state.cursor.x",
+            "cursor too far     | {\"type\":\"presence\",\"actor\":\"a\",\"state\":{\"cursor\":{\"x\":1,\"y\":1e300}}} | $.state.cursor.y",
+            "cursor no y        | {\"type\":\"presence\",\"actor\":\"a\",\"state\":{\"cursor\":{\"x\":1}}} | $.state.cursor.y",
+            "selection not ids  | {\"type\":\"presence\",\"actor\":\"a\",\"state\":{\"selection\":[\"a\",7]}} | $.state.selection[1]",
+            "editing not an id  | {\"type\":\"presence\",\"actor\":\"a\",\"state\":{\"editing\":\"<script>\"}} | $.state.editing",
+            "name with control  | {\"type\":\"joined\",\"actor\":\"a\",\"name\":\"A\\u0007\"}        | $.name",
+            "peer without name  | {\"type\":\"peers\",\"peers\":[{\"actor\":\"a\",\"name\":\"A\"},{\"actor\":\"b\"}]} | $.peers[1].name",
+            "left without actor | {\"type\":\"left\"}                                              | $.actor",
             "link ends on node  | {\"type\":\"submit\",\"changeSet\":{\"summary\":\"s\",\"time\":\"2026-12-03T10:00:00Z\",\"changes\":[{\"change\":\"add\",\"actor\":\"a\",\"seq\":1,\"element\":{\"id\":\"n\",\"kind\":\"node\",\"type\":\"actor\",\"order\":\"V\",\"source\":\"a\"}}]}} | $.changeSet.changes[0].element",
     })
     void bad_input_is_refused_with_the_path_of_the_problem(String what, String text, String path) {
@@ -115,6 +131,33 @@ class MessageWireTest {
         String deep = "{\"type\":\"presence\",\"actor\":\"a\",\"state\":" + "{\"a\":".repeat(100) + "1" + "}".repeat(100) + "}";
         WireException tooDeep = assertThrows(WireException.class, () -> MessageWire.read(deep));
         assertTrue(tooDeep.problem().contains("nesting depth"), tooDeep.getMessage());
+    }
+
+    @Test
+    void presence_sizes_are_bounded_and_hostile_names_from_a_hub_are_refused() {
+        String ids = String.join(",", java.util.Collections.nCopies(PresenceState.MAX_SELECTION + 1, "\"a\""));
+        WireException tooMany = assertThrows(WireException.class, () -> MessageWire.read(
+                "{\"type\":\"presence\",\"actor\":\"a\",\"state\":{\"selection\":[" + ids + "]}}"));
+        assertEquals("$.state.selection", tooMany.path(), tooMany.getMessage());
+        String longName = "N".repeat(10_000);
+        WireException tooLong = assertThrows(WireException.class, () -> MessageWire.read(
+                "{\"type\":\"joined\",\"actor\":\"a\",\"name\":\"" + longName + "\"}"));
+        assertEquals("$.name", tooLong.path());
+        assertTrue(tooLong.problem().contains(String.valueOf(PeerNames.MAX_WIRE_LENGTH)), tooLong.problem());
+        assertThrows(IllegalArgumentException.class, () -> new PresenceState(null,
+                java.util.Collections.nCopies(PresenceState.MAX_SELECTION + 1, "a"), null));
+        // a device's own state for sending is cut to what may travel, never refused
+        PresenceState cut = PresenceState.of(Double.NaN, 1.0, java.util.Collections.nCopies(500, "a"), null);
+        assertEquals(PresenceState.MAX_SELECTION, cut.selection().size());
+        assertEquals(null, cut.cursor());
+    }
+
+    @Test
+    void a_presence_without_cursor_selection_or_editing_reads_as_none() throws WireException {
+        Message m = MessageWire.read("{\"type\":\"presence\",\"actor\":\"a\",\"state\":{}}");
+        assertEquals(new Message.Presence("a", PresenceState.NONE), m);
+        Message nulls = MessageWire.read("{\"type\":\"presence\",\"actor\":\"a\",\"state\":{\"cursor\":null,\"editing\":null}}");
+        assertEquals(m, nulls);
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 import org.mapwork.collab.ClientCore;
 import org.mapwork.collab.Message;
 import org.mapwork.collab.MessageWire;
+import org.mapwork.collab.Peers;
+import org.mapwork.collab.PresenceState;
 import org.mapwork.collab.WireException;
 import org.mapwork.model.MapSession;
 
@@ -76,6 +78,8 @@ public final class HubClient implements AutoCloseable {
     public static final int WINDOW = 64;
     /** A ping this often keeps the connection from the hub's idle timeout; silence for three of them means it is gone. */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+    /** Presence goes out at most this often: the latest state when the time comes (25 a second, under the hub's 30). */
+    public static final Duration PRESENCE_EVERY = Duration.ofMillis(40);
 
     private final ClientCore core;
     private final URI uri;
@@ -102,6 +106,13 @@ public final class HubClient implements AutoCloseable {
     private final RateLimit pace;
     private boolean drainScheduled;
     private java.util.concurrent.ScheduledFuture<?> keepAlive;
+    private final Peers peers;
+    /** This device's presence: the latest state given, whether it still has to go out, when the last one went. */
+    private PresenceState presence = PresenceState.NONE;
+    private boolean presenceDirty;
+    private boolean presenceScheduled;
+    private long presenceSentAt = System.nanoTime() - PRESENCE_EVERY.toNanos();
+    private long presenceSent;
 
     /**
      * @param map           the map's WebSocket address, without the token (see {@link JoinAddress#map()})
@@ -126,6 +137,56 @@ public final class HubClient implements AutoCloseable {
             return t;
         });
         core.session().addListener(sessionListener);
+        this.peers = new Peers(core.session().actor());
+    }
+
+    /** Who else is in the map and what they are doing, updated on the session thread (empty while not online). */
+    public Peers peers() {
+        return peers;
+    }
+
+    /**
+     * Sets this device's presence (from any thread; it is handled on the session thread). It goes out coalesced: at
+     * most one every {@link #PRESENCE_EVERY}, the latest state when the time comes; again after each (re)connect,
+     * and when someone comes in, so that they see it.
+     */
+    public void setPresence(PresenceState state) {
+        Objects.requireNonNull(state, "state");
+        sessionThread.execute(() -> {
+            if (!state.equals(presence)) {
+                presence = state;
+                presenceDirty = true;
+                flushPresence();
+            }
+        });
+    }
+
+    /** How many presence messages this client has sent (tests: coalescing). */
+    public long presenceSent() {
+        return presenceSent;
+    }
+
+    /** On the session thread: sends the latest presence if it is due, or schedules it for when it is. */
+    private void flushPresence() {
+        if (!presenceDirty || state != State.ONLINE) {
+            return;
+        }
+        long wait = presenceSentAt + PRESENCE_EVERY.toNanos() - System.nanoTime();
+        if (wait <= 0) {
+            presenceDirty = false;
+            presenceSentAt = System.nanoTime();
+            presenceSent++;
+            send(new Message.Presence(core.session().actor(), presence));
+        } else if (!presenceScheduled) {
+            presenceScheduled = true;
+            int gen = generation;
+            timer.schedule(() -> sessionThread.execute(() -> {
+                presenceScheduled = false;
+                if (gen == generation) {
+                    flushPresence();
+                }
+            }), wait, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Connects (from any thread); reconnects by itself after drops until {@link #close()}. */
@@ -266,6 +327,13 @@ public final class HubClient implements AutoCloseable {
             abort(gen, "the hub sent an unreadable message: " + e.getMessage());
             return;
         }
+        if (peers.hear(message)) {
+            if (message instanceof Message.Joined && !presence.isEmpty()) {
+                presenceDirty = true; // the newcomer has not seen it
+                flushPresence();
+            }
+            return;
+        }
         List<Message> reply;
         try {
             reply = core.receive(message);
@@ -276,6 +344,7 @@ public final class HubClient implements AutoCloseable {
         if (message instanceof Message.Error e) {
             problem = e.reason();
             setState(State.REFUSED);
+            peers.clear();
             stopKeepAlive();
             if (socket != null) {
                 socket.abort();
@@ -285,6 +354,8 @@ public final class HubClient implements AutoCloseable {
         if (message instanceof Message.Welcome && core.isJoined()) {
             failures = 0;
             setState(State.ONLINE);
+            presenceDirty = !presence.isEmpty();
+            flushPresence();
         }
         if (message instanceof Message.Commit || message instanceof Message.Refused) {
             inFlight = Math.max(0, inFlight - 1);
@@ -309,6 +380,8 @@ public final class HubClient implements AutoCloseable {
         stopKeepAlive();
         problem = why;
         core.disconnected();
+        presenceScheduled = false;
+        peers.clear();
         setState(State.OFFLINE);
         Duration wait = backoff.after(failures++, jitter);
         timer.schedule(() -> sessionThread.execute(this::connect), wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -339,6 +412,7 @@ public final class HubClient implements AutoCloseable {
                 generation++;
                 stopKeepAlive();
                 setState(State.CLOSED);
+                peers.clear();
                 if (socket != null) {
                     WebSocket ws = socket;
                     socket = null;

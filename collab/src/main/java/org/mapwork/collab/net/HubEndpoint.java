@@ -4,10 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+
+import org.mapwork.collab.Message;
+import org.mapwork.collab.MessageWire;
+import org.mapwork.collab.WireException;
 
 /**
  * One device's WebSocket to one shared map (public only because Jetty calls it through method handles). Runs on Jetty's threads: it only checks the connection's limits and hands
@@ -16,6 +21,11 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 public final class HubEndpoint implements Session.Listener.AutoDemanding {
 
     private static final AtomicLong IDS = new AtomicLong();
+    /**
+     * Longest presence message, in characters (one of 100 selected ids of 128 characters is under 14 KiB): a longer
+     * text is not looked at here, and the map's thread refuses it if it is a presence ({@link MapRoom#received}).
+     */
+    static final int PRESENCE_TEXT = 64 * 1024;
 
     private final String id = "c" + IDS.incrementAndGet();
     private final MapRoom room;
@@ -23,12 +33,22 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
     private final RateLimit rate;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final RateLimit presenceRate;
+    /** The latest presence not yet handed to the map's thread: newer ones replace it (latest wins). */
+    private final AtomicReference<Message.Presence> latestPresence = new AtomicReference<>();
+    private final AtomicLong presenceDropped = new AtomicLong();
     private volatile Session session;
 
     HubEndpoint(MapRoom room, HubLimits limits) {
         this.room = room;
         this.limits = limits;
         this.rate = new RateLimit(limits.messagesPerSecond(), limits.burst(), System.nanoTime());
+        this.presenceRate = new RateLimit(limits.presencePerSecond(), limits.presenceBurst(), System.nanoTime());
+    }
+
+    /** Presence messages of this connection dropped for its presence rate. */
+    long presenceDropped() {
+        return presenceDropped.get();
     }
 
     String id() {
@@ -55,6 +75,11 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
                     + (long) limits.messagesPerSecond() + " a second");
             return;
         }
+        Message.Presence presence = presenceIn(text);
+        if (presence != null) {
+            presence(presence);
+            return;
+        }
         if (queued.incrementAndGet() > limits.maxQueued()) {
             refuse("too many messages waiting: at most " + limits.maxQueued());
             return;
@@ -64,6 +89,45 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
             room.received(this, text);
         })) {
             refuse("the hub is stopping");
+        }
+    }
+
+    /**
+     * The presence a small text holds, read here on Jetty's thread, or {@code null} for anything else (which goes to
+     * the map's thread as it is, and is refused there if it cannot be read).
+     */
+    private static Message.Presence presenceIn(String text) {
+        if (text.length() > PRESENCE_TEXT || !text.contains("\"presence\"")) {
+            return null;
+        }
+        try {
+            return MessageWire.read(text) instanceof Message.Presence p ? p : null;
+        } catch (WireException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Presence has a lower rate of its own (over it, it is dropped, not a disconnect) and is coalesced: at most one
+     * task per connection waits for the map's thread, relaying the latest presence when it runs, so a flood of
+     * cursor moves never stands between change sets and the map's thread.
+     */
+    private void presence(Message.Presence p) {
+        boolean allowed;
+        synchronized (presenceRate) {
+            allowed = presenceRate.take(System.nanoTime());
+        }
+        if (!allowed) {
+            presenceDropped.incrementAndGet();
+            return;
+        }
+        if (latestPresence.getAndSet(p) == null) {
+            room.execute(() -> {
+                Message.Presence latest = latestPresence.getAndSet(null);
+                if (latest != null) {
+                    room.presence(this, latest);
+                }
+            });
         }
     }
 

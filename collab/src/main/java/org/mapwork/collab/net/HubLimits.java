@@ -13,24 +13,38 @@ import org.mapwork.collab.MessageWire;
  * @param burst             messages a connection may send at once above that rate (a layout, a paste, a catch-up)
  * @param maxQueued         messages of one connection waiting for the map's thread at most
  * @param idleTimeout       a connection that sends nothing (not even a ping) for this long is closed
+ * @param presencePerSecond presence messages a connection may send a second (within the messages above); more are
+ *                          dropped, without closing the connection
+ * @param presenceBurst     presence messages at once above that rate
  */
-public record HubLimits(int maxMessageBytes, double messagesPerSecond, int burst, int maxQueued, Duration idleTimeout) {
+public record HubLimits(int maxMessageBytes, double messagesPerSecond, int burst, int maxQueued, Duration idleTimeout,
+                        double presencePerSecond, int presenceBurst) {
 
     public HubLimits {
-        if (maxMessageBytes < 1024 || messagesPerSecond <= 0 || burst < 1 || maxQueued < 1 || idleTimeout.isNegative()) {
+        if (maxMessageBytes < 1024 || messagesPerSecond <= 0 || burst < 1 || maxQueued < 1 || idleTimeout.isNegative()
+                || presencePerSecond <= 0 || presenceBurst < 1) {
             throw new IllegalArgumentException("limits must be positive (a message of at least 1 KiB): " + this);
         }
     }
 
+    /** Limits with the default presence rate (30 a second, 30 at once). */
+    public HubLimits(int maxMessageBytes, double messagesPerSecond, int burst, int maxQueued, Duration idleTimeout) {
+        this(maxMessageBytes, messagesPerSecond, burst, maxQueued, idleTimeout, 30, 30);
+    }
+
     /**
      * For a workshop table: 8 MiB messages, 200 messages a second with a burst of 1,000 (a device back from offline
-     * sends its queue at {@code HubClient}'s pace, half of this), 1,024 waiting, 10 minutes idle.
+     * sends its queue at {@code HubClient}'s pace, half of this), 1,024 waiting, 10 minutes idle; presence 30 a second with 30 at once.
      */
     public static HubLimits defaults() {
         return new HubLimits(MessageWire.MAX_MESSAGE_BYTES, 200, 1000, 1024, Duration.ofMinutes(10));
     }
 
     public HubLimits withRate(double perSecond, int burst) {
-        return new HubLimits(maxMessageBytes, perSecond, burst, maxQueued, idleTimeout);
+        return new HubLimits(maxMessageBytes, perSecond, burst, maxQueued, idleTimeout, presencePerSecond, presenceBurst);
+    }
+
+    public HubLimits withPresenceRate(double perSecond, int atOnce) {
+        return new HubLimits(maxMessageBytes, messagesPerSecond, burst, maxQueued, idleTimeout, perSecond, atOnce);
     }
 }

@@ -61,7 +61,9 @@ final class MapRoom implements AutoCloseable {
         }
         List<HubCore.Outgoing> out;
         try {
-            out = hub.receiveText(endpoint.id(), text);
+            out = oversizedPresence(text) ? List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error(
+                    "a presence message has at most " + HubEndpoint.PRESENCE_TEXT + " characters")))
+                    : hub.receiveText(endpoint.id(), text);
         } catch (RuntimeException e) {
             // a bug, not the client's fault: that connection goes, the map and the others stay
             out = List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error("the hub could not handle that message: " + e)));
@@ -69,10 +71,36 @@ final class MapRoom implements AutoCloseable {
         send(out);
     }
 
-    /** On the room's thread: the connection is gone. */
+    /** A presence too long for the presence path (padded out): it would pass presence's own rate. */
+    private static boolean oversizedPresence(String text) {
+        if (text.length() <= HubEndpoint.PRESENCE_TEXT || !text.contains("\"presence\"")) {
+            return false;
+        }
+        try {
+            return MessageWire.read(text) instanceof Message.Presence;
+        } catch (org.mapwork.collab.WireException e) {
+            return false; // refused as unreadable by the core
+        }
+    }
+
+    /** On the room's thread: the latest presence of {@code endpoint} (coalesced by it), relayed to the others. */
+    void presence(HubEndpoint endpoint, Message.Presence presence) {
+        if (!connections.containsKey(endpoint.id())) {
+            return;
+        }
+        List<HubCore.Outgoing> out;
+        try {
+            out = hub.receive(endpoint.id(), presence);
+        } catch (RuntimeException e) {
+            out = List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error("the hub could not handle that message: " + e)));
+        }
+        send(out);
+    }
+
+    /** On the room's thread: the connection is gone; the others hear if its person left. */
     void closed(HubEndpoint endpoint) {
         connections.remove(endpoint.id());
-        hub.disconnect(endpoint.id());
+        send(hub.disconnect(endpoint.id()));
     }
 
     /** On the room's thread: the transport closed the connection for a limit; the core forgets it now. */
@@ -86,6 +114,7 @@ final class MapRoom implements AutoCloseable {
     private void send(List<HubCore.Outgoing> out) {
         // one JSON text per message, however many connections it goes to (a commit's "changes" go to everyone)
         Map<Message, String> texts = new IdentityHashMap<>();
+        List<HubCore.Outgoing> after = new java.util.ArrayList<>();
         for (HubCore.Outgoing o : out) {
             HubEndpoint to = connections.get(o.connection());
             if (to == null) {
@@ -96,9 +125,12 @@ final class MapRoom implements AutoCloseable {
             if (o.message() instanceof Message.Error e) {
                 // the protocol: the hub closes the connection after an error
                 connections.remove(to.id());
-                hub.disconnect(to.id());
+                after.addAll(hub.disconnect(to.id()));
                 to.closeAfterSending(e.reason());
             }
+        }
+        if (!after.isEmpty()) {
+            send(after); // "left" for the person of a connection closed after an error (no error in it: bounded)
         }
     }
 

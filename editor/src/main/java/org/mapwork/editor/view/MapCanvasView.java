@@ -69,6 +69,7 @@ public final class MapCanvasView extends Region {
     private volatile long frames;
     private MapDocument extentFor;
     private Rectangle2D extent;
+    private final List<Runnable> afterFrame = new java.util.ArrayList<>();
 
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
@@ -224,6 +225,30 @@ public final class MapCanvasView extends Region {
         vm.linePreview().ifPresent(y -> paintCeilingGuide(gc, cam, y, w, vm.lineName()));
         paintOverlay(gc, shown, cam);
         syncScrollBars(base);
+        for (Runnable r : List.copyOf(afterFrame)) {
+            r.run();
+        }
+    }
+
+    /**
+     * Puts {@code node} above the map and its chrome, under the label editor (peers' cursors and selections, never
+     * drawn into the tiles), and runs {@code onFrame} after every frame so that it follows pan, zoom and the map.
+     */
+    public void addOverlay(javafx.scene.Node node, Runnable onFrame) {
+        node.setMouseTransparent(true);
+        layer.getChildren().add(layer.getChildren().indexOf(labelField), node);
+        afterFrame.add(onFrame);
+        requestRepaint();
+    }
+
+    public void removeOverlay(javafx.scene.Node node, Runnable onFrame) {
+        layer.getChildren().remove(node);
+        afterFrame.remove(onFrame);
+    }
+
+    /** Where an element of the shown map is drawn (map units), or {@code null} when it is not. */
+    public Rectangle2D drawnBounds(String id) {
+        return painter.elementsBounds(vm.displayed(), Set.of(id));
     }
 
     /**
