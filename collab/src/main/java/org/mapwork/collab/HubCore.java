@@ -56,6 +56,8 @@ public final class HubCore {
     private final Map<String, InRoom> roster = new LinkedHashMap<>();
     /** actor → the last sequence number of theirs the hub has handled (committed or refused). */
     private final Map<String, Long> lastSeq = new HashMap<>();
+    /** Actors the host removed: their hellos are refused for as long as this hub runs. */
+    private final java.util.Set<String> removed = new java.util.HashSet<>();
     private long refusals;
     private final List<Consumer<Message.Entry>> committedListeners = new CopyOnWriteArrayList<>();
 
@@ -195,6 +197,25 @@ public final class HubCore {
         return toOthers(connection, new Message.Left(actor));
     }
 
+    /**
+     * The host removes a person: each of their connections is answered with an {@link Message.Error} (the transport
+     * then closes it, and the others hear they left), and their hellos are refused from now on. Keeping someone out
+     * for good takes sharing again with a new token: a removed person could come back under another actor id.
+     */
+    public List<Outgoing> remove(String actor) {
+        removed.add(actor);
+        List<Outgoing> out = new ArrayList<>();
+        joined.forEach((connection, a) -> {
+            if (a.equals(actor)) {
+                out.add(new Outgoing(connection, new Message.Error(REMOVED)));
+            }
+        });
+        return out;
+    }
+
+    /** What a removed person's device is told. */
+    public static final String REMOVED = "the host removed you from this map";
+
     /** Who is in the map now: one person per actor, in the order they came in. */
     public List<Message.Person> people() {
         List<Message.Person> out = new ArrayList<>(roster.size());
@@ -253,6 +274,9 @@ public final class HubCore {
         }
         if (!org.mapwork.model.Ids.isValid(hello.actor())) {
             return List.of(new Outgoing(connection, new Message.Error("not a valid actor id: " + hello.actor())));
+        }
+        if (removed.contains(hello.actor())) {
+            return List.of(new Outgoing(connection, new Message.Error(REMOVED)));
         }
         if (hello.hub() != null && !hello.hub().equals(hubId) && hello.since() > 0) {
             // Its sequence numbers are another hub's (this one restarted, or another laptop hosts now).

@@ -115,6 +115,29 @@ class PresenceSocketTest {
     }
 
     @Test
+    void the_host_removes_a_person_who_is_told_why_and_refused_when_trying_again() {
+        HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
+        HubServer server = hub(core, HubLimits.defaults());
+        Device ana = device("ana", server);
+        Device mal = device("mal", server);
+        await("each has the other in", () -> names(ana).equals(List.of("mal")) && names(mal).equals(List.of("ana")));
+
+        assertTrue(server.removePerson(start.id(), "mal"));
+        await("mal is refused with the reason", () -> mal.client.state() == org.mapwork.collab.net.HubClient.State.REFUSED,
+                () -> mal.client.state() + " " + mal.client.problem());
+        assertEquals(HubCore.REMOVED, mal.client.problem());
+        await("mal is out of ana's list", () -> names(ana).isEmpty(), () -> names(ana).toString());
+
+        mal.kill();
+        mal.connect(server.mapUri(start.id()));
+        await("mal is refused again", () -> mal.client.state() == org.mapwork.collab.net.HubClient.State.REFUSED,
+                () -> mal.client.state() + " " + mal.client.problem());
+        assertTrue(names(ana).isEmpty(), "mal never came back in");
+        assertTrue(ana.online(), "the others carry on");
+        assertFalse(server.removePerson("no-such-map", "ana"));
+    }
+
+    @Test
     void a_device_sends_its_presence_coalesced_and_the_latest_arrives() {
         HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
         HubServer server = hub(core, HubLimits.defaults());

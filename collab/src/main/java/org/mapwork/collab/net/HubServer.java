@@ -170,6 +170,17 @@ public final class HubServer implements AutoCloseable {
         expelled.add(listener);
     }
 
+    /**
+     * Removes a person from a shared map: their devices are disconnected with the reason and refused when they try
+     * again (for as long as this hub runs; to keep them out for good, share again with a new token).
+     *
+     * @return false when the map is not shared here
+     */
+    public boolean removePerson(String mapId, String actor) {
+        MapRoom room = rooms.get(mapId);
+        return room != null && room.execute(() -> room.remove(actor));
+    }
+
     /** How many connections the map has open now. */
     public int connections(String mapId) {
         MapRoom room = rooms.get(mapId);

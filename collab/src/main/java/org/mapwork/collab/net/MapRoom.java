@@ -134,6 +134,11 @@ final class MapRoom implements AutoCloseable {
         }
     }
 
+    /** On the room's thread: the host removes a person (their connections are closed with the reason). */
+    void remove(String actor) {
+        send(hub.remove(actor));
+    }
+
     int connectionCount() {
         return connections.size();
     }
