@@ -26,11 +26,51 @@ import org.mapwork.model.MapSession;
 public final class ClientCore {
 
     /** A local change set waiting for the hub: as first applied here, and whether it was an undo or redo. */
-    private record Pending(ChangeSet changeSet, boolean conditional) {
-        long firstSeq() {
+    public record Pending(ChangeSet changeSet, boolean conditional) {
+        public Pending {
+            if (changeSet.isEmpty()) {
+                throw new IllegalArgumentException("an outbox holds no empty change sets");
+            }
+        }
+
+        /** The sequence number of its first change: how the hub names it. */
+        public long firstSeq() {
             return changeSet.changes().get(0).stamp().seq();
         }
     }
+
+    /**
+     * Keeps what the device must not lose (the local library: {@link KeptMap}), told on the session's thread, in this
+     * order: an entry's or snapshot's move of the confirmed map before the outbox change set it confirms leaves.
+     */
+    public interface Keeper {
+        /** A local change set entered the outbox (at its end). */
+        void queued(Pending pending);
+
+        /** The outbox's change set {@code firstSeq} left it: committed, refused, or handled while away. */
+        void unqueued(long firstSeq);
+
+        /**
+         * The confirmed map moved by {@code applied} (exact; empty when only the numbering changed) and now stands at
+         * {@code serverSeq} of hub {@code hubId}; when {@code ownFirstSeq} is above 0, that move is the hub's entry of
+         * the outbox's change set {@code ownFirstSeq}, which leaves the outbox with it (keep both at once).
+         */
+        void confirmed(String hubId, long serverSeq, ChangeSet applied, long ownFirstSeq);
+    }
+
+    private static final Keeper FORGETFUL = new Keeper() {
+        @Override
+        public void queued(Pending pending) {
+        }
+
+        @Override
+        public void unqueued(long firstSeq) {
+        }
+
+        @Override
+        public void confirmed(String hubId, long serverSeq, ChangeSet applied, long ownFirstSeq) {
+        }
+    };
 
     private final MapSession session;
     private final String token;
@@ -46,6 +86,7 @@ public final class ClientCore {
     private String hubId;
     private int sent;
     private long rebases;
+    private Keeper keeper = FORGETFUL;
 
     /**
      * @param session      the open map; its document must be the hub's map at {@code confirmedSeq}
@@ -73,8 +114,33 @@ public final class ClientCore {
         if (event.origin() == MapSession.Origin.REMOTE || event.changeSet().isEmpty()) {
             return;
         }
-        outbox.add(new Pending(event.changeSet(), event.origin() != MapSession.Origin.LOCAL));
+        Pending p = new Pending(event.changeSet(), event.origin() != MapSession.Origin.LOCAL);
+        outbox.add(p);
         pendingApplied.add(event.changeSet());
+        keeper.queued(p);
+    }
+
+    /** From now on, tells {@code k} every change of the outbox and of the confirmed map (on the session's thread). */
+    public void keepWith(Keeper k) {
+        keeper = Objects.requireNonNull(k, "keeper");
+    }
+
+    /**
+     * Puts back an outbox kept from before (a device started again): each change set is applied again on the
+     * confirmed map, leaving out what no longer fits, and the session moves there. Call it once, before connecting,
+     * while the session shows the confirmed map.
+     */
+    public void restoreOutbox(List<Pending> kept) {
+        if (!outbox.isEmpty() || !session.document().equals(confirmed)) {
+            throw new IllegalStateException("restore the outbox into a fresh core whose session shows the confirmed map");
+        }
+        outbox.addAll(kept);
+        rebase(List.of(), List.of());
+    }
+
+    /** The outbox, in order. */
+    public List<Pending> outbox() {
+        return List.copyOf(outbox);
     }
 
     public MapSession session() {
@@ -165,7 +231,9 @@ public final class ClientCore {
             boolean dropped = false;
             while (!outbox.isEmpty() && outbox.get(0).firstSeq() <= w.yourLastSeq()) {
                 // handled by the hub but not in its log: refused while the answer could not reach us
-                String what = outbox.remove(0).changeSet().describe();
+                Pending gone = outbox.remove(0);
+                keeper.unqueued(gone.firstSeq());
+                String what = gone.changeSet().describe();
                 // with entries, a committed one would have been among them; a snapshot holds what was committed
                 notices.add(w.hasSnapshot() ? "Handled by the hub while away (in its map if it was kept): " + what
                         : "Not kept (refused by the hub): " + what);
@@ -183,7 +251,9 @@ public final class ClientCore {
         } else if (message instanceof Message.Refused r) {
             if (!outbox.isEmpty() && outbox.get(0).firstSeq() == r.clientSeq()) {
                 List<ChangeSet> before = new ArrayList<>(pendingApplied);
-                notices.add("Not kept: " + outbox.remove(0).changeSet().describe() + " (" + r.reason() + ")");
+                Pending gone = outbox.remove(0);
+                keeper.unqueued(gone.firstSeq());
+                notices.add("Not kept: " + gone.changeSet().describe() + " (" + r.reason() + ")");
                 sent = Math.max(0, sent - 1);
                 rebase(before, List.of());
             }
@@ -218,6 +288,7 @@ public final class ClientCore {
         }
         confirmed = doc;
         confirmedSeq = w.serverSeq();
+        keeper.confirmed(w.hub(), w.serverSeq(), path, 0);
         rebase(before, path.changes());
     }
 
@@ -238,6 +309,7 @@ public final class ClientCore {
             }
             MapDocument next = ChangeEngine.apply(confirmed, session.schema(), e.changeSet()).after();
             boolean own = !outbox.isEmpty() && e.actor().equals(session.actor()) && e.clientSeq() == outbox.get(0).firstSeq();
+            keeper.confirmed(hubId, e.serverSeq(), e.changeSet(), own ? e.clientSeq() : 0);
             if (own) {
                 outbox.remove(0);
                 sent = Math.max(0, sent - 1);

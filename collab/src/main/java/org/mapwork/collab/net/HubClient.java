@@ -150,7 +150,7 @@ public final class HubClient implements AutoCloseable {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(schemaOfMethod, "schemaOfMethod");
         Objects.requireNonNull(sessionThread, "sessionThread");
-        return Joiner.join(address, actor, name, schemaOfMethod, sessionThread, Objects.requireNonNull(backoff, "backoff"));
+        return Joiner.join(address, actor, name, schemaOfMethod, sessionThread, Objects.requireNonNull(backoff, "backoff"), c -> { });
     }
 
     /** Connects (from any thread); reconnects by itself after drops until {@link #close()}. */

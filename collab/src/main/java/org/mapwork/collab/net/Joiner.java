@@ -40,7 +40,7 @@ final class Joiner {
 
     static CompletableFuture<HubClient> join(JoinAddress address, String actor, String name,
                                              Function<String, Schema> schemaOfMethod, Executor sessionThread,
-                                             HubClient.Backoff backoff) {
+                                             HubClient.Backoff backoff, java.util.function.Consumer<HubClient> beforeStart) {
         CompletableFuture<HubClient> result = new CompletableFuture<>();
         if (!Ids.isValid(actor)) {
             result.completeExceptionally(new IllegalArgumentException("not a valid actor id: " + actor));
@@ -68,7 +68,7 @@ final class Joiner {
                     try {
                         sessionThread.execute(() -> {
                             try {
-                                result.complete(started(text, address, actor, name, schemaOfMethod, sessionThread, backoff));
+                                result.complete(started(text, address, actor, name, schemaOfMethod, sessionThread, backoff, beforeStart));
                             } catch (JoinException | RuntimeException e) {
                                 result.completeExceptionally(e);
                             }
@@ -83,7 +83,8 @@ final class Joiner {
     /** On the session thread: the device's map from the welcome, and its client, started. */
     private static HubClient started(String text, JoinAddress address, String actor, String name,
                                      Function<String, Schema> schemaOfMethod, Executor sessionThread,
-                                     HubClient.Backoff backoff) throws JoinException {
+                                     HubClient.Backoff backoff, java.util.function.Consumer<HubClient> beforeStart)
+            throws JoinException {
         Message answer;
         try {
             answer = MessageWire.read(text);
@@ -113,6 +114,12 @@ final class Joiner {
         MapSession session = new MapSession(doc, schema, actor, w.yourLastSeq());
         ClientCore core = new ClientCore(session, address.token(), name, w.serverSeq(), w.hub());
         HubClient client = new HubClient(core, address.map(), sessionThread, backoff);
+        try {
+            beforeStart.accept(client); // e.g. keep the map in the library before anything arrives
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
         client.start();
         return client;
     }
