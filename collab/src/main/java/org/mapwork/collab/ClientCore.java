@@ -87,6 +87,21 @@ public final class ClientCore {
     private int sent;
     private long rebases;
     private Keeper keeper = FORGETFUL;
+    /**
+     * The latest entries of {@link #hubId}'s order applied here, oldest first (at most {@link #RECENT_CHANGES}
+     * changes): what this device uploads to a hub that lost them (docs/adr/0010).
+     */
+    private final java.util.ArrayDeque<Held> recent = new java.util.ArrayDeque<>();
+
+    /** An entry applied here, with the hub whose numbers its serverSeq is in. */
+    private record Held(String hub, Message.Entry entry) {
+    }
+    private long recentChanges;
+    /** actor → the highest sequence number of theirs the confirmed map has had handled (a takeover needs it). */
+    private final java.util.Map<String, Long> handled = new java.util.HashMap<>();
+
+    /** Most changes in the entries a device keeps for a hub that lost its last ones. */
+    public static final int RECENT_CHANGES = 200_000;
 
     /**
      * @param session      the open map; its document must be the hub's map at {@code confirmedSeq}
@@ -218,8 +233,18 @@ public final class ClientCore {
      */
     public List<Message> receive(Message message) {
         if (message instanceof Message.Welcome w) {
+            if (w.catchUp() != null) {
+                return upload(w.catchUp());
+            }
             if (w.hasSnapshot()) {
                 snapshot(w);
+            } else if (!w.hub().equals(hubId)) {
+                // the same map in another hub's numbers (a restart, a takeover): the position it gives is ours now
+                if (w.since() == null) {
+                    throw new IllegalStateException("hub " + w.hub() + " sent entries without saying where they follow on");
+                }
+                confirmedSeq = w.since(); // entries held keep the numbers of the hub they came from
+                keeper.confirmed(w.hub(), confirmedSeq, new ChangeSet(List.of(), "", Instant.now()), 0);
             }
             hubId = w.hub();
             entries(w.entries());
@@ -265,6 +290,71 @@ public final class ClientCore {
     }
 
     /**
+     * The hub asks for the entries this device holds of its hub's order after {@code after}: they go in pages (the
+     * message limit), then hello again. Nothing else is sent until the hub says the device is level.
+     */
+    private List<Message> upload(long after) {
+        // one catchUp per run of entries from one hub, in the order applied here; of the hub this device says it
+        // stands at, only those after what the asking hub has
+        List<Message> out = new ArrayList<>();
+        List<Message.Entry> page = new ArrayList<>();
+        String pageHub = null;
+        long changes = 0;
+        for (Held h : recent) {
+            if (h.hub().equals(hubId) && h.entry().serverSeq() <= after) {
+                continue;
+            }
+            if (!page.isEmpty() && (!h.hub().equals(pageHub) || changes + h.entry().changeSet().size() > HubCore.WELCOME_CHANGES)) {
+                out.add(new Message.CatchUp(pageHub, h.hub().equals(pageHub) ? page.get(page.size() - 1).serverSeq() : upTo(pageHub), page));
+                page = new ArrayList<>();
+                changes = 0;
+            }
+            pageHub = h.hub();
+            page.add(h.entry());
+            changes += h.entry().changeSet().size();
+        }
+        if (!page.isEmpty() && !pageHub.equals(hubId)) {
+            out.add(new Message.CatchUp(pageHub, upTo(pageHub), page));
+            page = new ArrayList<>();
+        }
+        out.add(new Message.CatchUp(hubId, confirmedSeq, page));
+        out.add(hello());
+        return out;
+    }
+
+    /** The last serverSeq held here of {@code hub}'s numbers. */
+    private long upTo(String hub) {
+        long last = 0;
+        for (Held h : recent) {
+            if (h.hub().equals(hub)) {
+                last = h.entry().serverSeq();
+            }
+        }
+        return last;
+    }
+
+    private void remember(Message.Entry e) {
+        recent.addLast(new Held(hubId, e));
+        recentChanges += e.changeSet().size();
+        while (recentChanges > RECENT_CHANGES && recent.size() > 1) {
+            recentChanges -= recent.removeFirst().entry().changeSet().size();
+        }
+        for (Change c : e.changeSet().changes()) {
+            handled.merge(c.stamp().actor(), c.stamp().seq(), Math::max);
+        }
+    }
+
+    /** actor → the highest sequence number of theirs handled by the order the confirmed map stands at. */
+    public java.util.Map<String, Long> handled() {
+        return java.util.Map.copyOf(handled);
+    }
+
+    /** The latest entries of the confirmed order held here, oldest first. */
+    public List<Message.Entry> recentEntries() {
+        return recent.stream().map(Held::entry).toList();
+    }
+
+    /**
      * Takes the hub's map from a welcome's snapshot as the confirmed map (this device held nothing of that hub's
      * order) and rebases the outbox on it. A snapshot that does not read is refused whole: nothing changes.
      */
@@ -288,6 +378,8 @@ public final class ClientCore {
         }
         confirmed = doc;
         confirmedSeq = w.serverSeq();
+        handled.clear();
+        handled.putAll(w.handled());
         keeper.confirmed(w.hub(), w.serverSeq(), path, 0);
         rebase(before, path.changes());
     }
@@ -326,6 +418,7 @@ public final class ClientCore {
             }
             confirmed = next;
             confirmedSeq = e.serverSeq();
+            remember(e);
             confirmedPath.addAll(e.changeSet().changes());
         }
         if (!guessedRight) {

@@ -58,6 +58,18 @@ public final class HubCore {
     /** actor → the last sequence number of theirs the hub has handled (committed or refused). */
     private final Map<String, Long> lastSeq = new HashMap<>();
     private long refusals;
+    /** Positions of earlier hubs that equal positions here (a restart, a takeover; docs/adr/0010). */
+    private final List<Lineage> lineage = new ArrayList<>();
+    /** actor → the highest sequence number of theirs already in {@link #start} (a takeover's copy holds them). */
+    private final Map<String, Long> startHandled;
+    /** "actor clientSeq" of every entry in the log: an uploaded entry already here is not appended again. */
+    private final java.util.Set<String> entryKeys = new java.util.HashSet<>();
+    /** connection → actor, for connections asked to upload what they hold (not joined yet). */
+    private final Map<String, String> catchingUp = new HashMap<>();
+    /** "actor clientSeq" → why: uploaded entries of which nothing fits this hub's map any more (reported, bounded). */
+    private final Map<String, String> leftOut = new LinkedHashMap<>();
+    /** actor → "hub@seq" of its last upload: the next hello from there gets the map as a snapshot. */
+    private final Map<String, String> uploaded = new HashMap<>();
     /** The snapshot of {@link #document} at {@link #snapshotSeq}, made once for every device that joins at that point. */
     private com.fasterxml.jackson.databind.node.ObjectNode snapshot;
     private long snapshotBytes;
@@ -69,7 +81,7 @@ public final class HubCore {
      * @param token    the map's join token: every connection must present it
      */
     public HubCore(MapDocument document, Schema schema, String token) {
-        this(document, schema, token, "hub-" + newToken().substring(0, 12), List.of());
+        this(document, schema, token, newHubId(), List.of());
     }
 
     /**
@@ -79,7 +91,35 @@ public final class HubCore {
      * @throws IllegalArgumentException when the log does not apply to {@code start} in order
      */
     public HubCore(MapDocument start, Schema schema, String token, String hubId, List<Message.Entry> log) {
+        this(start, schema, token, hubId, log, List.of(), Map.of());
+    }
+
+    /**
+     * Where an earlier hub's order meets this one: that hub's positions {@code offset..upTo} are this hub's positions
+     * {@code 0..upTo - offset} (the same map). A restart from the library keeps the log: offset 0, upTo = the entries
+     * kept. A takeover from a device's copy at seq n: offset = upTo = n.
+     */
+    public record Lineage(String hubId, long upTo, long offset) {
+        public Lineage {
+            Objects.requireNonNull(hubId, "hubId");
+            if (offset < 0 || upTo < offset) {
+                throw new IllegalArgumentException("a lineage needs 0 ≤ offset ≤ upTo: " + offset + ", " + upTo);
+            }
+        }
+    }
+
+    /**
+     * A hub that continues earlier hubs' order ({@code lineage}) from {@code start} and {@code log}.
+     *
+     * @param startHandled actor → the highest sequence number of theirs already in {@code start} (a device's copy
+     *                     taken over as the map: its resends and uploads of those are not applied again)
+     */
+    public HubCore(MapDocument start, Schema schema, String token, String hubId, List<Message.Entry> log,
+                   List<Lineage> lineage, Map<String, Long> startHandled) {
         this.start = Objects.requireNonNull(start, "start");
+        this.lineage.addAll(lineage);
+        this.startHandled = Map.copyOf(startHandled);
+        this.lastSeq.putAll(startHandled);
         this.schema = Objects.requireNonNull(schema, "schema");
         this.mapId = start.id();
         if (token == null || token.length() < 22) {
@@ -94,11 +134,61 @@ public final class HubCore {
             }
             doc = ChangeEngine.apply(doc, schema, e.changeSet()).after();
             this.log.add(e);
+            entryKeys.add(e.actor() + " " + e.clientSeq());
             for (Change c : e.changeSet().changes()) {
                 lastSeq.merge(c.stamp().actor(), c.stamp().seq(), Math::max);
             }
         }
         this.document = doc;
+    }
+
+    /**
+     * Another laptop takes over as host from its own copy: a new hub whose map is the device's confirmed map (the
+     * order of {@code previousHub} up to {@code previousSeq}) and whose numbering starts there. Devices that hold
+     * entries of that hub beyond it upload them; the host's own outbox goes in as a device's.
+     *
+     * @param handled the device's {@link ClientCore#handled()}: what of each actor is already in its copy
+     */
+    public static HubCore takeOver(MapDocument confirmed, Schema schema, String token, String previousHub, long previousSeq,
+                                   Map<String, Long> handled) {
+        return new HubCore(confirmed, schema, token, newHubId(), List.of(),
+                List.of(new Lineage(previousHub, previousSeq, previousSeq)), handled);
+    }
+
+    /**
+     * The lineage of a hub restarted from {@code previous}'s start and the first {@code kept} entries of its log (a
+     * crash lost the rest): {@code previous}'s positions up to {@code kept}, and its own lineage where it still holds.
+     */
+    public static List<Lineage> restartedFrom(String previousHub, List<Lineage> previousLineage, long kept) {
+        List<Lineage> out = new ArrayList<>();
+        out.add(new Lineage(previousHub, kept, 0));
+        for (Lineage l : previousLineage) {
+            long upTo = Math.min(l.upTo(), kept + l.offset());
+            if (upTo >= l.offset()) {
+                out.add(new Lineage(l.hubId(), upTo, l.offset()));
+            }
+        }
+        return out;
+    }
+
+    /** A new hub id: a hub's numbers mean something only together with it, so each start has its own. */
+    public static String newHubId() {
+        return "hub-" + newToken().substring(0, 12);
+    }
+
+    /** This hub's lineage, as it stands (uploads that follow on extend it). */
+    public List<Lineage> lineage() {
+        return List.copyOf(lineage);
+    }
+
+    /** actor → the highest sequence number of theirs already in {@link #start()} (from a takeover's copy). */
+    public Map<String, Long> startHandled() {
+        return startHandled;
+    }
+
+    /** actor → the highest sequence number of theirs this hub has handled (in its map, or refused). */
+    public Map<String, Long> handled() {
+        return Map.copyOf(lastSeq);
     }
 
     /**
@@ -176,6 +266,7 @@ public final class HubCore {
     /** The connection went away (closed, timed out, removed). */
     public void disconnect(String connection) {
         joined.remove(connection);
+        catchingUp.remove(connection);
     }
 
     /**
@@ -196,6 +287,9 @@ public final class HubCore {
     public List<Outgoing> receive(String connection, Message message) {
         if (message instanceof Message.Hello hello) {
             return hello(connection, hello);
+        }
+        if (message instanceof Message.CatchUp up && catchingUp.containsKey(connection)) {
+            return catchUp(connection, catchingUp.get(connection), up);
         }
         String actor = joined.get(connection);
         if (actor == null) {
@@ -229,19 +323,124 @@ public final class HubCore {
         if (!org.mapwork.model.Ids.isValid(hello.actor())) {
             return List.of(new Outgoing(connection, new Message.Error("not a valid actor id: " + hello.actor())));
         }
-        boolean otherHub = hello.hub() != null && !hello.hub().equals(hubId) && hello.since() > 0;
-        if (hello.since() == 0 || otherHub) {
-            // It holds nothing of this hub's order (new device, or numbers counted by another hub): the whole map.
-            return snapshotWelcome(connection, hello.actor());
+        catchingUp.remove(connection);
+        String actor = hello.actor();
+        if (hello.since() == 0 && hello.hub() == null) {
+            return snapshotWelcome(connection, actor); // a device holding nothing of any hub's order: the whole map
         }
-        if (hello.since() > log.size()) {
-            // The client has seen more than this hub holds (the hub restarted from an older copy): not handled yet.
-            return List.of(new Outgoing(connection, new Message.Error("this hub holds " + log.size()
-                    + " change sets, the client has seen " + hello.since() + "; catching a hub up is not built yet")));
+        String theirs = hello.hub() == null ? hubId : hello.hub();
+        if (theirs.equals(hubId) && hello.since() <= log.size()) {
+            joined.put(connection, actor);
+            return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
+                    lastSeq.getOrDefault(actor, 0L), page(hello.since()))));
         }
-        joined.put(connection, hello.actor());
+        Lineage l = lineage.stream().filter(x -> x.hubId().equals(theirs)).findFirst().orElse(null);
+        if (l != null && hello.since() >= l.offset() && hello.since() <= l.upTo()) {
+            // the same map in an earlier hub's numbers: carry on from the position it has here
+            long here = hello.since() - l.offset();
+            joined.put(connection, actor);
+            return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
+                    lastSeq.getOrDefault(actor, 0L), page(here), null, null, here, null)));
+        }
+        if ((l != null && hello.since() < l.offset()) || (theirs + "@" + hello.since()).equals(uploaded.get(actor))) {
+            return snapshotWelcome(connection, actor); // behind this hub's start, or has uploaded what it held
+        }
+        // it holds entries this hub may lack (it lost them in a crash, or took over from an older copy): ask for them
+        long after = theirs.equals(hubId) ? log.size() : l != null ? l.upTo() : 0;
+        catchingUp.put(connection, actor);
         return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
-                lastSeq.getOrDefault(hello.actor(), 0L), page(hello.since()))));
+                lastSeq.getOrDefault(actor, 0L), List.of(), null, null, null, after)));
+    }
+
+    /**
+     * Entries a device held that this hub may lack: each one not already here (by author and clientSeq, or in the
+     * map the hub started from) is applied as this hub's next entry, leniently as any change set (what no longer fits
+     * is dropped and reported in the entry), its author and clientSeq kept, and sent to every joined device.
+     */
+    private List<Outgoing> catchUp(String connection, String actor, Message.CatchUp up) {
+        List<Outgoing> out = new ArrayList<>();
+        Lineage l = lineage.stream().filter(x -> x.hubId().equals(up.hub())).findFirst().orElse(null);
+        for (Message.Entry e : up.entries()) {
+            String problem = stampProblem(e.actor(), e.changeSet(), e.clientSeq());
+            if (problem != null) {
+                return List.of(new Outgoing(connection, new Message.Error("catchUp entry " + e.serverSeq() + ": " + problem)));
+            }
+            if (entryKeys.contains(e.actor() + " " + e.clientSeq()) || e.clientSeq() <= startHandled.getOrDefault(e.actor(), 0L)) {
+                continue;
+            }
+            Applied applied;
+            try {
+                applied = ChangeEngine.applyLenient(document, schema, e.changeSet(),
+                        ChangeEngine.Merge.REMOTE.withUniqueOrderKeys().withListsMerged());
+            } catch (RuntimeException ex) {
+                leaveOut(e, "cannot apply: " + ex);
+                continue;
+            }
+            if (applied.changeSet().isEmpty()) {
+                // e.g. an edit of an element a later change set (here before it) removed: that removal wins
+                leaveOut(e, "nothing of it fits any more: " + applied.dropped().get(0).reason().getMessage());
+                continue;
+            }
+            boolean followsOn = l != null && e.serverSeq() == l.upTo() + 1 && log.size() == l.upTo() - l.offset()
+                    && applied.dropped().isEmpty() && applied.changeSet().changes().equals(e.changeSet().changes());
+            Message.Entry entry = append(e.actor(), e.clientSeq(), applied, e.changeSet());
+            if (followsOn) {
+                lineage.set(lineage.indexOf(l), l = new Lineage(l.hubId(), l.upTo() + 1, l.offset()));
+            }
+            out.addAll(toOthers(connection, new Message.Changes(entry)));
+        }
+        uploaded.put(actor, up.hub() + "@" + up.upTo());
+        return out;
+    }
+
+    private void leaveOut(Message.Entry e, String why) {
+        if (leftOut.size() < 10_000) {
+            leftOut.put(e.actor() + " " + e.clientSeq(), why);
+        }
+        entryKeys.add(e.actor() + " " + e.clientSeq());
+    }
+
+    /**
+     * Uploaded entries ("actor clientSeq") that were left out because nothing of them fits this hub's map any more,
+     * with why, oldest first (at most 10,000).
+     */
+    public Map<String, String> leftOut() {
+        return java.util.Collections.unmodifiableMap(leftOut);
+    }
+
+    /** Why a change set cannot be {@code actor}'s from {@code first} on, or {@code null}. */
+    private static String stampProblem(String actor, ChangeSet cs, long first) {
+        if (cs.isEmpty()) {
+            return "an empty change set";
+        }
+        long previous = first - 1;
+        for (int i = 0; i < cs.size(); i++) {
+            Change c = cs.changes().get(i);
+            // an entry's change set is what a hub applied: changes it dropped are missing, so it may start above first
+            if (!c.stamp().actor().equals(actor) || c.stamp().seq() <= previous) {
+                return "change " + i + " is stamped " + c.stamp() + "; expected " + actor + " with increasing numbers from " + first;
+            }
+            previous = c.stamp().seq();
+        }
+        return null;
+    }
+
+    /** Appends an applied change set as the next entry and tells the listeners. */
+    private Message.Entry append(String actor, long clientSeq, Applied applied, ChangeSet submitted) {
+        List<Message.Drop> drops = new ArrayList<>(applied.dropped().size());
+        for (Dropped d : applied.dropped()) {
+            drops.add(new Message.Drop(d.reason().changeIndex(), d.change().describe(), d.reason().getMessage()));
+        }
+        Message.Entry entry = new Message.Entry(log.size() + 1L, actor, clientSeq, applied.changeSet(), drops);
+        log.add(entry);
+        entryKeys.add(actor + " " + clientSeq);
+        document = applied.after();
+        long last = submitted.changes().get(submitted.size() - 1).stamp().seq();
+        lastSeq.merge(actor, last, Math::max);
+        for (Consumer<Message.Entry> listener : committedListeners) {
+            listener.accept(entry);
+        }
+        return entry;
     }
 
     private List<Outgoing> snapshotWelcome(String connection, String actor) {
@@ -256,7 +455,7 @@ public final class HubCore {
         }
         joined.put(connection, actor);
         return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
-                lastSeq.getOrDefault(actor, 0L), List.of(), snapshot)));
+                lastSeq.getOrDefault(actor, 0L), List.of(), snapshot, lastSeq, null, null)));
     }
 
     private List<Outgoing> submit(String connection, String actor, Message.Submit submit) {
@@ -296,17 +495,7 @@ public final class HubCore {
             Dropped d = applied.dropped().get(0);
             return refuse(connection, actor, first, last, "nothing of it fits any more: " + d.reason().getMessage());
         }
-        List<Message.Drop> drops = new ArrayList<>(applied.dropped().size());
-        for (Dropped d : applied.dropped()) {
-            drops.add(new Message.Drop(d.reason().changeIndex(), d.change().describe(), d.reason().getMessage()));
-        }
-        Message.Entry entry = new Message.Entry(log.size() + 1L, actor, first, applied.changeSet(), drops);
-        log.add(entry);
-        document = applied.after();
-        lastSeq.put(actor, last);
-        for (Consumer<Message.Entry> l : committedListeners) {
-            l.accept(entry);
-        }
+        Message.Entry entry = append(actor, first, applied, cs);
         List<Outgoing> out = new ArrayList<>(joined.size());
         out.add(new Outgoing(connection, new Message.Commit(entry)));
         out.addAll(toOthers(connection, new Message.Changes(entry)));

@@ -9,7 +9,7 @@ import org.mapwork.model.ChangeSet;
 
 /**
  * The messages between a client and the hub (docs/protocol.md). Client to hub: {@link Hello}, {@link Submit},
- * {@link Presence}. Hub to client: {@link Welcome}, {@link Commit}, {@link Changes}, {@link Refused},
+ * {@link Presence}, {@link CatchUp}. Hub to client: {@link Welcome}, {@link Commit}, {@link Changes}, {@link Refused},
  * {@link Presence}, {@link Error}.
  */
 public sealed interface Message {
@@ -72,10 +72,11 @@ public sealed interface Message {
      * that holds nothing of this hub's order (since 0, another hub's numbers), a {@code snapshot}: the hub's map at
      * {@code serverSeq} as a tree in the model's JSON form ({@code MapJson.toTree}).
      */
-    record Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries, ObjectNode snapshot)
-            implements Message {
+    record Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries, ObjectNode snapshot,
+                   java.util.Map<String, Long> handled, Long since, Long catchUp) implements Message {
         public Welcome {
             entries = List.copyOf(entries);
+            handled = handled == null ? java.util.Map.of() : java.util.Map.copyOf(handled);
             if (snapshot != null && !entries.isEmpty()) {
                 throw new IllegalArgumentException("a welcome carries a snapshot or entries, not both");
             }
@@ -83,12 +84,29 @@ public sealed interface Message {
 
         /** A welcome with entries after the client's {@code since} (no snapshot). */
         public Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries) {
-            this(map, hub, serverSeq, yourLastSeq, entries, null);
+            this(map, hub, serverSeq, yourLastSeq, entries, null, null, null, null);
+        }
+
+        /** A welcome with a snapshot (or entries when {@code snapshot} is null). */
+        public Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries, ObjectNode snapshot) {
+            this(map, hub, serverSeq, yourLastSeq, entries, snapshot, null, null, null);
         }
 
         /** Whether it carries the hub's whole map at {@code serverSeq} (in the model's JSON form) instead of entries. */
         public boolean hasSnapshot() {
             return snapshot != null;
+        }
+    }
+
+    /**
+     * A device's upload to a hub that asked for it (a welcome with {@code catchUp}): entries of the hub {@code hub}'s
+     * order that this device holds, after the welcome's {@code catchUp}, with their authors and clientSeqs; the
+     * device stood at {@code upTo} of that hub. The hub appends what it does not have, then the device says hello again.
+     */
+    record CatchUp(String hub, long upTo, List<Entry> entries) implements Message {
+        public CatchUp {
+            Objects.requireNonNull(hub, "hub");
+            entries = List.copyOf(entries);
         }
     }
 
