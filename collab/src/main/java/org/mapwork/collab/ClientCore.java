@@ -394,6 +394,15 @@ public final class ClientCore {
         boolean guessedRight = true;
         for (Message.Entry e : entries) {
             if (e.serverSeq() <= confirmedSeq) {
+                int mine = e.actor().equals(session.actor()) ? indexInOutbox(e.clientSeq()) : -1;
+                if (mine >= 0) {
+                    // in the confirmed map already (it came with a snapshot): it leaves the outbox
+                    keeper.unqueued(outbox.remove(mine).firstSeq());
+                    if (mine < sent) {
+                        sent--;
+                    }
+                    guessedRight = false;
+                }
                 continue;
             }
             if (e.serverSeq() != confirmedSeq + 1) {
@@ -401,8 +410,17 @@ public final class ClientCore {
             }
             MapDocument next = ChangeEngine.apply(confirmed, session.schema(), e.changeSet()).after();
             boolean own = !outbox.isEmpty() && e.actor().equals(session.actor()) && e.clientSeq() == outbox.get(0).firstSeq();
-            keeper.confirmed(hubId, e.serverSeq(), e.changeSet(), own ? e.clientSeq() : 0);
-            if (own) {
+            int later = own ? -1 : laterInOutbox(e);
+            keeper.confirmed(hubId, e.serverSeq(), e.changeSet(), own || later >= 0 ? e.clientSeq() : 0);
+            if (later >= 0) {
+                // a hub that caught up from devices may order this device's change sets differently from how it
+                // sent them: one further back in the outbox is in the order now
+                outbox.remove(later);
+                if (later < sent) {
+                    sent--;
+                }
+                guessedRight = false;
+            } else if (own) {
                 outbox.remove(0);
                 sent = Math.max(0, sent - 1);
                 for (Message.Drop d : e.dropped()) {
@@ -424,6 +442,28 @@ public final class ClientCore {
         if (!guessedRight) {
             rebase(before, confirmedPath);
         }
+    }
+
+    private int indexInOutbox(long firstSeq) {
+        for (int i = 0; i < outbox.size(); i++) {
+            if (outbox.get(i).firstSeq() == firstSeq) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where in the outbox (after its first) the device's own change set of {@code e} waits, or -1. */
+    private int laterInOutbox(Message.Entry e) {
+        if (!e.actor().equals(session.actor())) {
+            return -1;
+        }
+        for (int i = 1; i < outbox.size(); i++) {
+            if (outbox.get(i).firstSeq() == e.clientSeq()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

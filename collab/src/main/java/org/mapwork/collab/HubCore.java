@@ -63,9 +63,16 @@ public final class HubCore {
     /** actor → the highest sequence number of theirs already in {@link #start} (a takeover's copy holds them). */
     private final Map<String, Long> startHandled;
     /** "actor clientSeq" of every entry in the log: an uploaded entry already here is not appended again. */
-    private final java.util.Set<String> entryKeys = new java.util.HashSet<>();
+    private final Map<String, Long> entryKeys = new HashMap<>();
     /** connection → actor, for connections asked to upload what they hold (not joined yet). */
     private final Map<String, String> catchingUp = new HashMap<>();
+    /** "actor clientSeq" of refused change sets: a resend is ignored. */
+    private final java.util.Set<String> refusedKeys = new java.util.HashSet<>();
+    /**
+     * actor → the highest sequence number of theirs handled from their own submits (or in the start copy): what a
+     * welcome's yourLastSeq says. Uploads do not move it: an upload may bring an actor's later change set first.
+     */
+    private final Map<String, Long> direct = new HashMap<>();
     /** "actor clientSeq" → why: uploaded entries of which nothing fits this hub's map any more (reported, bounded). */
     private final Map<String, String> leftOut = new LinkedHashMap<>();
     /** actor → "hub@seq" of its last upload: the next hello from there gets the map as a snapshot. */
@@ -120,6 +127,7 @@ public final class HubCore {
         this.lineage.addAll(lineage);
         this.startHandled = Map.copyOf(startHandled);
         this.lastSeq.putAll(startHandled);
+        this.direct.putAll(startHandled);
         this.schema = Objects.requireNonNull(schema, "schema");
         this.mapId = start.id();
         if (token == null || token.length() < 22) {
@@ -134,9 +142,10 @@ public final class HubCore {
             }
             doc = ChangeEngine.apply(doc, schema, e.changeSet()).after();
             this.log.add(e);
-            entryKeys.add(e.actor() + " " + e.clientSeq());
+            entryKeys.put(e.actor() + " " + e.clientSeq(), e.serverSeq());
             for (Change c : e.changeSet().changes()) {
                 lastSeq.merge(c.stamp().actor(), c.stamp().seq(), Math::max);
+                direct.merge(c.stamp().actor(), c.stamp().seq(), Math::max);
             }
         }
         this.document = doc;
@@ -332,7 +341,7 @@ public final class HubCore {
         if (theirs.equals(hubId) && hello.since() <= log.size()) {
             joined.put(connection, actor);
             return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
-                    lastSeq.getOrDefault(actor, 0L), page(hello.since()))));
+                    direct.getOrDefault(actor, 0L), page(hello.since()))));
         }
         Lineage l = lineage.stream().filter(x -> x.hubId().equals(theirs)).findFirst().orElse(null);
         if (l != null && hello.since() >= l.offset() && hello.since() <= l.upTo()) {
@@ -340,7 +349,7 @@ public final class HubCore {
             long here = hello.since() - l.offset();
             joined.put(connection, actor);
             return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
-                    lastSeq.getOrDefault(actor, 0L), page(here), null, null, here, null)));
+                    direct.getOrDefault(actor, 0L), page(here), null, null, here, null)));
         }
         if ((l != null && hello.since() < l.offset()) || (theirs + "@" + hello.since()).equals(uploaded.get(actor))) {
             return snapshotWelcome(connection, actor); // behind this hub's start, or has uploaded what it held
@@ -349,7 +358,7 @@ public final class HubCore {
         long after = theirs.equals(hubId) ? log.size() : l != null ? l.upTo() : 0;
         catchingUp.put(connection, actor);
         return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
-                lastSeq.getOrDefault(actor, 0L), List.of(), null, null, null, after)));
+                direct.getOrDefault(actor, 0L), List.of(), null, null, null, after)));
     }
 
     /**
@@ -365,7 +374,7 @@ public final class HubCore {
             if (problem != null) {
                 return List.of(new Outgoing(connection, new Message.Error("catchUp entry " + e.serverSeq() + ": " + problem)));
             }
-            if (entryKeys.contains(e.actor() + " " + e.clientSeq()) || e.clientSeq() <= startHandled.getOrDefault(e.actor(), 0L)) {
+            if (entryKeys.containsKey(e.actor() + " " + e.clientSeq()) || e.clientSeq() <= startHandled.getOrDefault(e.actor(), 0L)) {
                 continue;
             }
             Applied applied;
@@ -397,7 +406,7 @@ public final class HubCore {
         if (leftOut.size() < 10_000) {
             leftOut.put(e.actor() + " " + e.clientSeq(), why);
         }
-        entryKeys.add(e.actor() + " " + e.clientSeq());
+        entryKeys.put(e.actor() + " " + e.clientSeq(), 0L);
     }
 
     /**
@@ -433,7 +442,7 @@ public final class HubCore {
         }
         Message.Entry entry = new Message.Entry(log.size() + 1L, actor, clientSeq, applied.changeSet(), drops);
         log.add(entry);
-        entryKeys.add(actor + " " + clientSeq);
+        entryKeys.put(actor + " " + clientSeq, entry.serverSeq());
         document = applied.after();
         long last = submitted.changes().get(submitted.size() - 1).stamp().seq();
         lastSeq.merge(actor, last, Math::max);
@@ -455,7 +464,7 @@ public final class HubCore {
         }
         joined.put(connection, actor);
         return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
-                lastSeq.getOrDefault(actor, 0L), List.of(), snapshot, lastSeq, null, null)));
+                direct.getOrDefault(actor, 0L), List.of(), snapshot, lastSeq, null, null)));
     }
 
     private List<Outgoing> submit(String connection, String actor, Message.Submit submit) {
@@ -466,11 +475,17 @@ public final class HubCore {
         long first = submit.clientSeq();
         long last = cs.changes().get(cs.size() - 1).stamp().seq();
         long handled = lastSeq.getOrDefault(actor, 0L);
-        if (first <= handled) {
-            // A resend of something already committed or refused (its answer is in the log or was sent): ignore.
-            return List.of();
+        String key = actor + " " + first;
+        if (first <= handled && (entryKeys.containsKey(key) || refusedKeys.contains(key)
+                || first <= startHandled.getOrDefault(actor, 0L) || first <= direct.getOrDefault(actor, 0L))) {
+            // A resend of something already committed or refused: ignored, but a device that took the map as a
+            // snapshot (so without this entry) is told where its change set is in the order
+            Long at = entryKeys.get(key);
+            return at == null || at == 0 ? List.of()
+                    : List.of(new Outgoing(connection, new Message.Commit(log.get((int) (at - 1)))));
         }
-        long previous = handled;
+        // (at or below handled but never seen: an upload from another device brought later ones of this actor first)
+        long previous = first <= handled ? first - 1 : handled;
         for (int i = 0; i < cs.size(); i++) {
             Change c = cs.changes().get(i);
             if (!c.stamp().actor().equals(actor)) {
@@ -496,6 +511,7 @@ public final class HubCore {
             return refuse(connection, actor, first, last, "nothing of it fits any more: " + d.reason().getMessage());
         }
         Message.Entry entry = append(actor, first, applied, cs);
+        direct.merge(actor, last, Math::max);
         List<Outgoing> out = new ArrayList<>(joined.size());
         out.add(new Outgoing(connection, new Message.Commit(entry)));
         out.addAll(toOthers(connection, new Message.Changes(entry)));
@@ -504,9 +520,9 @@ public final class HubCore {
 
     private List<Outgoing> refuse(String connection, String actor, long first, long last, String reason) {
         refusals++;
-        if (last > lastSeq.getOrDefault(actor, 0L)) {
-            lastSeq.put(actor, last);
-        }
+        refusedKeys.add(actor + " " + first);
+        direct.merge(actor, last, Math::max);
+        lastSeq.merge(actor, last, Math::max);
         return List.of(new Outgoing(connection, new Message.Refused(first, reason)));
     }
 

@@ -314,7 +314,10 @@ final class SimulatedWorkshop {
         MapDocument truth = hub.document();
         for (Device d : devices) {
             String who = d.client.session().actor();
-            require(d.client.pending() == 0, who + " still has " + d.client.pending() + " unconfirmed change sets");
+            require(d.client.pending() == 0, who + " still has " + d.client.pending() + " unconfirmed change sets: "
+                    + d.client.outbox().stream().map(ClientCore.Pending::firstSeq).toList() + "; the hub handled "
+                    + hub.handled().get(who) + " of theirs, log " + hub.log().stream().filter(e -> e.actor().equals(who))
+                    .map(Message.Entry::clientSeq).toList() + ", started with " + hub.startHandled().get(who));
             require(d.client.confirmedSeq() == hub.serverSeq(), who + " confirmed " + d.client.confirmedSeq() + " of " + hub.serverSeq());
             require(d.client.confirmed().equals(truth), who + "'s confirmed map differs from the hub's");
             require(d.client.session().document().equals(truth), who + "'s map differs from the hub's: "
