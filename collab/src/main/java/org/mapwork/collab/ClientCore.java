@@ -274,12 +274,16 @@ public final class ClientCore {
         } else if (message instanceof Message.Changes c) {
             entries(List.of(c.entry()));
         } else if (message instanceof Message.Refused r) {
-            if (!outbox.isEmpty() && outbox.get(0).firstSeq() == r.clientSeq()) {
+            int at = indexInOutbox(r.clientSeq());
+            if (at >= 0) {
+                // usually the first; after a hub caught up from devices, answers may come in another order
                 List<ChangeSet> before = new ArrayList<>(pendingApplied);
-                Pending gone = outbox.remove(0);
+                Pending gone = outbox.remove(at);
                 keeper.unqueued(gone.firstSeq());
                 notices.add("Not kept: " + gone.changeSet().describe() + " (" + r.reason() + ")");
-                sent = Math.max(0, sent - 1);
+                if (at < sent) {
+                    sent--;
+                }
                 rebase(before, List.of());
             }
         } else if (message instanceof Message.Error e) {

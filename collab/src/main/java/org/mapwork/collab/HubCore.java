@@ -69,8 +69,9 @@ public final class HubCore {
     /** "actor clientSeq" of refused change sets: a resend is ignored. */
     private final java.util.Set<String> refusedKeys = new java.util.HashSet<>();
     /**
-     * actor → the highest sequence number of theirs handled from their own submits (or in the start copy): what a
-     * welcome's yourLastSeq says. Uploads do not move it: an upload may bring an actor's later change set first.
+     * actor → the highest sequence number of theirs this hub handled from their own submits (a device sends its
+     * outbox in order, so everything of theirs below it was handled here): what a welcome's yourLastSeq says. Neither
+     * uploads nor a kept log move it: either may hold an actor's later change set before an earlier one.
      */
     private final Map<String, Long> direct = new HashMap<>();
     /** "actor clientSeq" → why: uploaded entries of which nothing fits this hub's map any more (reported, bounded). */
@@ -127,7 +128,6 @@ public final class HubCore {
         this.lineage.addAll(lineage);
         this.startHandled = Map.copyOf(startHandled);
         this.lastSeq.putAll(startHandled);
-        this.direct.putAll(startHandled);
         this.schema = Objects.requireNonNull(schema, "schema");
         this.mapId = start.id();
         if (token == null || token.length() < 22) {
@@ -145,7 +145,6 @@ public final class HubCore {
             entryKeys.put(e.actor() + " " + e.clientSeq(), e.serverSeq());
             for (Change c : e.changeSet().changes()) {
                 lastSeq.merge(c.stamp().actor(), c.stamp().seq(), Math::max);
-                direct.merge(c.stamp().actor(), c.stamp().seq(), Math::max);
             }
         }
         this.document = doc;
@@ -306,6 +305,9 @@ public final class HubCore {
         }
         if (message instanceof Message.Submit submit) {
             return submit(connection, actor, submit);
+        }
+        if (message instanceof Message.CatchUp up) {
+            return catchUp(connection, actor, up); // a late or repeated upload: what is here already is skipped
         }
         if (message instanceof Message.Presence presence) {
             if (!presence.actor().equals(actor)) {
@@ -481,8 +483,25 @@ public final class HubCore {
             // A resend of something already committed or refused: ignored, but a device that took the map as a
             // snapshot (so without this entry) is told where its change set is in the order
             Long at = entryKeys.get(key);
-            return at == null || at == 0 ? List.of()
-                    : List.of(new Outgoing(connection, new Message.Commit(log.get((int) (at - 1)))));
+            if (at != null && at == 0) {
+                // uploaded by another device and left out: nothing of it fitted any more
+                return List.of(new Outgoing(connection, new Message.Refused(first, leftOut.getOrDefault(key,
+                        "nothing of it fits any more"))));
+            }
+            if (at != null) {
+                return List.of(new Outgoing(connection, new Message.Commit(log.get((int) (at - 1)))));
+            }
+            if (first > direct.getOrDefault(actor, 0L)) {
+                // refused before (the answer was lost with a connection), or covered by the copy this hub started
+                // from and not in its log: handled by an earlier hub
+                direct.merge(actor, last, Math::max);
+                if (refusedKeys.add(key)) {
+                    refusals++;
+                }
+                return List.of(new Outgoing(connection, new Message.Refused(first, "already handled by this hub or the "
+                        + "hub it took over from (in the map if it was kept)")));
+            }
+            return List.of(); // a resend while the answer is on its way
         }
         // (at or below handled but never seen: an upload from another device brought later ones of this actor first)
         long previous = first <= handled ? first - 1 : handled;

@@ -233,6 +233,9 @@ final class SimulatedWorkshop {
             if (q == d.down) {
                 delivered++;
                 Message m = read(d.down.poll());
+                if (m instanceof Message.Error || m instanceof Message.Refused) {
+                    trace(d.client.session().actor() + " <- " + m);
+                }
                 if (m instanceof Message.Commit c) {
                     d.acknowledged.put(c.entry().serverSeq(), MessageWire.write(new Message.Changes(c.entry())));
                     d.acknowledgedSeqs.add(c.entry().clientSeq());
