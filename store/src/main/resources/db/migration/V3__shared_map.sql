@@ -3,6 +3,8 @@
 -- and its server sequence number, in the same transaction as the revision, so the two never disagree after a crash.
 ALTER TABLE change_set ADD COLUMN hub_id VARCHAR(200);
 ALTER TABLE change_set ADD COLUMN server_seq BIGINT;
+-- the entry's clientSeq (the first sequence number its author submitted; the change set may lack dropped changes)
+ALTER TABLE change_set ADD COLUMN client_seq BIGINT;
 
 -- One row per shared map held here: the hub's address without its join token (the token is kept in an owner-only
 -- file under shares/), who edits it on this device, and where the confirmed map stood when that was not a tagged

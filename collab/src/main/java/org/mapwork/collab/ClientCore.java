@@ -55,7 +55,7 @@ public final class ClientCore {
          * {@code serverSeq} of hub {@code hubId}; when {@code ownFirstSeq} is above 0, that move is the hub's entry of
          * the outbox's change set {@code ownFirstSeq}, which leaves the outbox with it (keep both at once).
          */
-        void confirmed(String hubId, long serverSeq, ChangeSet applied, long ownFirstSeq);
+        void confirmed(String hubId, long serverSeq, ChangeSet applied, long clientSeq, long ownFirstSeq);
     }
 
     private static final Keeper FORGETFUL = new Keeper() {
@@ -68,7 +68,7 @@ public final class ClientCore {
         }
 
         @Override
-        public void confirmed(String hubId, long serverSeq, ChangeSet applied, long ownFirstSeq) {
+        public void confirmed(String hubId, long serverSeq, ChangeSet applied, long clientSeq, long ownFirstSeq) {
         }
     };
 
@@ -91,10 +91,21 @@ public final class ClientCore {
      * The latest entries of {@link #hubId}'s order applied here, oldest first (at most {@link #RECENT_CHANGES}
      * changes): what this device uploads to a hub that lost them (docs/adr/0010).
      */
-    private final java.util.ArrayDeque<Held> recent = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<HeldEntry> recent = new java.util.ArrayDeque<>();
 
     /** An entry applied here, with the hub whose numbers its serverSeq is in. */
-    private record Held(String hub, Message.Entry entry) {
+    public record HeldEntry(String hub, Message.Entry entry) {
+    }
+
+    /** Puts back the entries a device kept from before it started again (oldest first), for uploads to a hub. */
+    public void restoreHeld(List<HeldEntry> held) {
+        for (HeldEntry h : held) {
+            recent.addLast(h);
+            recentChanges += h.entry().changeSet().size();
+            for (Change c : h.entry().changeSet().changes()) {
+                handled.merge(c.stamp().actor(), c.stamp().seq(), Math::max);
+            }
+        }
     }
     private long recentChanges;
     /** actor → the highest sequence number of theirs the confirmed map has had handled (a takeover needs it). */
@@ -244,7 +255,7 @@ public final class ClientCore {
                     throw new IllegalStateException("hub " + w.hub() + " sent entries without saying where they follow on");
                 }
                 confirmedSeq = w.since(); // entries held keep the numbers of the hub they came from
-                keeper.confirmed(w.hub(), confirmedSeq, new ChangeSet(List.of(), "", Instant.now()), 0);
+                keeper.confirmed(w.hub(), confirmedSeq, new ChangeSet(List.of(), "", Instant.now()), 0, 0);
             }
             hubId = w.hub();
             entries(w.entries());
@@ -304,7 +315,7 @@ public final class ClientCore {
         List<Message.Entry> page = new ArrayList<>();
         String pageHub = null;
         long changes = 0;
-        for (Held h : recent) {
+        for (HeldEntry h : recent) {
             if (h.hub().equals(hubId) && h.entry().serverSeq() <= after) {
                 continue;
             }
@@ -329,7 +340,7 @@ public final class ClientCore {
     /** The last serverSeq held here of {@code hub}'s numbers. */
     private long upTo(String hub) {
         long last = 0;
-        for (Held h : recent) {
+        for (HeldEntry h : recent) {
             if (h.hub().equals(hub)) {
                 last = h.entry().serverSeq();
             }
@@ -338,7 +349,7 @@ public final class ClientCore {
     }
 
     private void remember(Message.Entry e) {
-        recent.addLast(new Held(hubId, e));
+        recent.addLast(new HeldEntry(hubId, e));
         recentChanges += e.changeSet().size();
         while (recentChanges > RECENT_CHANGES && recent.size() > 1) {
             recentChanges -= recent.removeFirst().entry().changeSet().size();
@@ -355,7 +366,7 @@ public final class ClientCore {
 
     /** The latest entries of the confirmed order held here, oldest first. */
     public List<Message.Entry> recentEntries() {
-        return recent.stream().map(Held::entry).toList();
+        return recent.stream().map(HeldEntry::entry).toList();
     }
 
     /**
@@ -384,7 +395,7 @@ public final class ClientCore {
         confirmedSeq = w.serverSeq();
         handled.clear();
         handled.putAll(w.handled());
-        keeper.confirmed(w.hub(), w.serverSeq(), path, 0);
+        keeper.confirmed(w.hub(), w.serverSeq(), path, 0, 0);
         rebase(before, path.changes());
     }
 
@@ -415,7 +426,7 @@ public final class ClientCore {
             MapDocument next = ChangeEngine.apply(confirmed, session.schema(), e.changeSet()).after();
             boolean own = !outbox.isEmpty() && e.actor().equals(session.actor()) && e.clientSeq() == outbox.get(0).firstSeq();
             int later = own ? -1 : laterInOutbox(e);
-            keeper.confirmed(hubId, e.serverSeq(), e.changeSet(), own || later >= 0 ? e.clientSeq() : 0);
+            keeper.confirmed(hubId, e.serverSeq(), e.changeSet(), e.clientSeq(), own || later >= 0 ? e.clientSeq() : 0);
             if (later >= 0) {
                 // a hub that caught up from devices may order this device's change sets differently from how it
                 // sent them: one further back in the outbox is in the order now

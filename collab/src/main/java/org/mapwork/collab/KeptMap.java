@@ -80,6 +80,31 @@ public final class KeptMap implements ClientCore.Keeper, AutoCloseable {
         return out;
     }
 
+    /**
+     * The newest entries kept in the library (each a tagged revision), oldest first, with the hub that numbered
+     * them: a device started again uploads them to a hub that lost them.
+     */
+    public static List<ClientCore.HeldEntry> heldEntries(Library library, String mapId, int limit) {
+        List<SharedMaps.Tagged> tags = library.shared().tagged(mapId, limit);
+        List<ClientCore.HeldEntry> out = new ArrayList<>(tags.size());
+        if (tags.isEmpty()) {
+            return out;
+        }
+        java.util.Map<Long, SharedMaps.Tagged> byRevision = new java.util.HashMap<>();
+        tags.forEach(t -> byRevision.put(t.revision(), t));
+        long from = tags.get(0).revision();
+        var replay = library.replay(mapId);
+        while (replay.hasNext()) {
+            var r = replay.next();
+            SharedMaps.Tagged t = r.revision().number() >= from ? byRevision.get(r.revision().number()) : null;
+            if (t != null && !r.changeSet().isEmpty()) {
+                out.add(new ClientCore.HeldEntry(t.hubId(), new Message.Entry(t.serverSeq(), t.actor(), t.clientSeq(),
+                        r.changeSet(), List.of())));
+            }
+        }
+        return out;
+    }
+
     public String mapId() {
         return mapId;
     }
@@ -133,7 +158,7 @@ public final class KeptMap implements ClientCore.Keeper, AutoCloseable {
     }
 
     @Override
-    public void confirmed(String hubId, long serverSeq, ChangeSet applied, long ownFirstSeq) {
+    public void confirmed(String hubId, long serverSeq, ChangeSet applied, long clientSeq, long ownFirstSeq) {
         if (applied.isEmpty()) {
             track(shared.rebased(mapId, hubId, serverSeq, recorder.lastRevision()));
             if (ownFirstSeq > 0) {
@@ -142,7 +167,7 @@ public final class KeptMap implements ClientCore.Keeper, AutoCloseable {
             return;
         }
         // the revision, its place in the hub's order and the outbox change set it confirms: one transaction
-        recorder.tagNext(new MapRecorder.HubTag(hubId, serverSeq, ownFirstSeq));
+        recorder.tagNext(new MapRecorder.HubTag(hubId, serverSeq, clientSeq, ownFirstSeq));
         confirmed.applyRebase(applied);
         track(recorder.flush().thenApply(r -> null));
     }

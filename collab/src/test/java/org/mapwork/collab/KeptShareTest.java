@@ -30,6 +30,7 @@ import org.mapwork.model.Change;
 import org.mapwork.model.Element;
 import org.mapwork.model.Geometry;
 import org.mapwork.model.MapDocument;
+import org.mapwork.model.MapSession;
 import org.mapwork.model.schema.Schema;
 import org.mapwork.model.schema.SchemaRegistry;
 import org.mapwork.store.Library;
@@ -196,5 +197,63 @@ class KeptShareTest {
         assertEquals(hub.document(), second.kept().confirmed());
         second.kept().close();
         assertEquals(1, again.shared().find(start.id()).orElseThrow().confirmedSeq());
+    }
+
+    /** Delivers the hub's answers to {@code device} and its replies back, until neither has more to say (bounded). */
+    private static void talk(HubCore hub, String connection, ClientCore device, List<Message> fromDevice) {
+        java.util.ArrayDeque<Message> up = new java.util.ArrayDeque<>(fromDevice);
+        for (int round = 0; round < 1000 && !up.isEmpty(); round++) {
+            for (HubCore.Outgoing o : hub.receive(connection, up.poll())) {
+                if (o.connection().equals(connection)) {
+                    up.addAll(device.receive(o.message()));
+                }
+            }
+        }
+        assertTrue(up.isEmpty(), "the conversation ended");
+    }
+
+    @Test
+    void a_device_started_again_from_its_library_brings_back_entries_a_crashed_hub_lost(@TempDir Path dir) throws Exception {
+        HubCore first = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
+        Library library = library(dir);
+        Message.Welcome w = (Message.Welcome) first.receive("c1", new Message.Hello(1, start.id(), TestMaps.TOKEN, "cai", "Cai", 0))
+                .get(0).message();
+        library.shared().keep(Snapshots.read(w.snapshot(), start.id(), KeptShareTest::methods),
+                "ws://127.0.0.1:1/maps/" + start.id(), TestMaps.TOKEN, "cai", "Cai", w.hub(), w.serverSeq(), 0);
+        SharedMapsOnDevice.Reopened cai = SharedMapsOnDevice.reopen(library, start.id());
+        talk(first, "c1", cai.core(), List.of(cai.core().hello()));
+        ClientCore ana = new ClientCore(new MapSession(start, TestMaps.SCHEMA, "ana", 0), TestMaps.TOKEN, "Ana", 0);
+        talk(first, "c2", ana, List.of(ana.hello()));
+
+        cai.core().session().apply("Cai 1", Change.setLabel("a", "Carers"));
+        talk(first, "c1", cai.core(), cai.core().outgoing());
+        ana.session().apply("Ana 1", Change.remove("c"));
+        for (HubCore.Outgoing o : first.receive("c2", ana.outgoing().get(0))) {
+            if (o.connection().equals("c1")) {
+                cai.core().receive(o.message());
+            }
+        }
+        cai.core().session().apply("Cai 2", Change.add(Element.node("n-cai", "actor", "Press", Geometry.box(500, 300, 100, 50), "Z")));
+        talk(first, "c1", cai.core(), cai.core().outgoing());
+        assertEquals(3, cai.core().confirmedSeq());
+        MapDocument acknowledged = first.document();
+        cai.kept().whenKept().get(20, TimeUnit.SECONDS);
+        cai.kept().close();
+        library.close();
+
+        // the hub crashes having written only its first entry; ana's laptop is gone for good
+        HubCore restarted = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN, HubCore.newHubId(), first.log().subList(0, 1),
+                HubCore.restartedFrom(first.hubId(), first.lineage(), 1), java.util.Map.of());
+        Library again = keep(library(dir));
+        SharedMapsOnDevice.Reopened back = SharedMapsOnDevice.reopen(again, start.id());
+        assertEquals(3, back.core().recentEntries().size(), "the entries kept in the library, for an upload");
+        talk(restarted, "c3", back.core(), List.of(back.core().hello()));
+
+        assertEquals(acknowledged, restarted.document(), "ana's and cai's acknowledged change sets came back from cai's library");
+        assertEquals(3, restarted.serverSeq());
+        assertEquals(restarted.document(), back.core().session().document());
+        assertTrue(back.core().isJoined());
+        back.kept().whenKept().get(20, TimeUnit.SECONDS);
+        back.kept().close();
     }
 }

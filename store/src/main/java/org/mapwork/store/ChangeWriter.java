@@ -203,7 +203,7 @@ final class ChangeWriter {
                     ChangeSetCodec.toJson(a.changeSet()));
             if (a.tag() != null) {
                 LogStore.tagChangeSet(connection, a.recorder().mapId(), a.revision(), a.tag().hubId(), a.tag().serverSeq(),
-                        a.tag().confirmsOutbox());
+                        a.tag().clientSeq(), a.tag().confirmsOutbox());
             }
             last.put(a.recorder(), a);
         }

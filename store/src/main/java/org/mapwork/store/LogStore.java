@@ -213,13 +213,15 @@ final class LogStore {
     }
 
     /** Marks a revision of a shared map as standing at {@code serverSeq} of hub {@code hubId}. */
-    static void tagChangeSet(Connection c, String mapId, long revision, String hubId, long serverSeq, long confirmsOutbox)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE change_set SET hub_id = ?, server_seq = ? WHERE map_id = ? AND revision = ?")) {
+    static void tagChangeSet(Connection c, String mapId, long revision, String hubId, long serverSeq, long clientSeq,
+                             long confirmsOutbox) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE change_set SET hub_id = ?, server_seq = ?, client_seq = ? "
+                + "WHERE map_id = ? AND revision = ?")) {
             ps.setString(1, hubId);
             ps.setLong(2, serverSeq);
-            ps.setString(3, mapId);
-            ps.setLong(4, revision);
+            ps.setLong(3, clientSeq);
+            ps.setString(4, mapId);
+            ps.setLong(5, revision);
             ps.executeUpdate();
         }
         if (confirmsOutbox > 0) {

@@ -66,7 +66,7 @@ public final class MapRecorder implements MapSession.Listener, AutoCloseable {
      * outbox change set it confirms ({@code confirmsOutbox}, its first sequence number; 0 for none), which leaves
      * the outbox. Kept with the revision, in the same transaction ({@link SharedMaps}).
      */
-    public record HubTag(String hubId, long serverSeq, long confirmsOutbox) {
+    public record HubTag(String hubId, long serverSeq, long clientSeq, long confirmsOutbox) {
         public HubTag {
             Objects.requireNonNull(hubId, "hubId");
         }

@@ -221,6 +221,31 @@ public final class SharedMaps {
         });
     }
 
+    /** A revision of a shared map that is an entry of a hub's order: which hub, its serverSeq and clientSeq. */
+    public record Tagged(long revision, String hubId, long serverSeq, String actor, long clientSeq) {
+    }
+
+    /**
+     * The newest revisions of the map that are entries of a hub's order (at most {@code limit}), oldest first: what
+     * the device uploads to a hub that lost them.
+     */
+    public List<Tagged> tagged(String mapId, int limit) {
+        return database.read(c -> {
+            List<Tagged> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT revision, hub_id, server_seq, actor, client_seq FROM change_set "
+                    + "WHERE map_id = ? AND server_seq IS NOT NULL AND client_seq IS NOT NULL ORDER BY revision DESC LIMIT ?")) {
+                ps.setString(1, mapId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(0, new Tagged(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The map's outbox, in the order made. */
     public List<Queued> outbox(String mapId) {
         return database.read(c -> {

@@ -23,6 +23,9 @@ import org.mapwork.store.SharedMaps;
  */
 public final class SharedMapsOnDevice {
 
+    /** How many of its newest entries a reopened map takes back from the library, for uploads to a hub that lost them. */
+    static final int HELD_ENTRIES = 10_000;
+
     private SharedMapsOnDevice() {
     }
 
@@ -95,6 +98,7 @@ public final class SharedMapsOnDevice {
                     Math.max(share.lastSeq(), loaded.lastSeq()));
             ClientCore core = new ClientCore(session, token, share.name(), share.confirmedSeq(), share.hubId());
             core.restoreOutbox(outbox);
+            core.restoreHeld(KeptMap.heldEntries(library, mapId, HELD_ENTRIES));
             core.keepWith(kept);
             return new Reopened(core, kept, URI.create(share.address()));
         } catch (RuntimeException e) {
