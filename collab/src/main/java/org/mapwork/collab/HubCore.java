@@ -40,6 +40,9 @@ public final class HubCore {
     /** Most changes in the entries of one welcome (about 5 MB of JSON; a message may have 8 MB). */
     public static final int WELCOME_CHANGES = 20_000;
 
+    /** Largest snapshot sent in a welcome, in bytes of JSON: the message limit less room for the welcome around it. */
+    public static final int SNAPSHOT_BYTES = MessageWire.MAX_MESSAGE_BYTES - 64 * 1024;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Schema schema;
@@ -52,13 +55,35 @@ public final class HubCore {
     private final List<Message.Entry> log = new ArrayList<>();
     /** connection → actor, for connections that have joined, in joining order. */
     private final Map<String, String> joined = new LinkedHashMap<>();
-    /** actor → who is in (their cleaned name, and how many of their connections are joined), in joining order. */
-    private final Map<String, InRoom> roster = new LinkedHashMap<>();
+    /** Who is in, and who the host removed. */
+    private final Roster roster = new Roster();
     /** actor → the last sequence number of theirs the hub has handled (committed or refused). */
     private final Map<String, Long> lastSeq = new HashMap<>();
-    /** Actors the host removed: their hellos are refused for as long as this hub runs. */
-    private final java.util.Set<String> removed = new java.util.HashSet<>();
     private long refusals;
+    /** Positions of earlier hubs that equal positions here (a restart, a takeover; docs/adr/0010). */
+    private final List<Lineage> lineage = new ArrayList<>();
+    /** actor → the highest sequence number of theirs already in {@link #start} (a takeover's copy holds them). */
+    private final Map<String, Long> startHandled;
+    /** "actor clientSeq" of every entry in the log: an uploaded entry already here is not appended again. */
+    private final Map<String, Long> entryKeys = new HashMap<>();
+    /** connection → actor, for connections asked to upload what they hold (not joined yet). */
+    private final Map<String, String> catchingUp = new HashMap<>();
+    /** "actor clientSeq" of refused change sets: a resend is ignored. */
+    private final java.util.Set<String> refusedKeys = new java.util.HashSet<>();
+    /**
+     * actor → the highest sequence number of theirs this hub handled from their own submits (a device sends its
+     * outbox in order, so everything of theirs below it was handled here): what a welcome's yourLastSeq says. Neither
+     * uploads nor a kept log move it: either may hold an actor's later change set before an earlier one.
+     */
+    private final Map<String, Long> direct = new HashMap<>();
+    /** "actor clientSeq" → why: uploaded entries of which nothing fits this hub's map any more (reported, bounded). */
+    private final Map<String, String> leftOut = new LinkedHashMap<>();
+    /** actor → "hub@seq" of its last upload: the next hello from there gets the map as a snapshot. */
+    private final Map<String, String> uploaded = new HashMap<>();
+    /** The snapshot of {@link #document} at {@link #snapshotSeq}, made once for every device that joins at that point. */
+    private com.fasterxml.jackson.databind.node.ObjectNode snapshot;
+    private long snapshotBytes;
+    private long snapshotSeq = -1;
     private final List<Consumer<Message.Entry>> committedListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -66,7 +91,7 @@ public final class HubCore {
      * @param token    the map's join token: every connection must present it
      */
     public HubCore(MapDocument document, Schema schema, String token) {
-        this(document, schema, token, "hub-" + newToken().substring(0, 12), List.of());
+        this(document, schema, token, newHubId(), List.of());
     }
 
     /**
@@ -76,7 +101,21 @@ public final class HubCore {
      * @throws IllegalArgumentException when the log does not apply to {@code start} in order
      */
     public HubCore(MapDocument start, Schema schema, String token, String hubId, List<Message.Entry> log) {
+        this(start, schema, token, hubId, log, List.of(), Map.of());
+    }
+
+    /**
+     * A hub that continues earlier hubs' order ({@code lineage}) from {@code start} and {@code log}.
+     *
+     * @param startHandled actor → the highest sequence number of theirs already in {@code start} (a device's copy
+     *                     taken over as the map: its resends and uploads of those are not applied again)
+     */
+    public HubCore(MapDocument start, Schema schema, String token, String hubId, List<Message.Entry> log,
+                   List<Lineage> lineage, Map<String, Long> startHandled) {
         this.start = Objects.requireNonNull(start, "start");
+        this.lineage.addAll(lineage);
+        this.startHandled = Map.copyOf(startHandled);
+        this.lastSeq.putAll(startHandled);
         this.schema = Objects.requireNonNull(schema, "schema");
         this.mapId = start.id();
         if (token == null || token.length() < 22) {
@@ -91,11 +130,61 @@ public final class HubCore {
             }
             doc = ChangeEngine.apply(doc, schema, e.changeSet()).after();
             this.log.add(e);
+            entryKeys.put(e.actor() + " " + e.clientSeq(), e.serverSeq());
             for (Change c : e.changeSet().changes()) {
                 lastSeq.merge(c.stamp().actor(), c.stamp().seq(), Math::max);
             }
         }
         this.document = doc;
+    }
+
+    /**
+     * Another laptop takes over as host from its own copy: a new hub whose map is the device's confirmed map (the
+     * order of {@code previousHub} up to {@code previousSeq}) and whose numbering starts there. Devices that hold
+     * entries of that hub beyond it upload them; the host's own outbox goes in as a device's.
+     *
+     * @param handled the device's {@link ClientCore#handled()}: what of each actor is already in its copy
+     */
+    public static HubCore takeOver(MapDocument confirmed, Schema schema, String token, String previousHub, long previousSeq,
+                                   Map<String, Long> handled) {
+        return new HubCore(confirmed, schema, token, newHubId(), List.of(),
+                List.of(new Lineage(previousHub, previousSeq, previousSeq)), handled);
+    }
+
+    /**
+     * The lineage of a hub restarted from {@code previous}'s start and the first {@code kept} entries of its log (a
+     * crash lost the rest): {@code previous}'s positions up to {@code kept}, and its own lineage where it still holds.
+     */
+    public static List<Lineage> restartedFrom(String previousHub, List<Lineage> previousLineage, long kept) {
+        List<Lineage> out = new ArrayList<>();
+        out.add(new Lineage(previousHub, kept, 0));
+        for (Lineage l : previousLineage) {
+            long upTo = Math.min(l.upTo(), kept + l.offset());
+            if (upTo >= l.offset()) {
+                out.add(new Lineage(l.hubId(), upTo, l.offset()));
+            }
+        }
+        return out;
+    }
+
+    /** A new hub id: a hub's numbers mean something only together with it, so each start has its own. */
+    public static String newHubId() {
+        return "hub-" + newToken().substring(0, 12);
+    }
+
+    /** This hub's lineage, as it stands (uploads that follow on extend it). */
+    public List<Lineage> lineage() {
+        return List.copyOf(lineage);
+    }
+
+    /** actor → the highest sequence number of theirs already in {@link #start()} (from a takeover's copy). */
+    public Map<String, Long> startHandled() {
+        return startHandled;
+    }
+
+    /** actor → the highest sequence number of theirs this hub has handled (in its map, or refused). */
+    public Map<String, Long> handled() {
+        return Map.copyOf(lastSeq);
     }
 
     /**
@@ -170,31 +259,14 @@ public final class HubCore {
         return joined.containsKey(connection);
     }
 
-    /** Someone in the map: the name the hub gave them and how many of their connections are joined. */
-    private static final class InRoom {
-        final String name;
-        int connections;
-
-        InRoom(String name) {
-            this.name = name;
-        }
-    }
-
-    /**
-     * The connection went away (closed, timed out, removed). When it was its actor's last, the others are told that
-     * person {@link Message.Left left} (their presence goes with them).
-     */
+    /** The connection went away (closed, timed out, removed). */
     public List<Outgoing> disconnect(String connection) {
+        catchingUp.remove(connection);
         String actor = joined.remove(connection);
         if (actor == null) {
             return List.of();
         }
-        InRoom in = roster.get(actor);
-        if (in != null && --in.connections > 0) {
-            return List.of();
-        }
-        roster.remove(actor);
-        return toOthers(connection, new Message.Left(actor));
+        return roster.departed(actor) ? toOthers(connection, new Message.Left(actor)) : List.of();
     }
 
     /**
@@ -203,7 +275,7 @@ public final class HubCore {
      * for good takes sharing again with a new token: a removed person could come back under another actor id.
      */
     public List<Outgoing> remove(String actor) {
-        removed.add(actor);
+        roster.remove(actor);
         List<Outgoing> out = new ArrayList<>();
         joined.forEach((connection, a) -> {
             if (a.equals(actor)) {
@@ -218,9 +290,7 @@ public final class HubCore {
 
     /** Who is in the map now: one person per actor, in the order they came in. */
     public List<Message.Person> people() {
-        List<Message.Person> out = new ArrayList<>(roster.size());
-        roster.forEach((actor, in) -> out.add(new Message.Person(actor, in.name)));
-        return out;
+        return roster.all();
     }
 
     /**
@@ -242,6 +312,9 @@ public final class HubCore {
         if (message instanceof Message.Hello hello) {
             return hello(connection, hello);
         }
+        if (message instanceof Message.CatchUp up && catchingUp.containsKey(connection)) {
+            return catchUp(connection, catchingUp.get(connection), up);
+        }
         String actor = joined.get(connection);
         if (actor == null) {
             return List.of(new Outgoing(connection, new Message.Error("say hello with the map's token first")));
@@ -249,13 +322,16 @@ public final class HubCore {
         if (message instanceof Message.Submit submit) {
             return submit(connection, actor, submit);
         }
+        if (message instanceof Message.CatchUp up) {
+            return catchUp(connection, actor, up); // a late or repeated upload: what is here already is skipped
+        }
         if (message instanceof Message.Presence presence) {
             if (!presence.actor().equals(actor)) {
                 return List.of(new Outgoing(connection, new Message.Error("presence for actor " + presence.actor()
                         + " on the connection of " + actor)));
             }
             // relayed with the name the hub has for the actor, and kept nowhere
-            return toOthers(connection, new Message.Presence(actor, roster.get(actor).name, presence.state()));
+            return toOthers(connection, new Message.Presence(actor, roster.name(actor), presence.state()));
         }
         return List.of(new Outgoing(connection, new Message.Error("a client does not send "
                 + message.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))));
@@ -275,46 +351,162 @@ public final class HubCore {
         if (!org.mapwork.model.Ids.isValid(hello.actor())) {
             return List.of(new Outgoing(connection, new Message.Error("not a valid actor id: " + hello.actor())));
         }
-        if (removed.contains(hello.actor())) {
+        if (roster.isRemoved(hello.actor())) {
             return List.of(new Outgoing(connection, new Message.Error(REMOVED)));
-        }
-        if (hello.hub() != null && !hello.hub().equals(hubId) && hello.since() > 0) {
-            // Its sequence numbers are another hub's (this one restarted, or another laptop hosts now).
-            return List.of(new Outgoing(connection, new Message.Error("this hub (" + hubId + ") is not the hub " + hello.hub()
-                    + " the client has seen " + hello.since() + " change sets of; catching a new hub up from a device is not built yet")));
-        }
-        if (hello.since() > log.size()) {
-            // The client has seen more than this hub holds (the hub restarted from an older copy): not handled yet.
-            return List.of(new Outgoing(connection, new Message.Error("this hub holds " + log.size()
-                    + " change sets, the client has seen " + hello.since() + "; catching a hub up is not built yet")));
         }
         String before = joined.get(connection);
         if (before != null && !before.equals(hello.actor())) {
             return List.of(new Outgoing(connection, new Message.Error("this connection is " + before + "'s, not " + hello.actor() + "'s")));
         }
-        Message.Welcome welcome = new Message.Welcome(mapId, hubId, log.size(), lastSeq.getOrDefault(hello.actor(), 0L), page(hello.since()));
+        catchingUp.remove(connection);
+        String actor = hello.actor();
+        if (hello.since() == 0 && hello.hub() == null) {
+            return snapshotWelcome(connection, hello); // a device holding nothing of any hub's order: the whole map
+        }
+        String theirs = hello.hub() == null ? hubId : hello.hub();
+        if (theirs.equals(hubId) && hello.since() <= log.size()) {
+            return admit(connection, hello, new Message.Welcome(mapId, hubId, log.size(),
+                    direct.getOrDefault(actor, 0L), page(hello.since())));
+        }
+        Lineage l = lineage.stream().filter(x -> x.hubId().equals(theirs)).findFirst().orElse(null);
+        if (l != null && hello.since() >= l.offset() && hello.since() <= l.upTo()) {
+            // the same map in an earlier hub's numbers: carry on from the position it has here
+            long here = hello.since() - l.offset();
+            return admit(connection, hello, new Message.Welcome(mapId, hubId, log.size(),
+                    direct.getOrDefault(actor, 0L), page(here), null, null, here, null));
+        }
+        if ((l != null && hello.since() < l.offset()) || (theirs + "@" + hello.since()).equals(uploaded.get(actor))) {
+            return snapshotWelcome(connection, hello); // behind this hub's start, or has uploaded what it held
+        }
+        // it holds entries this hub may lack (it lost them in a crash, or took over from an older copy): ask for them
+        long after = theirs.equals(hubId) ? log.size() : l != null ? l.upTo() : 0;
+        catchingUp.put(connection, actor);
+        return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
+                direct.getOrDefault(actor, 0L), List.of(), null, null, null, after)));
+    }
+
+    /**
+     * Entries a device held that this hub may lack: each one not already here (by author and clientSeq, or in the
+     * map the hub started from) is applied as this hub's next entry, leniently as any change set (what no longer fits
+     * is dropped and reported in the entry), its author and clientSeq kept, and sent to every joined device.
+     */
+    private List<Outgoing> catchUp(String connection, String actor, Message.CatchUp up) {
+        List<Outgoing> out = new ArrayList<>();
+        Lineage l = lineage.stream().filter(x -> x.hubId().equals(up.hub())).findFirst().orElse(null);
+        for (Message.Entry e : up.entries()) {
+            String problem = stampProblem(e.actor(), e.changeSet(), e.clientSeq());
+            if (problem != null) {
+                return List.of(new Outgoing(connection, new Message.Error("catchUp entry " + e.serverSeq() + ": " + problem)));
+            }
+            if (entryKeys.containsKey(e.actor() + " " + e.clientSeq()) || e.clientSeq() <= startHandled.getOrDefault(e.actor(), 0L)) {
+                continue;
+            }
+            Applied applied;
+            try {
+                applied = ChangeEngine.applyLenient(document, schema, e.changeSet(),
+                        ChangeEngine.Merge.REMOTE.withUniqueOrderKeys().withListsMerged());
+            } catch (RuntimeException ex) {
+                leaveOut(e, "cannot apply: " + ex);
+                continue;
+            }
+            if (applied.changeSet().isEmpty()) {
+                // e.g. an edit of an element a later change set (here before it) removed: that removal wins
+                leaveOut(e, "nothing of it fits any more: " + applied.dropped().get(0).reason().getMessage());
+                continue;
+            }
+            boolean followsOn = l != null && e.serverSeq() == l.upTo() + 1 && log.size() == l.upTo() - l.offset()
+                    && applied.dropped().isEmpty() && applied.changeSet().changes().equals(e.changeSet().changes());
+            Message.Entry entry = append(e.actor(), e.clientSeq(), applied, e.changeSet());
+            if (followsOn) {
+                lineage.set(lineage.indexOf(l), l = new Lineage(l.hubId(), l.upTo() + 1, l.offset()));
+            }
+            out.addAll(toOthers(connection, new Message.Changes(entry)));
+        }
+        uploaded.put(actor, up.hub() + "@" + up.upTo());
+        return out;
+    }
+
+    private void leaveOut(Message.Entry e, String why) {
+        if (leftOut.size() < 10_000) {
+            leftOut.put(e.actor() + " " + e.clientSeq(), why);
+        }
+        entryKeys.put(e.actor() + " " + e.clientSeq(), 0L);
+    }
+
+    /**
+     * Uploaded entries ("actor clientSeq") that were left out because nothing of them fits this hub's map any more,
+     * with why, oldest first (at most 10,000).
+     */
+    public Map<String, String> leftOut() {
+        return java.util.Collections.unmodifiableMap(leftOut);
+    }
+
+    /** Why a change set cannot be {@code actor}'s from {@code first} on, or {@code null}. */
+    private static String stampProblem(String actor, ChangeSet cs, long first) {
+        if (cs.isEmpty()) {
+            return "an empty change set";
+        }
+        long previous = first - 1;
+        for (int i = 0; i < cs.size(); i++) {
+            Change c = cs.changes().get(i);
+            // an entry's change set is what a hub applied: changes it dropped are missing, so it may start above first
+            if (!c.stamp().actor().equals(actor) || c.stamp().seq() <= previous) {
+                return "change " + i + " is stamped " + c.stamp() + "; expected " + actor + " with increasing numbers from " + first;
+            }
+            previous = c.stamp().seq();
+        }
+        return null;
+    }
+
+    /** Appends an applied change set as the next entry and tells the listeners. */
+    private Message.Entry append(String actor, long clientSeq, Applied applied, ChangeSet submitted) {
+        List<Message.Drop> drops = new ArrayList<>(applied.dropped().size());
+        for (Dropped d : applied.dropped()) {
+            drops.add(new Message.Drop(d.reason().changeIndex(), d.change().describe(), d.reason().getMessage()));
+        }
+        Message.Entry entry = new Message.Entry(log.size() + 1L, actor, clientSeq, applied.changeSet(), drops);
+        log.add(entry);
+        entryKeys.put(actor + " " + clientSeq, entry.serverSeq());
+        document = applied.after();
+        long last = submitted.changes().get(submitted.size() - 1).stamp().seq();
+        lastSeq.merge(actor, last, Math::max);
+        for (Consumer<Message.Entry> listener : committedListeners) {
+            listener.accept(entry);
+        }
+        return entry;
+    }
+
+    /** Sends the welcome; on a connection's first, also who is in, and tells the others this person came. */
+    private List<Outgoing> admit(String connection, Message.Hello hello, Message.Welcome welcome) {
+        String before = joined.get(connection);
         if (before != null) {
             return List.of(new Outgoing(connection, welcome)); // the next page of a catch-up: the roster is sent already
         }
         // a first welcome on this connection: the device hears who is in, and the others hear it came (once per actor)
         List<Outgoing> out = new ArrayList<>();
         out.add(new Outgoing(connection, welcome));
-        List<Message.Person> others = new ArrayList<>();
-        roster.forEach((actor, in) -> {
-            if (!actor.equals(hello.actor())) {
-                others.add(new Message.Person(actor, in.name));
-            }
-        });
-        out.add(new Outgoing(connection, new Message.Roster(others)));
-        InRoom in = roster.get(hello.actor());
-        if (in == null) {
-            in = new InRoom(PeerNames.clean(hello.name(), hello.actor()));
-            roster.put(hello.actor(), in);
-            out.addAll(toOthers(connection, new Message.Joined(new Message.Person(hello.actor(), in.name))));
+        out.add(new Outgoing(connection, new Message.Roster(roster.others(hello.actor()))));
+        Message.Person came = roster.arrived(hello.actor(), hello.name());
+        if (came != null) {
+            out.addAll(toOthers(connection, new Message.Joined(came)));
         }
-        in.connections++;
         joined.put(connection, hello.actor());
         return out;
+    }
+
+    private List<Outgoing> snapshotWelcome(String connection, Message.Hello hello) {
+        String actor = hello.actor();
+        if (snapshotSeq != log.size()) {
+            snapshot = Snapshots.of(document);
+            snapshotBytes = MessageWire.size(snapshot);
+            snapshotSeq = log.size();
+        }
+        if (snapshotBytes > SNAPSHOT_BYTES) {
+            return List.of(new Outgoing(connection, new Message.Error("the map is too large to send as one snapshot ("
+                    + snapshotBytes + " bytes of JSON; at most " + SNAPSHOT_BYTES + ")")));
+        }
+        return admit(connection, hello, new Message.Welcome(mapId, hubId, log.size(),
+                direct.getOrDefault(actor, 0L), List.of(), snapshot, lastSeq, null, null));
     }
 
     private List<Outgoing> submit(String connection, String actor, Message.Submit submit) {
@@ -325,11 +517,34 @@ public final class HubCore {
         long first = submit.clientSeq();
         long last = cs.changes().get(cs.size() - 1).stamp().seq();
         long handled = lastSeq.getOrDefault(actor, 0L);
-        if (first <= handled) {
-            // A resend of something already committed or refused (its answer is in the log or was sent): ignore.
-            return List.of();
+        String key = actor + " " + first;
+        if (first <= handled && (entryKeys.containsKey(key) || refusedKeys.contains(key)
+                || first <= startHandled.getOrDefault(actor, 0L) || first <= direct.getOrDefault(actor, 0L))) {
+            // A resend of something already committed or refused: ignored, but a device that took the map as a
+            // snapshot (so without this entry) is told where its change set is in the order
+            Long at = entryKeys.get(key);
+            if (at != null && at == 0) {
+                // uploaded by another device and left out: nothing of it fitted any more
+                return List.of(new Outgoing(connection, new Message.Refused(first, leftOut.getOrDefault(key,
+                        "nothing of it fits any more"))));
+            }
+            if (at != null) {
+                return List.of(new Outgoing(connection, new Message.Commit(log.get((int) (at - 1)))));
+            }
+            if (first > direct.getOrDefault(actor, 0L)) {
+                // refused before (the answer was lost with a connection), or covered by the copy this hub started
+                // from and not in its log: handled by an earlier hub
+                direct.merge(actor, last, Math::max);
+                if (refusedKeys.add(key)) {
+                    refusals++;
+                }
+                return List.of(new Outgoing(connection, new Message.Refused(first, "already handled by this hub or the "
+                        + "hub it took over from (in the map if it was kept)")));
+            }
+            return List.of(); // a resend while the answer is on its way
         }
-        long previous = handled;
+        // (at or below handled but never seen: an upload from another device brought later ones of this actor first)
+        long previous = first <= handled ? first - 1 : handled;
         for (int i = 0; i < cs.size(); i++) {
             Change c = cs.changes().get(i);
             if (!c.stamp().actor().equals(actor)) {
@@ -354,17 +569,8 @@ public final class HubCore {
             Dropped d = applied.dropped().get(0);
             return refuse(connection, actor, first, last, "nothing of it fits any more: " + d.reason().getMessage());
         }
-        List<Message.Drop> drops = new ArrayList<>(applied.dropped().size());
-        for (Dropped d : applied.dropped()) {
-            drops.add(new Message.Drop(d.reason().changeIndex(), d.change().describe(), d.reason().getMessage()));
-        }
-        Message.Entry entry = new Message.Entry(log.size() + 1L, actor, first, applied.changeSet(), drops);
-        log.add(entry);
-        document = applied.after();
-        lastSeq.put(actor, last);
-        for (Consumer<Message.Entry> l : committedListeners) {
-            l.accept(entry);
-        }
+        Message.Entry entry = append(actor, first, applied, cs);
+        direct.merge(actor, last, Math::max);
         List<Outgoing> out = new ArrayList<>(joined.size());
         out.add(new Outgoing(connection, new Message.Commit(entry)));
         out.addAll(toOthers(connection, new Message.Changes(entry)));
@@ -373,9 +579,9 @@ public final class HubCore {
 
     private List<Outgoing> refuse(String connection, String actor, long first, long last, String reason) {
         refusals++;
-        if (last > lastSeq.getOrDefault(actor, 0L)) {
-            lastSeq.put(actor, last);
-        }
+        refusedKeys.add(actor + " " + first);
+        direct.merge(actor, last, Math::max);
+        lastSeq.merge(actor, last, Math::max);
         return List.of(new Outgoing(connection, new Message.Refused(first, reason)));
     }
 

@@ -55,8 +55,10 @@ public final class HubRecording implements AutoCloseable {
     /**
      * Starts the hub of a map shared before, where it left off: {@code hubId} and {@code sharedAt} are
      * {@link HubCore#hubId()} and {@link #sharedAt()} of the earlier hub. Every revision after {@code sharedAt} is an
-     * entry of its order again, so devices that counted that hub's sequence numbers reconnect and carry on. Entries
-     * the library had not written yet when the earlier hub stopped are not there (a device that saw them is told).
+     * entry of its order again, and the new hub (a new id: keep {@code hub().hubId()} for the next start) takes the
+     * earlier hub's positions up to there as its own, so devices that counted them reconnect and carry on. Entries
+     * the library had not written yet when the earlier hub stopped (a crash) are uploaded by the devices that hold
+     * them (docs/adr/0010).
      */
     public static HubRecording resume(Library library, String mapId, String token, String hubId, long sharedAt) {
         Objects.requireNonNull(library, "library");
@@ -77,7 +79,9 @@ public final class HubRecording implements AutoCloseable {
         if (start == null) {
             throw new IllegalArgumentException("map " + mapId + " has no revision " + sharedAt + " to resume sharing from");
         }
-        HubCore hub = new HubCore(start, loaded.schema(), token, hubId, log);
+        // a new id (its numbers are its own from here), continuing the earlier hub's positions up to what was kept
+        HubCore hub = new HubCore(start, loaded.schema(), token, HubCore.newHubId(), log,
+                HubCore.restartedFrom(hubId, List.of(), log.size()), java.util.Map.of());
         return attach(library, loaded, hub, sharedAt);
     }
 

@@ -3,11 +3,13 @@ package org.mapwork.collab;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.mapwork.model.ChangeSet;
 
 /**
  * The messages between a client and the hub (docs/protocol.md). Client to hub: {@link Hello}, {@link Submit},
- * {@link Presence}. Hub to client: {@link Welcome}, {@link Commit}, {@link Changes}, {@link Refused},
+ * {@link Presence}, {@link CatchUp}. Hub to client: {@link Welcome}, {@link Commit}, {@link Changes}, {@link Refused},
  * {@link Presence}, {@link Roster}, {@link Joined}, {@link Left}, {@link Error}.
  */
 public sealed interface Message {
@@ -103,10 +105,44 @@ public sealed interface Message {
     /**
      * The hub's answer to {@link Hello}: which hub this is (a new id each time a hub starts, since its sequence
      * numbers are its own), its current sequence number, the highest sequence number of the client's actor it has
-     * handled (committed or refused), and the log entries after the client's {@code since}.
+     * handled (committed or refused), and either the log entries after the client's {@code since} or, for a device
+     * that holds nothing of this hub's order (since 0, another hub's numbers), a {@code snapshot}: the hub's map at
+     * {@code serverSeq} as a tree in the model's JSON form ({@code MapJson.toTree}).
      */
-    record Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries) implements Message {
+    record Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries, ObjectNode snapshot,
+                   java.util.Map<String, Long> handled, Long since, Long catchUp) implements Message {
         public Welcome {
+            entries = List.copyOf(entries);
+            handled = handled == null ? java.util.Map.of() : java.util.Map.copyOf(handled);
+            if (snapshot != null && !entries.isEmpty()) {
+                throw new IllegalArgumentException("a welcome carries a snapshot or entries, not both");
+            }
+        }
+
+        /** A welcome with entries after the client's {@code since} (no snapshot). */
+        public Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries) {
+            this(map, hub, serverSeq, yourLastSeq, entries, null, null, null, null);
+        }
+
+        /** A welcome with a snapshot (or entries when {@code snapshot} is null). */
+        public Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries, ObjectNode snapshot) {
+            this(map, hub, serverSeq, yourLastSeq, entries, snapshot, null, null, null);
+        }
+
+        /** Whether it carries the hub's whole map at {@code serverSeq} (in the model's JSON form) instead of entries. */
+        public boolean hasSnapshot() {
+            return snapshot != null;
+        }
+    }
+
+    /**
+     * A device's upload to a hub that asked for it (a welcome with {@code catchUp}): entries of the hub {@code hub}'s
+     * order that this device holds, after the welcome's {@code catchUp}, with their authors and clientSeqs; the
+     * device stood at {@code upTo} of that hub. The hub appends what it does not have, then the device says hello again.
+     */
+    record CatchUp(String hub, long upTo, List<Entry> entries) implements Message {
+        public CatchUp {
+            Objects.requireNonNull(hub, "hub");
             entries = List.copyOf(entries);
         }
     }

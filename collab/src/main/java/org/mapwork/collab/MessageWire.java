@@ -55,7 +55,8 @@ public final class MessageWire {
             Map.entry("peers", Set.of("type", "peers")),
             Map.entry("joined", Set.of("type", "actor", "name")),
             Map.entry("left", Set.of("type", "actor")),
-            Map.entry("welcome", Set.of("type", "map", "hub", "serverSeq", "yourLastSeq", "entries")),
+            Map.entry("welcome", Set.of("type", "map", "hub", "serverSeq", "yourLastSeq", "entries", "snapshot", "handled", "since", "catchUp")),
+            Map.entry("catchUp", Set.of("type", "hub", "upTo", "entries")),
             Map.entry("commit", Set.of("type", "entry")),
             Map.entry("changes", Set.of("type", "entry")),
             Map.entry("refused", Set.of("type", "clientSeq", "reason")),
@@ -122,6 +123,25 @@ public final class MessageWire {
             o.put("yourLastSeq", w.yourLastSeq());
             ArrayNode entries = o.putArray("entries");
             w.entries().forEach(e -> entries.add(entry(e)));
+            if (w.snapshot() != null) {
+                o.set("snapshot", w.snapshot());
+            }
+            if (!w.handled().isEmpty()) {
+                ObjectNode h = o.putObject("handled");
+                new java.util.TreeMap<>(w.handled()).forEach(h::put);
+            }
+            if (w.since() != null) {
+                o.put("since", w.since());
+            }
+            if (w.catchUp() != null) {
+                o.put("catchUp", w.catchUp());
+            }
+        } else if (m instanceof Message.CatchUp c) {
+            o.put("type", "catchUp");
+            o.put("hub", c.hub());
+            o.put("upTo", c.upTo());
+            ArrayNode entries = o.putArray("entries");
+            c.entries().forEach(e -> entries.add(entry(e)));
         } else if (m instanceof Message.Commit c) {
             o.put("type", "commit");
             o.set("entry", entry(c.entry()));
@@ -173,6 +193,15 @@ public final class MessageWire {
         return o;
     }
 
+    /** How many bytes of UTF-8 a JSON tree takes, written compactly as a message writes it. */
+    public static long size(JsonNode tree) {
+        try {
+            return MAPPER.writeValueAsBytes(tree).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree", e);
+        }
+    }
+
     /** Reads one message. */
     public static Message read(String text) throws WireException {
         if (text == null) {
@@ -220,7 +249,39 @@ public final class MessageWire {
                 for (int i = 0; i < arr.size(); i++) {
                     entries.add(entry(arr.get(i), "$.entries[" + i + "]"));
                 }
-                yield new Message.Welcome(o.text("map"), o.text("hub"), o.whole("serverSeq", 0), o.whole("yourLastSeq", 0), entries);
+                JsonNode snapshot = o.raw("snapshot");
+                if (snapshot != null && !snapshot.isNull() && !snapshot.isObject()) {
+                    throw new WireException(o.at("snapshot"), "expected a map (an object)");
+                }
+                if (snapshot != null && snapshot.isObject() && !entries.isEmpty()) {
+                    throw new WireException(o.at("entries"), "a welcome with a snapshot has no entries");
+                }
+                java.util.Map<String, Long> handled = new java.util.HashMap<>();
+                JsonNode h = o.raw("handled");
+                if (h != null && !h.isNull()) {
+                    if (!h.isObject() || h.size() > MAX_ENTRIES) {
+                        throw new WireException(o.at("handled"), "expected an object of actor: sequence number");
+                    }
+                    for (var it = h.fields(); it.hasNext(); ) {
+                        var f = it.next();
+                        if (!org.mapwork.model.Ids.isValid(f.getKey()) || !f.getValue().isIntegralNumber() || !f.getValue().canConvertToLong()
+                                || f.getValue().longValue() < 0) {
+                            throw new WireException(o.at("handled") + "." + f.getKey(), "expected an actor id and a whole number ≥ 0");
+                        }
+                        handled.put(f.getKey(), f.getValue().longValue());
+                    }
+                }
+                yield new Message.Welcome(o.text("map"), o.text("hub"), o.whole("serverSeq", 0), o.whole("yourLastSeq", 0), entries,
+                        snapshot != null && snapshot.isObject() ? (ObjectNode) snapshot : null, handled,
+                        o.has("since") ? o.whole("since", 0) : null, o.has("catchUp") ? o.whole("catchUp", 0) : null);
+            }
+            case "catchUp" -> {
+                JsonNode arr = o.array("entries", MAX_ENTRIES, false);
+                List<Message.Entry> entries = new ArrayList<>(arr.size());
+                for (int i = 0; i < arr.size(); i++) {
+                    entries.add(entry(arr.get(i), "$.entries[" + i + "]"));
+                }
+                yield new Message.CatchUp(o.text("hub"), o.whole("upTo", 0), entries);
             }
             case "commit" -> new Message.Commit(entry(o.raw("entry"), o.at("entry")));
             case "changes" -> new Message.Changes(entry(o.raw("entry"), o.at("entry")));

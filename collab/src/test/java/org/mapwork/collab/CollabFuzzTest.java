@@ -24,7 +24,7 @@ class CollabFuzzTest {
         long first = one == null ? 1 : Long.parseLong(one);
         int seeds = one == null ? Integer.getInteger("collab.fuzz.seeds", 200) : 1;
         int[] kinds = new int[RandomGestures.KINDS.length];
-        long gestures = 0, entries = 0, refusals = 0, disconnects = 0, duplicates = 0, rebases = 0, acks = 0;
+        long gestures = 0, entries = 0, refusals = 0, disconnects = 0, duplicates = 0, rebases = 0, acks = 0, faults = 0;
         for (long seed = first; seed < first + seeds; seed++) {
             SimulatedWorkshop.Summary s;
             try {
@@ -42,6 +42,7 @@ class CollabFuzzTest {
             duplicates += s.duplicates();
             rebases += s.rebases();
             acks += s.acknowledged();
+            faults += s.faults();
             for (int k = 0; k < kinds.length; k++) {
                 kinds[k] += s.kinds()[k];
             }
@@ -51,9 +52,10 @@ class CollabFuzzTest {
             made.append(RandomGestures.KINDS[k]).append('=').append(kinds[k]).append(' ');
         }
         System.out.printf("collab fuzz: %d seeds x %d steps, divergences: 0; %d gestures, %d hub entries, %d acknowledged, "
-                        + "%d refused, %d disconnects, %d duplicates, %d rebases%n  gestures made: %s%n",
-                seeds, steps, gestures, entries, acks, refusals, disconnects, duplicates, rebases, made);
+                        + "%d refused, %d disconnects, %d duplicates, %d rebases, %d hub crashes and takeovers%n  gestures made: %s%n",
+                seeds, steps, gestures, entries, acks, refusals, disconnects, duplicates, rebases, faults, made);
         assertTrue(Arrays.stream(kinds).allMatch(k -> k > 0) || seeds < 20, "every kind of gesture was made: " + made);
         assertTrue(entries > 0, "the hub ordered something");
+        assertTrue(faults > 0 || seeds < 20, "hubs crashed and were taken over in some runs");
     }
 }

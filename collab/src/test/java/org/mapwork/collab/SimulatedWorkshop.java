@@ -24,7 +24,7 @@ final class SimulatedWorkshop {
 
     /** What one run did. */
     record Summary(int clients, int gestures, int delivered, int duplicates, int disconnects, long entries,
-                   long refusals, long rebases, long acknowledged, int[] kinds) {
+                   long refusals, long rebases, long acknowledged, int[] kinds, int faults) {
     }
 
     /** One device: its session and client, and its connection's two directions. */
@@ -33,6 +33,8 @@ final class SimulatedWorkshop {
         final ArrayDeque<String> up = new ArrayDeque<>();
         final ArrayDeque<String> down = new ArrayDeque<>();
         final Map<Long, String> acknowledged = new HashMap<>();
+        /** clientSeqs of this device's change sets some hub committed to it. */
+        final Set<Long> acknowledgedSeqs = new HashSet<>();
         String connection;
         int epoch;
         boolean online;
@@ -45,7 +47,11 @@ final class SimulatedWorkshop {
     private final long seed;
     private final int steps;
     private final Random rnd;
-    private final HubCore hub;
+    private HubCore hub;
+    /** Hub crashes (losing their last entries) and takeovers by a device's copy so far. */
+    private int faults;
+    /** What every hub so far left out of uploads because nothing of it fitted any more (superseded, not lost). */
+    private final Set<String> leftOut = new HashSet<>();
     private final List<Device> devices = new ArrayList<>();
     private final Map<String, Device> byConnection = new HashMap<>();
     private final int[] kinds = new int[RandomGestures.KINDS.length];
@@ -72,6 +78,10 @@ final class SimulatedWorkshop {
 
     Summary run() {
         for (int step = 0; step < steps; step++) {
+            if (rnd.nextInt(80) == 0) {
+                hubFault();
+                continue;
+            }
             if (rnd.nextInt(6) == 0) {
                 disconnect(pick(devices.stream().filter(d -> d.online).toList()));
             }
@@ -93,7 +103,45 @@ final class SimulatedWorkshop {
         check();
         long acknowledged = devices.stream().mapToLong(d -> d.acknowledged.size()).sum();
         return new Summary(devices.size(), gestures, delivered, duplicates, disconnects, hub.serverSeq(), hub.refusals(),
-                devices.stream().mapToLong(d -> d.client.rebases()).sum(), acknowledged, kinds);
+                devices.stream().mapToLong(d -> d.client.rebases()).sum(), acknowledged, kinds, faults);
+    }
+
+    /**
+     * The hub goes: either it crashes and restarts from the host's library missing its last 0–5 entries, or another
+     * laptop takes over as host from its own copy (its confirmed map; its outbox goes in as a device's). Every
+     * connection drops with what was in flight.
+     */
+    private void hubFault() {
+        faults++;
+        String id = "hub-s" + seed + "f" + faults;
+        HubCore next;
+        List<Device> joinedOnce = devices.stream().filter(d -> d.client.hubId() != null).toList();
+        if (rnd.nextBoolean() || joinedOnce.isEmpty()) {
+            List<Message.Entry> log = hub.log();
+            int lost = rnd.nextInt(Math.min(5, log.size()) + 1);
+            List<Message.Entry> kept = log.subList(0, log.size() - lost);
+            next = new HubCore(hub.start(), TestMaps.SCHEMA, TestMaps.TOKEN, id, kept,
+                    HubCore.restartedFrom(hub.hubId(), hub.lineage(), kept.size()), hub.startHandled());
+            trace("crash of " + hub.hubId() + " at " + log.size() + " losing " + lost + " -> " + id + " " + next.lineage());
+        } else {
+            Device host = pick(joinedOnce);
+            next = new HubCore(host.client.confirmed(), TestMaps.SCHEMA, TestMaps.TOKEN, id, List.of(),
+                    List.of(new Lineage(host.client.hubId(), host.client.confirmedSeq(), host.client.confirmedSeq())),
+                    host.client.handled());
+            trace("takeover of " + hub.hubId() + " at " + hub.serverSeq() + " by " + host.client.session().actor() + " at "
+                    + host.client.hubId() + "@" + host.client.confirmedSeq() + " -> " + id);
+        }
+        for (Device d : devices) {
+            trace("  " + d.client.session().actor() + (d.online ? " online " : " offline ") + d.client.hubId() + "@" + d.client.confirmedSeq()
+                    + " recent " + d.client.recentEntries().stream().map(e -> e.serverSeq() + ":" + e.actor() + "/" + e.clientSeq()).toList());
+        }
+        for (Device d : devices) {
+            if (d.online) {
+                disconnect(d);
+            }
+        }
+        leftOut.addAll(hub.leftOut().keySet());
+        hub = next;
     }
 
     private void gesture(Device d) {
@@ -162,6 +210,15 @@ final class SimulatedWorkshop {
                 delivered++;
                 Message m = read(d.up.poll());
                 List<HubCore.Outgoing> answers = hub.receive(d.connection, m);
+                if (m instanceof Message.Hello || m instanceof Message.CatchUp) {
+                    trace(d.client.session().actor() + " -> " + m + " => " + answers.stream().map(o -> o.message() instanceof Message.Welcome w
+                            ? "welcome " + w.hub() + " seq " + w.serverSeq() + " snap " + w.hasSnapshot() + " since " + w.since() + " catchUp " + w.catchUp()
+                            : o.message().getClass().getSimpleName()).toList());
+                    if (m instanceof Message.CatchUp) {
+                        trace("  hub " + hub.hubId() + " log " + hub.log().stream().map(e -> e.actor() + "/" + e.clientSeq()).toList()
+                                + " startHandled " + hub.startHandled());
+                    }
+                }
                 if (m instanceof Message.Submit submit && !answers.isEmpty() && answers.get(0).message() instanceof Message.Commit) {
                     goalsIntended(submit.changeSet());
                 }
@@ -176,8 +233,13 @@ final class SimulatedWorkshop {
             if (q == d.down) {
                 delivered++;
                 Message m = read(d.down.poll());
+                if (m instanceof Message.Error || m instanceof Message.Refused) {
+                    trace(d.client.session().actor() + " <- " + m);
+                }
                 if (m instanceof Message.Commit c) {
                     d.acknowledged.put(c.entry().serverSeq(), MessageWire.write(new Message.Changes(c.entry())));
+                    d.acknowledgedSeqs.add(c.entry().clientSeq());
+                    trace("commit " + hub.hubId() + "@" + c.entry().serverSeq() + " " + c.entry().actor() + "/" + c.entry().clientSeq());
                 }
                 send(d, d.client.receive(m));
                 return;
@@ -255,7 +317,10 @@ final class SimulatedWorkshop {
         MapDocument truth = hub.document();
         for (Device d : devices) {
             String who = d.client.session().actor();
-            require(d.client.pending() == 0, who + " still has " + d.client.pending() + " unconfirmed change sets");
+            require(d.client.pending() == 0, who + " still has " + d.client.pending() + " unconfirmed change sets: "
+                    + d.client.outbox().stream().map(ClientCore.Pending::firstSeq).toList() + "; the hub handled "
+                    + hub.handled().get(who) + " of theirs, log " + hub.log().stream().filter(e -> e.actor().equals(who))
+                    .map(Message.Entry::clientSeq).toList() + ", started with " + hub.startHandled().get(who));
             require(d.client.confirmedSeq() == hub.serverSeq(), who + " confirmed " + d.client.confirmedSeq() + " of " + hub.serverSeq());
             require(d.client.confirmed().equals(truth), who + "'s confirmed map differs from the hub's");
             require(d.client.session().document().equals(truth), who + "'s map differs from the hub's: "
@@ -283,6 +348,21 @@ final class SimulatedWorkshop {
             replay = ChangeEngine.apply(replay, TestMaps.SCHEMA, e.changeSet()).after();
         }
         require(replay.equals(truth), "the hub's log does not replay to the hub's map");
+        if (faults > 0) {
+            // after a crash or a takeover, entries are numbered anew: every acknowledged change set is still in the
+            // hub's map, as an entry of its log or in the copy it started from
+            Set<String> inLog = new HashSet<>();
+            log.forEach(e -> inLog.add(e.actor() + " " + e.clientSeq()));
+            for (Device d : devices) {
+                String who = d.client.session().actor();
+                for (long seq : d.acknowledgedSeqs) {
+                    require(inLog.contains(who + " " + seq) || seq <= hub.startHandled().getOrDefault(who, 0L)
+                                    || hub.leftOut().containsKey(who + " " + seq) || leftOut.contains(who + " " + seq),
+                            "acknowledged change set " + who + "/" + seq + " was lost after " + faults + " hub faults");
+                }
+            }
+            return;
+        }
         for (Device d : devices) {
             for (Map.Entry<Long, String> ack : d.acknowledged.entrySet()) {
                 Message.Entry inLog = log.get((int) (ack.getKey() - 1));
@@ -305,6 +385,14 @@ final class SimulatedWorkshop {
             }
         }
         return "title/attributes: " + a.title() + " " + a.mapAttributes() + " vs " + b.title() + " " + b.mapAttributes();
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("collab.fuzz.trace");
+
+    private static void trace(String line) {
+        if (TRACE) {
+            System.out.println(line);
+        }
     }
 
     private void require(boolean ok, String what) {

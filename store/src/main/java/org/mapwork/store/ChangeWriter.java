@@ -36,8 +36,9 @@ final class ChangeWriter {
     private sealed interface Task permits Append, Job, Stop {
     }
 
+    /** @param tag where a shared map's hub order stands after this change set ({@code null}: not from a hub) */
     record Append(MapRecorder recorder, long revision, ChangeSet changeSet, MapDocument after, String origin,
-                  CompletableFuture<Long> done) implements Task {
+                  MapRecorder.HubTag tag, CompletableFuture<Long> done) implements Task {
     }
 
     private record Job(Work<?> work, CompletableFuture<Object> done) implements Task {
@@ -200,6 +201,10 @@ final class ChangeWriter {
         for (Append a : appends) {
             LogStore.insertChangeSet(connection, a.recorder().mapId(), a.revision(), a.origin(), a.changeSet(),
                     ChangeSetCodec.toJson(a.changeSet()));
+            if (a.tag() != null) {
+                LogStore.tagChangeSet(connection, a.recorder().mapId(), a.revision(), a.tag().hubId(), a.tag().serverSeq(),
+                        a.tag().clientSeq(), a.tag().confirmsOutbox());
+            }
             last.put(a.recorder(), a);
         }
         for (Append a : last.values()) {

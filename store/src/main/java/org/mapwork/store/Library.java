@@ -99,6 +99,7 @@ public final class Library implements AutoCloseable {
     private final Workshops workshops;
     private final Maps maps;
     private final Recorders recorders;
+    private final SharedMaps shared;
     private final Revisions revisions;
     private final BackupKeeper backups;
     private final Thread shutdownHook;
@@ -116,6 +117,7 @@ public final class Library implements AutoCloseable {
         this.workshops = new Workshops(database, options.clock());
         this.maps = new Maps(database, schemas, options.clock());
         this.recorders = new Recorders(database, maps, options.snapshotEvery());
+        this.shared = new SharedMaps(database, maps, options.clock());
         this.revisions = new Revisions(database, maps, recorders);
         this.backups = new BackupKeeper(database, maps, schemas, options);
         this.shutdownHook = new Thread(this::closeOnExit, "mapwork-library-shutdown");
@@ -332,6 +334,11 @@ public final class Library implements AutoCloseable {
      */
     public MapRecorder record(LoadedMap loaded, MapSession session) {
         return recorders.record(loaded, session);
+    }
+
+    /** The shared maps this device holds (joined through a hub): their share state and outboxes. */
+    public SharedMaps shared() {
+        return shared;
     }
 
     // ================================================================== revision history

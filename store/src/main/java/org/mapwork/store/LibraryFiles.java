@@ -26,7 +26,7 @@ final class LibraryFiles {
     static final String DATABASE_NAME = "library";
     static final String USER = "mapwork";
     /** The version of the newest migration in {@code db/migration}; a test keeps the two in step. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /**

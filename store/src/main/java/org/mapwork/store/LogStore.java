@@ -212,6 +212,27 @@ final class LogStore {
         bumpActors(c, mapId, cs);
     }
 
+    /** Marks a revision of a shared map as standing at {@code serverSeq} of hub {@code hubId}. */
+    static void tagChangeSet(Connection c, String mapId, long revision, String hubId, long serverSeq, long clientSeq,
+                             long confirmsOutbox) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE change_set SET hub_id = ?, server_seq = ?, client_seq = ? "
+                + "WHERE map_id = ? AND revision = ?")) {
+            ps.setString(1, hubId);
+            ps.setLong(2, serverSeq);
+            ps.setLong(3, clientSeq);
+            ps.setString(4, mapId);
+            ps.setLong(5, revision);
+            ps.executeUpdate();
+        }
+        if (confirmsOutbox > 0) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM shared_outbox WHERE map_id = ? AND first_seq = ?")) {
+                ps.setString(1, mapId);
+                ps.setLong(2, confirmsOutbox);
+                ps.executeUpdate();
+            }
+        }
+    }
+
     private static void bumpActors(Connection c, String mapId, ChangeSet cs) throws SQLException {
         java.util.Map<String, Long> seqs = new java.util.TreeMap<>();
         for (var ch : cs.changes()) {

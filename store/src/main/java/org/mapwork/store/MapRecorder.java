@@ -40,6 +40,8 @@ public final class MapRecorder implements MapSession.Listener, AutoCloseable {
     private final List<LongConsumer> durableListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Optional<LibraryException>>> problemListeners = new CopyOnWriteArrayList<>();
     private volatile LibraryException problem;
+    /** Session thread: the tag of the next change set the session applies ({@link #tagNext}). */
+    private HubTag nextTag;
     private volatile boolean closed;
     /** Writer thread only: the revision of the newest snapshot. */
     long lastSnapshot;
@@ -57,6 +59,25 @@ public final class MapRecorder implements MapSession.Listener, AutoCloseable {
 
     public String mapId() {
         return mapId;
+    }
+
+    /**
+     * Where a shared map's hub order stands after a change set: the hub's id and its server sequence number, and the
+     * outbox change set it confirms ({@code confirmsOutbox}, its first sequence number; 0 for none), which leaves
+     * the outbox. Kept with the revision, in the same transaction ({@link SharedMaps}).
+     */
+    public record HubTag(String hubId, long serverSeq, long clientSeq, long confirmsOutbox) {
+        public HubTag {
+            Objects.requireNonNull(hubId, "hubId");
+        }
+    }
+
+    /**
+     * Tags the next change set the session applies (call it on the session's thread just before applying an entry
+     * from the hub): its revision is kept with {@code tag}, atomically.
+     */
+    public void tagNext(HubTag tag) {
+        nextTag = tag;
     }
 
     Schema schema() {
@@ -79,11 +100,13 @@ public final class MapRecorder implements MapSession.Listener, AutoCloseable {
                     + changeSet.describe()));
             return;
         }
+        HubTag tag = nextTag;
+        nextTag = null;
         long revision = lastRevision.incrementAndGet();
         CompletableFuture<Long> done = new CompletableFuture<>();
         pending.put(revision, done);
         done.whenComplete((r, e) -> pending.remove(revision));
-        writer.append(new ChangeWriter.Append(this, revision, changeSet, event.document(), event.origin().name(), done));
+        writer.append(new ChangeWriter.Append(this, revision, changeSet, event.document(), event.origin().name(), tag, done));
     }
 
     /** The revision of the last change set queued (durable or not). */

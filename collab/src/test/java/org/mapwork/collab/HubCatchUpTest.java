@@ -1,0 +1,120 @@
+package org.mapwork.collab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mapwork.collab.Loopback.await;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.mapwork.collab.Loopback.Device;
+import org.mapwork.collab.net.HubLimits;
+import org.mapwork.collab.net.HubServer;
+import org.mapwork.model.Change;
+import org.mapwork.model.Element;
+import org.mapwork.model.Geometry;
+import org.mapwork.model.MapDocument;
+
+/** A hub catching up from the devices, over real WebSockets on 127.0.0.1. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class HubCatchUpTest {
+
+    private final MapDocument start = TestMaps.starter();
+    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T t) {
+        open.add(t);
+        return t;
+    }
+
+    private static boolean inLog(HubCore hub, String actor, long clientSeq) {
+        return hub.log().stream().anyMatch(e -> e.actor().equals(actor) && e.clientSeq() == clientSeq);
+    }
+
+    @Test
+    void a_hub_restarted_without_its_last_entries_gets_them_back_from_the_devices() {
+        HubCore first = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
+        HubServer server = HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(first));
+        int port = server.port();
+        Device ana = keep(new Device("ana", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        Device ben = keep(new Device("ben", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        await("both online", () -> ana.online() && ben.online(), () -> ana + "; " + ben);
+        ana.edit("Rename", Change.setLabel("a", "Union of carers"));
+        ben.edit("Add", Change.add(Element.node("n-ben", "issue", "Overtime", Geometry.box(300, 300, 100, 50), "Zb")));
+        ana.edit("Move", Change.setGeometry("b", start.element("b").geometry().movedBy(10, 10)));
+        ben.edit("Rename", Change.setLabel("n-ben", "Unpaid overtime"));
+        HubSocketTest.awaitConverged(server, first, ana, ben);
+        MapDocument acknowledged = HubSocketTest.hubDocument(server, start.id(), first);
+
+        // the host crashes: its library had written the first two entries only
+        List<Message.Entry> log = first.log();
+        server.close();
+        await("both see the hub gone", () -> !ana.online() && !ben.online());
+        HubCore restarted = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN, HubCore.newHubId(), log.subList(0, 2),
+                HubCore.restartedFrom(first.hubId(), first.lineage(), 2), java.util.Map.of());
+        assertEquals(2, restarted.serverSeq());
+        HubServer again = keep(HubServer.start(Loopback.loopback(), port, HubLimits.defaults(), List.of(restarted)));
+        HubSocketTest.awaitConverged(again, restarted, ana, ben);
+
+        assertEquals(acknowledged, HubSocketTest.hubDocument(again, start.id(), restarted), "nothing acknowledged was lost");
+        assertEquals(4, restarted.serverSeq(), "the two lost entries, once each: " + restarted.log());
+        assertTrue(inLog(restarted, "ana", log.get(2).clientSeq()) || inLog(restarted, "ben", log.get(2).clientSeq()));
+        assertEquals(List.of(new Lineage(first.hubId(), 4, 0)), restarted.lineage(),
+                "uploads that followed on extend the positions shared with the earlier hub");
+
+        ben.edit("After", Change.setLabel("i", "Sick pay"));
+        HubSocketTest.awaitConverged(again, restarted, ana, ben);
+        assertEquals("Sick pay", ana.document().element("i").label());
+    }
+
+    @Test
+    void another_laptop_takes_over_from_its_own_copy_and_the_others_bring_what_it_lacks() {
+        HubCore host = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
+        HubServer server = HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(host));
+        Device ana = keep(new Device("ana", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        Device ben = keep(new Device("ben", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        await("both online", () -> ana.online() && ben.online(), () -> ana + "; " + ben);
+        ana.edit("Rename", Change.setLabel("a", "Union of carers"));
+        HubSocketTest.awaitConverged(server, host, ana, ben);
+
+        // ana's laptop drops off; ben's edit is acknowledged by the host, which then quits for good
+        ana.kill();
+        ben.edit("Ben's acknowledged edit", Change.setLabel("c", "City council"));
+        await("ben's edit is confirmed", () -> ben.pending() == 0 && host.serverSeq() == 2);
+        server.close();
+        await("ben sees the host gone", () -> !ben.online());
+        ben.edit("Queued while nobody hosts", Change.setLabel("d", "Clinic (ben)"));
+        ana.edit("Ana's own queued edit", Change.setLabel("b", "Employers (ana)"));
+
+        // ana's laptop hosts now, from its copy (the map at 1 of the old hub) with its outbox as a device's
+        HubCore takeover = ana.on(() -> HubCore.takeOver(ana.core.confirmed(), TestMaps.SCHEMA, TestMaps.TOKEN,
+                ana.core.hubId(), ana.core.confirmedSeq(), ana.core.handled()));
+        assertNotEquals(host.hubId(), takeover.hubId());
+        assertEquals(0, takeover.serverSeq());
+        HubServer newHost = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(takeover)));
+        ana.connect(newHost.mapUri(start.id()));
+        ben.kill();
+        ben.connect(newHost.mapUri(start.id()));
+        HubSocketTest.awaitConverged(newHost, takeover, ana, ben);
+
+        MapDocument end = ana.document();
+        assertEquals("Union of carers", end.element("a").label());
+        assertEquals("City council", end.element("c").label(), "ben's acknowledged edit came back with him");
+        assertEquals("Clinic (ben)", end.element("d").label());
+        assertEquals("Employers (ana)", end.element("b").label());
+        assertEquals(3, takeover.serverSeq(), "ben's upload and both outboxes, once each: " + takeover.log());
+    }
+}
