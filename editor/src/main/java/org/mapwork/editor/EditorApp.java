@@ -183,6 +183,11 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                 Library.directory(named.containsKey("library") ? Path.of(named.get("library")) : null, System.getenv()));
     }
 
+    /** The library once it is open (null without one, or before). */
+    public Library library() {
+        return library;
+    }
+
     /** The settings this run keeps its choices in (tests look at them). */
     public EditorSettings settings() {
         return settings;

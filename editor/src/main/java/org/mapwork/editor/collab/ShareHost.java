@@ -61,6 +61,13 @@ public final class ShareHost implements AutoCloseable {
                     if (a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isMulticastAddress()) {
                         continue;
                     }
+                    if (a instanceof java.net.Inet6Address six && (six.getScopeId() != 0 || six.getScopedInterface() != null)) {
+                        try {
+                            a = InetAddress.getByAddress(six.getAddress()); // a join address names no interface scope
+                        } catch (java.net.UnknownHostException e) {
+                            continue;
+                        }
+                    }
                     boolean isLan = a instanceof Inet4Address && a.isSiteLocalAddress() && !n.isVirtual() && !n.isLoopback();
                     Address address = new Address(a, n.getDisplayName(), isLan);
                     (a.isLoopbackAddress() ? loop : isLan ? lan : other).add(address);
@@ -69,7 +76,11 @@ public final class ShareHost implements AutoCloseable {
         } catch (SocketException e) {
             // no interface list: loopback still works for this computer
         }
-        other.sort((x, y) -> Boolean.compare(!(x.address() instanceof Inet4Address), !(y.address() instanceof Inet4Address)));
+        java.util.Comparator<Address> ipv4First = (x, y) -> Boolean.compare(!(x.address() instanceof Inet4Address),
+                !(y.address() instanceof Inet4Address));
+        lan.sort(ipv4First);
+        other.sort(ipv4First);
+        loop.sort(ipv4First);
         List<Address> all = new ArrayList<>(lan);
         all.addAll(other);
         all.addAll(loop);

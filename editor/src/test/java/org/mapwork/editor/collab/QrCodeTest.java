@@ -20,7 +20,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 /** The Share dialog's QR code decodes, with zxing's own reader, to the join address it was made of. */
-class QrCodeTest {
+public class QrCodeTest {
 
     @org.junit.jupiter.api.BeforeAll
     static void toolkit() {
@@ -32,7 +32,7 @@ class QrCodeTest {
     }
 
     /** Reads a QR code from the picture's pixels as a camera's decoder would. */
-    static String decode(WritableImage image) throws Exception {
+    public static String decode(WritableImage image) throws Exception {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         int[] argb = new int[w * h];
