@@ -52,6 +52,15 @@ public final class ClientCore {
      * @param confirmedSeq the server sequence number the session's document stands at (0 for the map as shared)
      */
     public ClientCore(MapSession session, String token, String name, long confirmedSeq) {
+        this(session, token, name, confirmedSeq, null);
+    }
+
+    /**
+     * A device that holds the map at {@code confirmedSeq} of the hub {@code hubId} (a joined map reopened, or one just
+     * taken from a welcome's snapshot).
+     */
+    public ClientCore(MapSession session, String token, String name, long confirmedSeq, String hubId) {
+        this.hubId = hubId;
         this.session = Objects.requireNonNull(session, "session");
         this.token = Objects.requireNonNull(token, "token");
         this.name = name == null ? "" : name;
@@ -79,6 +88,11 @@ public final class ClientCore {
 
     public long confirmedSeq() {
         return confirmedSeq;
+    }
+
+    /** The hub whose order {@link #confirmedSeq()} counts ({@code null} before the first welcome). */
+    public String hubId() {
+        return hubId;
     }
 
     /** How many local change sets wait for the hub's answer. */
@@ -138,6 +152,9 @@ public final class ClientCore {
      */
     public List<Message> receive(Message message) {
         if (message instanceof Message.Welcome w) {
+            if (w.hasSnapshot()) {
+                snapshot(w);
+            }
             hubId = w.hub();
             entries(w.entries());
             if (confirmedSeq < w.serverSeq()) {
@@ -148,7 +165,10 @@ public final class ClientCore {
             boolean dropped = false;
             while (!outbox.isEmpty() && outbox.get(0).firstSeq() <= w.yourLastSeq()) {
                 // handled by the hub but not in its log: refused while the answer could not reach us
-                notices.add("Not kept (refused by the hub): " + outbox.remove(0).changeSet().describe());
+                String what = outbox.remove(0).changeSet().describe();
+                // with entries, a committed one would have been among them; a snapshot holds what was committed
+                notices.add(w.hasSnapshot() ? "Handled by the hub while away (in its map if it was kept): " + what
+                        : "Not kept (refused by the hub): " + what);
                 dropped = true;
             }
             if (dropped) {
@@ -172,6 +192,33 @@ public final class ClientCore {
             joined = false;
         }
         return outgoing();
+    }
+
+    /**
+     * Takes the hub's map from a welcome's snapshot as the confirmed map (this device held nothing of that hub's
+     * order) and rebases the outbox on it. A snapshot that does not read is refused whole: nothing changes.
+     */
+    private void snapshot(Message.Welcome w) {
+        if (w.hub().equals(hubId) && w.serverSeq() <= confirmedSeq) {
+            return; // a late or repeated welcome of this hub: this device is there already
+        }
+        MapDocument doc;
+        try {
+            doc = Snapshots.read(w.snapshot(), session.document().id(),
+                    method -> method.equals(session.schema().methodId()) ? session.schema() : null);
+        } catch (WireException e) {
+            throw new IllegalStateException("the hub's snapshot cannot be read: " + e.getMessage(), e);
+        }
+        List<ChangeSet> before = new ArrayList<>(pendingApplied);
+        ChangeSet path;
+        try {
+            path = DocumentDiff.between(confirmed, doc, session.schema());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        confirmed = doc;
+        confirmedSeq = w.serverSeq();
+        rebase(before, path.changes());
     }
 
     /**

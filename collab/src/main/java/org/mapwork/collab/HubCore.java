@@ -40,6 +40,9 @@ public final class HubCore {
     /** Most changes in the entries of one welcome (about 5 MB of JSON; a message may have 8 MB). */
     public static final int WELCOME_CHANGES = 20_000;
 
+    /** Largest snapshot sent in a welcome, in bytes of JSON: the message limit less room for the welcome around it. */
+    public static final int SNAPSHOT_BYTES = MessageWire.MAX_MESSAGE_BYTES - 64 * 1024;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Schema schema;
@@ -55,6 +58,10 @@ public final class HubCore {
     /** actor → the last sequence number of theirs the hub has handled (committed or refused). */
     private final Map<String, Long> lastSeq = new HashMap<>();
     private long refusals;
+    /** The snapshot of {@link #document} at {@link #snapshotSeq}, made once for every device that joins at that point. */
+    private com.fasterxml.jackson.databind.node.ObjectNode snapshot;
+    private long snapshotBytes;
+    private long snapshotSeq = -1;
     private final List<Consumer<Message.Entry>> committedListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -222,10 +229,10 @@ public final class HubCore {
         if (!org.mapwork.model.Ids.isValid(hello.actor())) {
             return List.of(new Outgoing(connection, new Message.Error("not a valid actor id: " + hello.actor())));
         }
-        if (hello.hub() != null && !hello.hub().equals(hubId) && hello.since() > 0) {
-            // Its sequence numbers are another hub's (this one restarted, or another laptop hosts now).
-            return List.of(new Outgoing(connection, new Message.Error("this hub (" + hubId + ") is not the hub " + hello.hub()
-                    + " the client has seen " + hello.since() + " change sets of; catching a new hub up from a device is not built yet")));
+        boolean otherHub = hello.hub() != null && !hello.hub().equals(hubId) && hello.since() > 0;
+        if (hello.since() == 0 || otherHub) {
+            // It holds nothing of this hub's order (new device, or numbers counted by another hub): the whole map.
+            return snapshotWelcome(connection, hello.actor());
         }
         if (hello.since() > log.size()) {
             // The client has seen more than this hub holds (the hub restarted from an older copy): not handled yet.
@@ -235,6 +242,21 @@ public final class HubCore {
         joined.put(connection, hello.actor());
         return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
                 lastSeq.getOrDefault(hello.actor(), 0L), page(hello.since()))));
+    }
+
+    private List<Outgoing> snapshotWelcome(String connection, String actor) {
+        if (snapshotSeq != log.size()) {
+            snapshot = Snapshots.of(document);
+            snapshotBytes = MessageWire.size(snapshot);
+            snapshotSeq = log.size();
+        }
+        if (snapshotBytes > SNAPSHOT_BYTES) {
+            return List.of(new Outgoing(connection, new Message.Error("the map is too large to send as one snapshot ("
+                    + snapshotBytes + " bytes of JSON; at most " + SNAPSHOT_BYTES + ")")));
+        }
+        joined.put(connection, actor);
+        return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
+                lastSeq.getOrDefault(actor, 0L), List.of(), snapshot)));
     }
 
     private List<Outgoing> submit(String connection, String actor, Message.Submit submit) {

@@ -68,11 +68,27 @@ public sealed interface Message {
     /**
      * The hub's answer to {@link Hello}: which hub this is (a new id each time a hub starts, since its sequence
      * numbers are its own), its current sequence number, the highest sequence number of the client's actor it has
-     * handled (committed or refused), and the log entries after the client's {@code since}.
+     * handled (committed or refused), and either the log entries after the client's {@code since} or, for a device
+     * that holds nothing of this hub's order (since 0, another hub's numbers), a {@code snapshot}: the hub's map at
+     * {@code serverSeq} as a tree in the model's JSON form ({@code MapJson.toTree}).
      */
-    record Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries) implements Message {
+    record Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries, ObjectNode snapshot)
+            implements Message {
         public Welcome {
             entries = List.copyOf(entries);
+            if (snapshot != null && !entries.isEmpty()) {
+                throw new IllegalArgumentException("a welcome carries a snapshot or entries, not both");
+            }
+        }
+
+        /** A welcome with entries after the client's {@code since} (no snapshot). */
+        public Welcome(String map, String hub, long serverSeq, long yourLastSeq, List<Entry> entries) {
+            this(map, hub, serverSeq, yourLastSeq, entries, null);
+        }
+
+        /** Whether it carries the hub's whole map at {@code serverSeq} (in the model's JSON form) instead of entries. */
+        public boolean hasSnapshot() {
+            return snapshot != null;
         }
     }
 

@@ -52,7 +52,7 @@ public final class MessageWire {
             "hello", Set.of("type", "protocol", "map", "token", "actor", "name", "since", "hub"),
             "submit", Set.of("type", "changeSet", "conditional"),
             "presence", Set.of("type", "actor", "state"),
-            "welcome", Set.of("type", "map", "hub", "serverSeq", "yourLastSeq", "entries"),
+            "welcome", Set.of("type", "map", "hub", "serverSeq", "yourLastSeq", "entries", "snapshot"),
             "commit", Set.of("type", "entry"),
             "changes", Set.of("type", "entry"),
             "refused", Set.of("type", "clientSeq", "reason"),
@@ -100,6 +100,9 @@ public final class MessageWire {
             o.put("yourLastSeq", w.yourLastSeq());
             ArrayNode entries = o.putArray("entries");
             w.entries().forEach(e -> entries.add(entry(e)));
+            if (w.snapshot() != null) {
+                o.set("snapshot", w.snapshot());
+            }
         } else if (m instanceof Message.Commit c) {
             o.put("type", "commit");
             o.set("entry", entry(c.entry()));
@@ -132,6 +135,15 @@ public final class MessageWire {
             }
         }
         return o;
+    }
+
+    /** How many bytes of UTF-8 a JSON tree takes, written compactly as a message writes it. */
+    public static long size(JsonNode tree) {
+        try {
+            return MAPPER.writeValueAsBytes(tree).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree", e);
+        }
     }
 
     /** Reads one message. */
@@ -176,7 +188,15 @@ public final class MessageWire {
                 for (int i = 0; i < arr.size(); i++) {
                     entries.add(entry(arr.get(i), "$.entries[" + i + "]"));
                 }
-                yield new Message.Welcome(o.text("map"), o.text("hub"), o.whole("serverSeq", 0), o.whole("yourLastSeq", 0), entries);
+                JsonNode snapshot = o.raw("snapshot");
+                if (snapshot != null && !snapshot.isNull() && !snapshot.isObject()) {
+                    throw new WireException(o.at("snapshot"), "expected a map (an object)");
+                }
+                if (snapshot != null && snapshot.isObject() && !entries.isEmpty()) {
+                    throw new WireException(o.at("entries"), "a welcome with a snapshot has no entries");
+                }
+                yield new Message.Welcome(o.text("map"), o.text("hub"), o.whole("serverSeq", 0), o.whole("yourLastSeq", 0), entries,
+                        snapshot != null && snapshot.isObject() ? (ObjectNode) snapshot : null);
             }
             case "commit" -> new Message.Commit(entry(o.raw("entry"), o.at("entry")));
             case "changes" -> new Message.Changes(entry(o.raw("entry"), o.at("entry")));

@@ -159,6 +159,10 @@ class ClientCoreTest {
     @Test
     void a_device_far_behind_catches_up_page_by_page_and_then_sends_its_own() {
         connectBoth();
+        bob.session().apply("first", Change.setLabel("d", "Clinic 1"));
+        toHub("bob", bob.outgoing());
+        deliverAll();
+        assertEquals(1, alice.confirmedSeq(), "alice holds the hub's order up to 1: she catches up by entries, not a snapshot");
         alice.disconnected();
         hub.disconnect("alice");
         alice.session().apply("offline", Change.setLabel("c", "Council"));
@@ -175,7 +179,7 @@ class ClientCoreTest {
         List<Message> first = alice.receive(hub.receive("alice", alice.hello()).get(0).message());
 
         assertEquals(List.of(alice.hello()), first, "after one page it asks for the rest before sending its own");
-        assertEquals(2, alice.confirmedSeq(), "two layouts fit one welcome");
+        assertEquals(3, alice.confirmedSeq(), "two layouts fit one welcome");
         toHub("alice", first);
         deliverAll();
         assertEquals(0, alice.pending());

@@ -213,17 +213,33 @@ class HubCoreTest {
     }
 
     @Test
-    void a_client_that_counted_another_hubs_order_is_told_instead_of_being_sent_wrong_entries() {
+    void a_client_that_counted_another_hubs_order_gets_the_map_as_a_snapshot_instead_of_wrong_entries() throws Exception {
         join("c1", "alice", 0);
         submit("c1", alice.apply("one", Change.setLabel("a", "1")).changeSet());
         submit("c1", alice.apply("two", Change.setLabel("a", "2")).changeSet());
-        String reason = ((Message.Error) hub.receive("c2", new Message.Hello(1, start.id(), TestMaps.TOKEN, "bob", "Bob", 1,
-                "hub-of-yesterday")).get(0).message()).reason();
-        assertTrue(reason.contains("is not the hub hub-of-yesterday"), reason);
-        assertFalse(hub.isJoined("c2"));
         Message.Welcome w = (Message.Welcome) hub.receive("c2", new Message.Hello(1, start.id(), TestMaps.TOKEN, "bob", "Bob", 1,
+                "hub-of-yesterday")).get(0).message();
+        assertTrue(w.hasSnapshot(), "another hub's numbers: the whole map");
+        assertEquals(List.of(), w.entries());
+        assertEquals(2, w.serverSeq());
+        assertEquals(hub.document(), Snapshots.read(w.snapshot(), start.id(), m -> TestMaps.SCHEMA));
+        assertTrue(hub.isJoined("c2"));
+        Message.Welcome same = (Message.Welcome) hub.receive("c3", new Message.Hello(1, start.id(), TestMaps.TOKEN, "bob", "Bob", 1,
                 hub.hubId())).get(0).message();
-        assertEquals(hub.hubId(), w.hub());
-        assertEquals(1, w.entries().size());
+        assertEquals(hub.hubId(), same.hub());
+        assertFalse(same.hasSnapshot(), "this hub's numbers: the entries after since");
+        assertEquals(1, same.entries().size());
+    }
+
+    @Test
+    void a_device_holding_nothing_gets_the_map_at_the_hubs_sequence_number() throws Exception {
+        join("c1", "alice", 0);
+        ChangeSet mine = alice.apply("one", Change.setLabel("a", "1")).changeSet();
+        submit("c1", mine);
+        Message.Welcome w = (Message.Welcome) join("c2", "alice", 0).get(0).message();
+        assertTrue(w.hasSnapshot());
+        assertEquals(1, w.serverSeq());
+        assertEquals(mine.changes().get(0).stamp().seq(), w.yourLastSeq(), "what of this actor's the hub has handled");
+        assertEquals("1", Snapshots.read(w.snapshot(), start.id(), m -> TestMaps.SCHEMA).element("a").label());
     }
 }

@@ -128,6 +128,31 @@ public final class HubClient implements AutoCloseable {
         core.session().addListener(sessionListener);
     }
 
+    /**
+     * Joins a shared map this device does not hold: connects to {@code address}, takes the hub's map from the first
+     * welcome's snapshot and completes, on {@code sessionThread}, with a started client whose {@code core().session()}
+     * holds that map (the session's actor is {@code actor}). After that the client reconnects by itself as any does.
+     * Completes exceptionally with a {@link JoinException} (wrong token, no hub at that address, no such map, a method
+     * unknown here, an unreadable answer) when the first connection fails; nothing is kept from a failed join.
+     *
+     * @param schemaOfMethod the schema of a method id, or {@code null} for a method this device does not know
+     * @param sessionThread  runs tasks one at a time on the session's thread (the editor's JavaFX thread)
+     */
+    public static java.util.concurrent.CompletableFuture<HubClient> join(JoinAddress address, String actor, String name,
+            java.util.function.Function<String, org.mapwork.model.schema.Schema> schemaOfMethod, Executor sessionThread) {
+        return join(address, actor, name, schemaOfMethod, sessionThread, Backoff.defaults());
+    }
+
+    /** As {@link #join(JoinAddress, String, String, java.util.function.Function, Executor)}, reconnecting with {@code backoff}. */
+    public static java.util.concurrent.CompletableFuture<HubClient> join(JoinAddress address, String actor, String name,
+            java.util.function.Function<String, org.mapwork.model.schema.Schema> schemaOfMethod, Executor sessionThread,
+            Backoff backoff) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(schemaOfMethod, "schemaOfMethod");
+        Objects.requireNonNull(sessionThread, "sessionThread");
+        return Joiner.join(address, actor, name, schemaOfMethod, sessionThread, Objects.requireNonNull(backoff, "backoff"));
+    }
+
     /** Connects (from any thread); reconnects by itself after drops until {@link #close()}. */
     public void start() {
         sessionThread.execute(this::connect);

@@ -101,6 +101,17 @@ public final class MapJsonReader {
     }
 
     /**
+     * Reads a document already parsed into a JSON tree (e.g. a map carried inside a network message), with the same
+     * checks and messages as a file; locations are JSON paths from the tree's root ({@code $}).
+     */
+    public MapDocument read(String source, JsonNode root) throws MapFormatException {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new MapFormatException(source, "$", "no map");
+        }
+        return new Walk(source).document(root.deepCopy());
+    }
+
+    /**
      * A reader for parts of the native format (an element, an attribute value, a geometry, a style) found inside
      * other JSON, such as the library's change log, with the same checks and messages as in a whole file.
      *
