@@ -146,8 +146,18 @@ public final class JoinDialog {
         }));
     }
 
-    private static String reason(Throwable t) {
-        Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    /** What went wrong, in the editor's language when the join says which kind of problem it was. */
+    static String reason(Throwable t) {
+        Throwable c = t;
+        for (int i = 0; i < 8 && (c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException)
+                && c.getCause() != null; i++) {
+            c = c.getCause();
+        }
+        String detail = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+        if (c instanceof org.mapwork.collab.net.JoinException j) {
+            return Ui.text("collab.join.reason." + j.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    + " (" + detail + ")";
+        }
+        return detail;
     }
 }

@@ -38,7 +38,6 @@ import org.mapwork.editor.view.MapWindow;
 import org.mapwork.model.Change;
 import org.mapwork.model.Element;
 import org.mapwork.model.MapDocument;
-import org.mapwork.model.MapSession;
 import org.mapwork.store.Library;
 import org.mapwork.store.Revision;
 import org.mapwork.templates.Methods;
@@ -97,15 +96,26 @@ class ShareOnThisNetworkTest {
         return robot.from(w.root()).lookup(id).queryAs(Label.class).getText();
     }
 
-    /** A device joining as HubSocketTest's do: it starts from the same map as the hub (no snapshot needed). */
-    private CompletableFuture<HubClient> joinWithTheSharedMap(JoinAddress address, String actor, String name,
-                                                               java.util.concurrent.Executor thread) {
-        // this test's two windows are in one editor: the second stands for another device, with an id of its own
-        MapSession session = new MapSession(shared, Methods.byId(shared.methodId()).orElseThrow().schema(), actor + "-ben", 0);
-        HubClient client = new HubClient(new ClientCore(session, address.token(), name, 0), address.map(), thread,
-                new HubClient.Backoff(Duration.ofMillis(20), Duration.ofMillis(200)));
-        client.start();
-        return CompletableFuture.completedFuture(client);
+    /**
+     * The editor's own join (the hub's map from its welcome), as another device: this test's two windows are in one
+     * editor, so the second gets an id of its own.
+     */
+    private static CompletableFuture<HubClient> asAnotherDevice(JoinAddress address, String actor, String name,
+                                                                java.util.concurrent.Executor thread) {
+        return org.mapwork.editor.collab.Joiner.hubClient().join(address, actor + "-ben", name, thread);
+    }
+
+    private static String problem(FxRobot robot) {
+        return robot.lookup("#join-problem").queryAs(Label.class).getText();
+    }
+
+    private void tryToJoin(FxRobot robot, String address) throws Exception {
+        Ui.fx(() -> {
+            robot.lookup("#join-address-field").queryAs(TextField.class).setText(address);
+            return null;
+        });
+        robot.clickOn("#join-button");
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -139,7 +149,7 @@ class ShareOnThisNetworkTest {
         robot.clickOn("#share-close"); // sharing goes on without the dialog
 
         // a second device: Join… with the address and a name
-        app.setJoiner(this::joinWithTheSharedMap);
+        app.setJoiner(ShareOnThisNetworkTest::asAnotherDevice);
         Ui.fx(() -> {
             app.joinDialog(null).show();
             return null;
@@ -148,14 +158,13 @@ class ShareOnThisNetworkTest {
         robot.clickOn("#join-name").write("Ben");
         robot.clickOn("#join-button");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#join-problem").queryAs(Label.class).getText().startsWith("This is not a join address"),
-                robot.lookup("#join-problem").queryAs(Label.class).getText());
-        Ui.fx(() -> {
-            robot.lookup("#join-address-field").queryAs(TextField.class).setText(address);
-            return null;
-        });
-        robot.clickOn("#join-button");
-        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(problem(robot).startsWith("This is not a join address"), problem(robot));
+
+        String wrongToken = join.map() + "#" + "0".repeat(join.token().length());
+        tryToJoin(robot, wrongToken);
+        await("the wrong key is named", () -> problem(robot).contains("the address's key is not this map's"), () -> problem(robot));
+        tryToJoin(robot, address);
+        await("the joined map's window", () -> app.lastWindow() != host, () -> problem(robot));
         MapWindow ben = app.lastWindow();
         assertTrue(ben != host, "the joined map has a window of its own");
         assertEquals("Ben", app.settings().personName(), "the name is kept");
@@ -191,6 +200,15 @@ class ShareOnThisNetworkTest {
         assertTrue(revisions.stream().anyMatch(r -> r.actor().equals(benActor)), "Ben's revision is his: " + revisions);
         assertEquals(host.viewModel().session().actor(), revisions.get(revisions.size() - 1).actor());
         assertTrue(!benActor.equals(host.viewModel().session().actor()));
+
+        // joining a map no longer shared: nothing answers, and the dialog says so and stays open
+        Ui.fx(() -> {
+            app.joinDialog(address).show();
+            return null;
+        });
+        robot.clickOn("#join-button");
+        await("no hub is named", () -> problem(robot).contains("nothing answers at that address"), () -> problem(robot));
+        assertTrue(robot.lookup("#join-dialog").tryQuery().isPresent(), "the dialog stays to try again");
         assertEquals(app.settings().actor(), host.viewModel().session().actor(), "the host edits as this device's person");
     }
 
