@@ -155,8 +155,15 @@ public final class JoinDialog {
         }
         String detail = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
         if (c instanceof org.mapwork.collab.net.JoinException j) {
-            return Ui.text("collab.join.reason." + j.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-                    + " (" + detail + ")";
+            String why = switch (j.reason()) {
+                case WRONG_TOKEN -> Ui.text("collab.join.reason.wrong-token");
+                case NO_HUB -> Ui.text("collab.join.reason.no-hub");
+                case NO_SUCH_MAP -> Ui.text("collab.join.reason.no-such-map");
+                case UNKNOWN_METHOD -> Ui.text("collab.join.reason.unknown-method");
+                case BAD_ANSWER -> Ui.text("collab.join.reason.bad-answer");
+                case REFUSED -> Ui.text("collab.join.reason.refused");
+            };
+            return why + " (" + detail + ")";
         }
         return detail;
     }
