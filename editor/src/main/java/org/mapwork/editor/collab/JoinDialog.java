@@ -72,6 +72,9 @@ public final class JoinDialog {
         problem.setId("join-problem");
         problem.setWrapText(true);
         problem.setMaxWidth(520);
+        problem.setPrefWidth(520);
+        problem.setMinHeight(Region.USE_PREF_SIZE); // the whole reason shows, wrapped
+        progress.setWrapText(true);
         problem.setStyle("-fx-text-fill: #a11;");
         progress.setId("join-progress");
         join.setId("join-button");
@@ -139,6 +142,7 @@ public final class JoinDialog {
             progress.setText("");
             if (failure != null) {
                 problem.setText(Ui.text("collab.join.failed", reason(failure)));
+                stage.sizeToScene();
                 return;
             }
             stage.hide();

@@ -61,6 +61,7 @@ public final class ShareDialog {
         problem.setWrapText(true);
         problem.setStyle("-fx-text-fill: #a11;");
         problem.setMaxWidth(460);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         people.setId("share-people");
         people.setStyle("-fx-font-size: 14px;");
         code.setId("join-code");
