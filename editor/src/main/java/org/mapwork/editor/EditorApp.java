@@ -361,6 +361,15 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
     /** Opens a window editing the joined map through its hub. */
     public HubLink openJoined(HubClient client) {
         MapWindow window = openWindow(HubLink.openedMap(client));
+        // the start screen's window grows into the map's after it is shown: fit the map once it has its new size
+        javafx.beans.value.ChangeListener<Number> fit = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                o.removeListener(this);
+                Platform.runLater(() -> window.viewModel().viewing().zoomToFit());
+            }
+        };
+        window.canvas().widthProperty().addListener(fit);
         return HubLink.attach(window, client);
     }
 
