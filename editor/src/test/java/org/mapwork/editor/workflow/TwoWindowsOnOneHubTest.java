@@ -234,4 +234,36 @@ class TwoWindowsOnOneHubTest {
                 "Ben's offline move reached Ana after the reconnect");
         assertEquals(moved, hubDocument().element(node.id()).geometry());
     }
+
+    @Test
+    void what_the_hub_leaves_out_of_my_changes_is_said_in_my_status_line(FxRobot robot) throws Exception {
+        bothOnline(robot);
+        Element node = someNode();
+        HubLink anasLink = links.get(0);
+        // Ana's laptop is off the network (her client stopped); she renames the node meanwhile
+        Ui.fx(() -> {
+            anasLink.close();
+            return null;
+        });
+        await("Ana's client closed", () -> anasLink.client().state() == HubClient.State.CLOSED, () -> "");
+        Ui.fx(() -> ana.viewModel().apply("Rename", List.of(Change.setLabel(node.id(), "Renamed offline by Ana"))));
+        assertEquals(1, (int) Ui.fx(() -> anasLink.client().core().pending()), "her rename waits in her outbox");
+        // Ben removes that node
+        Ui.fx(() -> ben.viewModel().apply("Remove", List.of(Change.remove(node.id()))));
+        await("the hub holds Ben's removal", () -> !hubDocument().contains(node.id()), () -> "");
+
+        // Ana is back: her rename no longer fits, and her window says so
+        HubClient again = new HubClient(anasLink.client().core(), server.mapUri(start.id()), Platform::runLater, FAST);
+        Ui.fx(() -> {
+            links.add(HubLink.attach(ana, again));
+            again.start();
+            return null;
+        });
+        converged();
+        assertTrue(!Ui.fx(() -> ana.viewModel().document().contains(node.id())), "the node is gone for Ana too");
+        await("Ana is told what was left out", () -> ana.viewModel().status().startsWith("Hub: "),
+                () -> ana.viewModel().status());
+        String told = Ui.fx(() -> ana.viewModel().status());
+        assertTrue(told.contains("Not kept") || told.contains("Left out"), told);
+    }
 }
