@@ -64,7 +64,7 @@ public final class JoinDialog {
             }
         });
         address.setId("join-address-field");
-        address.setPromptText("ws://192.168.1.20:41234/maps/…#…");
+        address.setPromptText(Ui.text("collab.join.address-prompt"));
         address.setPrefColumnCount(44);
         name.setId("join-name");
         name.setText(settings.personName());
