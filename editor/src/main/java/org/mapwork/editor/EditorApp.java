@@ -183,6 +183,11 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                 Library.directory(named.containsKey("library") ? Path.of(named.get("library")) : null, System.getenv()));
     }
 
+    /** Where maps are kept (waits for the library when it is still opening). */
+    public Shelf shelf() {
+        return shelf instanceof PendingShelf pending ? pending.opened() : shelf;
+    }
+
     /** The library once it is open (null without one, or before). */
     public Library library() {
         return library;
@@ -332,8 +337,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
     /** File → Share on this network…: a hub inside this Mapwork for the window's map, kept in the library. */
     @Override
     public void share(MapWindow window) {
-        Shelf now = shelf instanceof PendingShelf pending ? pending.opened() : shelf;
-        if (!(now instanceof LibraryShelf libraryShelf)) {
+        if (!(shelf() instanceof LibraryShelf libraryShelf)) {
             Dialogs.error(window.stage(), Ui.text("collab.menu.share"), Ui.text("collab.share.unavailable"));
             return;
         }

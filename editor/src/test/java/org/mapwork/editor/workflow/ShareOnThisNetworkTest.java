@@ -212,4 +212,27 @@ class ShareOnThisNetworkTest {
         assertEquals(app.settings().actor(), host.viewModel().session().actor(), "the host edits as this device's person");
     }
 
+
+    @Test
+    void closing_the_shared_maps_window_closes_the_hub_and_the_library_keeps_the_map(FxRobot robot) throws Exception {
+        MapWindow host = app.lastWindow();
+        String mapId = Ui.fx(() -> host.viewModel().document().id());
+        Sharing sharing = Ui.fx(() -> Sharing.start(host, (org.mapwork.editor.start.LibraryShelf) app.shelf(),
+                InetAddress.getLoopbackAddress(), "Ana"));
+        await("online", () -> text(robot, host, "#hub-state").startsWith("Online"), () -> text(robot, host, "#hub-state"));
+        int port = sharing.host().server().port();
+        new Socket(InetAddress.getLoopbackAddress(), port).close(); // listening while shared
+        Element node = Ui.fx(() -> host.viewModel().document().elements().stream().filter(e -> !e.isLink()).findFirst().orElseThrow());
+        Ui.fx(() -> host.viewModel().apply("Rename", List.of(Change.setLabel(node.id(), "Renamed while shared"))));
+        await("the hub confirmed it", () -> sharing.link().client().core().pending() == 0, () -> "");
+
+        Ui.fx(() -> {
+            host.stage().hide();
+            return null;
+        });
+        assertTrue(sharing.stopped(), "closing the window stopped sharing");
+        assertThrows(IOException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close(),
+                "nothing listens once the window is closed");
+        assertEquals("Renamed while shared", app.library().load(mapId).document().element(node.id()).label());
+    }
 }
