@@ -133,7 +133,6 @@ public final class MapWindow implements Shortcuts.WindowActions {
         statusBar = new WindowStatusBar(stage, vm, fileActions::opened, canvas::tool);
 
         menuBar = WindowMenus.bar(shortcuts, this);
-        WindowMenus.addToFile(menuBar, Ui.text("collab.menu.share"), "menu-share", () -> shell.share(this));
         root.setTop(menuBar);
         root.setCenter(canvas);
         root.setLeft(palette);
@@ -313,6 +312,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
     @Override
     public void importMap() {
         fileActions.importMap();
+    }
+
+    @Override
+    public void share() {
+        shell.share(this);
     }
 
     @Override

@@ -19,16 +19,6 @@ final class WindowMenus {
     private WindowMenus() {
     }
 
-    /** Adds an entry at the end of the File menu. */
-    static void addToFile(MenuBar bar, String text, String id, Runnable action) {
-        Menu file = bar.getMenus().stream().filter(m -> m.getText().equals(Ui.text("keys.group.file"))).findFirst()
-                .orElseThrow();
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        item.setOnAction(e -> action.run());
-        file.getItems().addAll(new SeparatorMenuItem(), item);
-    }
-
     static MenuBar bar(Shortcuts shortcuts, Shortcuts.WindowActions window) {
         Map<String, Menu> byGroup = new LinkedHashMap<>();
         for (String g : List.of(Ui.text("keys.group.file"), Ui.text("keys.group.edit"), Ui.text("keys.group.view"),
