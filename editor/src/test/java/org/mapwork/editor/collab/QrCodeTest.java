@@ -23,12 +23,9 @@ import com.google.zxing.qrcode.QRCodeReader;
 public class QrCodeTest {
 
     @org.junit.jupiter.api.BeforeAll
-    static void toolkit() {
-        try {
-            javafx.application.Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyRunning) {
-            // started by an earlier test in this JVM
-        }
+    static void toolkit() throws Exception {
+        // as the window tests start it (a toolkit started otherwise would stand in their way later in this JVM)
+        org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
     /** Reads a QR code from the picture's pixels as a camera's decoder would. */
