@@ -341,8 +341,8 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             Dialogs.error(window.stage(), Ui.text("collab.menu.share"), Ui.text("collab.share.unavailable"));
             return;
         }
-        new ShareDialog(window, address -> {
-            String name = settings.personName();
+        new ShareDialog(window, settings.personName(), (address, name) -> {
+            settings.setPersonName(name); // asked once, kept, changeable here and in Join…
             return Sharing.start(window, libraryShelf, address.address(), name);
         }).show();
     }

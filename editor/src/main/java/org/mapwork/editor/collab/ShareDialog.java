@@ -1,7 +1,7 @@
 package org.mapwork.editor.collab;
 
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -36,7 +36,8 @@ import org.mapwork.editor.view.MapWindow;
 public final class ShareDialog {
 
     private final MapWindow window;
-    private final Function<ShareHost.Address, Sharing> start;
+    private final BiFunction<ShareHost.Address, String, Sharing> start;
+    private final String name;
     private final Stage stage = new Stage();
     private final VBox content = new VBox(10);
     private final Label heading = new Label(Ui.text("collab.share.heading"));
@@ -48,10 +49,13 @@ public final class ShareDialog {
     private Sharing sharing;
 
     /**
-     * @param start shares the window's map on the address chosen (throws {@link IllegalStateException} with the reason)
+     * @param name  the person's name as kept (empty when never given: the dialog asks for it)
+     * @param start shares the window's map on the address chosen, under the name given (throws
+     *              {@link IllegalStateException} with the reason)
      */
-    public ShareDialog(MapWindow window, Function<ShareHost.Address, Sharing> start) {
+    public ShareDialog(MapWindow window, String name, BiFunction<ShareHost.Address, String, Sharing> start) {
         this.window = window;
+        this.name = name == null ? "" : name;
         this.start = start;
         stage.initOwner(window.stage());
         stage.initModality(Modality.NONE);
@@ -133,9 +137,17 @@ public final class ShareDialog {
         Button go = new Button(Ui.text("collab.share.start"));
         go.setId("share-start");
         go.setDefaultButton(true);
+        TextField who = new TextField(name);
+        who.setId("share-name");
+        who.setPromptText(Ui.text("collab.join.name-prompt"));
         go.setOnAction(e -> {
+            if (who.getText() == null || who.getText().isBlank()) {
+                problem.setText(Ui.text("collab.join.no-name"));
+                who.requestFocus();
+                return;
+            }
             try {
-                showShared(start.apply(where.getValue()));
+                showShared(start.apply(where.getValue(), who.getText().strip()));
                 stage.sizeToScene();
             } catch (IllegalStateException | IllegalArgumentException ex) {
                 problem.setText(ex.getMessage());
@@ -145,7 +157,7 @@ public final class ShareDialog {
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.hide());
         content.getChildren().setAll(heading, explain, new HBox(8, new Label(Ui.text("collab.share.listen-on")), where),
-                problem, buttons(cancel, go));
+                new Label(Ui.text("collab.join.name")), who, problem, buttons(cancel, go));
     }
 
     private void showShared(Sharing s) {

@@ -106,7 +106,11 @@ class ShareOnThisNetworkTest {
     }
 
     private static String problem(FxRobot robot) {
-        return robot.lookup("#join-problem").queryAs(Label.class).getText();
+        return problem(robot, "#join-problem");
+    }
+
+    private static String problem(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
     }
 
     private void tryToJoin(FxRobot robot, String address) throws Exception {
@@ -135,6 +139,12 @@ class ShareOnThisNetworkTest {
         });
         robot.clickOn("#share-start");
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Give your name first: the others see it beside your changes.", problem(robot, "#share-problem"),
+                "the name is asked for the first time it is needed");
+        robot.clickOn("#share-name").write("Ana");
+        robot.clickOn("#share-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Ana", app.settings().personName());
 
         String address = robot.lookup("#join-address").queryAs(TextField.class).getText();
         JoinAddress join = JoinAddress.parse(address);
@@ -155,7 +165,10 @@ class ShareOnThisNetworkTest {
             return null;
         });
         robot.clickOn("#join-address-field").write("ws://nowhere/maps");
-        robot.clickOn("#join-name").write("Ben");
+        Ui.fx(() -> {
+            robot.lookup("#join-name").queryAs(TextField.class).setText("Ben"); // Ana's name is there: another person
+            return null;
+        });
         robot.clickOn("#join-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(problem(robot).startsWith("This is not a join address"), problem(robot));
@@ -167,7 +180,7 @@ class ShareOnThisNetworkTest {
         await("the joined map's window", () -> app.lastWindow() != host, () -> problem(robot));
         MapWindow ben = app.lastWindow();
         assertTrue(ben != host, "the joined map has a window of its own");
-        assertEquals("Ben", app.settings().personName(), "the name is kept");
+        assertEquals("Ben", app.settings().personName(), "the name is kept (and changed from Ana's on this one editor)");
         await("both in", () -> text(robot, host, "#hub-state").equals("Online · 2 people"), () -> text(robot, host, "#hub-state"));
 
         Element node = shared.elements().stream().filter(e -> !e.isLink()).findFirst().orElseThrow();
