@@ -74,8 +74,12 @@ class TwoWindowsOnOneHubTest {
     }
 
     private MapWindow window(Stage stage, String actor, String name, double x) {
+        return window(stage, actor, name, x, token);
+    }
+
+    private MapWindow window(Stage stage, String actor, String name, double x, String withToken) {
         MapSession session = new MapSession(start, method.schema(), actor, 0);
-        HubClient client = new HubClient(new ClientCore(session, token, name, 0), server.mapUri(start.id()),
+        HubClient client = new HubClient(new ClientCore(session, withToken, name, 0), server.mapUri(start.id()),
                 Platform::runLater, FAST);
         MapWindow w = new MapWindow(stage, new OpenedMap(session, method, null, OpenedMap.inMemory()), new MapWindow.Shell() {
             @Override
@@ -106,7 +110,7 @@ class TwoWindowsOnOneHubTest {
     void close() throws Exception {
         Ui.fx(() -> {
             links.forEach(HubLink::close);
-            ben.stage().hide();
+            Ui.closeOtherWindows(ana.stage());
             return null;
         });
         server.close();
@@ -265,5 +269,24 @@ class TwoWindowsOnOneHubTest {
                 () -> ana.viewModel().status());
         String told = Ui.fx(() -> ana.viewModel().status());
         assertTrue(told.contains("Not kept") || told.contains("Left out"), told);
+    }
+
+    @Test
+    void a_hub_that_refuses_says_why_and_the_window_stops_trying(FxRobot robot) throws Exception {
+        bothOnline(robot);
+        MapWindow carl = Ui.fx(() -> window(new Stage(), "dev-carl", "Carl", 300, HubCore.newToken()));
+        await("Carl's window says the hub refused", () -> hubState(robot, carl).startsWith("Refused by the hub: "),
+                () -> hubState(robot, carl));
+        HubClient client = links.get(links.size() - 1).client();
+        assertEquals(HubClient.State.REFUSED, client.state());
+        String said = hubState(robot, carl);
+        assertTrue(said.length() > "Refused by the hub: ".length(), "the hub's reason is shown: " + said);
+        // it does not reconnect: an edit stays in Carl's window, waiting, and the others never see it
+        Element node = someNode();
+        Ui.fx(() -> carl.viewModel().apply("Rename", List.of(Change.setLabel(node.id(), "Carl's"))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(HubClient.State.REFUSED, client.state());
+        assertEquals(said, hubState(robot, carl));
+        assertEquals(node.label(), hubDocument().element(node.id()).label());
     }
 }
