@@ -20,6 +20,7 @@ import org.mapwork.app.cli.ExportCommand;
 import org.mapwork.app.cli.ImportCommand;
 import org.mapwork.app.cli.LibraryCommand;
 import org.mapwork.app.cli.InfoCommand;
+import org.mapwork.app.cli.JoinCommand;
 import org.mapwork.app.cli.LayoutCommand;
 import org.mapwork.app.cli.MethodsCommand;
 import org.mapwork.app.cli.NewCommand;
@@ -60,7 +61,7 @@ public final class Main implements Callable<Integer> {
      * MainTest checks that this is exactly what {@link #commandLine()} registers.
      */
     static final Set<String> SUBCOMMAND_NAMES = Set.of(
-            "help", "methods", "new", "info", "validate", "check", "analyze", "layout", "export", "import", "library", "hub");
+            "help", "methods", "new", "info", "validate", "check", "analyze", "layout", "export", "import", "library", "hub", "join");
 
     /** What {@code mapwork} says, in English, when there is no display for the editor. */
     static final String NO_DISPLAY_MESSAGE = CliOptions.text(Locale.ENGLISH, "main.no-display");
@@ -133,6 +134,8 @@ public final class Main implements Callable<Integer> {
                 ImportCommand.class,
                 LibraryCommand.class,
                 HubCommand.class).forEach(commandLine::addSubcommand);
+        // join opens the editor, as mapwork FILE does: it hands the editor's arguments back here
+        commandLine.addSubcommand(new JoinCommand(args -> editorArgs = args, this::hasDisplay));
         return commandLine;
     }
 

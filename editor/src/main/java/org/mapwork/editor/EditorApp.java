@@ -23,6 +23,12 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
+import org.mapwork.collab.net.HubClient;
+import org.mapwork.editor.collab.HubLink;
+import org.mapwork.editor.collab.JoinDialog;
+import org.mapwork.editor.collab.Joiner;
+import org.mapwork.editor.collab.ShareDialog;
+import org.mapwork.editor.collab.Sharing;
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.start.EditorSettings;
 import org.mapwork.editor.start.LibraryShelf;
@@ -46,7 +52,8 @@ import org.mapwork.templates.Methods;
  * {@code --startup-report} prints the time from JVM start to the first rendered frame of the first window (and the
  * steps before it), then quits; {@code --language=TAG} ({@code en}, {@code es}) speaks that language for this run
  * (the start screen's choice is the one remembered); {@code --settings=FILE} keeps the editor's settings in that
- * file instead of beside the library.
+ * file instead of beside the library; {@code --join=URL} (with {@code --name=NAME}) joins a map shared on this
+ * network (the Join… dialog opens with the address, and joins at once when the person's name is known).
  *
  * <p>Start it through {@link EditorLauncher}: on the class path, a main class that extends {@link Application}
  * fails with "JavaFX runtime components are missing".
@@ -128,6 +135,17 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         if (!files.isEmpty()) {
             showStart();
             openFile(Path.of(files.get(0)));
+        } else if (named.containsKey("join")) {
+            // mapwork join URL [--name NAME]: the start screen, and the Join… dialog over it with the address
+            showStart();
+            if (named.containsKey("name") && !named.get("name").isBlank()) {
+                settings.setPersonName(named.get("name"));
+            }
+            JoinDialog dialog = joinDialog(named.get("join"));
+            dialog.show();
+            if (!settings.personName().isBlank()) {
+                dialog.joinNow();
+            }
         } else if (named.containsKey("example") || named.containsKey("new")) {
             boolean example = named.containsKey("example");
             showStart();
@@ -165,6 +183,16 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                 Library.directory(named.containsKey("library") ? Path.of(named.get("library")) : null, System.getenv()));
     }
 
+    /** Where maps are kept (waits for the library when it is still opening). */
+    public Shelf shelf() {
+        return shelf instanceof PendingShelf pending ? pending.opened() : shelf;
+    }
+
+    /** The library once it is open (null without one, or before). */
+    public Library library() {
+        return library;
+    }
+
     /** The settings this run keeps its choices in (tests look at them). */
     public EditorSettings settings() {
         return settings;
@@ -172,19 +200,20 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
 
     private Shelf openShelf(Map<String, String> named) {
         if (named.containsKey("no-library")) {
-            return Shelf.none();
+            return Shelf.none(settings);
         }
         Path dir = Library.directory(named.containsKey("library") ? Path.of(named.get("library")) : null, System.getenv());
         // the library opens on a thread of its own, so the start screen shows at once; start() says when it begins
         return new PendingShelf(() -> {
             try {
                 library = Library.open(dir, Methods.schemas());
+                settings.adoptActor(library.localActor()); // one id for this person, in the library and outside it
                 return new LibraryShelf(library);
             } catch (RuntimeException e) {
                 // the editor still works: maps then live in memory and in saved files, and the reason is shown
                 Platform.runLater(() -> Dialogs.error(primary, Ui.text("app.error.library"),
                         Ui.text("app.error.library.detail", e.getMessage())));
-                return Shelf.none();
+                return Shelf.none(settings);
             }
         });
     }
@@ -273,6 +302,11 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
 
     @Override
     public void opened(OpenedMap map) {
+        openWindow(map);
+    }
+
+    /** Opens a map window on {@code map}, in the start screen's window when it asked for it. */
+    private MapWindow openWindow(OpenedMap map) {
         // the start screen that asked for the map gives its window to it
         boolean startFree = startStage != null && startStage.getScene() != null
                 && startStage.getScene().getRoot() instanceof StartView;
@@ -288,6 +322,59 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         }
         window.show(w, h);
         lastWindow = window;
+        return window;
+    }
+
+    // ----- sharing on this network -----
+
+    private Joiner joiner = Joiner.hubClient();
+
+    /** How Join… reaches a hub (tests give their own). */
+    public void setJoiner(Joiner joiner) {
+        this.joiner = joiner;
+    }
+
+    /** File → Share on this network…: a hub inside this Mapwork for the window's map, kept in the library. */
+    @Override
+    public void share(MapWindow window) {
+        if (!(shelf() instanceof LibraryShelf libraryShelf)) {
+            Dialogs.error(window.stage(), Ui.text("collab.menu.share"), Ui.text("collab.share.unavailable"));
+            return;
+        }
+        new ShareDialog(window, settings.personName(), (address, name) -> {
+            settings.setPersonName(name); // asked once, kept, changeable here and in Join…
+            return Sharing.start(window, libraryShelf, address.address(), name);
+        }).show();
+    }
+
+    /** Join… on the start screen. */
+    @Override
+    public void join() {
+        joinDialog(null).show();
+    }
+
+    /** The Join… dialog, with {@code address} filled in when given; it opens the joined map in a window. */
+    public JoinDialog joinDialog(String address) {
+        JoinDialog dialog = new JoinDialog(startStage != null ? startStage : primary, settings, joiner, this::openJoined);
+        if (address != null) {
+            dialog.setAddress(address);
+        }
+        return dialog;
+    }
+
+    /** Opens a window editing the joined map through its hub. */
+    public HubLink openJoined(HubClient client) {
+        MapWindow window = openWindow(HubLink.openedMap(client));
+        // the start screen's window grows into the map's after it is shown: fit the map once it has its new size
+        javafx.beans.value.ChangeListener<Number> fit = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                o.removeListener(this);
+                Platform.runLater(() -> window.viewModel().viewing().zoomToFit());
+            }
+        };
+        window.canvas().widthProperty().addListener(fit);
+        return HubLink.attach(window, client);
     }
 
     @Override

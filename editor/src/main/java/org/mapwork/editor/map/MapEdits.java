@@ -58,9 +58,15 @@ public final class MapEdits {
         MapSession session = vm.session();
         try {
             Optional<String> what = session.history().undoSummary();
-            boolean done = session.undo().isPresent();
-            vm.setStatus(done ? Ui.text("map.status.undone", what.orElse("")) : Ui.text("map.status.nothing-to-undo"));
-            return done;
+            Optional<org.mapwork.model.Applied> undone = session.undo();
+            if (undone.isPresent() && undone.get().droppedAny()) {
+                // someone else changed part of it since: their newer values stay, and the person is told
+                vm.setStatus(Ui.text("map.status.undone-partly", what.orElse(""), undone.get().dropped().size()));
+            } else {
+                vm.setStatus(undone.isPresent() ? Ui.text("map.status.undone", what.orElse(""))
+                        : Ui.text("map.status.nothing-to-undo"));
+            }
+            return undone.isPresent();
         } catch (ChangeRejected e) {
             vm.setStatus(Ui.text("map.status.cannot-undo", e.getMessage()));
             return false;

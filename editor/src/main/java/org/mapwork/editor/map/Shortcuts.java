@@ -34,6 +34,10 @@ public final class Shortcuts {
 
         void importMap();
 
+        /** File → Share on this network… (a hub inside this Mapwork for the map). */
+        default void share() {
+        }
+
         void newMap();
 
         void togglePanels();
@@ -167,6 +171,7 @@ public final class Shortcuts {
         add("open", "Ctrl+O", Ui.text("keys.open"), g, key("O").ctrl(), w::open);
         add("export", "Ctrl+E", Ui.text("keys.export"), g, key("E").ctrl(), w::exportMap);
         add("import", "Ctrl+I", Ui.text("keys.import"), g, key("I").ctrl(), w::importMap);
+        add("share", "Ctrl+Shift+H", Ui.text("collab.menu.share"), g, key("H").ctrl().shift(), w::share);
         add("new-map", "Ctrl+N", Ui.text("keys.new-map"), g, key("N").ctrl(), w::newMap);
         add("quit", "Ctrl+Q", Ui.text("keys.quit"), g, key("Q").ctrl(), w::quit);
         add("sheet", Ui.text("keys.sheet.keys"), Ui.text("keys.sheet"), g, k -> k.key().equals("F1") || k.text().equals("?"),

@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * What the editor remembers between runs about how the person likes it (today: the language it speaks), in a small
+ * What the editor remembers between runs about how the person likes it (the language it speaks) and who they are
+ * on this device (their actor id and the name others see when they share a map), in a small
  * properties file beside the library ({@code editor-settings.properties} in the library's directory), so that a
  * library moved or named with {@code --library} or {@code MAPWORK_HOME} carries its settings along and tests point
  * both at a folder of their own. Without a library nothing is written: the settings last as long as the run.
@@ -25,6 +26,9 @@ public final class EditorSettings {
     public static final String FILE_NAME = "editor-settings.properties";
 
     private static final String LANGUAGE = "language";
+    private static final String ACTOR = "actor";
+    private static final String NAME = "name";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Path file;
     private final Properties values = new Properties();
@@ -68,8 +72,45 @@ public final class EditorSettings {
     }
 
     /** Remembers the editor's language. */
-    public void setLanguage(Locale language) {
+    public synchronized void setLanguage(Locale language) {
         values.setProperty(LANGUAGE, language.toLanguageTag());
+        save();
+    }
+
+    /**
+     * The id of the person editing on this device: every change they make is stamped with it, so a hub tells their
+     * changes from everyone else's and undo undoes only theirs. Made once ({@code dev-} and 64 random bits) and kept;
+     * with a library, the library's own actor is adopted first (see {@link #adoptActor}), so maps in the library and
+     * maps outside it carry the same id.
+     */
+    public synchronized String actor() {
+        String a = values.getProperty(ACTOR, "");
+        if (a.isBlank()) {
+            a = "dev-" + Long.toHexString(RANDOM.nextLong() | Long.MIN_VALUE);
+            values.setProperty(ACTOR, a);
+            save();
+        }
+        return a;
+    }
+
+    /** Keeps {@code libraryActor} as this device's actor, unless one is kept already (which then stays). */
+    public synchronized String adoptActor(String libraryActor) {
+        if (values.getProperty(ACTOR, "").isBlank() && libraryActor != null && !libraryActor.isBlank()) {
+            values.setProperty(ACTOR, libraryActor);
+            save();
+        }
+        return actor();
+    }
+
+    /** The person's name as others see it on a shared map; empty until they gave one. */
+    public synchronized String personName() {
+        return values.getProperty(NAME, "");
+    }
+
+    /** Remembers the person's name (trimmed; at most 60 characters). */
+    public synchronized void setPersonName(String name) {
+        String n = name == null ? "" : name.strip();
+        values.setProperty(NAME, n.length() > 60 ? n.substring(0, 60) : n);
         save();
     }
 

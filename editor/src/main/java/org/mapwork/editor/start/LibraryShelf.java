@@ -50,6 +50,24 @@ public final class LibraryShelf implements Shelf {
                 new RecorderKeeping(recorder));
     }
 
+    /** "Saved" as {@code recorder} makes the map's changes durable. */
+    public static OpenedMap.Keeping keeping(MapRecorder recorder) {
+        return new RecorderKeeping(recorder);
+    }
+
+    /**
+     * Records {@code session}'s changes to the library's map again from now on (after someone else, such as a hub,
+     * recorded it for a while): the map's latest revision is the base.
+     */
+    public OpenedMap.Keeping recordAgain(MapSession session) {
+        return new RecorderKeeping(library.record(library.load(session.document().id()), session));
+    }
+
+    /** Whether the library holds a map with this id. */
+    public boolean holds(String mapId) {
+        return library.maps().stream().anyMatch(m -> m.id().equals(mapId));
+    }
+
     @Override
     public String describe() {
         return Ui.text("start.shelf.library", library.directory());

@@ -13,17 +13,23 @@ import org.mapwork.templates.Methods;
 /** Opening maps for editing from documents and files. */
 public final class Maps {
 
-    /** The id of the person editing when no library names one. */
-    static final String LOCAL_ACTOR = "local";
-
     private Maps() {
     }
 
-    /** A session over a document held in memory. */
-    public static OpenedMap inMemory(MapDocument doc) {
-        MethodTemplate template = Methods.byId(doc.methodId()).orElse(null);
-        Schema schema = template == null ? Methods.schemas().schema(doc.methodId()).orElseThrow() : template.schema();
-        return new OpenedMap(new MapSession(doc, schema, LOCAL_ACTOR, 0), template, null, OpenedMap.inMemory());
+    /**
+     * A session over a document held in memory, edited by {@code actor} (this device's person, see
+     * {@link EditorSettings#actor()}).
+     */
+    public static OpenedMap inMemory(MapDocument doc, String actor) {
+        return new OpenedMap(new MapSession(doc, schemaOf(doc.methodId()), actor, 0), Methods.byId(doc.methodId()).orElse(null),
+                null, OpenedMap.inMemory());
+    }
+
+    /** The schema of a shipped method. */
+    public static Schema schemaOf(String methodId) {
+        MethodTemplate template = Methods.byId(methodId).orElse(null);
+        return template == null ? Methods.schemas().schema(methodId)
+                .orElseThrow(() -> new IllegalArgumentException("no method " + methodId)) : template.schema();
     }
 
     /**

@@ -63,6 +63,11 @@ public final class PendingShelf implements Shelf {
         }
     }
 
+    /** The shelf once the library is open (waits for it when it is opening). */
+    public Shelf opened() {
+        return shelf();
+    }
+
     public boolean isReady() {
         return ready.isDone();
     }

@@ -30,6 +30,11 @@ public interface Shelf {
 
     /** A shelf that keeps nothing: maps live in memory and in the files they are saved as. */
     static Shelf none() {
+        return none(EditorSettings.inMemory());
+    }
+
+    /** As {@link #none()}, its maps edited by the person of {@code settings} ({@link EditorSettings#actor()}). */
+    static Shelf none(EditorSettings settings) {
         return new Shelf() {
             @Override
             public List<Entry> recent() {
@@ -38,7 +43,7 @@ public interface Shelf {
 
             @Override
             public OpenedMap create(MapDocument doc) {
-                return Maps.inMemory(doc);
+                return Maps.inMemory(doc, settings.actor());
             }
 
             @Override

@@ -44,6 +44,10 @@ public final class StartView extends BorderPane {
         void importFile(Path chosen);
 
         Path chooseFile(boolean forImport);
+
+        /** Join…: a map someone shares on this network. */
+        default void join() {
+        }
     }
 
     private final StartViewModel vm;
@@ -57,6 +61,7 @@ public final class StartView extends BorderPane {
     private final Label where = new Label();
     private final Button openFile = new Button();
     private final Button importFile = new Button();
+    private final Button joinMap = new Button();
     private final ListView<Shelf.Entry> recent = new ListView<>();
     private DateTimeFormatter when;
 
@@ -153,10 +158,12 @@ public final class StartView extends BorderPane {
                 actions.importFile(p);
             }
         });
+        joinMap.setId("join-map");
+        joinMap.setOnAction(e -> actions.join());
         recentLabel.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
         where.setWrapText(true);
         where.setStyle("-fx-text-fill: #555;");
-        VBox right = new VBox(8, recentLabel, recent, new HBox(8, openFile, importFile), where);
+        VBox right = new VBox(8, recentLabel, recent, new HBox(8, openFile, importFile, joinMap), where);
         right.setPadding(new Insets(0, 0, 0, 20));
         right.setPrefWidth(380);
         VBox.setVgrow(recent, Priority.ALWAYS);
@@ -173,6 +180,7 @@ public final class StartView extends BorderPane {
         noMaps.setText(Ui.text("start.recent.none"));
         openFile.setText(Ui.text("start.open-file"));
         importFile.setText(Ui.text("start.import"));
+        joinMap.setText(Ui.text("collab.start.join"));
         where.setText(vm.shelf().describe());
         when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(Ui.locale()).withZone(ZoneId.systemDefault());

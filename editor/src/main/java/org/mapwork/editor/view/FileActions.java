@@ -38,6 +38,10 @@ final class FileActions {
         return opened;
     }
 
+    void setKeeping(OpenedMap.Keeping keeping) {
+        opened = new OpenedMap(opened.session(), opened.template(), opened.file(), keeping);
+    }
+
     void save() {
         if (opened.file() == null) {
             saveAs();

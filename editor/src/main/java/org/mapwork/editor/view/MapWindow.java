@@ -59,6 +59,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
 
         void importFile(Path file);
 
+        /** File → Share on this network…: shares the window's map through a hub started here. */
+        default void share(MapWindow window) {
+            Dialogs.error(window.stage(), Ui.text("collab.menu.share"), Ui.text("collab.share.unavailable"));
+        }
+
         /** Stops the editor once every window is closed (tests keep the toolkit running). */
         default void exit() {
             Platform.exit();
@@ -191,6 +196,22 @@ public final class MapWindow implements Shortcuts.WindowActions {
         return fileActions.opened();
     }
 
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Puts a part of its own in the status bar, before the zoom (e.g. whether the map is online through a hub). */
+    public void addStatusItem(javafx.scene.Node item) {
+        statusBar.addItem(item);
+    }
+
+    /** Says from now on how the map's work is kept (e.g. by a hub while the map is shared). */
+    public void setKeeping(OpenedMap.Keeping keeping) {
+        fileActions.setKeeping(keeping);
+        keeping.onChange(s -> Platform.runLater(statusBar::refresh));
+        statusBar.refresh();
+    }
+
     /** Replaces the system's file dialog for Save As, Open, Import and Export (tests supply paths through it). */
     public void setFilePicker(FilePicker picker) {
         this.files = picker;
@@ -291,6 +312,11 @@ public final class MapWindow implements Shortcuts.WindowActions {
     @Override
     public void importMap() {
         fileActions.importMap();
+    }
+
+    @Override
+    public void share() {
+        shell.share(this);
     }
 
     @Override

@@ -45,6 +45,11 @@ final class WindowStatusBar extends HBox {
         setStyle("-fx-background-color: #eeeeea;");
     }
 
+    /** Adds a part before the tool state and the zoom. */
+    void addItem(javafx.scene.Node item) {
+        getChildren().add(getChildren().indexOf(toolState), item);
+    }
+
     String titleText() {
         OpenedMap map = opened.get();
         return map.file() == null ? Ui.text("window.title", vm.document().title())

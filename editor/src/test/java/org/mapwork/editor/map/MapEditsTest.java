@@ -40,4 +40,21 @@ class MapEditsTest {
         vm.edits().commitMove(List.of("a", "b"), TestMaps.geometries(session.document()), 20, 0);
         return session.history().undoSummary().orElseThrow();
     }
+
+    @Test
+    void an_undo_that_keeps_someone_elses_newer_change_says_so() {
+        vm.selection().select(List.of("a", "b"));
+        assertTrue(vm.edits().nudgeSelection(10, 0));
+        // another device moves "a" again since (its change set arrives stamped by its actor)
+        var other = session.document().element("a").geometry().movedBy(0, 50);
+        org.mapwork.model.Change theirs = org.mapwork.model.Change.setGeometry("a", other)
+                .withStamp(new org.mapwork.model.Stamp("dev-other", 1));
+        session.applyRemote(new org.mapwork.model.ChangeSet(List.of(theirs), "Move", java.time.Instant.now()));
+        String mine = session.history().undoSummary().orElseThrow();
+        assertTrue(vm.edits().undo());
+        assertEquals(other, session.document().element("a").geometry(), "the other person's newer move stays");
+        assertEquals(TestMaps.threeActors().document().element("b").geometry(), session.document().element("b").geometry(),
+                "my own move of b is undone");
+        assertEquals("Undone: " + mine + " (kept one newer change by someone else)", vm.status());
+    }
 }

@@ -68,4 +68,30 @@ class EditorSettingsTest {
         Files.createDirectory(dir.resolve("a-folder"));
         assertEquals(Locale.ENGLISH, EditorSettings.at(dir.resolve("a-folder")).language());
     }
+
+    @Test
+    void the_person_on_this_device_keeps_one_actor_id_and_the_name_they_gave() {
+        EditorSettings first = EditorSettings.inLibrary(dir.resolve("library"));
+        String actor = first.actor();
+        assertTrue(actor.matches("dev-[0-9a-f]{16}"), actor);
+        assertEquals("", first.personName(), "no name until the person gives one");
+        first.setPersonName("  Ana  ");
+
+        EditorSettings next = EditorSettings.inLibrary(dir.resolve("library"));
+        assertEquals(actor, next.actor(), "the same id on the next run");
+        assertEquals("Ana", next.personName());
+        next.setPersonName("Ana M.");
+        assertEquals("Ana M.", EditorSettings.inLibrary(dir.resolve("library")).personName(), "the name can be changed");
+        assertFalse(actor.equals(EditorSettings.inLibrary(dir.resolve("other")).actor()), "another device, another id");
+    }
+
+    @Test
+    void with_a_library_the_device_takes_the_librarys_actor_so_all_its_maps_carry_one_id() {
+        EditorSettings settings = EditorSettings.inLibrary(dir.resolve("library"));
+        assertEquals("a-library-actor", settings.adoptActor("a-library-actor"));
+        assertEquals("a-library-actor", EditorSettings.inLibrary(dir.resolve("library")).actor());
+        assertEquals("a-library-actor", settings.adoptActor("a-different-one"), "an id kept is never replaced");
+        assertEquals("a-library-actor", Shelf.none(settings).create(org.mapwork.templates.Methods.byId("net-map")
+                .orElseThrow().starter(false, Locale.ENGLISH)).session().actor(), "maps outside the library too");
+    }
 }

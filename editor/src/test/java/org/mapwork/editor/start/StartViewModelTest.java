@@ -34,12 +34,12 @@ class StartViewModelTest {
         @Override
         public OpenedMap create(MapDocument doc) {
             created.add(doc);
-            return Maps.inMemory(doc);
+            return Maps.inMemory(doc, "test-actor");
         }
 
         @Override
         public OpenedMap open(String id) {
-            return Maps.inMemory(created.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow());
+            return Maps.inMemory(created.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(), "test-actor");
         }
 
         @Override

@@ -197,6 +197,14 @@ class ScreenLanguageScanTest {
         collect(seen);
         hideAllBut(stage);
 
+        // Join… on the start screen: its dialog
+        Ui.fx(() -> {
+            app.join();
+            return null;
+        });
+        collect(seen);
+        hideAllBut(stage);
+
         for (MethodTemplate method : Methods.all()) {
             Ui.fx(() -> {
                 app.newMap(method.id(), true);

@@ -1,0 +1,145 @@
+package org.mapwork.editor.collab;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntSupplier;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
+
+import org.mapwork.collab.net.HubClient;
+import org.mapwork.editor.i18n.Ui;
+import org.mapwork.editor.view.MapWindow;
+import org.mapwork.model.MapSession;
+
+/**
+ * A map window editing through a hub: every local gesture, undo and redo goes out through the window's
+ * {@link HubClient} (its {@code ClientCore} listens to the session), and every remote change comes in through that
+ * core on the JavaFX thread (the client's session thread is {@code Platform::runLater}; nothing here waits for the
+ * network). The status bar says where the map stands with the hub (online and how many people are in, offline with
+ * the changes waiting, refused with the hub's reason), and what the hub left out or refused goes to the status line.
+ * Closing the window closes the connection.
+ */
+public final class HubLink implements AutoCloseable {
+
+    private final MapWindow window;
+    private final HubClient client;
+    private final Label state = new Label();
+    private final Timeline ticker;
+    private final MapSession.Listener heard = e -> Platform.runLater(this::refresh);
+    private IntSupplier peopleIn;
+    private AutoCloseable presence;
+    private boolean closed;
+
+    private HubLink(MapWindow window, HubClient client) {
+        this.window = window;
+        this.client = client;
+        state.setId("hub-state");
+        // the count of people and of waiting changes may change without a session event (a person leaves)
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /**
+     * Makes {@code window} edit through {@code client} (whose session must be the window's): shows its state, starts
+     * it when it is not started yet, and closes it with the window. Call on the JavaFX thread.
+     */
+    public static HubLink attach(MapWindow window, HubClient client) {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(client, "client");
+        if (client.core().session() != window.viewModel().session()) {
+            throw new IllegalArgumentException("the hub client's session is not the window's");
+        }
+        HubLink link = new HubLink(window, client);
+        window.addStatusItem(link.state);
+        client.onState(s -> Platform.runLater(link::refresh));
+        client.core().session().addListener(link.heard);
+        window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> link.close());
+        // PRESENCE: the one place the presence lane's overlay joins in (the lead wires it at merge):
+        // link.presence = PresenceLink.connect(window, client);
+        link.ticker.play();
+        link.refresh();
+        return link;
+    }
+
+    /** A joined map as a window opens it: the client's session, kept by the hub. */
+    public static org.mapwork.editor.start.OpenedMap openedMap(HubClient client) {
+        MapSession session = client.core().session();
+        return new org.mapwork.editor.start.OpenedMap(session,
+                org.mapwork.templates.Methods.byId(session.document().methodId()).orElse(null), null, new HubKeeping(client));
+    }
+
+    /** Counts the people in for the status bar (the host knows it from its hub; a roster will tell the others). */
+    public void setPeopleIn(IntSupplier count) {
+        this.peopleIn = count;
+        refresh();
+    }
+
+    public HubClient client() {
+        return client;
+    }
+
+    public MapWindow window() {
+        return window;
+    }
+
+    /** The status bar's text about the hub, as it is now. */
+    public String stateText() {
+        return state.getText();
+    }
+
+    /** Shows the client's state and passes on the hub's notices. On the JavaFX thread. */
+    void refresh() {
+        if (closed) {
+            return;
+        }
+        List<String> notices = client.core().takeNotices();
+        for (String n : notices) {
+            window.viewModel().setStatus(Ui.text("collab.notice", n));
+        }
+        int waiting = client.core().pending();
+        String text = switch (client.state()) {
+            case ONLINE -> {
+                int people = peopleIn == null ? -1 : peopleIn.getAsInt();
+                yield people > 0 ? Ui.text("collab.state.online-people", people) : Ui.text("collab.state.online");
+            }
+            case CONNECTING -> Ui.text("collab.state.connecting");
+            case OFFLINE -> Ui.text("collab.state.offline", waiting);
+            case REFUSED -> Ui.text("collab.state.refused", client.problem() == null ? "" : client.problem());
+            case CLOSED -> Ui.text("collab.state.closed");
+        };
+        state.setText(text);
+        state.setStyle(switch (client.state()) {
+            case ONLINE -> "-fx-text-fill: #1d6b2f;";
+            case OFFLINE, CONNECTING -> "-fx-text-fill: #8a5a00; -fx-font-weight: bold;";
+            case REFUSED -> "-fx-text-fill: #a11;  -fx-font-weight: bold;";
+            case CLOSED -> "-fx-text-fill: #555;";
+        });
+    }
+
+    /** Stops editing through the hub: the connection closes (the window stays, with the map as it is). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        refresh();
+        closed = true;
+        ticker.stop();
+        client.core().session().removeListener(heard);
+        if (presence != null) {
+            try {
+                presence.close();
+            } catch (Exception e) {
+                // presence is never stored: nothing is lost
+            }
+        }
+        client.close();
+        state.setText(Ui.text("collab.state.closed"));
+        state.setStyle("-fx-text-fill: #555;");
+    }
+}

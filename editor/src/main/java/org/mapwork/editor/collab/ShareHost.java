@@ -1,0 +1,146 @@
+package org.mapwork.editor.collab;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+import org.mapwork.collab.HubCore;
+import org.mapwork.collab.HubRecording;
+import org.mapwork.collab.net.HubLimits;
+import org.mapwork.collab.net.HubServer;
+import org.mapwork.collab.net.JoinAddress;
+import org.mapwork.store.Library;
+
+/**
+ * A hub inside this Mapwork for one map of the library, as {@code mapwork hub} runs it: the hub's order is kept in
+ * the library as the map's revisions (each change by its author), and the hub listens on the one address the person
+ * picked, on a free port. Nothing listens before {@link #start} or after {@link #close}.
+ */
+public final class ShareHost implements AutoCloseable {
+
+    /** One address the hub may listen on, with the interface it belongs to. */
+    public record Address(InetAddress address, String interfaceName, boolean lan) {
+        @Override
+        public String toString() {
+            return address.getHostAddress() + " (" + interfaceName + ")";
+        }
+    }
+
+    private final HubRecording recording;
+    private final HubServer server;
+    private final String token;
+    private final String mapId;
+
+    private ShareHost(HubRecording recording, HubServer server, String token, String mapId) {
+        this.recording = recording;
+        this.server = server;
+        this.token = token;
+        this.mapId = mapId;
+    }
+
+    /**
+     * This machine's addresses the hub may listen on, the LAN ones first (site-local IPv4, as {@code mapwork hub}
+     * picks by default), then its other addresses of interfaces that are up, then loopback (this computer only).
+     * Never the wildcard address.
+     */
+    public static List<Address> addresses() {
+        List<Address> lan = new ArrayList<>();
+        List<Address> other = new ArrayList<>();
+        List<Address> loop = new ArrayList<>();
+        try {
+            for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!n.isUp()) {
+                    continue;
+                }
+                for (InetAddress a : Collections.list(n.getInetAddresses())) {
+                    if (a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isMulticastAddress()) {
+                        continue;
+                    }
+                    if (a instanceof java.net.Inet6Address six && (six.getScopeId() != 0 || six.getScopedInterface() != null)) {
+                        try {
+                            a = InetAddress.getByAddress(six.getAddress()); // a join address names no interface scope
+                        } catch (java.net.UnknownHostException e) {
+                            continue;
+                        }
+                    }
+                    boolean isLan = a instanceof Inet4Address && a.isSiteLocalAddress() && !n.isVirtual() && !n.isLoopback();
+                    Address address = new Address(a, n.getDisplayName(), isLan);
+                    (a.isLoopbackAddress() ? loop : isLan ? lan : other).add(address);
+                }
+            }
+        } catch (SocketException e) {
+            // no interface list: loopback still works for this computer
+        }
+        java.util.Comparator<Address> ipv4First = (x, y) -> Boolean.compare(!(x.address() instanceof Inet4Address),
+                !(y.address() instanceof Inet4Address));
+        lan.sort(ipv4First);
+        other.sort(ipv4First);
+        loop.sort(ipv4First);
+        List<Address> all = new ArrayList<>(lan);
+        all.addAll(other);
+        all.addAll(loop);
+        if (all.isEmpty()) {
+            all.add(new Address(InetAddress.getLoopbackAddress(), "lo", false));
+        }
+        return all;
+    }
+
+    /**
+     * Shares the library's map {@code mapId} on {@code bind} (a free port), under a new join token.
+     *
+     * @throws IllegalStateException when the address cannot be bound
+     */
+    public static ShareHost start(Library library, String mapId, InetAddress bind) {
+        Objects.requireNonNull(bind, "bind");
+        if (bind.isAnyLocalAddress()) {
+            throw new IllegalArgumentException("a shared map listens on one address, not on all of them");
+        }
+        String token = HubCore.newToken();
+        HubRecording recording = HubRecording.share(library, mapId, token);
+        try {
+            HubServer server = HubServer.start(bind, 0, HubLimits.defaults(), List.of(recording.hub()));
+            return new ShareHost(recording, server, token, mapId);
+        } catch (RuntimeException e) {
+            recording.close();
+            throw e;
+        }
+    }
+
+    /** The address a person joins with (it carries the token). */
+    public JoinAddress joinAddress() {
+        return JoinAddress.of(server.mapUri(mapId), token);
+    }
+
+    public String mapId() {
+        return mapId;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** How many devices are connected to the map now (the host's own window is one). */
+    public int peopleIn() {
+        return server.connections(mapId);
+    }
+
+    public HubServer server() {
+        return server;
+    }
+
+    public HubRecording recording() {
+        return recording;
+    }
+
+    /** Stops listening and closes the hub's recording (what it has queued is still written). */
+    @Override
+    public void close() {
+        server.close();
+        recording.close();
+    }
+}

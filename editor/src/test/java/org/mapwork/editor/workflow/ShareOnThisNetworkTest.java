@@ -1,0 +1,251 @@
+package org.mapwork.editor.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mapwork.collab.ClientCore;
+import org.mapwork.collab.net.HubClient;
+import org.mapwork.collab.net.JoinAddress;
+import org.mapwork.editor.EditorApp;
+import org.mapwork.editor.collab.ShareHost;
+import org.mapwork.editor.collab.Sharing;
+import org.mapwork.editor.view.MapWindow;
+import org.mapwork.model.Change;
+import org.mapwork.model.Element;
+import org.mapwork.model.MapDocument;
+import org.mapwork.store.Library;
+import org.mapwork.store.Revision;
+import org.mapwork.templates.Methods;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * File → Share on this network… on a map of the library, on loopback: the dialog shows the join address and a QR
+ * code of it; the host's window edits through the hub; a second device joins with Join… and its change reaches the
+ * host and the library under its own name; Stop sharing closes the hub (nothing listens any more).
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ShareOnThisNetworkTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path dir;
+
+    private EditorApp app;
+    private MapDocument shared;
+
+    @Start
+    void start(Stage stage) {
+        Ui.closeOtherWindows(stage);
+        app = new EditorApp();
+        app.start(stage, List.of(), Map.of("library", dir.resolve("library").toString(),
+                "settings", dir.resolve("settings.properties").toString(), "example", "net-map", "size", "630x700"));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        Ui.fx(() -> {
+            Ui.closeOtherWindows(null);
+            return null;
+        });
+        app.stop();
+    }
+
+    private static void await(String what, Callable<Boolean> condition, Callable<String> detail) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!WaitForAsyncUtils.asyncFx(condition).get(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up after " + WAIT.toSeconds() + " s waiting for " + what + ": "
+                        + WaitForAsyncUtils.asyncFx(detail).get());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static String text(FxRobot robot, MapWindow w, String id) {
+        return robot.from(w.root()).lookup(id).queryAs(Label.class).getText();
+    }
+
+    /**
+     * The editor's own join (the hub's map from its welcome), as another device: this test's two windows are in one
+     * editor, so the second gets an id of its own.
+     */
+    private static CompletableFuture<HubClient> asAnotherDevice(JoinAddress address, String actor, String name,
+                                                                java.util.concurrent.Executor thread) {
+        return org.mapwork.editor.collab.Joiner.hubClient().join(address, actor + "-ben", name, thread);
+    }
+
+    private static String problem(FxRobot robot) {
+        return problem(robot, "#join-problem");
+    }
+
+    private static String problem(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void tryToJoin(FxRobot robot, String address) throws Exception {
+        Ui.fx(() -> {
+            robot.lookup("#join-address-field").queryAs(TextField.class).setText(address);
+            return null;
+        });
+        robot.clickOn("#join-button");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void a_map_shared_on_loopback_is_joined_by_a_second_window_and_stop_sharing_closes_the_hub(FxRobot robot) throws Exception {
+        MapWindow host = app.lastWindow();
+        shared = Ui.fx(() -> host.viewModel().document());
+        Ui.fx(() -> {
+            app.share(host);
+            return null;
+        });
+        ChoiceBox<ShareHost.Address> where = robot.lookup("#share-address").queryAs(ChoiceBox.class);
+        assertEquals(ShareHost.addresses().get(0), where.getValue(), "the LAN address first (else the first other)");
+        assertTrue(where.getItems().stream().noneMatch(a -> a.address().isAnyLocalAddress()), "never all interfaces");
+        Ui.fx(() -> {
+            where.setValue(where.getItems().stream().filter(a -> a.address().isLoopbackAddress()).findFirst().orElseThrow());
+            return null;
+        });
+        robot.clickOn("#share-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Give your name first: the others see it beside your changes.", problem(robot, "#share-problem"),
+                "the name is asked for the first time it is needed");
+        robot.clickOn("#share-name").write("Ana");
+        robot.clickOn("#share-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Ana", app.settings().personName());
+
+        String address = robot.lookup("#join-address").queryAs(TextField.class).getText();
+        JoinAddress join = JoinAddress.parse(address);
+        assertEquals(InetAddress.getLoopbackAddress().getHostAddress(), join.map().getHost());
+        assertEquals(shared.id(), join.mapId());
+        WritableImage qr = (WritableImage) robot.lookup("#share-qr").queryAs(ImageView.class).getImage();
+        assertEquals(address, org.mapwork.editor.collab.QrCodeTest.decode(qr), "the QR code is the join address");
+        await("the host's window is online through its hub", () -> text(robot, host, "#hub-state").startsWith("Online"),
+                () -> text(robot, host, "#hub-state"));
+        await("one person in", () -> robot.lookup("#share-people").queryAs(Label.class).getText().startsWith("One person"),
+                () -> robot.lookup("#share-people").queryAs(Label.class).getText());
+        robot.clickOn("#share-close"); // sharing goes on without the dialog
+
+        // a second device: Join… with the address and a name
+        app.setJoiner(ShareOnThisNetworkTest::asAnotherDevice);
+        Ui.fx(() -> {
+            app.joinDialog(null).show();
+            return null;
+        });
+        robot.clickOn("#join-address-field").write("ws://nowhere/maps");
+        Ui.fx(() -> {
+            robot.lookup("#join-name").queryAs(TextField.class).setText("Ben"); // Ana's name is there: another person
+            return null;
+        });
+        robot.clickOn("#join-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(problem(robot).startsWith("This is not a join address"), problem(robot));
+
+        String wrongToken = join.map() + "#" + "0".repeat(join.token().length());
+        tryToJoin(robot, wrongToken);
+        await("the wrong key is named", () -> problem(robot).contains("the address's key is not this map's"), () -> problem(robot));
+        tryToJoin(robot, address);
+        await("the joined map's window", () -> app.lastWindow() != host, () -> problem(robot));
+        MapWindow ben = app.lastWindow();
+        assertTrue(ben != host, "the joined map has a window of its own");
+        assertEquals("Ben", app.settings().personName(), "the name is kept (and changed from Ana's on this one editor)");
+        await("both in", () -> text(robot, host, "#hub-state").equals("Online · 2 people"), () -> text(robot, host, "#hub-state"));
+
+        Element node = shared.elements().stream().filter(e -> !e.isLink()).findFirst().orElseThrow();
+        Ui.fx(() -> ben.viewModel().apply("Rename", List.of(Change.setLabel(node.id(), "Named by Ben"))));
+        await("the host sees Ben's change", () -> host.viewModel().document().element(node.id()).label().equals("Named by Ben"),
+                () -> host.viewModel().document().element(node.id()).label());
+
+        Sharing sharing = Ui.fx(() -> Sharing.of(host));
+        assertNotNull(sharing);
+        int port = sharing.host().server().port();
+        Ui.fx(() -> {
+            app.share(host); // the menu entry again: the running share, with Stop sharing
+            return null;
+        });
+        robot.clickOn("#share-stop");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Not connected to the hub", text(robot, host, "#hub-state"));
+        assertThrows(IOException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close(),
+                "nothing listens once sharing stopped");
+        await("Ben's window is offline", () -> text(robot, ben, "#hub-state").startsWith("Offline"), () -> text(robot, ben, "#hub-state"));
+
+        // the library holds Ben's change, by Ben's id, and the host's window records it again
+        Ui.fx(() -> host.viewModel().apply("Rename", List.of(Change.setLabel(node.id(), "Back with the host"))));
+        Library library = app.library();
+        await("the host's own change is recorded again",
+                () -> library.load(shared.id()).document().element(node.id()).label().equals("Back with the host"),
+                () -> library.load(shared.id()).document().element(node.id()).label());
+        List<Revision> revisions = library.revisions(shared.id());
+        String benActor = ben.viewModel().session().actor();
+        assertTrue(revisions.stream().anyMatch(r -> r.actor().equals(benActor)), "Ben's revision is his: " + revisions);
+        assertEquals(host.viewModel().session().actor(), revisions.get(revisions.size() - 1).actor());
+        assertTrue(!benActor.equals(host.viewModel().session().actor()));
+
+        // joining a map no longer shared: nothing answers, and the dialog says so and stays open
+        Ui.fx(() -> {
+            app.joinDialog(address).show();
+            return null;
+        });
+        robot.clickOn("#join-button");
+        await("no hub is named", () -> problem(robot).contains("nothing answers at that address"), () -> problem(robot));
+        assertTrue(robot.lookup("#join-dialog").tryQuery().isPresent(), "the dialog stays to try again");
+        assertEquals(app.settings().actor(), host.viewModel().session().actor(), "the host edits as this device's person");
+    }
+
+
+    @Test
+    void closing_the_shared_maps_window_closes_the_hub_and_the_library_keeps_the_map(FxRobot robot) throws Exception {
+        MapWindow host = app.lastWindow();
+        String mapId = Ui.fx(() -> host.viewModel().document().id());
+        Sharing sharing = Ui.fx(() -> Sharing.start(host, (org.mapwork.editor.start.LibraryShelf) app.shelf(),
+                InetAddress.getLoopbackAddress(), "Ana"));
+        await("online", () -> text(robot, host, "#hub-state").startsWith("Online"), () -> text(robot, host, "#hub-state"));
+        int port = sharing.host().server().port();
+        new Socket(InetAddress.getLoopbackAddress(), port).close(); // listening while shared
+        Element node = Ui.fx(() -> host.viewModel().document().elements().stream().filter(e -> !e.isLink()).findFirst().orElseThrow());
+        Ui.fx(() -> host.viewModel().apply("Rename", List.of(Change.setLabel(node.id(), "Renamed while shared"))));
+        await("the hub confirmed it", () -> sharing.link().client().core().pending() == 0, () -> "");
+
+        Ui.fx(() -> {
+            host.stage().hide();
+            return null;
+        });
+        assertTrue(sharing.stopped(), "closing the window stopped sharing");
+        assertThrows(IOException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close(),
+                "nothing listens once the window is closed");
+        assertEquals("Renamed while shared", app.library().load(mapId).document().element(node.id()).label());
+    }
+}
