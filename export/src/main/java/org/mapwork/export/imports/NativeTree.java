@@ -108,6 +108,16 @@ final class NativeTree {
         return id;
     }
 
+    /** The type of the element added with this id, or {@code null}. */
+    String typeOf(String id) {
+        for (var e : root.get("elements")) {
+            if (e.path("id").asText().equals(id)) {
+                return e.path("type").asText(null);
+            }
+        }
+        return null;
+    }
+
     /** The next ordering key, for files that carry none. */
     String nextOrder() {
         order = OrderKey.between(order, null);
