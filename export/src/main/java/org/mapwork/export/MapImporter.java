@@ -21,8 +21,9 @@ import org.mapwork.model.json.MapJsonReader;
 
 /**
  * Opens a file from another tool (or a Mapwork export) as a map, choosing the reader by the file's name and first
- * bytes: {@code .mapwork.json}, Kumu {@code .json}, {@code .graphml}, {@code .drawio}/{@code .xml}, {@code .csv}
- * (a {@code NAME-nodes.csv} brings its {@code NAME-links.csv} along), Mapwork's {@code .svg} and {@code .png}.
+ * bytes: {@code .mapwork.json}, Kumu {@code .json} or {@code .kumu}, {@code .graphml}, {@code .drawio}/{@code .xml},
+ * {@code .csv} (a {@code NAME-nodes.csv} brings its {@code NAME-links.csv} and {@code NAME-map.csv} along),
+ * Mapwork's {@code .svg} and {@code .png}.
  */
 public final class MapImporter {
 
@@ -37,15 +38,18 @@ public final class MapImporter {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".csv")) {
-                Path links = null;
+                Path links = null, map = null;
                 if (name.endsWith("-nodes.csv")) {
                     String base = file.getFileName().toString();
-                    Path sibling = file.resolveSibling(base.substring(0, base.length() - "-nodes.csv".length()) + "-links.csv");
-                    links = Files.exists(sibling) ? sibling : null;
+                    String stem = base.substring(0, base.length() - "-nodes.csv".length());
+                    links = sibling(file, stem + "-links.csv");
+                    map = sibling(file, stem + "-map.csv");
                 }
                 try (InputStream nodes = Files.newInputStream(file);
-                     InputStream l = links == null ? null : Files.newInputStream(links)) {
-                    return new CsvImport(context).read(source, nodes, links == null ? null : links.toString(), l);
+                     InputStream l = links == null ? null : Files.newInputStream(links);
+                     InputStream m = map == null ? null : Files.newInputStream(map)) {
+                    return new CsvImport(context).read(source, nodes, links == null ? null : links.toString(), l,
+                            map == null ? null : map.toString(), m);
                 }
             }
             byte[] head = head(file);
@@ -63,6 +67,9 @@ public final class MapImporter {
                 if (name.endsWith(".drawio") || start.contains("<mxfile") || start.contains("<mxGraphModel")) {
                     return new DrawioImport(context).read(source, in);
                 }
+                if (name.endsWith(".kumu")) {
+                    return new KumuImport(context).read(source, in);
+                }
                 if (name.endsWith(".json")) {
                     if (start.contains("\"format\"") && start.contains("\"mapwork\"")) {
                         return new ImportResult(new MapJsonReader(context.schemas()).read(source, in), List.of());
@@ -71,12 +78,17 @@ public final class MapImporter {
                 }
             }
             throw new MapFormatException(source, "file", "cannot tell what kind of file this is; Mapwork imports "
-                    + ".mapwork.json, Kumu .json, .graphml, .drawio, .csv and its own .svg and .png");
+                    + ".mapwork.json, Kumu .json or .kumu, .graphml, .drawio, .csv and its own .svg and .png");
         } catch (NoSuchFileException e) {
             throw new MapFormatException(source, "file", "no such file");
         } catch (IOException e) {
             throw new MapFormatException(source, "file", "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static Path sibling(Path file, String name) {
+        Path p = file.resolveSibling(name);
+        return Files.exists(p) ? p : null;
     }
 
     private static byte[] head(Path file) throws IOException {

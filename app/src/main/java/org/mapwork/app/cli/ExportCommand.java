@@ -36,7 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
     private String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "The file to write (default: beside FILE, named after it). For csv, NAME-nodes.csv and NAME-links.csv.")
+            description = "The file to write (default: beside FILE, named after it). For csv, NAME-nodes.csv, NAME-links.csv and NAME-map.csv.")
     private Path output;
 
     @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", description = "PNG resolution (default: ${DEFAULT-VALUE}).")

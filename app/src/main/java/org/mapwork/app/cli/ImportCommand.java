@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code mapwork import FILE [-o OUT.mapwork.json] [--method ID]}: a map from another tool's file. */
 @Command(name = "import",
         description = {"Makes a Mapwork map from another tool's file: CSV, GraphML, draw.io, Kumu JSON, or Mapwork's SVG or PNG.",
-                "A CSV list of actors NAME-nodes.csv brings NAME-links.csv along."})
+                "A CSV list of actors NAME-nodes.csv brings NAME-links.csv and NAME-map.csv along."})
 public final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to import.")
