@@ -2,8 +2,14 @@ package org.mapwork.export.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +73,7 @@ public final class CsvImport {
         Map<String, String> header = new HashMap<>();
         Map<String, String> mapAttributes = new LinkedHashMap<>();
         if (map != null) {
-            Sheet ms = sheet(mapSource, map);
+            Sheet ms = sheet(mapSource, map, context.encoding());
             if (ms.column("field") == null || ms.column("value") == null) {
                 throw new MapFormatException(mapSource, "row 1", "expected columns field and value; found " + ms.header);
             }
@@ -116,7 +122,7 @@ public final class CsvImport {
         Map<String, String> byId = new HashMap<>();
         Map<String, List<String>> byLabel = new HashMap<>();
 
-        Sheet sheet = sheet(nodesSource, nodes);
+        Sheet sheet = sheet(nodesSource, nodes, context.encoding());
         String labelColumn = sheet.column("label", "name", "actor", "organization", "organisation");
         if (labelColumn == null) {
             throw new MapFormatException(nodesSource, "row 1", "no label column: expected a column named label or name; found " + sheet.header);
@@ -172,7 +178,7 @@ public final class CsvImport {
             byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(id);
         }
         if (links != null) {
-            Sheet ls = sheet(linksSource, links);
+            Sheet ls = sheet(linksSource, links, context.encoding());
             String sourceCol = ls.column("source", "from");
             String targetCol = ls.column("target", "to");
             if (sourceCol == null || targetCol == null) {
@@ -369,9 +375,43 @@ public final class CsvImport {
         }
     }
 
-    private static Sheet sheet(String source, InputStream in) throws MapFormatException {
+    /**
+     * The file's text: UTF-8 (after a byte order mark, if any) unless {@code encoding} names another. Bytes that are
+     * not text in that encoding are refused with the line and byte where the first one is, since reading them as
+     * replacement characters would corrupt names without a word (a Latin-1 "Café" read as UTF-8).
+     */
+    static String decode(String source, InputStream in, Charset encoding) throws MapFormatException, IOException {
+        Charset cs = encoding == null ? StandardCharsets.UTF_8 : encoding;
+        byte[] bytes = (cs.equals(StandardCharsets.UTF_8) ? BOMInputStream.builder().setInputStream(in).get() : in).readAllBytes();
+        CharsetDecoder d = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bb = ByteBuffer.wrap(bytes);
+        CharBuffer cb = CharBuffer.allocate((int) Math.ceil(bytes.length * (double) d.maxCharsPerByte()) + 16);
+        CoderResult r = d.decode(bb, cb, true);
+        if (!r.isError()) {
+            r = d.flush(cb);
+        }
+        if (r.isError()) {
+            int at = bb.position();
+            int line = 1, lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            String hint = encoding == null
+                    ? "; save it as UTF-8, or name its encoding with --encoding (a file from Excel on Windows is often windows-1252)"
+                    : "";
+            throw new MapFormatException(source, "line " + line + ", byte " + (at - lineStart + 1),
+                    String.format(java.util.Locale.ROOT, "not %s text (byte 0x%02X)%s", cs.name(), bytes[at] & 0xff, hint));
+        }
+        cb.flip();
+        return cb.toString();
+    }
+
+    private static Sheet sheet(String source, InputStream in, Charset encoding) throws MapFormatException {
         try {
-            Reader r = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8);
+            Reader r = new StringReader(decode(source, in, encoding));
             CSVParser parser = FORMAT.parse(r);
             List<CSVRecord> records = new ArrayList<>();
             int width = parser.getHeaderNames().size();
