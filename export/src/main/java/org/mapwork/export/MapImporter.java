@@ -86,6 +86,44 @@ public final class MapImporter {
         }
     }
 
+    /**
+     * What kind of other tool's file this is, when it is not JSON ("GraphML", "draw.io", "SVG", "PNG", "CSV", "XML"),
+     * so that a command that wants a map can say "this is a GraphML file" instead of "not valid JSON". Empty for JSON
+     * and for files that cannot be read.
+     */
+    public static java.util.Optional<String> otherKind(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        byte[] head;
+        try {
+            head = head(file);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        String start = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+        if (head.length > 4 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+            return java.util.Optional.of("PNG");
+        }
+        if (start.startsWith("{") || start.startsWith("[")) {
+            return java.util.Optional.empty();
+        }
+        if (start.contains("<graphml")) {
+            return java.util.Optional.of("GraphML");
+        }
+        if (start.contains("<mxfile") || start.contains("<mxGraphModel")) {
+            return java.util.Optional.of("draw.io");
+        }
+        if (start.contains("<svg")) {
+            return java.util.Optional.of("SVG");
+        }
+        if (start.startsWith("<")) {
+            return java.util.Optional.of("XML");
+        }
+        if (name.endsWith(".csv")) {
+            return java.util.Optional.of("CSV");
+        }
+        return java.util.Optional.empty();
+    }
+
     private static Path sibling(Path file, String name) {
         Path p = file.resolveSibling(name);
         return Files.exists(p) ? p : null;

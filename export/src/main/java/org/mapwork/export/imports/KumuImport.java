@@ -45,10 +45,14 @@ public final class KumuImport {
 
     public ImportResult read(String source, InputStream in) throws MapFormatException {
         JsonNode root;
+        com.fasterxml.jackson.core.JsonParser parser = null;
         try {
-            root = MapJson.newReadingMapper().readTree(in);
+            var mapper = MapJson.newReadingMapper();
+            parser = mapper.getFactory().createParser(in);
+            root = mapper.readTree(parser);
         } catch (StreamConstraintsException e) {
-            throw new MapFormatException(source, "limits", "the file exceeds a reading limit: " + e.getOriginalMessage(), e);
+            throw new MapFormatException(source, org.mapwork.model.json.ReadLimitMessage.where(e, parser),
+                    org.mapwork.model.json.ReadLimitMessage.of(e, parser), e);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new MapFormatException(source, loc == null ? "file" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr(),

@@ -85,10 +85,12 @@ public final class MapJsonReader {
 
     public MapDocument read(String source, InputStream in) throws MapFormatException {
         JsonNode root;
+        com.fasterxml.jackson.core.JsonParser parser = null;
         try {
-            root = MapJson.mapper().readTree(in);
+            parser = MapJson.mapper().getFactory().createParser(in);
+            root = MapJson.mapper().readTree(parser);
         } catch (StreamConstraintsException e) {
-            throw new MapFormatException(source, "limits", "the file exceeds a reading limit: " + firstLine(e.getOriginalMessage()), e);
+            throw new MapFormatException(source, ReadLimitMessage.where(e, parser), ReadLimitMessage.of(e, parser), e);
         } catch (JsonProcessingException e) {
             throw new MapFormatException(source, where(e.getLocation()), "not valid JSON: " + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
