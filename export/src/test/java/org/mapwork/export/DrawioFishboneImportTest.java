@@ -44,7 +44,7 @@ class DrawioFishboneImportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fishbone-loose.drawio", "fishbone-attached.drawio"})
+    @ValueSource(strings = {"fishbone-loose.drawio", "fishbone-attached.drawio", "fishbone-arrows.drawio"})
     void aDrawnFishboneGivesOneHeadItsCategoriesCausesAndBones(String file) throws Exception {
         ImportResult r = read(file);
         MapDocument doc = r.document();
@@ -60,7 +60,7 @@ class DrawioFishboneImportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fishbone-loose.drawio", "fishbone-attached.drawio"})
+    @ValueSource(strings = {"fishbone-loose.drawio", "fishbone-attached.drawio", "fishbone-arrows.drawio"})
     void theImportedFishboneShowsEveryLabelWhole(String file, @TempDir Path dir) throws Exception {
         MapDocument doc = read(file).document();
         Path svg = new MapExporter().export(doc, ExportFormat.SVG, dir.resolve("f.svg"), MapExporter.Options.defaults()).get(0);

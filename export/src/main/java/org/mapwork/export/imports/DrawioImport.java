@@ -203,16 +203,31 @@ public final class DrawioImport {
         // a group or swimlane holding other shapes becomes a frame drawn behind them, not a node on top of them
         boolean framesAllowed = schema.annotationTypes().containsKey("frame");
         Map<mxCell, DrawioShape> shapes = new LinkedHashMap<>();
-        for (mxCell v : vertices) {
+        List<mxCell> arrowShapes = new ArrayList<>();
+        for (mxCell v : List.copyOf(vertices)) {
+            DrawioShape sh = shape(v);
+            if (sh.isArrowShape() && sh.label().isBlank() && !properties.containsKey(v.getId()) && v.getChildCount() == 0) {
+                // an unlabelled arrow drawn as a shape (a bone, a spine) is a line of the picture, not a node
+                arrowShapes.add(v);
+                vertices.remove(v);
+                continue;
+            }
             if (hasVertexChildren(v) && framesAllowed) {
                 frames.add(v);
             }
-            shapes.put(v, shape(v));
+            shapes.put(v, sh);
         }
         List<DrawioShape> nodeShapes = shapes.entrySet().stream().filter(e -> !frames.contains(e.getKey())).map(Map.Entry::getValue).toList();
         List<Connector> connectors = new ArrayList<>();
         for (mxCell e : edges) {
             connectors.add(connector(e, shapes, nodeShapes, frames));
+        }
+        for (mxCell a : arrowShapes) {
+            double[][] axis = shape(a).axis();
+            double[] off = offset(a);
+            double[] from = {axis[0][0] + off[0], axis[0][1] + off[1]}, to = {axis[1][0] + off[0], axis[1][1] + off[1]};
+            connectors.add(new Connector(a, cellOf(shapes, DrawioShape.at(nodeShapes, from[0], from[1])),
+                    cellOf(shapes, DrawioShape.at(nodeShapes, to[0], to[1])), List.of(from, to), true));
         }
         double k = DrawioShape.scale(nodeShapes);
         if (k > 1) {

@@ -40,6 +40,33 @@ record DrawioShape(String id, String label, double x, double y, double width, do
         return style.containsKey("text") || ("none".equals(style.get("strokeColor")) && "none".equals(style.get("fillColor")));
     }
 
+    /** A shape drawn as an arrow (draw.io's arrow shapes: {@code shape=mxgraph.arrows2.arrow}, {@code singleArrow}, ...). */
+    boolean isArrowShape() {
+        String shape = style.getOrDefault("shape", "");
+        return shape.toLowerCase(java.util.Locale.ROOT).contains("arrow");
+    }
+
+    /**
+     * The line an arrow shape draws, tail then head (relative to its parent): along its direction ({@code east}
+     * unless the style says {@code north}, {@code south} or {@code west}), turned by its {@code rotation} (degrees,
+     * clockwise on the page) about its centre.
+     */
+    double[][] axis() {
+        String dir = style.getOrDefault("direction", "east");
+        double hw = width / 2, hh = height / 2;
+        double[] tail, head;
+        switch (dir) {
+            case "north" -> { tail = new double[] {0, hh}; head = new double[] {0, -hh}; }
+            case "south" -> { tail = new double[] {0, -hh}; head = new double[] {0, hh}; }
+            case "west" -> { tail = new double[] {hw, 0}; head = new double[] {-hw, 0}; }
+            default -> { tail = new double[] {-hw, 0}; head = new double[] {hw, 0}; }
+        }
+        double a = Math.toRadians(number("rotation", 0)), cos = Math.cos(a), sin = Math.sin(a);
+        return new double[][] {
+                {centerX() + tail[0] * cos - tail[1] * sin, centerY() + tail[0] * sin + tail[1] * cos},
+                {centerX() + head[0] * cos - head[1] * sin, centerY() + head[0] * sin + head[1] * cos}};
+    }
+
     double fontSize() {
         return number("fontSize", 12);
     }
@@ -155,14 +182,20 @@ record DrawioShape(String id, String label, double x, double y, double width, do
             return new double[] {w, h};
         }
         TextWrapper wrapper = new TextWrapper();
+        // a word wider than the box would be broken inside itself: the box is at least as wide as the widest word
+        double widestWord = 0;
+        for (String word : label.split("\\s+")) {
+            widestWord = Math.max(widestWord, TextWrapper.width(word, false, 12f));
+        }
         for (int i = 0; i < 200; i++) {
             double pad = Math.max(2, Math.min(6, h * 0.08));
+            double area = w - 2 * pad - 4;
             int lines = (int) Math.floor((h - 2 * pad - 12) / 15.0);
-            WrappedText t = lines < 1 ? null : wrapper.wrap(label, false, 12f, w - 2 * pad - 4, lines);
-            if (t != null && !t.truncated()) {
+            WrappedText t = lines < 1 ? null : wrapper.wrap(label, false, 12f, area, lines);
+            if (t != null && !t.truncated() && (widestWord <= area || w >= 240)) {
                 break;
             }
-            if (w < 240 && t != null && TextWrapper.width(longestLine(label), false, 12f) > w - 2 * pad - 4) {
+            if (w < 240 && (widestWord > area || (t != null && TextWrapper.width(longestLine(label), false, 12f) > area))) {
                 w = Math.min(240, w + 20);
             } else {
                 h += 15;

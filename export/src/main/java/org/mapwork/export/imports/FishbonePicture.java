@@ -17,10 +17,12 @@ import org.mapwork.templates.fishbone.FishboneTemplate;
  * categories and the causes are told apart by how they are drawn, and which bone a cause sits on by where it lies.
  * The rule, in order:
  * <ol>
- *   <li>Only labelled shapes take part; a shape whose file names its type keeps it.</li>
- *   <li>The <b>head</b> is the box (a shape that is not a text cell) that most connectors point at with an arrowhead;
- *       ties go to the heaviest outline, then the largest font, then the largest box.</li>
- *   <li>The other boxes are <b>categories</b>.</li>
+ *   <li>Only labelled shapes take part (and the head, which may be left empty); a shape whose file names its type
+ *       keeps it. Unlabelled arrow shapes are lines of the picture, like connectors.</li>
+ *   <li>The <b>head</b> is the box (a shape that is neither a text cell nor an arrow shape) that most connectors point
+ *       at with an arrowhead; ties go to the heaviest outline, then the largest font, then the largest box.</li>
+ *   <li>The other labelled boxes are <b>categories</b>; a labelled arrow shape is a <b>cause</b> (its text lies on a
+ *       bone).</li>
  *   <li>Text cells (draw.io's "Text" shape, or neither fill nor outline) are <b>causes</b> when they have the largest
  *       font among the text cells, <b>sub-causes</b> when smaller.</li>
  *   <li>The spine runs through the head's centre, along the axis on which the head lies furthest from the boxes'
@@ -57,7 +59,10 @@ final class FishbonePicture {
      */
     static FishbonePicture read(List<DrawioShape> all, List<Line> lines, Map<String, String> given) {
         List<DrawioShape> labelled = all.stream().filter(s -> !s.label().isBlank() || given.containsKey(s.id())).toList();
-        FishbonePicture p = new FishbonePicture(labelled);
+        // a head may be left empty for the group to fill in: unlabelled boxes may be the head, nothing else
+        List<DrawioShape> candidates = all.stream().filter(s -> !s.isText() && !s.isArrowShape() && !given.containsKey(s.id())
+                && s.width() > 0 && s.height() > 0).toList();
+        FishbonePicture p = new FishbonePicture(new ArrayList<>(labelled));
         Map<DrawioShape, Integer> arrows = new HashMap<>();
         for (Line l : lines) {
             if (l.arrowAtEnd()) {
@@ -67,16 +72,23 @@ final class FishbonePicture {
                 }
             }
         }
-        List<DrawioShape> boxes = labelled.stream().filter(s -> !s.isText() && !given.containsKey(s.id())).toList();
+        List<DrawioShape> boxes = labelled.stream().filter(s -> !s.isText() && !s.isArrowShape() && !given.containsKey(s.id())).toList();
         p.head = labelled.stream().filter(s -> FishboneTemplate.HEAD.equals(given.get(s.id()))).findFirst().orElse(
-                boxes.stream().max(Comparator.<DrawioShape>comparingInt(s -> arrows.getOrDefault(s, 0))
+                candidates.stream().max(Comparator.<DrawioShape>comparingInt(s -> arrows.getOrDefault(s, 0))
                         .thenComparingDouble(DrawioShape::strokeWidth).thenComparingDouble(DrawioShape::fontSize)
                         .thenComparingDouble(DrawioShape::area)).orElse(null));
         double largestText = labelled.stream().filter(DrawioShape::isText).mapToDouble(DrawioShape::fontSize).max().orElse(0);
+        if (p.head != null && !labelled.contains(p.head)) {
+            List<DrawioShape> withHead = new ArrayList<>(labelled);
+            withHead.add(p.head);
+            labelled = withHead;
+            p.shapes.add(p.head);
+        }
         for (DrawioShape s : labelled) {
             String type = given.get(s.id());
             if (type == null) {
-                type = s == p.head ? FishboneTemplate.HEAD : !s.isText() ? FishboneTemplate.CATEGORY
+                type = s == p.head ? FishboneTemplate.HEAD : s.isArrowShape() ? FishboneTemplate.CAUSE
+                        : !s.isText() ? FishboneTemplate.CATEGORY
                         : s.fontSize() >= largestText ? FishboneTemplate.CAUSE : FishboneTemplate.SUBCAUSE;
             }
             p.types.put(s.id(), type);
