@@ -73,6 +73,18 @@ class DrawioFishboneImportTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aCauseWrittenAlongATurnedArrowLiesAsItIsDrawn() throws Exception {
+        MapDocument doc = read("fishbone-arrows.drawio").document();
+        // drawn 20 wide and 90 tall, turned a quarter: on the page it lies across, so must its node
+        Element cause = doc.nodes().filter(n -> n.label().equals("Night shifts")).findFirst().orElseThrow();
+        assertTrue(cause.geometry().width() > cause.geometry().height(), cause.geometry().toString());
+        // the unlabelled arrows are lines with arrowheads, turned as drawn: the spine (turned 90) lies across
+        Element spine = doc.element("spine");
+        assertTrue(spine.isAnnotation() && spine.geometry().points().size() == 2, String.valueOf(spine));
+        assertTrue(spine.geometry().width() > 10 * Math.max(1, spine.geometry().height()), spine.geometry().toString());
+    }
+
     /** The map as lines a person can read in a diff: each node with its type and what it sits on, the drawn lines. */
     private static String describe(ImportResult r) {
         MapDocument doc = r.document();

@@ -463,8 +463,16 @@ public final class DrawioImport {
         mxGeometry g = v.getGeometry();
         double[] offset = offset(v);
         String raw = v.getValue() == null ? null : v.getValue() instanceof Element e ? e.getAttribute("label") : v.getValue().toString();
-        return new DrawioShape(v.getId(), DrawioShape.text(raw, style), (g == null ? 0 : g.getX()) + offset[0],
-                (g == null ? 0 : g.getY()) + offset[1], g == null ? 0 : g.getWidth(), g == null ? 0 : g.getHeight(), style);
+        String label = DrawioShape.text(raw, style);
+        double x = (g == null ? 0 : g.getX()) + offset[0], y = (g == null ? 0 : g.getY()) + offset[1];
+        double w = g == null ? 0 : g.getWidth(), h = g == null ? 0 : g.getHeight();
+        DrawioShape shape = new DrawioShape(v.getId(), label, x, y, w, h, style);
+        double turn = (shape.number("rotation", 0) % 180 + 180) % 180;
+        if (!label.isBlank() && turn > 45 && turn < 135) {
+            // a labelled shape turned by a quarter (a cause written along a bone) keeps its footprint: nodes do not turn
+            return new DrawioShape(v.getId(), label, x + (w - h) / 2, y + (h - w) / 2, h, w, style);
+        }
+        return shape;
     }
 
     /** Vertices and edges in document order; labels that draw.io keeps as children of an edge are joined to it. */
