@@ -50,7 +50,7 @@ class InfoAndValidateCommandTest {
             Files.writeString(file, f[1]);
             Run r = run(new ValidateCommand(), file.toString());
             assertEquals(ExitCodes.INVALID_INPUT, r.code());
-            assertTrue(r.err().contains(file + ": this is a " + f[2] + " file, not a Mapwork map")
+            assertTrue(r.err().contains(file + ": this file is in " + f[2] + " format, not a Mapwork map")
                     && r.err().contains("mapwork import " + file), r.err());
             assertTrue(!r.err().contains("JSON"), r.err());
         }
