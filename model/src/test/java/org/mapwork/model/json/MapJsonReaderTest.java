@@ -105,6 +105,14 @@ class MapJsonReaderTest {
     }
 
     @Test
+    void content_after_the_map_is_refused_with_its_place() {
+        String twice = "{\"format\":\"mapwork\",\"version\":1}\n{}";
+        MapFormatException e = assertThrows(MapFormatException.class, () -> reader.read("twice.mapwork.json", twice));
+        assertEquals("line 2, column 1", e.location(), e.getMessage());
+        assertEquals("more follows the map's closing brace; a map file holds one JSON object", e.problem());
+    }
+
+    @Test
     void limits_are_named_without_the_json_librarys_names() {
         String deep = "{\"format\":\"mapwork\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}";
         MapFormatException e = assertThrows(MapFormatException.class, () -> reader.read("deep.mapwork.json", deep));
