@@ -82,7 +82,7 @@ public final class MapExporter {
 
     /**
      * Writes {@code doc} as {@code format} to {@code target} (for csv: {@code NAME-nodes.csv}, with {@code
-     * NAME-links.csv} beside it; for md: {@code NAME.md} with {@code NAME.svg} beside it). Returns the files written.
+     * NAME-links.csv} and {@code NAME-map.csv} beside it; for md: {@code NAME.md} with {@code NAME.svg} beside it). Returns the files written.
      */
     public List<Path> export(MapDocument doc, ExportFormat format, Path target, Options opts) throws IOException {
         return export(doc, format, target, opts, ExportProgress.NONE);
@@ -109,7 +109,7 @@ public final class MapExporter {
         Files.createDirectories(dir);
         String file = target.getFileName().toString();
         List<Path> written = List.of(target);
-        try (StagedFiles staged = new StagedFiles(progress, format == ExportFormat.CSV || format == ExportFormat.MD ? 2 : 1)) {
+        try (StagedFiles staged = new StagedFiles(progress, format == ExportFormat.CSV ? 3 : format == ExportFormat.MD ? 2 : 1)) {
             switch (format) {
                 case SVG -> staged.write(target, out -> SvgExport.write(doc, painter, opts.render(), out));
                 case PNG -> staged.write(target, out -> PngExport.write(doc, painter, opts.render(), opts.dpi(), out));
@@ -124,8 +124,10 @@ public final class MapExporter {
                     Path nodes = dir.resolve(name + "-nodes.csv");
                     Path links = dir.resolve(name + "-links.csv");
                     staged.write(nodes, out -> csv.writeNodes(doc, out));
+                    Path map = dir.resolve(name + "-map.csv");
                     staged.write(links, out -> csv.writeLinks(doc, out));
-                    written = List.of(nodes, links);
+                    staged.write(map, out -> csv.writeMap(doc, out));
+                    written = List.of(nodes, links, map);
                 }
                 case MD -> {
                     Path figure = reportFigure(target);

@@ -65,14 +65,14 @@ class ExportProgressTest {
     }
 
     @Test
-    void csv_tells_both_files_in_turn_and_the_bytes_of_each() throws Exception {
+    void csv_tells_its_three_files_in_turn_and_the_bytes_of_each() throws Exception {
         Watching progress = new Watching();
         List<Path> written = new MapExporter().export(doc, ExportFormat.CSV, dir.resolve("centre.csv"),
                 MapExporter.Options.defaults(), progress);
-        assertEquals(List.of("file centre-nodes.csv 1/2", "file centre-links.csv 2/2"), progress.told);
-        assertEquals(Files.size(written.get(1)), progress.bytes, "the last count is the last file's size");
+        assertEquals(List.of("file centre-nodes.csv 1/3", "file centre-links.csv 2/3", "file centre-map.csv 3/3"), progress.told);
+        assertEquals(Files.size(written.get(2)), progress.bytes, "the last count is the last file's size");
         assertTrue(progress.commitAsked);
-        assertEquals(List.of("centre-links.csv", "centre-nodes.csv"), listing());
+        assertEquals(List.of("centre-links.csv", "centre-map.csv", "centre-nodes.csv"), listing());
     }
 
     @Test

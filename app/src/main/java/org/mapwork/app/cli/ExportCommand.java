@@ -36,8 +36,8 @@ public final class ExportCommand implements Callable<Integer> {
     private String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "The file to write (default: beside FILE, named after it). For csv, NAME-nodes.csv and NAME-links.csv; "
-                    + "for md, NAME.md and its figure NAME.svg.")
+            description = "The file to write (default: beside FILE, named after it). For csv, NAME-nodes.csv, NAME-links.csv "
+                    + "and NAME-map.csv; for md, NAME.md and its figure NAME.svg.")
     private Path output;
 
     @Option(names = "--force", description = "For md: replace an existing NAME.svg beside the report with its figure.")

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code mapwork import FILE [-o OUT.mapwork.json] [--method ID]}: a map from another tool's file. */
 @Command(name = "import",
         description = {"Makes a Mapwork map from another tool's file: CSV, GraphML, draw.io, Kumu JSON, or Mapwork's SVG or PNG.",
-                "A CSV list of actors NAME-nodes.csv brings NAME-links.csv along."})
+                "A CSV list of actors NAME-nodes.csv brings NAME-links.csv and NAME-map.csv along."})
 public final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to import.")
@@ -35,6 +35,10 @@ public final class ImportCommand implements Callable<Integer> {
             description = "The method for files that do not name one (CSV, draw.io, Kumu, other tools' GraphML), e.g. net-map.")
     private String method;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "The character encoding of a CSV file that is not UTF-8, e.g. windows-1252 or ISO-8859-1.")
+    private String encoding;
+
     @Option(names = "--force", description = "Replace OUT if it exists.")
     private boolean force;
 
@@ -47,6 +51,14 @@ public final class ImportCommand implements Callable<Integer> {
             if (method != null && Methods.byId(method).isEmpty()) {
                 throw cli.usageError("error.unknown-method", method, Methods.schemas().methodIds());
             }
+            java.nio.charset.Charset charset = null;
+            if (encoding != null) {
+                try {
+                    charset = java.nio.charset.Charset.forName(encoding);
+                } catch (IllegalArgumentException e) {
+                    throw cli.usageError("error.unknown-encoding", encoding);
+                }
+            }
             Path target = output != null ? output
                     : ExportCommand.dirOf(file).resolve(ExportCommand.baseName(file).replaceFirst("-nodes$", "") + MapJson.EXTENSION);
             if (Files.exists(target) && !force) {
@@ -54,7 +66,7 @@ public final class ImportCommand implements Callable<Integer> {
             }
             ImportResult result;
             try {
-                result = new MapImporter(new ImportContext(Methods.schemas(), method)).read(file);
+                result = new MapImporter(new ImportContext(Methods.schemas(), method, charset)).read(file);
             } catch (MapFormatException e) {
                 String hint = e.location().equals("method") ? cli.text("import.method-hint") : "";
                 throw cli.failure(ExitCodes.INVALID_INPUT, "error.with-hint", e.getMessage(), hint);

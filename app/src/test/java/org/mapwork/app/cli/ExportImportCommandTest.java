@@ -122,4 +122,20 @@ class ExportImportCommandTest {
         Run unknown = run(new ImportCommand(), csv.toString(), "--method", "mind-map");
         assertEquals(2, unknown.code());
     }
+
+    @Test
+    void importOfALatin1CsvIsRefusedWithTheLineOrReadWithEncoding() throws Exception {
+        Path csv = dir.resolve("cafe-nodes.csv");
+        Files.write(csv, "label\r\nCaf\u00e9 cr\u00e8me\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Run refused = run(new ImportCommand(), csv.toString(), "--method", "net-map");
+        assertEquals(ExitCodes.INVALID_INPUT, refused.code(), refused.out());
+        assertTrue(refused.err().contains("line 2, byte 4") && refused.err().contains("--encoding"), refused.err());
+        assertTrue(!Files.exists(dir.resolve("cafe.mapwork.json")), "nothing written");
+        Run read = run(new ImportCommand(), csv.toString(), "--method", "net-map", "--encoding", "ISO-8859-1");
+        assertEquals(0, read.code(), read.err());
+        MapDocument doc = new MapJsonReader(Methods.schemas()).read(dir.resolve("cafe.mapwork.json"));
+        assertEquals("Caf\u00e9 cr\u00e8me", doc.nodes().findFirst().orElseThrow().label());
+        Run unknown = run(new ImportCommand(), csv.toString(), "--method", "net-map", "--encoding", "klingon-8");
+        assertTrue(unknown.code() != 0 && unknown.err().contains("unknown character encoding \"klingon-8\""), unknown.err());
+    }
 }

@@ -40,6 +40,23 @@ class InfoAndValidateCommandTest {
     }
 
     @Test
+    void validate_says_a_graphml_svg_or_drawio_file_is_one_and_suggests_import_instead_of_calling_it_bad_json() throws Exception {
+        String[][] files = {
+                {"net.graphml", "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph/></graphml>", "GraphML"},
+                {"picture.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "SVG"},
+                {"fishbone.drawio", "<mxfile><diagram/></mxfile>", "draw.io"}};
+        for (String[] f : files) {
+            Path file = dir.resolve(f[0]);
+            Files.writeString(file, f[1]);
+            Run r = run(new ValidateCommand(), file.toString());
+            assertEquals(ExitCodes.INVALID_INPUT, r.code());
+            assertTrue(r.err().contains(file + ": this file is in " + f[2] + " format, not a Mapwork map")
+                    && r.err().contains("mapwork import " + file), r.err());
+            assertTrue(!r.err().contains("JSON"), r.err());
+        }
+    }
+
+    @Test
     void info_on_a_missing_file_exits_1_with_a_message() {
         Run r = run(new InfoCommand(), dir.resolve("nope.mapwork.json").toString());
         assertEquals(ExitCodes.INVALID_INPUT, r.code());

@@ -157,7 +157,7 @@ public final class StartViewModel {
     /**
      * Imports a file as a new map in the library: a Mapwork SVG or PNG export (the map embedded in it), a Mapwork
      * file, GraphML, draw.io, Kumu JSON, or a pair of CSV tables ({@code NAME-nodes.csv} with
-     * {@code NAME-links.csv} beside it).
+     * {@code NAME-links.csv} beside it, and {@code NAME-map.csv} when it is there).
      *
      * @param methodId the method for formats that do not say which (ignored for Mapwork's own files)
      */
@@ -186,8 +186,13 @@ public final class StartViewModel {
                     if (!Files.exists(links) || links.equals(nodes)) {
                         return new Opening(null, Ui.text("start.import.links-missing", file, links.getFileName()));
                     }
-                    try (InputStream l = Files.newInputStream(links)) {
-                        r = new CsvImport(context).read(nodes.toString(), in, links.toString(), l);
+                    // the map sheet (the map's goals, link types, title) comes along when it lies beside them
+                    Path map = file.resolveSibling(file.getFileName().toString().replace("-nodes.csv", "-map.csv"));
+                    boolean withMap = Files.exists(map) && !map.equals(nodes);
+                    try (InputStream l = Files.newInputStream(links);
+                         InputStream m = withMap ? Files.newInputStream(map) : null) {
+                        r = new CsvImport(context).read(nodes.toString(), in, links.toString(), l,
+                                withMap ? map.toString() : null, m);
                     }
                 } else {
                     r = new KumuImport(context).read(file.toString(), in);

@@ -32,18 +32,13 @@ class ExportFormatsTest {
             Path written = f.extension().equals(".csv") ? dir.resolve(file.getFileName().toString()
                     .replace(".csv", "-nodes.csv")) : file;
             assertTrue(Files.size(written) > 100, f.name() + " wrote " + written);
-            // CSV tables and Kumu JSON carry no map attributes, so a power map's goals cannot come back through them
-            if (Set.of(".svg", ".png", ".graphml").contains(f.extension())) {
+            // CSV (with its map sheet) and Kumu JSON (with its mapwork header) carry the map attributes too
+            if (Set.of(".svg", ".png", ".graphml", ".csv").contains(f.extension()) || f.name().startsWith("Kumu")) {
                 StartViewModel vm = new StartViewModel(Shelf.none());
                 StartViewModel.Opening o = vm.importFile(written, "net-map");
                 assertTrue(o.ok(), f.name() + ": " + o.problem());
                 assertEquals(labels, o.map().session().document().nodes().map(Element::label)
                         .collect(Collectors.toSet()), f.name());
-            }
-            if (f.extension().equals(".csv") || f.name().startsWith("Kumu")) {
-                StartViewModel.Opening o = new StartViewModel(Shelf.none()).importFile(written, "net-map");
-                assertTrue(o.ok() || o.problem().contains("row ") || o.problem().contains("$.elements["),
-                        "a refused file says where: " + o.problem());
             }
         }
     }

@@ -95,7 +95,7 @@ class BackgroundExportTest {
         });
     }
 
-    /** A real format of the dialog, held at the gate when its second file is begun (CSV: nodes, then links). */
+    /** A real format of the dialog, held at the gate when its second file is begun (CSV: nodes, then links, then the map sheet). */
     private ExportDialog.Format heldAtSecondFile(String extension) {
         ExportDialog.Format real = realFormat(extension);
         return new ExportDialog.Format(real.name(), real.extension(), (doc, opts, file, progress) -> {
@@ -218,9 +218,9 @@ class BackgroundExportTest {
         assertTrue(held.await(30, TimeUnit.SECONDS), "the second table was begun");
 
         ProgressBar bar = robot.lookup("#export-progress-bar").queryAs(ProgressBar.class);
-        Ui.waitFor(() -> bar.getProgress() == 0.5);
+        Ui.waitFor(() -> Math.abs(bar.getProgress() - 1.0 / 3) < 1e-9); // the second of three files begun
         Label detail = robot.lookup("#export-progress-detail").queryAs(Label.class);
-        Ui.waitFor(() -> detail.getText().equals("File 2 of 2: campaign-links.csv"));
+        Ui.waitFor(() -> detail.getText().equals("File 2 of 3: campaign-links.csv"));
         List<String> meanwhile = listing();
         assertEquals(1, meanwhile.size(), "only the nodes table, beside its place: " + meanwhile);
         assertTrue(meanwhile.get(0).startsWith(".campaign-nodes.csv") && meanwhile.get(0).endsWith(".tmp"), meanwhile.get(0));

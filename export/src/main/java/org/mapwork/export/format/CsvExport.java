@@ -25,9 +25,11 @@ import org.mapwork.model.schema.LinkType;
 import org.mapwork.templates.MethodTemplate;
 
 /**
- * The map as two spreadsheets, {@code NAME-nodes.csv} and {@code NAME-links.csv} (RFC 4180, UTF-8 with a byte
+ * The map as spreadsheets, {@code NAME-nodes.csv} and {@code NAME-links.csv} (RFC 4180, UTF-8 with a byte
  * order mark so Excel reads accents), one column per field and per attribute, for Excel, UCINET and Gephi
- * ({@code id}, {@code label}, {@code source}, {@code target} are the column names Gephi looks for).
+ * ({@code id}, {@code label}, {@code source}, {@code target} are the column names Gephi looks for), and
+ * {@code NAME-map.csv}, the map's own fields and attributes (its goals, its link types) as {@code field,value} rows,
+ * so that the three import back as the same map.
  * A text cell that a spreadsheet would run as a formula (starting with {@code = + - @}) is written with a leading
  * apostrophe, which {@link #unguard} removes on import.
  */
@@ -35,6 +37,9 @@ public final class CsvExport {
 
     public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").build();
     public static final List<String> NODE_COLUMNS = List.of("id", "kind", "type", "label", "x", "y", "width", "height", "colour", "shape", "order");
+    public static final List<String> MAP_COLUMNS = List.of("field", "value");
+    /** Rows of the map sheet for the map's own fields; its attributes follow as {@code attribute.NAME}. */
+    public static final List<String> MAP_FIELDS = List.of("id", "title", "method", "created");
     public static final List<String> LINK_COLUMNS = List.of("id", "type", "source", "target", "source_label", "target_label", "label", "directed", "colour", "order");
     private static final char BOM = '\uFEFF';
 
@@ -44,17 +49,39 @@ public final class CsvExport {
         this.methods = methods;
     }
 
-    /** Writes {@code NAME-nodes.csv} and {@code NAME-links.csv} into {@code dir}; returns both paths. */
+    /** Writes {@code NAME-nodes.csv}, {@code NAME-links.csv} and {@code NAME-map.csv} into {@code dir}; returns the paths. */
     public List<Path> write(MapDocument doc, Path dir, String name) throws IOException {
         Path nodes = dir.resolve(name + "-nodes.csv");
         Path links = dir.resolve(name + "-links.csv");
+        Path map = dir.resolve(name + "-map.csv");
         try (OutputStream out = Files.newOutputStream(nodes)) {
             writeNodes(doc, out);
         }
         try (OutputStream out = Files.newOutputStream(links)) {
             writeLinks(doc, out);
         }
-        return List.of(nodes, links);
+        try (OutputStream out = Files.newOutputStream(map)) {
+            writeMap(doc, out);
+        }
+        return List.of(nodes, links, map);
+    }
+
+    /** The map sheet: {@code id}, {@code title}, {@code method}, {@code created}, then one row per map attribute. */
+    public void writeMap(MapDocument doc, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write(BOM);
+        CSVPrinter p = new CSVPrinter(w, FORMAT);
+        p.printRecord(MAP_COLUMNS);
+        p.printRecord("id", doc.id());
+        p.printRecord("title", guard(doc.title()));
+        p.printRecord("method", doc.methodId());
+        p.printRecord("created", doc.created().toString());
+        for (var a : new java.util.TreeMap<>(doc.mapAttributes()).entrySet()) {
+            Value v = a.getValue();
+            boolean plain = v instanceof Value.Int || v instanceof Value.Decimal || v instanceof Value.Bool || v instanceof Value.Date;
+            p.printRecord("attribute." + a.getKey(), plain ? AttributeText.toText(v) : guard(AttributeText.toText(v)));
+        }
+        p.flush();
     }
 
     public void writeNodes(MapDocument doc, OutputStream out) throws IOException {

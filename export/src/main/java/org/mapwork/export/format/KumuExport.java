@@ -24,7 +24,8 @@ import org.mapwork.templates.MethodTemplate;
  * The map as Kumu's JSON import: {@code {"elements": [{"label", "type", ...}], "connections": [{"from", "to",
  * "type", "direction"}]}}. Kumu joins connections to elements by label, so {@code from} and {@code to} are labels;
  * where a label is empty or shared by several nodes, the node's id is used instead (and written as {@code id}).
- * Attributes become fields of the same name.
+ * Attributes become fields of the same name. A {@code mapwork} object holds the map's header and map attributes.
+ * Kumu has no place for positions, sizes, drawing order, styles or annotations: those are not written.
  */
 public final class KumuExport {
 
@@ -47,6 +48,15 @@ public final class KumuExport {
     public ObjectNode tree(MapDocument doc) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
+        // Mapwork's own header (Kumu reads elements and connections and leaves other fields alone), so that the
+        // file imports back as the same map: its id, title, method, creation time and map attributes
+        ObjectNode header = root.putObject("mapwork");
+        header.put("id", doc.id());
+        header.put("title", doc.title());
+        header.put("method", doc.methodId());
+        header.put("created", doc.created().toString());
+        ObjectNode mapAttrs = header.putObject("attributes");
+        new java.util.TreeMap<>(doc.mapAttributes()).forEach((k, v) -> mapAttrs.set(k, AttributeText.json(v)));
         ArrayNode elements = root.putArray("elements");
         ArrayNode connections = root.putArray("connections");
         Map<String, Integer> labelCount = new HashMap<>();

@@ -2,8 +2,14 @@ package org.mapwork.export.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,14 +60,69 @@ public final class CsvImport {
 
     /** Reads the actors sheet and, when {@code links} is not {@code null}, the links sheet. */
     public ImportResult read(String nodesSource, InputStream nodes, String linksSource, InputStream links) throws MapFormatException {
-        Schema schema = context.schema(context.methodId(), nodesSource);
-        NativeTree tree = NativeTree.fresh(context.titleFor(nodesSource).replaceFirst("-nodes$", ""), context.methodId());
+        return read(nodesSource, nodes, linksSource, links, null, null);
+    }
+
+    /**
+     * Reads the actors sheet, the links sheet and Mapwork's map sheet ({@code NAME-map.csv}: the map's id, title,
+     * method, creation time and attributes), each when not {@code null}.
+     */
+    public ImportResult read(String nodesSource, InputStream nodes, String linksSource, InputStream links,
+                             String mapSource, InputStream map) throws MapFormatException {
         List<String> warnings = new ArrayList<>();
-        Map<String, Value> mapValues = Map.of();
+        Map<String, String> header = new HashMap<>();
+        Map<String, String> mapAttributes = new LinkedHashMap<>();
+        if (map != null) {
+            Sheet ms = sheet(mapSource, map, context.encoding());
+            if (ms.column("field") == null || ms.column("value") == null) {
+                throw new MapFormatException(mapSource, "row 1", "expected columns field and value; found " + ms.header);
+            }
+            for (CSVRecord rec : ms.records) {
+                String field = ms.get(rec, "field").strip();
+                String value = ms.get(rec, "value");
+                if (field.startsWith("attribute.")) {
+                    mapAttributes.put(field.substring("attribute.".length()), value);
+                } else if (CsvExport.MAP_FIELDS.contains(field)) {
+                    header.put(field, field.equals("title") ? CsvExport.unguard(value) : value.strip());
+                } else if (!field.isEmpty()) {
+                    warnings.add(fileName(mapSource) + ": row " + (rec.getRecordNumber() + 1) + ": field \"" + field + "\" is not a map field; left out");
+                }
+            }
+        }
+        String method = header.get("method");
+        if (method == null || context.schemas().schema(method).isEmpty()) {
+            if (method != null) {
+                warnings.add(fileName(mapSource) + ": the map's method \"" + method + "\" is unknown here; imported as " + context.methodId());
+            }
+            method = context.methodId();
+        }
+        Schema schema = context.schema(method, nodesSource);
+        String title = header.getOrDefault("title", context.titleFor(nodesSource).replaceFirst("-nodes$", ""));
+        NativeTree tree;
+        java.time.Instant created = instant(header.get("created"));
+        if (header.get("id") != null && org.mapwork.model.Ids.isValid(header.get("id")) && created != null) {
+            tree = new NativeTree(header.get("id"), title, method, created);
+        } else {
+            tree = NativeTree.fresh(title, method);
+        }
+        for (var a : mapAttributes.entrySet()) {
+            AttributeDef def = schema.mapAttributes().get(a.getKey());
+            if (def == null) {
+                warnings.add(fileName(mapSource) + ": map attribute \"" + a.getKey() + "\" dropped: method " + method + " has no such map attribute");
+            } else if (!a.getValue().isEmpty()) {
+                try {
+                    tree.attributes().set(def.name(), AttributeText.parse(def, CsvExport.unguard(a.getValue())));
+                } catch (IllegalArgumentException e) {
+                    throw new MapFormatException(mapSource, "field attribute." + a.getKey(), e.getMessage());
+                }
+            }
+        }
+        // the map's own attributes, typed, decide which options and link types exist (goals, Net-Map's link types)
+        Map<String, Value> mapValues = map == null ? Map.of() : tree.header(mapSource, context.schemas()).mapAttributes();
         Map<String, String> byId = new HashMap<>();
         Map<String, List<String>> byLabel = new HashMap<>();
 
-        Sheet sheet = sheet(nodesSource, nodes);
+        Sheet sheet = sheet(nodesSource, nodes, context.encoding());
         String labelColumn = sheet.column("label", "name", "actor", "organization", "organisation");
         if (labelColumn == null) {
             throw new MapFormatException(nodesSource, "row 1", "no label column: expected a column named label or name; found " + sheet.header);
@@ -117,7 +178,7 @@ public final class CsvImport {
             byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(id);
         }
         if (links != null) {
-            Sheet ls = sheet(linksSource, links);
+            Sheet ls = sheet(linksSource, links, context.encoding());
             String sourceCol = ls.column("source", "from");
             String targetCol = ls.column("target", "to");
             if (sourceCol == null || targetCol == null) {
@@ -134,8 +195,10 @@ public final class CsvImport {
                 o.put("id", !givenId.isBlank() && org.mapwork.model.Ids.isValid(givenId) && tree.claim(givenId) ? givenId : tree.id(null, "l"));
                 o.put("kind", "link");
                 String givenType = ls.get(rec, "type");
+                String directed = ls.get(rec, "directed").strip();
                 String type = schema.mapDefinedLinkTypes() != null
-                        ? (givenType.isBlank() ? tree.defaultLinkType(schema) : tree.mapLinkType(schema, givenType))
+                        ? (givenType.isBlank() ? tree.defaultLinkType(schema)
+                                : tree.mapLinkType(schema, givenType, !directed.equalsIgnoreCase("false")))
                         : type(schema, ElementKind.LINK, givenType, mapValues, linksSource, row);
                 o.put("type", type);
                 String label = CsvExport.unguard(ls.get(rec, "label"));
@@ -155,6 +218,14 @@ public final class CsvImport {
         }
         MapDocument doc = tree.read(nodesSource, context.schemas());
         return new ImportResult(doc, warnings);
+    }
+
+    private static java.time.Instant instant(String text) {
+        try {
+            return text == null ? null : java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String fileName(String source) {
@@ -304,9 +375,43 @@ public final class CsvImport {
         }
     }
 
-    private static Sheet sheet(String source, InputStream in) throws MapFormatException {
+    /**
+     * The file's text: UTF-8 (after a byte order mark, if any) unless {@code encoding} names another. Bytes that are
+     * not text in that encoding are refused with the line and byte where the first one is, since reading them as
+     * replacement characters would corrupt names without a word (a Latin-1 "Café" read as UTF-8).
+     */
+    static String decode(String source, InputStream in, Charset encoding) throws MapFormatException, IOException {
+        Charset cs = encoding == null ? StandardCharsets.UTF_8 : encoding;
+        byte[] bytes = (cs.equals(StandardCharsets.UTF_8) ? BOMInputStream.builder().setInputStream(in).get() : in).readAllBytes();
+        CharsetDecoder d = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bb = ByteBuffer.wrap(bytes);
+        CharBuffer cb = CharBuffer.allocate((int) Math.ceil(bytes.length * (double) d.maxCharsPerByte()) + 16);
+        CoderResult r = d.decode(bb, cb, true);
+        if (!r.isError()) {
+            r = d.flush(cb);
+        }
+        if (r.isError()) {
+            int at = bb.position();
+            int line = 1, lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            String hint = encoding == null
+                    ? "; save it as UTF-8, or name its encoding with --encoding (a file from Excel on Windows is often windows-1252)"
+                    : "";
+            throw new MapFormatException(source, "line " + line + ", byte " + (at - lineStart + 1),
+                    String.format(java.util.Locale.ROOT, "not %s text (byte 0x%02X)%s", cs.name(), bytes[at] & 0xff, hint));
+        }
+        cb.flip();
+        return cb.toString();
+    }
+
+    private static Sheet sheet(String source, InputStream in, Charset encoding) throws MapFormatException {
         try {
-            Reader r = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8);
+            Reader r = new StringReader(decode(source, in, encoding));
             CSVParser parser = FORMAT.parse(r);
             List<CSVRecord> records = new ArrayList<>();
             int width = parser.getHeaderNames().size();

@@ -133,7 +133,7 @@ public final class GraphmlImport {
             }
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? "file" : "line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
-            throw new MapFormatException(source, where, "not acceptable XML: " + firstLine(e.getMessage()), e);
+            throw new MapFormatException(source, where, SafeXml.plain(firstLine(e.getMessage())), e);
         } finally {
             if (r != null) {
                 try {

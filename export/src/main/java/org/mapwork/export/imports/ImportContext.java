@@ -1,5 +1,6 @@
 package org.mapwork.export.imports;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 import org.mapwork.model.json.MapFormatException;
@@ -12,8 +13,19 @@ import org.mapwork.model.schema.SchemaRegistry;
  *
  * @param schemas  the known methods
  * @param methodId the method for files that do not say (e.g. {@code net-map}), or {@code null} to refuse such files
+ * @param encoding the character encoding of text files that do not declare theirs (CSV), or {@code null} for UTF-8,
+ *                 where bytes that are not UTF-8 are refused (naming the line) rather than read as "�"
  */
-public record ImportContext(SchemaRegistry schemas, String methodId) {
+public record ImportContext(SchemaRegistry schemas, String methodId, Charset encoding) {
+
+    public ImportContext(SchemaRegistry schemas, String methodId) {
+        this(schemas, methodId, null);
+    }
+
+    /** The same context, reading undeclared text as {@code charset}. */
+    public ImportContext withEncoding(Charset charset) {
+        return new ImportContext(schemas, methodId, charset);
+    }
 
     Schema schema(String method, String source) throws MapFormatException {
         if (method == null) {

@@ -45,10 +45,14 @@ public final class KumuImport {
 
     public ImportResult read(String source, InputStream in) throws MapFormatException {
         JsonNode root;
+        com.fasterxml.jackson.core.JsonParser parser = null;
         try {
-            root = MapJson.newReadingMapper().readTree(in);
+            var mapper = MapJson.newReadingMapper();
+            parser = mapper.getFactory().createParser(in);
+            root = mapper.readTree(parser);
         } catch (StreamConstraintsException e) {
-            throw new MapFormatException(source, "limits", "the file exceeds a reading limit: " + e.getOriginalMessage(), e);
+            throw new MapFormatException(source, org.mapwork.model.json.ReadLimitMessage.where(e, parser),
+                    org.mapwork.model.json.ReadLimitMessage.of(e, parser), e);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new MapFormatException(source, loc == null ? "file" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr(),
@@ -59,10 +63,40 @@ public final class KumuImport {
         if (root == null || !root.isObject() || !root.path("elements").isArray()) {
             throw new MapFormatException(source, "$.elements", "not a Kumu file: expected an object with an \"elements\" array");
         }
-        Schema schema = context.schema(context.methodId(), source);
-        NativeTree tree = NativeTree.fresh(context.titleFor(source), context.methodId());
-        Map<String, Value> mapValues = Map.of();
         Set<String> warnings = new LinkedHashSet<>();
+        JsonNode header = root.path("mapwork");
+        String method = header.path("method").asText(null);
+        if (method == null || context.schemas().schema(method).isEmpty()) {
+            if (method != null) {
+                warnings.add("the map's method \"" + method + "\" is unknown here; imported as " + context.methodId());
+            }
+            method = context.methodId();
+        }
+        Schema schema = context.schema(method, source);
+        String title = header.path("title").isTextual() ? header.get("title").textValue() : context.titleFor(source);
+        String mapId = header.path("id").asText(null);
+        java.time.Instant created = null;
+        try {
+            created = header.path("created").isTextual() ? java.time.Instant.parse(header.get("created").textValue()) : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            warnings.add("$.mapwork.created is not a time; the map gets a new id and creation time");
+        }
+        NativeTree tree = mapId != null && Ids.isValid(mapId) && created != null
+                ? new NativeTree(mapId, title, method, created) : NativeTree.fresh(title, method);
+        Map<String, Value> mapValues = Map.of();
+        if (header.path("attributes").isObject()) {
+            var it = header.get("attributes").fields();
+            while (it.hasNext()) {
+                var a = it.next();
+                if (schema.mapAttributes().containsKey(a.getKey())) {
+                    tree.attributes().set(a.getKey(), a.getValue());
+                } else {
+                    warnings.add("map attribute \"" + a.getKey() + "\" dropped: method " + method + " has no such map attribute");
+                }
+            }
+            // the map's own attributes, typed, decide which options and link types exist (goals, Net-Map's link types)
+            mapValues = tree.header(source, context.schemas()).mapAttributes();
+        }
         Map<String, String> byKey = new HashMap<>();
         Map<String, List<String>> byLabel = new HashMap<>();
         JsonNode elements = root.get("elements");
@@ -98,6 +132,13 @@ public final class KumuImport {
             }
             byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(id);
         }
+        boolean placed = false;
+        for (JsonNode e : elements) {
+            placed |= e.path("x").isNumber() && e.path("y").isNumber();
+        }
+        if (!placed && elements.size() > 0) {
+            warnings.add("a Kumu file carries no positions, sizes, drawing order, styles or annotations: the elements were laid out on a grid");
+        }
         JsonNode connections = root.path("connections");
         for (int i = 0; i < connections.size(); i++) {
             String path = "$.connections[" + i + "]";
@@ -112,7 +153,8 @@ public final class KumuImport {
             o.put("kind", "link");
             String givenType = firstText(fields, "connection type", "type");
             String type = schema.mapDefinedLinkTypes() != null
-                    ? (givenType == null || givenType.isBlank() ? tree.defaultLinkType(schema) : tree.mapLinkType(schema, givenType))
+                    ? (givenType == null || givenType.isBlank() ? tree.defaultLinkType(schema)
+                            : tree.mapLinkType(schema, givenType, !"mutual".equalsIgnoreCase(firstText(fields, "direction"))))
                     : type(schema, ElementKind.LINK, givenType, mapValues, source, path, warnings);
             o.put("type", type);
             String label = text(fields, "label", source, path);

@@ -87,6 +87,11 @@ final class NativeTree {
      * palette. {@code null} when the method's link types are fixed and none matches.
      */
     String mapLinkType(org.mapwork.model.schema.Schema schema, String given) {
+        return mapLinkType(schema, given, true);
+    }
+
+    /** As {@link #mapLinkType(org.mapwork.model.schema.Schema, String)}; a type added here is {@code directed} or mutual. */
+    String mapLinkType(org.mapwork.model.schema.Schema schema, String given, boolean directed) {
         if (given == null || given.isBlank() || schema.mapDefinedLinkTypes() == null) {
             return null;
         }
@@ -104,8 +109,18 @@ final class NativeTree {
             id = "link-" + (rows.size() + 1);
         }
         java.util.List<String> palette = java.util.List.of("#0072B2", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#E69F00", "#000000");
-        rows.addObject().put("id", id).put("label", g).put("colour", palette.get(rows.size() % palette.size())).put("directed", true);
+        rows.addObject().put("id", id).put("label", g).put("colour", palette.get(rows.size() % palette.size())).put("directed", directed);
         return id;
+    }
+
+    /** The type of the element added with this id, or {@code null}. */
+    String typeOf(String id) {
+        for (var e : root.get("elements")) {
+            if (e.path("id").asText().equals(id)) {
+                return e.path("type").asText(null);
+            }
+        }
+        return null;
     }
 
     /** The next ordering key, for files that carry none. */

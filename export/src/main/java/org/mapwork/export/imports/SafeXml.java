@@ -79,15 +79,28 @@ public final class SafeXml {
         return f;
     }
 
+    /**
+     * The parser's complaint in the reader's words: a refused DOCTYPE says why instead of naming the parser's feature
+     * switch; other problems keep the parser's own description of the XML, without any feature URL.
+     */
+    static String plain(String message) {
+        String m = message == null ? "" : message;
+        if (m.contains("DOCTYPE") || m.contains("disallow-doctype-decl")) {
+            return "the file has a DOCTYPE (a document type declaration), which Mapwork does not read: it could make the"
+                    + " reader open other files or swell to gigabytes; save the file without it";
+        }
+        return "not well-formed XML: " + m.replaceAll("\\s*when the feature \"[^\"]*\" (is )?set to (true|false)\\.?", "")
+                .replaceAll("https?://(apache\\.org|xml\\.org|javax\\.xml)[^\\s\"]*", "").strip();
+    }
+
     /** Parses a document, turning parse errors into a message with the file, line and column. */
     public static Document parse(String source, InputStream in) throws MapFormatException {
         try {
             return documentBuilder().parse(new InputSource(in));
         } catch (SAXParseException e) {
-            throw new MapFormatException(source, "line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
-                    "not acceptable XML: " + e.getMessage(), e);
+            throw new MapFormatException(source, "line " + e.getLineNumber() + ", column " + e.getColumnNumber(), plain(e.getMessage()), e);
         } catch (SAXException e) {
-            throw new MapFormatException(source, "file", "not acceptable XML: " + e.getMessage(), e);
+            throw new MapFormatException(source, "file", plain(e.getMessage()), e);
         } catch (IOException e) {
             throw new MapFormatException(source, "file", "cannot read: " + e.getMessage(), e);
         }

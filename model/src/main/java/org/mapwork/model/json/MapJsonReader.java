@@ -85,12 +85,18 @@ public final class MapJsonReader {
 
     public MapDocument read(String source, InputStream in) throws MapFormatException {
         JsonNode root;
+        com.fasterxml.jackson.core.JsonParser parser = null;
         try {
-            root = MapJson.mapper().readTree(in);
+            parser = MapJson.mapper().getFactory().createParser(in);
+            root = MapJson.mapper().readTree(parser);
         } catch (StreamConstraintsException e) {
-            throw new MapFormatException(source, "limits", "the file exceeds a reading limit: " + firstLine(e.getOriginalMessage()), e);
+            throw new MapFormatException(source, ReadLimitMessage.where(e, parser), ReadLimitMessage.of(e, parser), e);
         } catch (JsonProcessingException e) {
-            throw new MapFormatException(source, where(e.getLocation()), "not valid JSON: " + firstLine(e.getOriginalMessage()), e);
+            String m = firstLine(e.getOriginalMessage());
+            // said in the reader's words, not the JSON library's feature names
+            String problem = m.startsWith("Trailing token") ? "more follows the map's closing brace; a map file holds one JSON object"
+                    : "not valid JSON: " + m;
+            throw new MapFormatException(source, where(e.getLocation()), problem, e);
         } catch (IOException e) {
             throw new MapFormatException(source, "file", "cannot read: " + e.getMessage(), e);
         }

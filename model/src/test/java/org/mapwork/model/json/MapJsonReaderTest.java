@@ -1,6 +1,7 @@
 package org.mapwork.model.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,7 @@ class MapJsonReaderTest {
             elements-not-array.mapwork.json| $.elements                         | expected an array of elements, got an object
             truncated.mapwork.json         | line 28, column 3                  | not valid JSON: Unexpected end-of-input: expected close marker for Object (start marker at line 23, column 19)
             duplicate-key.mapwork.json     | line 6, column 10                  | not valid JSON: Duplicate field 'title'
-            deep-nesting.mapwork.json      | limits                             | the file exceeds a reading limit: Document nesting depth (65) exceeds the maximum allowed (64
+            deep-nesting.mapwork.json      | line 6, column 76                  | lists and objects are nested more than 64 deep
             empty.mapwork.json             | $                                  | the file is empty
             not-json.mapwork.json          | line 1, column 2                   | not valid JSON: Illegal character
             array-root.mapwork.json        | $                                  | expected an object, got an array
@@ -88,8 +89,37 @@ class MapJsonReaderTest {
         });
         MapFormatException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertThrows(MapFormatException.class, () -> reader.read("huge.mapwork.json", huge)));
-        assertEquals("limits", e.location());
-        assertTrue(e.problem().contains("String value length"), e.problem());
+        assertTrue(e.location().startsWith("line 1, column "), e.location());
+        assertEquals("a text value is longer than 5,000,000 characters, more than any map needs", e.problem());
+    }
+
+    @Test
+    void a_ten_million_digit_number_is_called_a_number_in_plain_words() {
+        String json = "{\"format\":\"mapwork\",\"version\":1,\"x\":" + "9".repeat(10_000_000) + "}";
+        MapFormatException e = assertThrows(MapFormatException.class, () -> reader.read("digits.mapwork.json", json));
+        assertEquals("a number has more than " + MapJson.READ_LIMITS.getMaxNumberLength() + " digits, more than any map needs", e.problem());
+        assertTrue(e.location().startsWith("line 1, column "), e.location());
+        String shortNumber = "{\"format\":\"mapwork\",\"version\":1,\"x\":" + "9".repeat(MapJson.READ_LIMITS.getMaxNumberLength() + 1) + "}";
+        MapFormatException e2 = assertThrows(MapFormatException.class, () -> reader.read("digits.mapwork.json", shortNumber));
+        assertEquals(e.problem(), e2.problem(), "a number just past the limit says the same");
+    }
+
+    @Test
+    void content_after_the_map_is_refused_with_its_place() {
+        String twice = "{\"format\":\"mapwork\",\"version\":1}\n{}";
+        MapFormatException e = assertThrows(MapFormatException.class, () -> reader.read("twice.mapwork.json", twice));
+        assertEquals("line 2, column 1", e.location(), e.getMessage());
+        assertEquals("more follows the map's closing brace; a map file holds one JSON object", e.problem());
+    }
+
+    @Test
+    void limits_are_named_without_the_json_librarys_names() {
+        String deep = "{\"format\":\"mapwork\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}";
+        MapFormatException e = assertThrows(MapFormatException.class, () -> reader.read("deep.mapwork.json", deep));
+        assertEquals("lists and objects are nested more than " + MapJson.READ_LIMITS.getMaxNestingDepth() + " deep, deeper than any map needs", e.problem());
+        for (String word : new String[] {"StreamReadConstraints", "String value length", "exceeds the maximum"}) {
+            assertFalse(e.getMessage().contains(word), e.getMessage());
+        }
     }
 
     @Test
