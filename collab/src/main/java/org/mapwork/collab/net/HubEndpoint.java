@@ -23,9 +23,11 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
     private final RateLimit rate;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final String address;
     private volatile Session session;
 
-    HubEndpoint(MapRoom room, HubLimits limits) {
+    HubEndpoint(MapRoom room, HubLimits limits, String address) {
+        this.address = address;
         this.room = room;
         this.limits = limits;
         this.rate = new RateLimit(limits.messagesPerSecond(), limits.burst(), System.nanoTime());
@@ -33,6 +35,11 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
 
     String id() {
         return id;
+    }
+
+    /** The remote address the connection came from (for the failed-hello limit). */
+    String address() {
+        return address;
     }
 
     @Override
