@@ -18,7 +18,8 @@ import org.mapwork.model.MapSession;
  * A measurement, not a test (nothing is asserted; run it by hand): on loopback, one device renames an element, waits
  * until every other device has applied it, and repeats; prints the time from the edit to each other device's apply.
  * Arguments: devices (default 2), edits (default 1000), pause between edits in ms (default 0; sparse traffic, as a
- * person edits, is where delayed flushes and Nagle's algorithm show).
+ * person edits, is where delayed flushes and Nagle's algorithm would show), warm-up edits (default 200, or 20 with a
+ * pause; the warm-up goes back to back).
  */
 public final class LoopbackLatency {
 
@@ -56,7 +57,7 @@ public final class LoopbackLatency {
                 });
             }
             Device writer = all.get(0);
-            int warmUp = Math.min(pauseMs > 0 ? 20 : 200, edits);
+            int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : Math.min(pauseMs > 0 ? 20 : 200, edits);
             long[] latencies = new long[edits * (devices - 1)];
             int n = 0;
             for (int i = 0; i < warmUp + edits; i++) {
@@ -76,7 +77,7 @@ public final class LoopbackLatency {
                 }
                 seen.remove(label);
                 latches.remove(label);
-                if (pauseMs > 0) {
+                if (pauseMs > 0 && i >= warmUp) {
                     Thread.sleep(pauseMs);
                 }
             }
