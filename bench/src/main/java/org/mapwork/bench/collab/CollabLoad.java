@@ -133,9 +133,12 @@ public final class CollabLoad {
         LoadClient.Latencies edits = new LoadClient.Latencies();
         LoadClient.Latencies layouts = new LoadClient.Latencies();
         AtomicLong problems = new AtomicLong();
+        LoadClient.Latencies commits = new LoadClient.Latencies();
         List<LoadClient> clients = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            clients.add(new LoadClient("load" + i, hubServer, edits, layouts, problems));
+            LoadClient c = new LoadClient("load" + i, hubServer, edits, layouts, problems);
+            c.commitLatencies = commits;
+            clients.add(c);
         }
         // connect in groups of 50, so the acceptor is not the thing measured
         for (int from = 0; from < n; from += 50) {
@@ -165,6 +168,7 @@ public final class CollabLoad {
         long measured = System.nanoTime();
         edits.from = measured;
         layouts.from = measured;
+        commits.from = measured;
         long sentBefore = editsSent.get() + layoutsSent.get();
         Map<Long, Long> cpuStart = threadCpu();
         long processStart = processCpu();
@@ -190,8 +194,10 @@ public final class CollabLoad {
         long processCpu = processCpu() - processStart;
         long[] cpu = cpuSince(cpuStart, name + "-", "load-");
         long heap = heapAfterGc();
-        String extra = hubServer ? String.format("hub: %d entries, %d refused, %d commits heard", core.serverSeq(),
-                core.refusals(), clients.stream().mapToLong(c -> c.commits).sum()) : "";
+        long[] own = commits.toArray();
+        Arrays.sort(own);
+        String extra = hubServer ? String.format("hub: %d entries, %d refused, %d commits heard; send -> own commit p50 %.2f p99 %.2f ms",
+                core.serverSeq(), core.refusals(), clients.stream().mapToLong(c -> c.commits).sum(), pct(own, 50), pct(own, 99)) : "";
         clients.forEach(LoadClient::close);
         Thread.sleep(300);
         server.close();

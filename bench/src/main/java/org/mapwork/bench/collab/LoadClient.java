@@ -62,6 +62,8 @@ final class LoadClient implements WebSocket.Listener {
     private final Latencies edits;
     private final Latencies layouts;
     private final AtomicLong problems;
+    /** Send to the sender's own commit (hub only): how long the hub took to order it, without the fan-out. */
+    Latencies commitLatencies;
     private final StringBuilder parts = new StringBuilder();
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
     private WebSocket socket;
@@ -164,8 +166,14 @@ final class LoadClient implements WebSocket.Listener {
             cs = s.changeSet(); // relayed by the echo server
         } else if (m instanceof Message.Welcome) {
             joined.complete(null);
-        } else if (m instanceof Message.Commit) {
+        } else if (m instanceof Message.Commit c) {
             commits++;
+            String s = c.entry().changeSet().summary();
+            if (s.startsWith(MARK) && commitLatencies != null) {
+                int end = s.indexOf(' ', MARK.length());
+                long sent = Long.parseLong(end < 0 ? s.substring(MARK.length()) : s.substring(MARK.length(), end));
+                commitLatencies.add(sent, now);
+            }
         } else if (m instanceof Message.Refused) {
             refused++;
         } else if (m instanceof Message.Error e) {
