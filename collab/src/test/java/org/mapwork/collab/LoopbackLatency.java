@@ -17,7 +17,9 @@ import org.mapwork.model.MapSession;
 /**
  * A measurement, not a test (nothing is asserted; run it by hand): on loopback, one device renames an element, waits
  * until every other device has applied it, and repeats; prints the time from the edit to each other device's apply.
- * Arguments: devices (default 2), edits (default 1000).
+ * Arguments: devices (default 2), edits (default 1000), pause between edits in ms (default 0; sparse traffic, as a
+ * person edits, is where delayed flushes and Nagle's algorithm would show), warm-up edits (default 200, or 20 with a
+ * pause; the warm-up goes back to back).
  */
 public final class LoopbackLatency {
 
@@ -27,6 +29,7 @@ public final class LoopbackLatency {
     public static void main(String[] args) throws Exception {
         int devices = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int edits = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        long pauseMs = args.length > 2 ? Long.parseLong(args[2]) : 0;
         MapDocument start = TestMaps.starter();
         HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
         try (HubServer server = HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core))) {
@@ -54,7 +57,7 @@ public final class LoopbackLatency {
                 });
             }
             Device writer = all.get(0);
-            int warmUp = Math.min(200, edits);
+            int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : Math.min(pauseMs > 0 ? 20 : 200, edits);
             long[] latencies = new long[edits * (devices - 1)];
             int n = 0;
             for (int i = 0; i < warmUp + edits; i++) {
@@ -74,10 +77,13 @@ public final class LoopbackLatency {
                 }
                 seen.remove(label);
                 latches.remove(label);
+                if (pauseMs > 0 && i >= warmUp) {
+                    Thread.sleep(pauseMs);
+                }
             }
             Arrays.sort(latencies);
-            System.out.printf("devices=%d edits=%d (after %d warm-up): edit -> every other device's apply, ms: "
-                            + "p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n", devices, edits, warmUp,
+            System.out.printf("devices=%d edits=%d pause=%d ms (after %d warm-up): edit -> every other device's apply, ms: "
+                            + "p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n", devices, edits, pauseMs, warmUp,
                     pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), latencies[latencies.length - 1] / 1e6);
             for (Device d : all) {
                 d.close();

@@ -19,11 +19,13 @@ import org.mapwork.model.MapSession;
  * delivered a few at a time from random connections (so senders interleave), some are delivered twice, devices drop
  * off (p = 1/6 per step, losing what was in flight both ways) and come back. Every message goes through the wire
  * format as text. {@link #run} returns a summary or throws {@link AssertionError} naming what went wrong.
+ *
+ * <p>Public, and shipped in collab's test-jar, for the bench's {@code CollabFuzz} (the same harness over many more seeds).
  */
-final class SimulatedWorkshop {
+public final class SimulatedWorkshop {
 
     /** What one run did. */
-    record Summary(int clients, int gestures, int delivered, int duplicates, int disconnects, long entries,
+    public record Summary(int clients, int gestures, int delivered, int duplicates, int disconnects, long entries,
                    long refusals, long rebases, long acknowledged, int[] kinds, int faults) {
     }
 
@@ -61,7 +63,7 @@ final class SimulatedWorkshop {
     private int duplicates;
     private int disconnects;
 
-    SimulatedWorkshop(long seed, int steps) {
+    public SimulatedWorkshop(long seed, int steps) {
         this.seed = seed;
         this.steps = steps;
         this.rnd = new Random(seed);
@@ -76,7 +78,7 @@ final class SimulatedWorkshop {
         }
     }
 
-    Summary run() {
+    public Summary run() {
         for (int step = 0; step < steps; step++) {
             if (rnd.nextInt(80) == 0) {
                 hubFault();
@@ -413,7 +415,12 @@ final class SimulatedWorkshop {
         return list.isEmpty() ? null : list.get(rnd.nextInt(list.size()));
     }
 
-    long seed() {
+    public long seed() {
         return seed;
+    }
+
+    /** The names of the gesture kinds {@link Summary#kinds()} counts, in its order. */
+    public static String[] gestureKinds() {
+        return RandomGestures.KINDS.clone();
     }
 }

@@ -18,10 +18,13 @@ import org.mapwork.model.schema.MapDefinedLinkTypes;
 import org.mapwork.model.schema.NodeType;
 import org.mapwork.model.schema.Schema;
 
-/** A small Net-Map-like method (every attribute kind, a fixed and map-defined link types) and a starter map. */
-final class TestMaps {
+/**
+ * A small Net-Map-like method (every attribute kind, a fixed and map-defined link types) and a starter map. Public, in
+ * collab's test-jar, for the bench's CollabFuzz and CollabLoad.
+ */
+public final class TestMaps {
 
-    static final Schema SCHEMA = Schema.builder("collab-test")
+    public static final Schema SCHEMA = Schema.builder("collab-test")
             .node(NodeType.of("actor",
                     AttributeDef.text("notes"),
                     AttributeDef.integer("influence", 0L, 10L),
@@ -38,7 +41,7 @@ final class TestMaps {
             .mapDefinedLinkTypes(new MapDefinedLinkTypes("linkTypes", LinkType.any("custom", true)))
             .build();
 
-    static final String TOKEN = "0123456789abcdef0123456789abcdef";
+    public static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
     private TestMaps() {
     }
@@ -49,7 +52,7 @@ final class TestMaps {
     }
 
     /** Four actors, an issue, three links, goals and link types. */
-    static MapDocument starter() {
+    public static MapDocument starter() {
         MapDocument empty = MapDocument.empty("shared-1", "Sick leave", SCHEMA.methodId(), Instant.parse("2026-12-03T09:00:00Z"));
         ChangeSet cs = ChangeSet.of("start",
                 Change.setMapAttribute("goals", rows("for", "against")),

@@ -37,9 +37,11 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
     /** The latest presence not yet handed to the map's thread: newer ones replace it (latest wins). */
     private final AtomicReference<Message.Presence> latestPresence = new AtomicReference<>();
     private final AtomicLong presenceDropped = new AtomicLong();
+    private final String address;
     private volatile Session session;
 
-    HubEndpoint(MapRoom room, HubLimits limits) {
+    HubEndpoint(MapRoom room, HubLimits limits, String address) {
+        this.address = address;
         this.room = room;
         this.limits = limits;
         this.rate = new RateLimit(limits.messagesPerSecond(), limits.burst(), System.nanoTime());
@@ -53,6 +55,11 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
 
     String id() {
         return id;
+    }
+
+    /** The remote address the connection came from (for the failed-hello limit). */
+    String address() {
+        return address;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -52,12 +53,21 @@ public final class HubServer implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound (in use, not this machine's)
      */
     public static HubServer start(InetAddress bind, int port, HubLimits limits, Collection<HubCore> maps) {
+        return start(bind, port, limits, new FailedHellos(FailedHellos.Limits.defaults(), System::nanoTime), maps);
+    }
+
+    /**
+     * As {@link #start(InetAddress, int, HubLimits, Collection)}, refusing addresses whose hellos fail too often as
+     * {@code failedHellos} says (its clock can be a test's).
+     */
+    public static HubServer start(InetAddress bind, int port, HubLimits limits, FailedHellos failedHellos, Collection<HubCore> maps) {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(failedHellos, "failedHellos");
         Map<String, MapRoom> rooms = new LinkedHashMap<>();
         List<Consumer<String>> expelled = new CopyOnWriteArrayList<>();
         for (HubCore hub : maps) {
-            if (rooms.put(hub.document().id(), new MapRoom(hub, expelled)) != null) {
+            if (rooms.put(hub.document().id(), new MapRoom(hub, expelled, failedHellos)) != null) {
                 throw new IllegalArgumentException("map " + hub.document().id() + " is shared twice");
             }
         }
@@ -68,6 +78,10 @@ public final class HubServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, 1, 1);
         connector.setHost(bind.getHostAddress());
         connector.setPort(port);
+        // Jetty's default, kept explicit: a commit goes out at once, not when Nagle's algorithm lets it (the JDK's
+        // client sets TCP_NODELAY on its side; Jetty's sendText does not batch). Measured in bench/README: the latency
+        // seen with sparse traffic was JIT warm-up and thread wake-ups on a loaded machine, not Nagle or batching.
+        connector.setAcceptedTcpNoDelay(true);
         server.addConnector(connector);
         ContextHandler context = new ContextHandler("/");
         String host = bind.getHostAddress().contains(":") ? "[" + bind.getHostAddress() + "]" : bind.getHostAddress();
@@ -79,6 +93,15 @@ public final class HubServer implements AutoCloseable {
             container.setIdleTimeout(limits.idleTimeout());
             container.setMaxOutgoingFrames(4096);
             container.addMapping(PREFIX + "*", (request, response, callback) -> {
+                String address = Request.getRemoteAddr(request);
+                java.time.Duration refused = failedHellos.refused(address);
+                if (!refused.isZero()) {
+                    long seconds = Math.max(1, (refused.toMillis() + 999) / 1000);
+                    response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(seconds));
+                    Response.writeError(request, response, callback, 429, "too many failed hellos from " + address
+                            + ": try again in " + seconds + " s");
+                    return null;
+                }
                 String path = request.getHttpURI().getPath();
                 MapRoom room = path.startsWith(PREFIX) ? rooms.get(path.substring(PREFIX.length())) : null;
                 if (room == null) {
@@ -89,7 +112,7 @@ public final class HubServer implements AutoCloseable {
                     Response.writeError(request, response, callback, 403, "the Origin is not this hub's");
                     return null;
                 }
-                return new HubEndpoint(room, limits);
+                return new HubEndpoint(room, limits, address);
             });
         });
         upgrade.setHandler(joinCodes); // what is not a WebSocket upgrade: GET /join/CODE, else 404
@@ -164,6 +187,7 @@ public final class HubServer implements AutoCloseable {
 
     /**
      * Hears, on the map's thread, each connection the hub closed for a limit (too many messages, too many waiting),
+     * and each address it starts refusing for failed hellos ({@link FailedHellos}),
      * with the reason it gave: for the host's screen and for a headless hub's output.
      */
     public void onExpelled(Consumer<String> listener) {

@@ -24,9 +24,11 @@ final class MapRoom implements AutoCloseable {
     private final ExecutorService thread;
     private final Map<String, HubEndpoint> connections = new ConcurrentHashMap<>();
     private final List<Consumer<String>> expelled;
+    private final FailedHellos failedHellos;
 
-    MapRoom(HubCore hub, List<Consumer<String>> expelled) {
+    MapRoom(HubCore hub, List<Consumer<String>> expelled, FailedHellos failedHellos) {
         this.expelled = expelled;
+        this.failedHellos = failedHellos;
         this.hub = hub;
         String mapId = hub.document().id();
         this.thread = Executors.newSingleThreadExecutor(r -> {
@@ -106,8 +108,12 @@ final class MapRoom implements AutoCloseable {
     /** On the room's thread: the transport closed the connection for a limit; the core forgets it now. */
     void expel(HubEndpoint endpoint, String reason) {
         closed(endpoint);
+        report("connection " + endpoint.id() + ": " + reason);
+    }
+
+    private void report(String what) {
         for (Consumer<String> l : expelled) {
-            l.accept("map " + hub.document().id() + ", connection " + endpoint.id() + ": " + reason);
+            l.accept("map " + hub.document().id() + ", " + what);
         }
     }
 
@@ -123,6 +129,12 @@ final class MapRoom implements AutoCloseable {
             String text = texts.computeIfAbsent(o.message(), MessageWire::write);
             to.send(text);
             if (o.message() instanceof Message.Error e) {
+                if (!hub.isJoined(to.id()) && failedHellos.failed(to.address())) {
+                    // its hellos keep failing (a guessed token, a broken client): refused at the upgrade for a while
+                    FailedHellos.Limits l = failedHellos.limits();
+                    report("address " + to.address() + ": " + l.failures() + " failed hellos within "
+                            + l.within().toSeconds() + " s, refused for " + l.refuseFor().toSeconds() + " s");
+                }
                 // the protocol: the hub closes the connection after an error
                 connections.remove(to.id());
                 after.addAll(hub.disconnect(to.id()));
