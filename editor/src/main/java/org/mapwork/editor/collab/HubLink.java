@@ -57,10 +57,11 @@ public final class HubLink implements AutoCloseable {
         HubLink link = new HubLink(window, client);
         window.addStatusItem(link.state);
         client.onState(s -> Platform.runLater(link::refresh));
+        client.peers().addListener(link::refresh); // someone came or left: the count changes
         client.core().session().addListener(link.heard);
         window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> link.close());
-        // PRESENCE: the one place the presence lane's overlay joins in (the lead wires it at merge):
-        // link.presence = PresenceLink.connect(window, client);
+        // the others' cursors, selections and labels being edited on an overlay; mine go out as I move
+        link.presence = PresenceLink.connect(window, client);
         link.ticker.play();
         link.refresh();
         return link;
@@ -73,7 +74,7 @@ public final class HubLink implements AutoCloseable {
                 org.mapwork.templates.Methods.byId(session.document().methodId()).orElse(null), null, new HubKeeping(client));
     }
 
-    /** Counts the people in for the status bar (the host knows it from its hub; a roster will tell the others). */
+    /** Counts the people in for the status bar (the host, from its hub; without it, the roster the hub sends). */
     public void setPeopleIn(IntSupplier count) {
         this.peopleIn = count;
         refresh();
@@ -104,7 +105,8 @@ public final class HubLink implements AutoCloseable {
         int waiting = client.core().pending();
         String text = switch (client.state()) {
             case ONLINE -> {
-                int people = peopleIn == null ? -1 : peopleIn.getAsInt();
+                // the host counts from its hub; everyone else from the roster (the others, and me)
+                int people = peopleIn != null ? peopleIn.getAsInt() : client.peers().size() + 1;
                 yield people > 0 ? Ui.text("collab.state.online-people", people) : Ui.text("collab.state.online");
             }
             case CONNECTING -> Ui.text("collab.state.connecting");

@@ -21,14 +21,17 @@ import javafx.stage.Window;
 
 import org.mapwork.collab.net.HubClient;
 import org.mapwork.collab.net.JoinAddress;
+import org.mapwork.collab.net.JoinLookup;
+import org.mapwork.collab.net.LanDiscovery;
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.start.EditorSettings;
 
 /**
- * Join… on the start screen: the person pastes a join address (or what their phone scanned from the host's QR code)
- * and gives their name once (kept, and changeable here); a wrong address says what is wrong with it, and a hub that
- * refuses or cannot be reached says so, without closing the dialog. The list above is for the hubs found on this
- * network (filled by discovery: {@link #hubsFound()}); choosing one puts its address in the field.
+ * Join… on the start screen: the person pastes a join address (or what their phone scanned from the host's QR code),
+ * or types the map's short code (alone, or after the hub's address), and gives their name once (kept, and changeable
+ * here); a wrong address or code says what is wrong with it, and a hub that refuses or cannot be reached says so,
+ * without closing the dialog. The list above shows the shared maps announced on this network ({@link LanDiscovery});
+ * choosing one puts its hub's address in the field, for the code to follow.
  */
 public final class JoinDialog {
 
@@ -38,7 +41,9 @@ public final class JoinDialog {
     private final Stage stage = new Stage();
     private final TextField address = new TextField();
     private final TextField name = new TextField();
-    private final ListView<String> found = new ListView<>();
+    private final ListView<LanDiscovery.Nearby> found = new ListView<>();
+    private final JoinLookup lookup = new JoinLookup(java.time.Duration.ofSeconds(5));
+    private AutoCloseable browsing;
     private final Label problem = new Label();
     private final Label progress = new Label();
     private final Button join = new Button(Ui.text("collab.join.join"));
@@ -58,13 +63,24 @@ public final class JoinDialog {
         found.setId("hubs-found");
         found.setPrefHeight(110);
         found.setPlaceholder(new Label(Ui.text("collab.join.none-found")));
+        found.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(LanDiscovery.Nearby n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : Ui.text("collab.join.nearby", n.title(), n.host() + ":" + n.port()));
+            }
+        });
         found.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
-                address.setText(now);
+                // the announcement never carries the token: the person types the code the host's screen shows
+                address.setText(now.host() + ":" + now.port() + " ");
+                address.requestFocus();
+                address.positionCaret(address.getText().length());
+                progress.setText(Ui.text("collab.join.type-code"));
             }
         });
         address.setId("join-address-field");
-        address.setPromptText(Ui.text("collab.join.address-prompt"));
+        address.setPromptText(Ui.text("collab.join.address-or-code-prompt"));
         address.setPrefColumnCount(44);
         name.setId("join-name");
         name.setText(settings.personName());
@@ -96,14 +112,61 @@ public final class JoinDialog {
     public void show() {
         stage.show();
         address.requestFocus();
+        discover();
+        stage.setOnHidden(e -> stopDiscovering());
+    }
+
+    /**
+     * Listens for hubs announced on this network (multicast DNS, on this machine's LAN address) from a thread of its
+     * own, since jmdns takes a moment to start; a network that drops multicast just leaves the list empty.
+     */
+    private void discover() {
+        if (browsing != null) {
+            return;
+        }
+        java.net.InetAddress on = ShareHost.addresses().get(0).address();
+        Thread t = new Thread(() -> {
+            try {
+                AutoCloseable b = LanDiscovery.browse(on, list -> Platform.runLater(() -> found.getItems().setAll(list)));
+                Platform.runLater(() -> {
+                    if (stage.isShowing()) {
+                        browsing = b;
+                    } else {
+                        closeQuietly(b);
+                    }
+                });
+            } catch (java.io.IOException | RuntimeException e) {
+                Platform.runLater(() -> found.setPlaceholder(new Label(Ui.text("collab.join.no-discovery"))));
+            }
+        }, "join-discovery");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void stopDiscovering() {
+        if (browsing != null) {
+            AutoCloseable b = browsing;
+            browsing = null;
+            Thread t = new Thread(() -> closeQuietly(b), "join-discovery-stop");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // stopping discovery: nothing more to do
+        }
     }
 
     public Stage stage() {
         return stage;
     }
 
-    /** The join addresses of hubs found on this network, for discovery to fill (on the JavaFX thread). */
-    public ObservableList<String> hubsFound() {
+    /** The hubs found on this network (discovery fills it; on the JavaFX thread). */
+    public ObservableList<LanDiscovery.Nearby> hubsFound() {
         return found.getItems();
     }
 
@@ -126,16 +189,44 @@ public final class JoinDialog {
             name.requestFocus();
             return;
         }
-        JoinAddress target;
-        try {
-            target = JoinAddress.parse(address.getText() == null ? "" : address.getText());
-        } catch (IllegalArgumentException e) {
-            problem.setText(Ui.text("collab.join.malformed", e.getMessage()));
-            address.requestFocus();
-            return;
-        }
+        String typed = address.getText() == null ? "" : address.getText().strip();
         settings.setPersonName(who);
         join.setDisable(true);
+        if (typed.contains("#") || typed.regionMatches(true, 0, "ws://", 0, 5) || typed.regionMatches(true, 0, "wss://", 0, 6)) {
+            JoinAddress target;
+            try {
+                target = JoinAddress.parse(typed);
+            } catch (IllegalArgumentException e) {
+                join.setDisable(false);
+                problem.setText(Ui.text("collab.join.malformed", e.getMessage()));
+                address.requestFocus();
+                return;
+            }
+            joinAt(target, who);
+            return;
+        }
+        // a code, or a hub's address and a code: asked of the hub (an HTTP request, off the JavaFX thread)
+        java.util.List<LanDiscovery.Nearby> nearby = java.util.List.copyOf(found.getItems());
+        progress.setText(Ui.text("collab.join.looking-up"));
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return lookup.resolve(typed, nearby);
+            } catch (JoinLookup.Failure f) {
+                throw new CompletionException(f);
+            }
+        }).whenComplete((found, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                join.setDisable(false);
+                progress.setText("");
+                problem.setText(lookupReason(failure));
+                address.requestFocus();
+                return;
+            }
+            joinAt(found.address(), who);
+        }));
+    }
+
+    private void joinAt(JoinAddress target, String who) {
         progress.setText(Ui.text("collab.join.joining", target.map().getHost() + ":" + target.map().getPort()));
         joiner.join(target, settings.actor(), who, Platform::runLater).whenComplete((client, failure) -> Platform.runLater(() -> {
             join.setDisable(false);
@@ -148,6 +239,22 @@ public final class JoinDialog {
             stage.hide();
             joined.accept(client);
         }));
+    }
+
+    /** Why what was typed did not lead to a map, in the editor's language. */
+    static String lookupReason(Throwable t) {
+        Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (!(c instanceof JoinLookup.Failure f)) {
+            return Ui.text("collab.join.failed", String.valueOf(c.getMessage()));
+        }
+        String why = switch (f.reason()) {
+            case NOT_AN_ADDRESS -> Ui.text("collab.join.lookup.not-an-address");
+            case NO_HUB_NEARBY -> Ui.text("collab.join.lookup.no-hub-nearby");
+            case NO_SUCH_CODE -> Ui.text("collab.join.lookup.no-such-code");
+            case TOO_MANY_TRIES -> Ui.text("collab.join.lookup.too-many-tries");
+            case UNREACHABLE -> Ui.text("collab.join.lookup.unreachable");
+        };
+        return why + " (" + f.getMessage() + ")";
     }
 
     /** What went wrong, in the editor's language when the join says which kind of problem it was. */

@@ -194,6 +194,7 @@ public final class ShareDialog {
         close.setId("share-close");
         close.setCancelButton(true);
         close.setOnAction(e -> stage.hide());
+        setJoinCode(Ui.text("collab.share.code-at", s.host().joinCode(), s.host().hubAddress()));
         content.getChildren().setAll(heading, new Label(Ui.text("collab.share.join-with")), new HBox(8, join, copy),
                 codeLine, qrBox, scan, people, buttons(stop, close));
         showPeople();

@@ -2,6 +2,7 @@ package org.mapwork.editor.collab;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import org.mapwork.collab.HubCore;
 import org.mapwork.collab.HubRecording;
 import org.mapwork.collab.net.HubLimits;
 import org.mapwork.collab.net.HubServer;
+import org.mapwork.collab.net.JoinCode;
+import org.mapwork.collab.net.LanDiscovery;
 import org.mapwork.collab.net.JoinAddress;
 import org.mapwork.store.Library;
 
@@ -33,6 +36,9 @@ public final class ShareHost implements AutoCloseable {
 
     private final HubRecording recording;
     private final HubServer server;
+    private JoinCode code;
+    private AutoCloseable announcement;
+    private boolean closed;
     private final String token;
     private final String mapId;
 
@@ -104,11 +110,56 @@ public final class ShareHost implements AutoCloseable {
         HubRecording recording = HubRecording.share(library, mapId, token);
         try {
             HubServer server = HubServer.start(bind, 0, HubLimits.defaults(), List.of(recording.hub()));
-            return new ShareHost(recording, server, token, mapId);
+            ShareHost host = new ShareHost(recording, server, token, mapId);
+            host.code = server.issueCode(mapId, recording.hub().document().title(), token);
+            host.announce(bind, recording.hub().document().title());
+            return host;
         } catch (RuntimeException e) {
             recording.close();
             throw e;
         }
+    }
+
+    /**
+     * Announces the map on the network (multicast DNS) from a thread of its own: jmdns takes about a second to start,
+     * and a network without multicast only means people type the address or the code. Never the token.
+     */
+    private void announce(InetAddress bind, String title) {
+        Thread t = new Thread(() -> {
+            try {
+                AutoCloseable a = LanDiscovery.announce(bind, server.port(), mapId, title);
+                synchronized (this) {
+                    if (closed) {
+                        closeQuietly(a);
+                    } else {
+                        announcement = a;
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("Mapwork: not announced on this network (" + e.getMessage() + "); the address and the code still work");
+            }
+        }, "share-announce");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // withdrawing an announcement: nothing more to do
+        }
+    }
+
+    /** The map's short join code on this hub (for a person who types it on the Join screen). */
+    public JoinCode joinCode() {
+        return code;
+    }
+
+    /** Where the hub answers: HOST:PORT, which a person types with the code when discovery finds nothing. */
+    public String hubAddress() {
+        URI u = server.mapUri(mapId);
+        return u.getHost() + ":" + u.getPort();
     }
 
     /** The address a person joins with (it carries the token). */
@@ -140,6 +191,12 @@ public final class ShareHost implements AutoCloseable {
     /** Stops listening and closes the hub's recording (what it has queued is still written). */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            if (announcement != null) {
+                closeQuietly(announcement);
+            }
+        }
         server.close();
         recording.close();
     }

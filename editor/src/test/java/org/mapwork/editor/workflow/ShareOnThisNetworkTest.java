@@ -156,6 +156,12 @@ class ShareOnThisNetworkTest {
                 () -> text(robot, host, "#hub-state"));
         await("one person in", () -> robot.lookup("#share-people").queryAs(Label.class).getText().startsWith("One person"),
                 () -> robot.lookup("#share-people").queryAs(Label.class).getText());
+        // the short code and the hub's address, for a person who cannot scan or paste
+        String codeLine = robot.lookup("#join-code").queryAs(Label.class).getText();
+        java.util.regex.Matcher cm = java.util.regex.Pattern.compile("(\\w{4}-\\w{4})\\s+\\(hub (\\S+)\\)").matcher(codeLine);
+        assertTrue(cm.matches(), codeLine);
+        String typedCode = cm.group(2) + " " + cm.group(1).toLowerCase(java.util.Locale.ROOT);
+        assertEquals(join.map().getHost() + ":" + join.map().getPort(), cm.group(2));
         robot.clickOn("#share-close"); // sharing goes on without the dialog
 
         // a second device: Join… with the address and a name
@@ -176,7 +182,11 @@ class ShareOnThisNetworkTest {
         String wrongToken = join.map() + "#" + "0".repeat(join.token().length());
         tryToJoin(robot, wrongToken);
         await("the wrong key is named", () -> problem(robot).contains("the address's key is not this map's"), () -> problem(robot));
-        tryToJoin(robot, address);
+        String code = cm.group(1);
+        String wrongCode = cm.group(2) + " " + (code.startsWith("0") ? "1111-1111" : "0000-0000");
+        tryToJoin(robot, wrongCode);
+        await("a wrong code is named", () -> problem(robot).startsWith("No map is shared with that code"), () -> problem(robot));
+        tryToJoin(robot, typedCode); // the hub's address and the code, typed (in small letters) instead of the address
         await("the joined map's window", () -> app.lastWindow() != host, () -> problem(robot));
         MapWindow ben = app.lastWindow();
         assertTrue(ben != host, "the joined map has a window of its own");
