@@ -117,6 +117,16 @@ public final class CollabScreenshots {
             ben.viewModel().viewing().zoomToFit();
             return null;
         });
+        pause(800);
+        // each person's pointer over their own canvas: the other window shows it with their name
+        fx(() -> {
+            move(host, 0.35, 0.45);
+            move(ben, 0.62, 0.30);
+            Element other = ben.viewModel().document().elements().stream().filter(e -> !e.isLink() && !e.id().equals(node.id()))
+                    .reduce((a, b) -> b).orElseThrow();
+            ben.viewModel().selection().select(List.of(other.id()));
+            return null;
+        });
         pause(1500);
         BufferedImage left = fx(() -> {
             host.canvas().paintNow();
@@ -198,5 +208,16 @@ public final class CollabScreenshots {
             }
         });
         return f.get(30, TimeUnit.SECONDS);
+    }
+
+    /** A pointer move over a window's canvas at a fraction of its size, as the mouse would make it. */
+    private static void move(MapWindow w, double fx, double fy) {
+        javafx.scene.Node canvas = w.canvas().canvas();
+        javafx.scene.Node area = canvas.getParent() != null ? canvas.getParent() : canvas;
+        double x = area.getLayoutBounds().getWidth() * fx, y = area.getLayoutBounds().getHeight() * fy;
+        javafx.geometry.Point2D screen = area.localToScreen(x, y);
+        javafx.event.Event.fireEvent(area, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED,
+                x, y, screen.getX(), screen.getY(), javafx.scene.input.MouseButton.NONE, 0,
+                false, false, false, false, false, false, false, false, false, false, null));
     }
 }
