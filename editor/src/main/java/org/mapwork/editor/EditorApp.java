@@ -154,6 +154,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             showStart();
         }
         FirstFrame firstFrame = new FirstFrame(stage.getScene());
+        warmUpLayout();
         if (startupReport != null) {
             startupReport.shown();
             startupReport.reportFirstFrame(firstFrame);
@@ -443,5 +444,25 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
                 new ButtonType(Ui.text("app.button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Dialogs.closeAfterTheEvent(ask);
         return ask.showAndWait().map(MethodName::id).orElse(null);
+    }
+
+    /**
+     * Loads the layered layout's classes on a background thread a few seconds after start, so that the first
+     * Layout of a theory of change or problem tree does not stall the window while they load (docs/adr/0012).
+     */
+    private static void warmUpLayout() {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(3000);
+                org.mapwork.templates.common.Hierarchy.warmUp();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | LinkageError e) {
+                // only a head start: the first layout then loads them itself
+            }
+        }, "layout-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 }

@@ -68,4 +68,16 @@ public final class Hierarchy {
         });
         return out;
     }
+
+    /**
+     * Lays out three boxes once, so that ELK's classes are loaded (about two seconds the first time) before a person
+     * presses Layout; the editor calls it on a background thread after its first frame.
+     */
+    public static void warmUp() {
+        Map<String, Box> boxes = new LinkedHashMap<>();
+        for (String id : List.of("a", "b", "c")) {
+            boxes.put(id, new Box(0, 0, 100, 50));
+        }
+        bottomUp(boxes, List.of(new String[]{"a", "b"}, new String[]{"a", "c"}), 10, 10);
+    }
 }
