@@ -56,14 +56,25 @@ class TwoWindowsOnOneHubTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final HubClient.Backoff FAST = new HubClient.Backoff(Duration.ofMillis(20), Duration.ofMillis(200));
 
-    private final String token = HubCore.newToken();
-    private final MethodTemplate method = Methods.byId("net-map").orElseThrow();
-    private final MapDocument start = method.starter(true, Locale.ENGLISH);
-    private final HubCore hub = new HubCore(start, method.schema(), token);
-    private final List<HubLink> links = new ArrayList<>();
-    private HubServer server;
-    private MapWindow ana;
-    private MapWindow ben;
+    final String token = HubCore.newToken();
+    final MethodTemplate method;
+    final MapDocument start;
+    final HubCore hub;
+    final List<HubLink> links = new ArrayList<>();
+    HubServer server;
+    MapWindow ana;
+    MapWindow ben;
+
+    TwoWindowsOnOneHubTest() {
+        this("net-map");
+    }
+
+    /** The same scenarios on another method's example (see TheoryOfChangeTwoWindowsTest). */
+    TwoWindowsOnOneHubTest(String methodId) {
+        method = Methods.byId(methodId).orElseThrow();
+        start = method.starter(true, Locale.ENGLISH);
+        hub = new HubCore(start, method.schema(), token);
+    }
 
     @Start
     void start(Stage stage) throws Exception {
@@ -116,7 +127,7 @@ class TwoWindowsOnOneHubTest {
         server.close();
     }
 
-    private static void await(String what, Callable<Boolean> condition, Callable<String> detail) throws Exception {
+    static void await(String what, Callable<Boolean> condition, Callable<String> detail) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!WaitForAsyncUtils.asyncFx(condition).get(WAIT.toSeconds(), TimeUnit.SECONDS)) {
             if (System.nanoTime() > deadline) {
@@ -127,7 +138,7 @@ class TwoWindowsOnOneHubTest {
         }
     }
 
-    private MapDocument hubDocument() {
+    MapDocument hubDocument() {
         java.util.concurrent.CompletableFuture<MapDocument> doc = new java.util.concurrent.CompletableFuture<>();
         assertTrue(server.onMapThread(start.id(), () -> doc.complete(hub.document())));
         return doc.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
@@ -137,12 +148,12 @@ class TwoWindowsOnOneHubTest {
         return robot.from(w.root()).lookup("#hub-state").queryAs(Label.class).getText();
     }
 
-    private void bothOnline(FxRobot robot) throws Exception {
+    void bothOnline(FxRobot robot) throws Exception {
         await("both windows online", () -> hubState(robot, ana).startsWith("Online") && hubState(robot, ben).startsWith("Online"),
                 () -> hubState(robot, ana) + " / " + hubState(robot, ben));
     }
 
-    private void converged() throws Exception {
+    void converged() throws Exception {
         await("both windows show the same map with nothing waiting",
                 () -> links.stream().allMatch(l -> l.client().core().pending() == 0)
                         && ana.viewModel().document().equals(ben.viewModel().document()),
