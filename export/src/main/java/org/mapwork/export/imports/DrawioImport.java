@@ -1,7 +1,6 @@
 package org.mapwork.export.imports;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -51,9 +48,6 @@ public final class DrawioImport {
     private static final Set<String> MODEL_ELEMENTS = Set.of("mxGraphModel", "root", "mxCell", "mxGeometry", "mxPoint", "mxRectangle", "Array");
     private static final Set<String> WRAPPERS = Set.of("object", "UserObject");
     private static final Set<String> WRAPPER_FIELDS = Set.of("id", "label", "placeholders", "tooltip", "link");
-    /** Largest inflated diagram accepted: a guard against a small file that inflates to gigabytes. */
-    private static final int MAX_INFLATED = 64 * 1024 * 1024;
-
     private final ImportContext context;
 
     public DrawioImport(ImportContext context) {
@@ -108,27 +102,8 @@ public final class DrawioImport {
         } catch (IllegalArgumentException e) {
             throw new MapFormatException(source, "<diagram>", "the page is neither mxGraph XML nor compressed (base64): " + e.getMessage());
         }
-        Inflater inflater = new Inflater(true);
-        inflater.setInput(packed);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        try {
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buf);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
-                }
-                out.write(buf, 0, n);
-                if (out.size() > MAX_INFLATED) {
-                    throw new MapFormatException(source, "<diagram>", "the compressed page inflates to more than " + MAX_INFLATED / 1024 / 1024 + " MB");
-                }
-            }
-        } catch (DataFormatException e) {
-            throw new MapFormatException(source, "<diagram>", "the compressed page is damaged: " + e.getMessage());
-        } finally {
-            inflater.end();
-        }
-        String encoded = out.toString(StandardCharsets.UTF_8);
+        byte[] inflated = InputLimits.inflate(source, "<diagram>", packed, true);
+        String encoded = new String(inflated, StandardCharsets.UTF_8);
         try {
             return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

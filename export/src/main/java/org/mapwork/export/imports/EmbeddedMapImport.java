@@ -1,16 +1,10 @@
 package org.mapwork.export.imports;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.stream.ImageInputStream;
 
 import org.mapwork.export.format.PngExport;
 import org.mapwork.export.format.SvgExport;
@@ -50,41 +44,12 @@ public final class EmbeddedMapImport {
 
     /** The map inside a Mapwork PNG (an {@code iTXt} chunk with keyword {@value PngExport#KEYWORD}). */
     public MapDocument readPng(String source, InputStream in) throws MapFormatException {
-        String json;
-        try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
-            if (iis == null || !readers.hasNext()) {
-                throw new MapFormatException(source, "file", "cannot read PNG files in this Java");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(iis, true, false);
-                IIOMetadata meta = reader.getImageMetadata(0);
-                json = itxt(meta.getAsTree("javax_imageio_png_1.0"));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            throw new MapFormatException(source, "file", "not a readable PNG image: " + e.getMessage(), e);
-        }
+        // the chunks are walked by hand, not by ImageIO, which inflates every text chunk whole (a zip bomb's memory)
+        String json = PngText.find(source, in, PngExport.KEYWORD);
         if (json == null) {
             throw new MapFormatException(source, "iTXt " + PngExport.KEYWORD, "this PNG holds no Mapwork map (it was not exported by Mapwork, or its text chunks were stripped)");
         }
         return new MapJsonReader(schemas).read(source + " (embedded map)",
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String itxt(org.w3c.dom.Node root) {
-        for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeName().equals("iTXt")) {
-                for (org.w3c.dom.Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
-                    Element entry = (Element) e;
-                    if (PngExport.KEYWORD.equals(entry.getAttribute("keyword"))) {
-                        return entry.getAttribute("text");
-                    }
-                }
-            }
-        }
-        return null;
     }
 }
