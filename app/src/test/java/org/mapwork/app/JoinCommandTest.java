@@ -44,7 +44,7 @@ class JoinCommandTest {
         assertEquals(ExitCodes.INVALID_INPUT, run(main, "join", "ws://192.168.1.20:41234/maps/m-abc"));
         assertTrue(err.toString().contains("Not a join address") && err.toString().contains("token"), err.toString());
         assertNull(main.editorArgs());
-        assertEquals(ExitCodes.INVALID_INPUT, run(main, "join", "http://192.168.1.20/maps/m#t"));
+        assertEquals(ExitCodes.INVALID_INPUT, run(main, "join", "ftp://192.168.1.20/maps/m#t"));
         assertTrue(err.toString().contains("ws://"), err.toString());
     }
 
