@@ -64,16 +64,45 @@ class KeptJoinTest {
     private final HubCore hub = new HubCore(start, method.schema(), token);
     private HubServer server;
     private EditorApp app;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         Ui.closeOtherWindows(stage);
+        this.stage = stage;
         server = HubServer.start(InetAddress.getLoopbackAddress(), 0, HubLimits.defaults(), List.of(hub));
+        startEditor(stage, Map.of("library", dir.resolve("library-" + token).toString()));
+    }
+
+    /** An editor on {@code stage} with these parameters (each test its own library and settings). */
+    private void startEditor(Stage stage, Map<String, String> named) {
+        if (app != null) {
+            app.stop();
+        }
         app = new EditorApp();
         app.shares().setBackoff(FAST);
-        app.start(stage, List.of(), Map.of("library", dir.resolve("library").toString(),
-                "settings", dir.resolve("settings.properties").toString(), "size", "630x700"));
+        Map<String, String> all = new java.util.HashMap<>(named);
+        all.put("settings", dir.resolve("settings-" + token + ".properties").toString());
+        all.put("size", "630x700");
+        app.start(stage, List.of(), all);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Join… with the hub's address and the name Cai; waits for the joined map's window to be online. */
+    private MapWindow joinThroughTheDialog(FxRobot robot) throws Exception {
+        MapWindow shownBefore = app.lastWindow();
+        String address = server.joinUrl(start.id(), token).toString();
+        Ui.fx(() -> {
+            app.joinDialog(address).show();
+            robot.lookup("#join-name").queryAs(TextField.class).setText("Cai");
+            return null;
+        });
+        robot.clickOn("#join-button");
+        await("the joined map's window is online", () -> app.lastWindow() != shownBefore
+                        && hubState(robot, app.lastWindow()).startsWith("Online"),
+                () -> app.lastWindow() == shownBefore ? robot.lookup("#join-problem").queryAs(Label.class).getText()
+                        : hubState(robot, app.lastWindow()));
+        return app.lastWindow();
     }
 
     @AfterEach
@@ -117,21 +146,7 @@ class KeptJoinTest {
 
     @Test
     void a_change_made_offline_survives_closing_the_window_and_reaches_the_hub_once(FxRobot robot) throws Exception {
-        // Join… with the hub's address and a name
-        String address = server.joinUrl(start.id(), token).toString();
-        Ui.fx(() -> {
-            app.joinDialog(address).show();
-            return null;
-        });
-        Ui.fx(() -> {
-            robot.lookup("#join-name").queryAs(TextField.class).setText("Cai");
-            return null;
-        });
-        robot.clickOn("#join-button");
-        await("the joined map's window is online", () -> app.lastWindow() != null && hubState(robot, app.lastWindow()).startsWith("Online"),
-                () -> app.lastWindow() == null ? robot.lookup("#join-problem").queryAs(Label.class).getText()
-                        : hubState(robot, app.lastWindow()));
-        MapWindow cai = app.lastWindow();
+        MapWindow cai = joinThroughTheDialog(robot);
         assertEquals(start, Ui.fx(() -> cai.viewModel().document()), "the hub's map");
         List<SharedMaps.Share> held = app.shares().list();
         assertEquals(List.of(start.id()), held.stream().map(SharedMaps.Share::mapId).toList(), "the library keeps it");
@@ -180,5 +195,51 @@ class KeptJoinTest {
         assertEquals(1, hub.log().stream().filter(e -> e.actor().equals(actor)).count(), "one entry by Cai");
         await("the library's outbox is empty", () -> app.library().shared().outbox(start.id()).isEmpty(), () -> "");
         assertNotNull(app.library().shared().find(start.id()).orElse(null));
+    }
+
+    @Test
+    void joining_a_map_the_library_already_holds_reopens_it_and_sends_nothing_again(FxRobot robot) throws Exception {
+        MapWindow cai = joinThroughTheDialog(robot);
+        Element node = start.elements().stream().filter(e -> !e.isLink()).findFirst().orElseThrow();
+        Ui.fx(() -> cai.viewModel().apply("Rename", List.of(Change.setLabel(node.id(), "Renamed online by Cai"))));
+        await("the hub holds the rename", () -> hubDocument().element(node.id()).label().equals("Renamed online by Cai"),
+                () -> hubState(robot, cai));
+        Ui.fx(() -> {
+            cai.stage().hide();
+            return null;
+        });
+        app.shares().closing(start.id()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        Ui.fx(() -> {
+            app.showStart();
+            return null;
+        });
+        await("the start screen lists the shared map", () -> sharedCell(robot) != null, () -> "no shared map listed");
+        ListView<?> recent = robot.lookup("#recent-maps").queryAs(ListView.class);
+        assertEquals(0, recent.getItems().size(), "a shared map is not among the recent maps: " + recent.getItems());
+
+        // Join… again with the same address: the library's copy is reopened, not joined a second time
+        MapWindow again = joinThroughTheDialog(robot);
+        assertEquals("Renamed online by Cai", Ui.fx(() -> again.viewModel().document().element(node.id()).label()));
+        await("the window shows the hub's map", () -> again.viewModel().document().equals(hubDocument()), () -> hubState(robot, again));
+        assertEquals(1, app.shares().list().size(), "one shared map in the library");
+        assertEquals(1, hub.serverSeq(), "the rename reached the hub once");
+    }
+
+    @Test
+    void without_a_library_the_join_is_in_memory_and_the_window_does_not_say_the_changes_are_kept(FxRobot robot)
+            throws Exception {
+        Ui.fx(() -> {
+            startEditor(stage, Map.of("no-library", "true"));
+            return null;
+        });
+        MapWindow cai = joinThroughTheDialog(robot);
+        assertEquals(List.of(), app.shares().list(), "no library: nothing kept on the device");
+        server.close();
+        await("the window says it is offline", () -> hubState(robot, cai).startsWith("Offline"), () -> hubState(robot, cai));
+        Element node = start.elements().stream().filter(e -> !e.isLink()).findFirst().orElseThrow();
+        Ui.fx(() -> cai.viewModel().apply("Rename", List.of(Change.setLabel(node.id(), "Renamed in memory"))));
+        await("the window says the change waits, not kept",
+                () -> hubState(robot, cai).equals("Offline — one change waiting, not yet kept on this device"),
+                () -> hubState(robot, cai));
     }
 }
