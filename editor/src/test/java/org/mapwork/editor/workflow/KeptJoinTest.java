@@ -44,10 +44,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A map joined through Join… with a library is kept on this device: a change made while the hub is down is kept with
- * its outbox, survives closing the window and the editor quitting, the start screen lists the map under "Shared with me",
- * opening it from
- * there shows the change offline, and once the hub is back the change reaches it exactly once. On loopback; every
- * wait is bounded and ends on a document or a visible text.
+ * its outbox and survives closing the window and the editor quitting; the start screen lists the map under "Shared
+ * with me", opening it from there shows the change offline, and once the hub is back the change reaches it exactly
+ * once. On loopback; every wait is bounded and ends on a document or a visible text.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
