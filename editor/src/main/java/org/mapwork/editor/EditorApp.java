@@ -23,9 +23,10 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
-import org.mapwork.collab.net.HubClient;
+import org.mapwork.editor.collab.DeviceShares;
 import org.mapwork.editor.collab.HubLink;
 import org.mapwork.editor.collab.JoinDialog;
+import org.mapwork.editor.collab.Joined;
 import org.mapwork.editor.collab.Joiner;
 import org.mapwork.editor.collab.ShareDialog;
 import org.mapwork.editor.collab.Sharing;
@@ -224,6 +225,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         if (shelf instanceof PendingShelf pending) {
             pending.awaitReady(); // a library still opening is closed properly once it is open
         }
+        shares.closeAll(); // on the JavaFX thread, the joined maps' session thread
         if (library != null) {
             library.close();
         }
@@ -328,11 +330,19 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
 
     // ----- sharing on this network -----
 
-    private Joiner joiner = Joiner.hubClient();
+    /** The editor's join: kept in the library when there is one (the shelf is waited for), else in memory. */
+    private final DeviceShares shares = new DeviceShares(
+            () -> shelf() instanceof LibraryShelf libraryShelf ? libraryShelf.library() : null);
+    private Joiner joiner = shares;
 
     /** How Join… reaches a hub (tests give their own). */
     public void setJoiner(Joiner joiner) {
         this.joiner = joiner;
+    }
+
+    /** The shared maps this device holds, joined and reopened (tests shorten its backoff). */
+    public DeviceShares shares() {
+        return shares;
     }
 
     /** File → Share on this network…: a hub inside this Mapwork for the window's map, kept in the library. */
@@ -363,9 +373,21 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
         return dialog;
     }
 
-    /** Opens a window editing the joined map through its hub. */
-    public HubLink openJoined(HubClient client) {
-        MapWindow window = openWindow(HubLink.openedMap(client));
+    /** The start screen's shared map: reopened from the library, offline at first, connecting to its hub. */
+    @Override
+    public void openShared(String mapId) {
+        shares.resume(mapId, Platform::runLater).whenComplete((map, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                Dialogs.error(primary, Ui.text("collab.shared.open-failed"), JoinDialog.reason(failure));
+            } else {
+                openJoined(map);
+            }
+        }));
+    }
+
+    /** Opens a window editing the joined map through its hub; closing it closes the map ({@link Joined#onClose}). */
+    public HubLink openJoined(Joined map) {
+        MapWindow window = openWindow(HubLink.openedMap(map));
         // the start screen's window grows into the map's after it is shown: fit the map once it has its new size
         javafx.beans.value.ChangeListener<Number> fit = new javafx.beans.value.ChangeListener<>() {
             @Override
@@ -375,7 +397,7 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             }
         };
         window.canvas().widthProperty().addListener(fit);
-        return HubLink.attach(window, client);
+        return HubLink.attach(window, map);
     }
 
     @Override

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
+import org.mapwork.collab.KeptMap;
 import org.mapwork.collab.net.HubClient;
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.view.MapWindow;
@@ -28,16 +29,18 @@ public final class HubLink implements AutoCloseable {
 
     private final MapWindow window;
     private final HubClient client;
+    private final KeptMap kept;
     private final Label state = new Label();
     private final Timeline ticker;
-    private final MapSession.Listener heard = e -> Platform.runLater(this::refresh);
+    private final MapSession.Listener heard = e -> heard();
     private IntSupplier peopleIn;
     private AutoCloseable presence;
     private boolean closed;
 
-    private HubLink(MapWindow window, HubClient client) {
+    private HubLink(MapWindow window, HubClient client, KeptMap kept) {
         this.window = window;
         this.client = client;
+        this.kept = kept;
         state.setId("hub-state");
         // the count of people and of waiting changes may change without a session event (a person leaves)
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
@@ -49,12 +52,24 @@ public final class HubLink implements AutoCloseable {
      * it when it is not started yet, and closes it with the window. Call on the JavaFX thread.
      */
     public static HubLink attach(MapWindow window, HubClient client) {
+        return attach(window, client, null);
+    }
+
+    /**
+     * As {@link #attach(MapWindow, HubClient)} for a joined map: "your changes are kept" is said offline only when
+     * {@code joined}'s library has made them durable.
+     */
+    public static HubLink attach(MapWindow window, Joined joined) {
+        return attach(window, joined.client(), joined.kept());
+    }
+
+    private static HubLink attach(MapWindow window, HubClient client, KeptMap kept) {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(client, "client");
         if (client.core().session() != window.viewModel().session()) {
             throw new IllegalArgumentException("the hub client's session is not the window's");
         }
-        HubLink link = new HubLink(window, client);
+        HubLink link = new HubLink(window, client, kept);
         window.addStatusItem(link.state);
         client.onState(s -> Platform.runLater(link::refresh));
         client.peers().addListener(link::refresh); // someone came or left: the count changes
@@ -67,11 +82,19 @@ public final class HubLink implements AutoCloseable {
         return link;
     }
 
-    /** A joined map as a window opens it: the client's session, kept by the hub. */
-    public static org.mapwork.editor.start.OpenedMap openedMap(HubClient client) {
-        MapSession session = client.core().session();
+    /** A joined map as a window opens it: the client's session, kept by the hub (and the library, when it keeps it). */
+    public static org.mapwork.editor.start.OpenedMap openedMap(Joined joined) {
+        MapSession session = joined.client().core().session();
         return new org.mapwork.editor.start.OpenedMap(session,
-                org.mapwork.templates.Methods.byId(session.document().methodId()).orElse(null), null, new HubKeeping(client));
+                org.mapwork.templates.Methods.byId(session.document().methodId()).orElse(null), null, new HubKeeping(joined));
+    }
+
+    /** A change in the session: shown, and shown again once the library has kept it. */
+    private void heard() {
+        Platform.runLater(this::refresh);
+        if (kept != null) {
+            kept.whenKept().whenComplete((v, x) -> Platform.runLater(this::refresh));
+        }
     }
 
     /** Counts the people in for the status bar (the host, from its hub; without it, the roster the hub sends). */
@@ -110,7 +133,9 @@ public final class HubLink implements AutoCloseable {
                 yield people > 0 ? Ui.text("collab.state.online-people", people) : Ui.text("collab.state.online");
             }
             case CONNECTING -> Ui.text("collab.state.connecting");
-            case OFFLINE -> Ui.text("collab.state.offline", waiting);
+            // "your changes are kept" only when this device's library has made them durable
+            case OFFLINE -> kept != null && kept.isKept() ? Ui.text("collab.state.offline", waiting)
+                    : Ui.text("collab.state.offline-unkept", waiting);
             case REFUSED -> Ui.text("collab.state.refused", client.problem() == null ? "" : client.problem());
             case CLOSED -> Ui.text("collab.state.closed");
         };

@@ -19,7 +19,6 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import org.mapwork.collab.net.HubClient;
 import org.mapwork.collab.net.JoinAddress;
 import org.mapwork.collab.net.JoinLookup;
 import org.mapwork.collab.net.LanDiscovery;
@@ -37,7 +36,7 @@ public final class JoinDialog {
 
     private final EditorSettings settings;
     private final Joiner joiner;
-    private final Consumer<HubClient> joined;
+    private final Consumer<Joined> joined;
     private final Stage stage = new Stage();
     private final TextField address = new TextField();
     private final TextField name = new TextField();
@@ -48,8 +47,8 @@ public final class JoinDialog {
     private final Label progress = new Label();
     private final Button join = new Button(Ui.text("collab.join.join"));
 
-    /** @param joined gets the started client of the map joined, on the JavaFX thread */
-    public JoinDialog(Window owner, EditorSettings settings, Joiner joiner, Consumer<HubClient> joined) {
+    /** @param joined gets the map joined (its started client, and how it is kept), on the JavaFX thread */
+    public JoinDialog(Window owner, EditorSettings settings, Joiner joiner, Consumer<Joined> joined) {
         this.settings = settings;
         this.joiner = joiner;
         this.joined = joined;
@@ -228,7 +227,7 @@ public final class JoinDialog {
 
     private void joinAt(JoinAddress target, String who) {
         progress.setText(Ui.text("collab.join.joining", target.map().getHost() + ":" + target.map().getPort()));
-        joiner.join(target, settings.actor(), who, Platform::runLater).whenComplete((client, failure) -> Platform.runLater(() -> {
+        joiner.joinMap(target, settings.actor(), who, Platform::runLater).whenComplete((map, failure) -> Platform.runLater(() -> {
             join.setDisable(false);
             progress.setText("");
             if (failure != null) {
@@ -237,7 +236,7 @@ public final class JoinDialog {
                 return;
             }
             stage.hide();
-            joined.accept(client);
+            joined.accept(map);
         }));
     }
 
@@ -258,7 +257,7 @@ public final class JoinDialog {
     }
 
     /** What went wrong, in the editor's language when the join says which kind of problem it was. */
-    static String reason(Throwable t) {
+    public static String reason(Throwable t) {
         Throwable c = t;
         for (int i = 0; i < 8 && (c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException)
                 && c.getCause() != null; i++) {

@@ -36,6 +36,17 @@ public final class LibraryShelf implements Shelf {
     }
 
     @Override
+    public List<Entry> shared() {
+        java.util.Map<String, MapEntry> maps = new java.util.HashMap<>();
+        library.maps().forEach(m -> maps.put(m.id(), m));
+        return library.shared().list().stream().filter(s -> maps.containsKey(s.mapId())).map(s -> {
+            MapEntry m = maps.get(s.mapId());
+            java.net.URI hub = java.net.URI.create(s.address());
+            return new Entry(m.id(), m.title(), m.methodId(), m.updated(), hub.getHost() + ":" + hub.getPort());
+        }).sorted(java.util.Comparator.comparing(Entry::modified).reversed()).toList();
+    }
+
+    @Override
     public OpenedMap create(MapDocument doc) {
         MapEntry entry = library.createMap(doc);
         return open(entry.id());

@@ -83,6 +83,11 @@ public final class PendingShelf implements Shelf {
     }
 
     @Override
+    public List<Entry> shared() {
+        return ready.isDone() ? shelf().shared() : List.of();
+    }
+
+    @Override
     public OpenedMap create(MapDocument doc) {
         return shelf().create(doc);
     }

@@ -25,6 +25,14 @@ public interface Shelf {
     /** Opens a map from the shelf for editing. */
     OpenedMap open(String id);
 
+    /**
+     * The shared maps this device holds (joined through a hub, kept with their outbox), newest first; {@code place}
+     * is the hub's address (host and port). They are opened through their hub, not with {@link #open}.
+     */
+    default List<Entry> shared() {
+        return List.of();
+    }
+
     /** A short description for the start screen, e.g. the library's folder. */
     String describe();
 

@@ -48,6 +48,10 @@ public final class StartView extends BorderPane {
         /** Join…: a map someone shares on this network. */
         default void join() {
         }
+
+        /** Opens a shared map this device holds, through its hub (offline at first, when the hub is away). */
+        default void openShared(String mapId) {
+        }
     }
 
     private final StartViewModel vm;
@@ -58,6 +62,9 @@ public final class StartView extends BorderPane {
     private final Label newLabel = new Label();
     private final Label recentLabel = new Label();
     private final Label noMaps = new Label();
+    private final Label sharedLabel = new Label();
+    private final Label noShared = new Label();
+    private final ListView<Shelf.Entry> shared = new ListView<>();
     private final Label where = new Label();
     private final Button openFile = new Button();
     private final Button importFile = new Button();
@@ -133,6 +140,32 @@ public final class StartView extends BorderPane {
             }
         });
         recent.setPlaceholder(noMaps);
+        shared.setId("shared-maps");
+        shared.setPrefHeight(120);
+        shared.getItems().setAll(vm.shared());
+        shared.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Shelf.Entry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : describeShared(e));
+            }
+        });
+        Consumer<Shelf.Entry> openShared = e -> {
+            if (e != null) {
+                actions.openShared(e.id());
+            }
+        };
+        shared.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openShared.accept(shared.getSelectionModel().getSelectedItem());
+            }
+        });
+        shared.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openShared.accept(shared.getSelectionModel().getSelectedItem());
+            }
+        });
+        shared.setPlaceholder(noShared);
         if (vm.shelf() instanceof PendingShelf pending) {
             // the library opens in the background: fill in the list when it is ready, unless this screen has gone
             // (its window closed, and the library may be closed with it, or a map took its place)
@@ -141,6 +174,7 @@ public final class StartView extends BorderPane {
                     return;
                 }
                 recent.getItems().setAll(vm.recent());
+                shared.getItems().setAll(vm.shared());
                 where.setText(vm.shelf().describe());
             }));
         }
@@ -163,7 +197,9 @@ public final class StartView extends BorderPane {
         recentLabel.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
         where.setWrapText(true);
         where.setStyle("-fx-text-fill: #555;");
-        VBox right = new VBox(8, recentLabel, recent, new HBox(8, openFile, importFile, joinMap), where);
+        sharedLabel.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        VBox right = new VBox(8, recentLabel, recent, new HBox(8, openFile, importFile, joinMap), sharedLabel, shared,
+                where);
         right.setPadding(new Insets(0, 0, 0, 20));
         right.setPrefWidth(380);
         VBox.setVgrow(recent, Priority.ALWAYS);
@@ -178,6 +214,8 @@ public final class StartView extends BorderPane {
         newLabel.setText(Ui.text("start.new-map"));
         recentLabel.setText(Ui.text("start.recent"));
         noMaps.setText(Ui.text("start.recent.none"));
+        sharedLabel.setText(Ui.text("start.shared"));
+        noShared.setText(Ui.text("start.shared.none"));
         openFile.setText(Ui.text("start.open-file"));
         importFile.setText(Ui.text("start.import"));
         joinMap.setText(Ui.text("collab.start.join"));
@@ -185,6 +223,7 @@ public final class StartView extends BorderPane {
         when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(Ui.locale()).withZone(ZoneId.systemDefault());
         recent.refresh();
+        shared.refresh();
         buildMethods();
         if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setTitle(Ui.text("app.title"));
@@ -198,6 +237,12 @@ public final class StartView extends BorderPane {
         return e.place() == null || e.place().isBlank()
                 ? Ui.text("start.recent.entry", e.title(), method, changed)
                 : Ui.text("start.recent.entry-at", e.title(), method, changed, e.place());
+    }
+
+    /** One shared map: its title, its method's name, when it last changed, the hub it is shared through. */
+    private String describeShared(Shelf.Entry e) {
+        String method = Methods.byId(e.methodId()).map(m -> m.displayName(Ui.locale())).orElse(e.methodId());
+        return Ui.text("start.shared.entry", e.title(), method, when.format(e.modified()), e.place());
     }
 
     /** A new map in the language chosen on this screen (the application's own newMap knows no language). */

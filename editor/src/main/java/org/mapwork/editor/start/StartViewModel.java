@@ -122,8 +122,16 @@ public final class StartViewModel {
         return out;
     }
 
+    /** The library's recent maps, without its shared maps (those are listed by {@link #shared()}). */
     public List<Shelf.Entry> recent() {
-        return shelf.recent();
+        java.util.Set<String> shared = new java.util.HashSet<>();
+        shelf.shared().forEach(e -> shared.add(e.id()));
+        return shelf.recent().stream().filter(e -> !shared.contains(e.id())).toList();
+    }
+
+    /** The shared maps this device holds, opened through their hub. */
+    public List<Shelf.Entry> shared() {
+        return shelf.shared();
     }
 
     /** A new map of a method, empty or the worked example, put into the library and opened. */
