@@ -18,6 +18,7 @@ import org.mapwork.collab.HubCore;
 import org.mapwork.collab.HubRecording;
 import org.mapwork.collab.net.HubLimits;
 import org.mapwork.collab.net.HubServer;
+import org.mapwork.collab.net.HubShares;
 import org.mapwork.collab.net.JoinCode;
 import org.mapwork.collab.net.LanDiscovery;
 import org.mapwork.model.MapDocument;
@@ -117,6 +118,8 @@ public final class HubCommand implements Callable<Integer> {
                             // shared before: the same token and hub id, the order kept in the library
                             token = before.get().token();
                             r = HubRecording.resume(lib, entry.id(), token, before.get().hubId(), before.get().sharedAt());
+                            // the next start carries on from this hub (its id), whose order devices now count
+                            shares.save(entry.id(), before.get().carriedOnBy(r.hub().hubId(), port));
                         } else {
                             token = HubCore.newToken();
                             r = HubRecording.share(lib, entry.id(), token);

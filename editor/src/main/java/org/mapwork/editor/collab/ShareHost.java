@@ -14,6 +14,7 @@ import org.mapwork.collab.HubCore;
 import org.mapwork.collab.HubRecording;
 import org.mapwork.collab.net.HubLimits;
 import org.mapwork.collab.net.HubServer;
+import org.mapwork.collab.net.HubShares;
 import org.mapwork.collab.net.JoinCode;
 import org.mapwork.collab.net.LanDiscovery;
 import org.mapwork.collab.net.JoinAddress;
@@ -106,10 +107,29 @@ public final class ShareHost implements AutoCloseable {
         if (bind.isAnyLocalAddress()) {
             throw new IllegalArgumentException("a shared map listens on one address, not on all of them");
         }
-        String token = HubCore.newToken();
-        HubRecording recording = HubRecording.share(library, mapId, token);
+        HubShares shares = new HubShares(library.directory());
+        java.util.Optional<HubShares.Share> before;
         try {
-            HubServer server = HubServer.start(bind, 0, HubLimits.defaults(), List.of(recording.hub()));
+            before = shares.find(mapId);
+        } catch (java.io.IOException e) {
+            before = java.util.Optional.empty(); // an unreadable share file: share anew (a new address)
+        }
+        // shared before from this library: the same token, the order carried on, and the same port when it is free,
+        // so that the others' devices find the hub again by themselves (the host quit, or stopped, and shares again)
+        String token = before.map(HubShares.Share::token).orElseGet(HubCore::newToken);
+        HubRecording recording = before.isPresent()
+                ? HubRecording.resume(library, mapId, token, before.get().hubId(), before.get().sharedAt())
+                : HubRecording.share(library, mapId, token);
+        try {
+            HubServer server = startOn(bind, before.map(HubShares.Share::port).orElse(0), recording);
+            HubShares.Share kept = before.map(b -> b.carriedOnBy(recording.hub().hubId(), server.port()))
+                    .orElseGet(() -> new HubShares.Share(token, recording.hub().hubId(), recording.sharedAt(), server.port()));
+            try {
+                shares.save(mapId, kept);
+            } catch (java.io.IOException e) {
+                System.err.println("Mapwork: the share of " + mapId + " was not kept (" + e.getMessage()
+                        + "); sharing it again will give a new address");
+            }
             ShareHost host = new ShareHost(recording, server, token, mapId);
             host.code = server.issueCode(mapId, recording.hub().document().title(), token);
             host.announce(bind, recording.hub().document().title());
@@ -160,6 +180,18 @@ public final class ShareHost implements AutoCloseable {
     public String hubAddress() {
         URI u = server.mapUri(mapId);
         return u.getHost() + ":" + u.getPort();
+    }
+
+    /** The hub on {@code port} (the last share's) when it is free there, else on a free port. */
+    private static HubServer startOn(InetAddress bind, int port, HubRecording recording) {
+        if (port > 0) {
+            try {
+                return HubServer.start(bind, port, HubLimits.defaults(), List.of(recording.hub()));
+            } catch (IllegalStateException taken) {
+                // in use by another program now: a new port (the others then need the new address)
+            }
+        }
+        return HubServer.start(bind, 0, HubLimits.defaults(), List.of(recording.hub()));
     }
 
     /** The address a person joins with (it carries the token). */

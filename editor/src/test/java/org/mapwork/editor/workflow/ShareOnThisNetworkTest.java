@@ -258,4 +258,46 @@ class ShareOnThisNetworkTest {
                 "nothing listens once the window is closed");
         assertEquals("Renamed while shared", app.library().load(mapId).document().element(node.id()).label());
     }
+
+    @Test
+    void the_host_shares_again_after_stopping_and_the_others_reconnect_by_themselves_with_their_offline_change(FxRobot robot)
+            throws Exception {
+        MapWindow host = app.lastWindow();
+        Sharing first = Ui.fx(() -> Sharing.start(host, (org.mapwork.editor.start.LibraryShelf) app.shelf(),
+                InetAddress.getLoopbackAddress(), "Ana"));
+        JoinAddress address = first.host().joinAddress();
+        java.util.concurrent.ExecutorService benThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        HubClient ben = HubClient.join(address, "dev-ben", "Ben", id -> Methods.schemas().schema(id).orElseThrow(), benThread)
+                .get(20, TimeUnit.SECONDS);
+        try {
+            await("both in", () -> text(robot, host, "#hub-state").equals("Online · 2 people"), () -> text(robot, host, "#hub-state"));
+            Element node = Ui.fx(() -> host.viewModel().document().elements().stream().filter(e -> !e.isLink()).findFirst().orElseThrow());
+
+            // the host stops (as when it quits): Ben is offline and goes on drawing
+            Ui.fx(() -> {
+                first.stop();
+                return null;
+            });
+            await("Ben is offline", () -> ben.state() == HubClient.State.OFFLINE, () -> String.valueOf(ben.state()));
+            benThread.submit(() -> ben.core().session().apply("Rename", Change.setLabel(node.id(), "Renamed by Ben offline")))
+                    .get(20, TimeUnit.SECONDS);
+
+            // shared again from the library: the same address, so Ben's device finds the hub by itself
+            Sharing again = Ui.fx(() -> Sharing.start(host, (org.mapwork.editor.start.LibraryShelf) app.shelf(),
+                    InetAddress.getLoopbackAddress(), "Ana"));
+            assertEquals(address, again.host().joinAddress(), "the same token and port as before");
+            await("Ben's offline change reaches the host", () -> Ui.fx(() -> host.viewModel().document().element(node.id()).label())
+                    .equals("Renamed by Ben offline"), () -> ben.state() + " " + ben.problem());
+            await("nothing waits on Ben's device", () -> benThread.submit(() -> ben.core().pending()).get() == 0, () -> "");
+            assertEquals(Ui.fx(() -> host.viewModel().document()), benThread.submit(() -> ben.core().session().document()).get(),
+                    "both hold the same map");
+            Ui.fx(() -> {
+                again.stop();
+                return null;
+            });
+        } finally {
+            ben.close();
+            benThread.shutdown();
+        }
+    }
 }

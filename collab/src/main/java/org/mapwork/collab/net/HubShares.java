@@ -1,4 +1,4 @@
-package org.mapwork.app.cli;
+package org.mapwork.collab.net;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -12,24 +12,35 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What {@code mapwork hub} keeps of each map it shares, so that the hub started again carries on where it stopped
- * and devices reconnect with the join address they have: the map's join token, the hub's id and the library revision
- * its order starts from. One file per map in the library's {@code hub/} directory, readable by its owner only (it
- * holds the token).
+ * What a host ({@code mapwork hub}, or the editor's Share on this network…) keeps of each map it shares, so that the
+ * hub started again carries on where it stopped and devices reconnect with the join address they have: the map's join
+ * token, the id of the hub last started, the library revision its order starts from, and the port it listened on
+ * (0: none kept). One file per map in the library's {@code hub/} directory, readable by its owner only (it holds the
+ * token).
  */
-final class HubShares {
+public final class HubShares {
 
     /** One map's share. */
-    record Share(String token, String hubId, long sharedAt) {
+    public record Share(String token, String hubId, long sharedAt, int port) {
+        public Share(String token, String hubId, long sharedAt) {
+            this(token, hubId, sharedAt, 0);
+        }
+
+        /** The same share carried on by a hub started again (a new hub id; maybe another port). */
+        public Share carriedOnBy(String newHubId, int newPort) {
+            return new Share(token, newHubId, sharedAt, newPort);
+        }
     }
 
     private final Path dir;
 
-    HubShares(Path library) {
+    /** The shares kept in the library directory {@code library}. */
+    public HubShares(Path library) {
         this.dir = library.resolve("hub");
     }
 
-    Optional<Share> find(String mapId) throws IOException {
+    /** The map's last share, if it was shared from this library before. */
+    public Optional<Share> find(String mapId) throws IOException {
         Path f = file(mapId);
         if (!Files.exists(f)) {
             return Optional.empty();
@@ -44,10 +55,12 @@ final class HubShares {
         if (token == null || hubId == null || at == null || !at.matches("\\d{1,18}")) {
             throw new IOException(f + ": not a share this command wrote (token, hub, sharedAt); delete it to share anew");
         }
-        return Optional.of(new Share(token, hubId, Long.parseLong(at)));
+        String port = p.getProperty("port", "0");
+        return Optional.of(new Share(token, hubId, Long.parseLong(at), port.matches("\\d{1,5}") ? Integer.parseInt(port) : 0));
     }
 
-    void save(String mapId, Share share) throws IOException {
+    /** Keeps the map's share (owner-only file, replaced atomically). */
+    public void save(String mapId, Share share) throws IOException {
         Files.createDirectories(dir);
         Path f = file(mapId);
         Path tmp = dir.resolve(mapId + ".tmp");
@@ -59,13 +72,15 @@ final class HubShares {
         p.setProperty("token", share.token());
         p.setProperty("hub", share.hubId());
         p.setProperty("sharedAt", Long.toString(share.sharedAt()));
+        p.setProperty("port", Integer.toString(share.port()));
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             p.store(out, "mapwork hub: the share of map " + mapId + " (holds its join token)");
         }
         Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    void forget(String mapId) throws IOException {
+    /** Forgets the map's share: the next share starts anew, with a new token. */
+    public void forget(String mapId) throws IOException {
         Files.deleteIfExists(file(mapId));
     }
 
