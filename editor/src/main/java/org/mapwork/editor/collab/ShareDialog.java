@@ -43,6 +43,9 @@ public final class ShareDialog {
     private final Label heading = new Label(Ui.text("collab.share.heading"));
     private final Label problem = new Label();
     private final Label people = new Label();
+    /** The others in, each with Remove (for someone who should not be there). */
+    private final VBox whoIsIn = new VBox(4);
+    private List<org.mapwork.collab.Message.Person> shownPeople = List.of();
     private final Label code = new Label();
     private final HBox codeLine;
     private final Timeline ticker;
@@ -190,13 +193,19 @@ public final class ShareDialog {
             s.stop();
             stage.hide();
         });
+        Button forget = new Button(Ui.text("collab.share.stop-forget"));
+        forget.setId("share-stop-forget");
+        forget.setOnAction(e -> {
+            s.stopAndForget();
+            stage.hide();
+        });
         Button close = new Button(Ui.text("collab.share.close"));
         close.setId("share-close");
         close.setCancelButton(true);
         close.setOnAction(e -> stage.hide());
         setJoinCode(Ui.text("collab.share.code-at", s.host().joinCode(), s.host().hubAddress()));
         content.getChildren().setAll(heading, new Label(Ui.text("collab.share.join-with")), new HBox(8, join, copy),
-                codeLine, qrBox, scan, people, buttons(stop, close));
+                codeLine, qrBox, scan, people, whoIsIn, buttons(forget, stop, close));
         showPeople();
         ticker.play();
     }
@@ -211,6 +220,32 @@ public final class ShareDialog {
             return;
         }
         people.setText(Ui.text("collab.share.people", sharing.host().peopleIn()));
+        String me = sharing.link().client().core().session().actor();
+        sharing.host().people().thenAccept(all -> javafx.application.Platform.runLater(() -> {
+            List<org.mapwork.collab.Message.Person> others = all.stream().filter(p -> !p.actor().equals(me)).toList();
+            if (!others.equals(shownPeople)) {
+                shownPeople = others;
+                whoIsIn.getChildren().setAll(others.stream().map(this::personLine).toList());
+            }
+        }));
+    }
+
+    private HBox personLine(org.mapwork.collab.Message.Person p) {
+        Button remove = new Button(Ui.text("collab.share.remove"));
+        remove.setId("share-remove-" + p.actor());
+        remove.setOnAction(e -> {
+            sharing.host().remove(p.actor());
+            window.viewModel().setStatus(Ui.text("collab.share.removed", p.name()));
+        });
+        Label name = new Label("● " + p.name());
+        name.setStyle("-fx-text-fill: " + org.mapwork.collab.PresenceColours.of(p.actor()) + "; -fx-font-size: 14px;");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox line = new HBox(8, name, grow, remove);
+        line.setId("share-person-" + p.actor());
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setMaxWidth(460);
+        return line;
     }
 
     private static HBox buttons(Button... buttons) {

@@ -207,6 +207,20 @@ public final class ShareHost implements AutoCloseable {
         return token;
     }
 
+    /** Who is in now (one person per actor, the host too), read on the hub's map thread. */
+    public java.util.concurrent.CompletableFuture<List<org.mapwork.collab.Message.Person>> people() {
+        java.util.concurrent.CompletableFuture<List<org.mapwork.collab.Message.Person>> out = new java.util.concurrent.CompletableFuture<>();
+        if (!server.onMapThread(mapId, () -> out.complete(recording.hub().people()))) {
+            out.complete(List.of());
+        }
+        return out;
+    }
+
+    /** Removes a person: their devices are told why and closed, and refused while this hub runs. */
+    public void remove(String actor) {
+        server.removePerson(mapId, actor);
+    }
+
     /** How many devices are connected to the map now (the host's own window is one). */
     public int peopleIn() {
         return server.connections(mapId);

@@ -120,6 +120,19 @@ public final class Sharing {
         return stopped;
     }
 
+    /**
+     * Stops sharing and forgets the map's address: the next share has a new token (and maybe port), so nobody who had
+     * the old address or code (someone removed, a photo of the QR code) gets in again; everyone needs the new one.
+     */
+    public void stopAndForget() {
+        stop();
+        try {
+            new org.mapwork.collab.net.HubShares(shelf.library().directory()).forget(host.mapId());
+        } catch (java.io.IOException e) {
+            window.viewModel().setStatus(Ui.text("collab.share.cannot-forget", e.getMessage()));
+        }
+    }
+
     /** Stops sharing: the window's connection and the hub close; the window records the map itself again. */
     public void stop() {
         if (stopped) {

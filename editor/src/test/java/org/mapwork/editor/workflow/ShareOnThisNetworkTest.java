@@ -92,6 +92,12 @@ class ShareOnThisNetworkTest {
         }
     }
 
+    /** The library's shelf, once the library has opened (it opens beside the first window, off the JavaFX thread). */
+    private org.mapwork.editor.start.LibraryShelf libraryShelf() throws Exception {
+        await("the library open", () -> app.shelf() instanceof org.mapwork.editor.start.LibraryShelf, () -> String.valueOf(app.shelf()));
+        return (org.mapwork.editor.start.LibraryShelf) app.shelf();
+    }
+
     private static String text(FxRobot robot, MapWindow w, String id) {
         return robot.from(w.root()).lookup(id).queryAs(Label.class).getText();
     }
@@ -125,6 +131,7 @@ class ShareOnThisNetworkTest {
     @Test
     void a_map_shared_on_loopback_is_joined_by_a_second_window_and_stop_sharing_closes_the_hub(FxRobot robot) throws Exception {
         MapWindow host = app.lastWindow();
+        libraryShelf(); // Share needs the library, which opens beside the first window
         shared = Ui.fx(() -> host.viewModel().document());
         Ui.fx(() -> {
             app.share(host);
@@ -240,7 +247,8 @@ class ShareOnThisNetworkTest {
     void closing_the_shared_maps_window_closes_the_hub_and_the_library_keeps_the_map(FxRobot robot) throws Exception {
         MapWindow host = app.lastWindow();
         String mapId = Ui.fx(() -> host.viewModel().document().id());
-        Sharing sharing = Ui.fx(() -> Sharing.start(host, (org.mapwork.editor.start.LibraryShelf) app.shelf(),
+        org.mapwork.editor.start.LibraryShelf shelf1 = libraryShelf();
+        Sharing sharing = Ui.fx(() -> Sharing.start(host, shelf1,
                 InetAddress.getLoopbackAddress(), "Ana"));
         await("online", () -> text(robot, host, "#hub-state").startsWith("Online"), () -> text(robot, host, "#hub-state"));
         int port = sharing.host().server().port();
@@ -263,7 +271,8 @@ class ShareOnThisNetworkTest {
     void the_host_shares_again_after_stopping_and_the_others_reconnect_by_themselves_with_their_offline_change(FxRobot robot)
             throws Exception {
         MapWindow host = app.lastWindow();
-        Sharing first = Ui.fx(() -> Sharing.start(host, (org.mapwork.editor.start.LibraryShelf) app.shelf(),
+        org.mapwork.editor.start.LibraryShelf shelf2 = libraryShelf();
+        Sharing first = Ui.fx(() -> Sharing.start(host, shelf2,
                 InetAddress.getLoopbackAddress(), "Ana"));
         JoinAddress address = first.host().joinAddress();
         java.util.concurrent.ExecutorService benThread = java.util.concurrent.Executors.newSingleThreadExecutor();
@@ -283,7 +292,8 @@ class ShareOnThisNetworkTest {
                     .get(20, TimeUnit.SECONDS);
 
             // shared again from the library: the same address, so Ben's device finds the hub by itself
-            Sharing again = Ui.fx(() -> Sharing.start(host, (org.mapwork.editor.start.LibraryShelf) app.shelf(),
+            org.mapwork.editor.start.LibraryShelf shelf3 = libraryShelf();
+            Sharing again = Ui.fx(() -> Sharing.start(host, shelf3,
                     InetAddress.getLoopbackAddress(), "Ana"));
             assertEquals(address, again.host().joinAddress(), "the same token and port as before");
             await("Ben's offline change reaches the host", () -> Ui.fx(() -> host.viewModel().document().element(node.id()).label())
@@ -298,6 +308,49 @@ class ShareOnThisNetworkTest {
         } finally {
             ben.close();
             benThread.shutdown();
+        }
+    }
+
+    @Test
+    void the_host_removes_someone_from_the_share_dialog_and_a_new_address_keeps_the_old_one_out(FxRobot robot) throws Exception {
+        MapWindow host = app.lastWindow();
+        org.mapwork.editor.start.LibraryShelf shelf4 = libraryShelf();
+        Sharing sharing = Ui.fx(() -> Sharing.start(host, shelf4,
+                InetAddress.getLoopbackAddress(), "Ana"));
+        JoinAddress address = sharing.host().joinAddress();
+        java.util.concurrent.ExecutorService malThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        HubClient mal = HubClient.join(address, "dev-mal", "Mal", id -> Methods.schemas().schema(id).orElseThrow(), malThread)
+                .get(20, TimeUnit.SECONDS);
+        try {
+            Ui.fx(() -> {
+                app.share(host); // the running share's dialog
+                return null;
+            });
+            await("Mal is listed with Remove", () -> robot.lookup("#share-remove-dev-mal").tryQuery().isPresent(), () -> "");
+            robot.clickOn("#share-remove-dev-mal");
+            await("Mal's device is told why", () -> mal.state() == HubClient.State.REFUSED, () -> String.valueOf(mal.state()));
+            assertEquals("the host removed you from this map", mal.problem());
+            await("Mal is no longer listed", () -> robot.lookup("#share-remove-dev-mal").tryQuery().isEmpty(), () -> "");
+
+            robot.clickOn("#share-stop-forget");
+            WaitForAsyncUtils.waitForFxEvents();
+            org.mapwork.editor.start.LibraryShelf shelf5 = libraryShelf();
+            Sharing again = Ui.fx(() -> Sharing.start(host, shelf5,
+                    InetAddress.getLoopbackAddress(), "Ana"));
+            assertTrue(!again.host().joinAddress().token().equals(address.token()), "a new key: the old address no longer opens the map");
+            CompletableFuture<HubClient> oldAddress = HubClient.join(JoinAddress.of(again.host().joinAddress().map(), address.token()),
+                    "dev-mal2", "Mal", id -> Methods.schemas().schema(id).orElseThrow(), malThread);
+            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> oldAddress.get(20, TimeUnit.SECONDS));
+            assertTrue(String.valueOf(refused.getCause().getMessage()).toLowerCase(java.util.Locale.ROOT).contains("token")
+                    || String.valueOf(refused.getCause()).contains("WRONG_TOKEN"), String.valueOf(refused.getCause()));
+            Ui.fx(() -> {
+                again.stop();
+                return null;
+            });
+        } finally {
+            mal.close();
+            malThread.shutdown();
         }
     }
 }
