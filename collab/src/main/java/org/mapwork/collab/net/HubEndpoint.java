@@ -166,6 +166,11 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
     }
 
     /** Closes after what was sent (a close frame follows the queued frames), with the hub's reason. */
+    /** The hub is stopping: the device hears it at once (status 1001) rather than after its silence timeout. */
+    void goingAway() {
+        close(StatusCode.SHUTDOWN, "the hub stopped");
+    }
+
     void closeAfterSending(String reason) {
         close(StatusCode.POLICY_VIOLATION, reason);
     }

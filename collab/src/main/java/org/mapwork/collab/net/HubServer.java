@@ -223,6 +223,9 @@ public final class HubServer implements AutoCloseable {
     }
 
     private static void closeQuietly(Server server, Map<String, MapRoom> rooms) {
+        // a close frame to every device first: Jetty's stop alone did not always reach a device in time, which then
+        // learnt it only from its 60 s silence timeout
+        rooms.values().forEach(MapRoom::goingAway);
         try {
             server.stop();
         } catch (Exception e) {

@@ -151,6 +151,11 @@ final class MapRoom implements AutoCloseable {
         send(hub.remove(actor));
     }
 
+    /** Tells every device the hub is stopping (each connection is closed with status 1001). */
+    void goingAway() {
+        connections.values().forEach(HubEndpoint::goingAway);
+    }
+
     int connectionCount() {
         return connections.size();
     }

@@ -25,8 +25,9 @@ import org.mapwork.model.Value;
  */
 class TheoryOfChangeTwoWindowsTest extends TwoWindowsOnOneHubTest {
 
-    TheoryOfChangeTwoWindowsTest() {
-        super("theory-of-change");
+    @Override
+    String methodId() {
+        return "theory-of-change";
     }
 
     /** TestFX looks for {@code @Start} on the test class itself, not on the class it extends. */

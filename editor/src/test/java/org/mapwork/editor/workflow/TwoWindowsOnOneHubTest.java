@@ -57,27 +57,24 @@ class TwoWindowsOnOneHubTest {
     private static final HubClient.Backoff FAST = new HubClient.Backoff(Duration.ofMillis(20), Duration.ofMillis(200));
 
     final String token = HubCore.newToken();
-    final MethodTemplate method;
-    final MapDocument start;
-    final HubCore hub;
+    MethodTemplate method;
+    MapDocument start;
+    HubCore hub;
     final List<HubLink> links = new ArrayList<>();
     HubServer server;
     MapWindow ana;
     MapWindow ben;
 
-    TwoWindowsOnOneHubTest() {
-        this("net-map");
-    }
-
-    /** The same scenarios on another method's example (see TheoryOfChangeTwoWindowsTest). */
-    TwoWindowsOnOneHubTest(String methodId) {
-        method = Methods.byId(methodId).orElseThrow();
-        start = method.starter(true, Locale.ENGLISH);
-        hub = new HubCore(start, method.schema(), token);
+    /** The method whose example the two windows edit (TheoryOfChangeTwoWindowsTest runs the same on another). */
+    String methodId() {
+        return "net-map";
     }
 
     @Start
     void start(Stage stage) throws Exception {
+        method = Methods.byId(methodId()).orElseThrow();
+        start = method.starter(true, Locale.ENGLISH);
+        hub = new HubCore(start, method.schema(), token);
         Ui.closeOtherWindows(stage);
         server = HubServer.start(InetAddress.getLoopbackAddress(), 0, HubLimits.defaults(), List.of(hub));
         ana = window(stage, "dev-ana", "Ana", 0);
