@@ -40,7 +40,13 @@ public final class LegendView extends VBox {
         for (LegendEntry e : entries) {
             HBox row = new HBox(6);
             row.setAlignment(Pos.CENTER_LEFT);
-            row.getChildren().addAll(swatch(e), new Label(e.label()));
+            // a line names every type that shares a swatch: it wraps to its whole text rather than ending in "…"
+            Label label = new Label(e.label());
+            label.setWrapText(true);
+            label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            label.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
+            row.getChildren().addAll(swatch(e), label);
             getChildren().add(row);
         }
         if (entries.isEmpty()) {
