@@ -1,6 +1,5 @@
 package org.mapwork.app.cli;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.mapwork.collab.HubCore;
 import org.mapwork.collab.HubRecording;
+import org.mapwork.collab.net.HubAddresses;
 import org.mapwork.collab.net.HubLimits;
 import org.mapwork.collab.net.HubServer;
 import org.mapwork.collab.net.HubShares;
@@ -105,7 +105,7 @@ public final class HubCommand implements Callable<Integer> {
                     Library.Options.defaults().withBackupOnClose(true))) {
                 List<HubRecording> shared = new ArrayList<>();
                 List<String> tokens = new ArrayList<>();
-                List<AutoCloseable> announced = new ArrayList<>();
+                List<LanDiscovery.Handle> announced = new ArrayList<>();
                 HubServer server = null;
                 try {
                     HubShares shares = new HubShares(lib.directory());
@@ -161,7 +161,7 @@ public final class HubCommand implements Callable<Integer> {
                 } catch (IllegalStateException | IllegalArgumentException e) {
                     throw cli.failure(ExitCodes.INVALID_INPUT, "error.prefixed", cli.commandName(), e.getMessage());
                 } finally {
-                    announced.forEach(HubCommand::closeQuietly);
+                    announced.forEach(LanDiscovery.Handle::close);
                     if (server != null) {
                         server.close();
                     }
@@ -177,7 +177,7 @@ public final class HubCommand implements Callable<Integer> {
     }
 
     /** Announces a map on the network; a network without multicast is told, not fatal (the address still works). */
-    private void announce(InetAddress on, int port, MapDocument doc, List<AutoCloseable> announced, java.io.PrintWriter err) {
+    private void announce(InetAddress on, int port, MapDocument doc, List<LanDiscovery.Handle> announced, java.io.PrintWriter err) {
         if (on.isAnyLocalAddress()) {
             err.println(cli.text("hub.no-announce-any"));
             return;
@@ -186,14 +186,6 @@ public final class HubCommand implements Callable<Integer> {
             announced.add(LanDiscovery.announce(on, port, doc.id(), doc.title()));
         } catch (java.io.IOException | RuntimeException e) {
             err.println(cli.text("hub.no-announce", e.getMessage()));
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            // withdrawing an announcement while stopping: nothing more to do
         }
     }
 
@@ -215,14 +207,9 @@ public final class HubCommand implements Callable<Integer> {
                 }
                 return a;
             }
-            for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (n.isUp() && !n.isLoopback() && !n.isVirtual()) {
-                    for (InetAddress a : Collections.list(n.getInetAddresses())) {
-                        if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
-                            return a;
-                        }
-                    }
-                }
+            java.util.Optional<InetAddress> lan = HubAddresses.lan();
+            if (lan.isPresent()) {
+                return lan.get();
             }
             throw cli.failure(ExitCodes.INVALID_INPUT, "hub.no-lan");
         } catch (UnknownHostException e) {

@@ -39,6 +39,24 @@ public final class LanDiscovery {
     private LanDiscovery() {
     }
 
+    /** An announcement or a listening that runs until closed; closing never fails (there is nothing left to do). */
+    public interface Handle extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Closes jmdns, which may report a problem sending its goodbyes: nothing to do about it when stopping. */
+    private static void stop(JmDNS dns, boolean withdraw) {
+        if (withdraw) {
+            dns.unregisterAllServices();
+        }
+        try {
+            dns.close();
+        } catch (IOException e) {
+            // stopping: the others' caches forget the announcement by its time to live
+        }
+    }
+
     /** A shared map heard of on this network: where its hub is and what it is called. */
     public record Nearby(String title, String mapId, String host, int port) {
 
@@ -55,7 +73,7 @@ public final class LanDiscovery {
      *
      * @throws IOException when multicast DNS cannot start on that interface
      */
-    public static AutoCloseable announce(InetAddress on, int port, String mapId, String title) throws IOException {
+    public static Handle announce(InetAddress on, int port, String mapId, String title) throws IOException {
         JmDNS dns = JmDNS.create(on, "mapwork-hub");
         try {
             dns.registerService(ServiceInfo.create(SERVICE_TYPE, instanceName(title, mapId), port, 0, 0,
@@ -64,10 +82,7 @@ public final class LanDiscovery {
             dns.close();
             throw e;
         }
-        return () -> {
-            dns.unregisterAllServices();
-            dns.close();
-        };
+        return () -> stop(dns, true);
     }
 
     /**
@@ -76,7 +91,7 @@ public final class LanDiscovery {
      *
      * @throws IOException when multicast DNS cannot start on that interface
      */
-    public static AutoCloseable browse(InetAddress on, Consumer<List<Nearby>> heard) throws IOException {
+    public static Handle browse(InetAddress on, Consumer<List<Nearby>> heard) throws IOException {
         JmDNS dns = JmDNS.create(on, "mapwork-join");
         Map<String, Nearby> found = new LinkedHashMap<>();
         dns.addServiceListener(SERVICE_TYPE, new ServiceListener() {
@@ -113,7 +128,7 @@ public final class LanDiscovery {
                 heard.accept(now);
             }
         });
-        return dns::close;
+        return () -> stop(dns, false);
     }
 
     private static List<Nearby> sorted(Map<String, Nearby> found) {

@@ -33,8 +33,8 @@ class LanDiscoveryTest {
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         requireMulticast(lo);
         AtomicReference<List<LanDiscovery.Nearby>> heard = new AtomicReference<>(List.of());
-        try (AutoCloseable browsing = LanDiscovery.browse(lo, heard::set)) {
-            try (AutoCloseable announced = LanDiscovery.announce(lo, 47123, "shared-7", "Power map\u0007 of Eastside")) {
+        try (LanDiscovery.Handle browsing = LanDiscovery.browse(lo, heard::set)) {
+            try (LanDiscovery.Handle announced = LanDiscovery.announce(lo, 47123, "shared-7", "Power map\u0007 of Eastside")) {
                 awaitHeard(heard, list -> list.stream().anyMatch(n -> n.mapId().equals("shared-7")));
                 LanDiscovery.Nearby n = heard.get().stream().filter(x -> x.mapId().equals("shared-7")).findFirst().orElseThrow();
                 assertEquals(new LanDiscovery.Nearby("Power map  of Eastside", "shared-7", "127.0.0.1", 47123), n,

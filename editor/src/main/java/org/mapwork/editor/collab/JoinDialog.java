@@ -19,6 +19,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.mapwork.collab.net.HubAddresses;
 import org.mapwork.collab.net.JoinAddress;
 import org.mapwork.collab.net.JoinLookup;
 import org.mapwork.collab.net.LanDiscovery;
@@ -42,7 +43,7 @@ public final class JoinDialog {
     private final TextField name = new TextField();
     private final ListView<LanDiscovery.Nearby> found = new ListView<>();
     private final JoinLookup lookup = new JoinLookup(java.time.Duration.ofSeconds(5));
-    private AutoCloseable browsing;
+    private LanDiscovery.Handle browsing;
     private final Label problem = new Label();
     private final Label progress = new Label();
     private final Button join = new Button(Ui.text("collab.join.join"));
@@ -123,15 +124,15 @@ public final class JoinDialog {
         if (browsing != null) {
             return;
         }
-        java.net.InetAddress on = ShareHost.addresses().get(0).address();
+        java.net.InetAddress on = HubAddresses.all().get(0).address();
         Thread t = new Thread(() -> {
             try {
-                AutoCloseable b = LanDiscovery.browse(on, list -> Platform.runLater(() -> found.getItems().setAll(list)));
+                LanDiscovery.Handle b = LanDiscovery.browse(on, list -> Platform.runLater(() -> found.getItems().setAll(list)));
                 Platform.runLater(() -> {
                     if (stage.isShowing()) {
                         browsing = b;
                     } else {
-                        closeQuietly(b);
+                        b.close();
                     }
                 });
             } catch (java.io.IOException | RuntimeException e) {
@@ -144,21 +145,14 @@ public final class JoinDialog {
 
     private void stopDiscovering() {
         if (browsing != null) {
-            AutoCloseable b = browsing;
+            LanDiscovery.Handle b = browsing;
             browsing = null;
-            Thread t = new Thread(() -> closeQuietly(b), "join-discovery-stop");
+            Thread t = new Thread(b::close, "join-discovery-stop");
             t.setDaemon(true);
             t.start();
         }
     }
 
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            // stopping discovery: nothing more to do
-        }
-    }
 
     public Stage stage() {
         return stage;

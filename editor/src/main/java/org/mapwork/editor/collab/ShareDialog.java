@@ -23,6 +23,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
+import org.mapwork.collab.net.HubAddresses;
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.editor.view.MapWindow;
 
@@ -36,7 +37,7 @@ import org.mapwork.editor.view.MapWindow;
 public final class ShareDialog {
 
     private final MapWindow window;
-    private final BiFunction<ShareHost.Address, String, Sharing> start;
+    private final BiFunction<HubAddresses.Address, String, Sharing> start;
     private final String name;
     private final Stage stage = new Stage();
     private final VBox content = new VBox(10);
@@ -56,7 +57,7 @@ public final class ShareDialog {
      * @param start shares the window's map on the address chosen, under the name given (throws
      *              {@link IllegalStateException} with the reason)
      */
-    public ShareDialog(MapWindow window, String name, BiFunction<ShareHost.Address, String, Sharing> start) {
+    public ShareDialog(MapWindow window, String name, BiFunction<HubAddresses.Address, String, Sharing> start) {
         this.window = window;
         this.name = name == null ? "" : name;
         this.start = start;
@@ -112,14 +113,14 @@ public final class ShareDialog {
     }
 
     private void showChoice() {
-        List<ShareHost.Address> addresses = ShareHost.addresses();
-        ChoiceBox<ShareHost.Address> where = new ChoiceBox<>();
+        List<HubAddresses.Address> addresses = HubAddresses.all();
+        ChoiceBox<HubAddresses.Address> where = new ChoiceBox<>();
         where.setId("share-address");
         where.getItems().setAll(addresses);
         where.setValue(addresses.get(0));
         where.setConverter(new StringConverter<>() {
             @Override
-            public String toString(ShareHost.Address a) {
+            public String toString(HubAddresses.Address a) {
                 if (a == null) {
                     return "";
                 }
@@ -130,7 +131,7 @@ public final class ShareDialog {
             }
 
             @Override
-            public ShareHost.Address fromString(String s) {
+            public HubAddresses.Address fromString(String s) {
                 return null;
             }
         });

@@ -1,12 +1,7 @@
 package org.mapwork.editor.collab;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,18 +22,10 @@ import org.mapwork.store.Library;
  */
 public final class ShareHost implements AutoCloseable {
 
-    /** One address the hub may listen on, with the interface it belongs to. */
-    public record Address(InetAddress address, String interfaceName, boolean lan) {
-        @Override
-        public String toString() {
-            return address.getHostAddress() + " (" + interfaceName + ")";
-        }
-    }
-
     private final HubRecording recording;
     private final HubServer server;
     private JoinCode code;
-    private AutoCloseable announcement;
+    private LanDiscovery.Handle announcement;
     private boolean closed;
     private final String token;
     private final String mapId;
@@ -51,54 +38,8 @@ public final class ShareHost implements AutoCloseable {
     }
 
     /**
-     * This machine's addresses the hub may listen on, the LAN ones first (site-local IPv4, as {@code mapwork hub}
-     * picks by default), then its other addresses of interfaces that are up, then loopback (this computer only).
-     * Never the wildcard address.
-     */
-    public static List<Address> addresses() {
-        List<Address> lan = new ArrayList<>();
-        List<Address> other = new ArrayList<>();
-        List<Address> loop = new ArrayList<>();
-        try {
-            for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!n.isUp()) {
-                    continue;
-                }
-                for (InetAddress a : Collections.list(n.getInetAddresses())) {
-                    if (a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isMulticastAddress()) {
-                        continue;
-                    }
-                    if (a instanceof java.net.Inet6Address six && (six.getScopeId() != 0 || six.getScopedInterface() != null)) {
-                        try {
-                            a = InetAddress.getByAddress(six.getAddress()); // a join address names no interface scope
-                        } catch (java.net.UnknownHostException e) {
-                            continue;
-                        }
-                    }
-                    boolean isLan = a instanceof Inet4Address && a.isSiteLocalAddress() && !n.isVirtual() && !n.isLoopback();
-                    Address address = new Address(a, n.getDisplayName(), isLan);
-                    (a.isLoopbackAddress() ? loop : isLan ? lan : other).add(address);
-                }
-            }
-        } catch (SocketException e) {
-            // no interface list: loopback still works for this computer
-        }
-        java.util.Comparator<Address> ipv4First = (x, y) -> Boolean.compare(!(x.address() instanceof Inet4Address),
-                !(y.address() instanceof Inet4Address));
-        lan.sort(ipv4First);
-        other.sort(ipv4First);
-        loop.sort(ipv4First);
-        List<Address> all = new ArrayList<>(lan);
-        all.addAll(other);
-        all.addAll(loop);
-        if (all.isEmpty()) {
-            all.add(new Address(InetAddress.getLoopbackAddress(), "lo", false));
-        }
-        return all;
-    }
-
-    /**
-     * Shares the library's map {@code mapId} on {@code bind} (a free port), under a new join token.
+     * Shares the library's map {@code mapId} on {@code bind}: carrying on its last share from this library (the same
+     * token, and the same port when it is free), else under a new token on a free port.
      *
      * @throws IllegalStateException when the address cannot be bound
      */
@@ -147,10 +88,10 @@ public final class ShareHost implements AutoCloseable {
     private void announce(InetAddress bind, String title) {
         Thread t = new Thread(() -> {
             try {
-                AutoCloseable a = LanDiscovery.announce(bind, server.port(), mapId, title);
+                LanDiscovery.Handle a = LanDiscovery.announce(bind, server.port(), mapId, title);
                 synchronized (this) {
                     if (closed) {
-                        closeQuietly(a);
+                        a.close();
                     } else {
                         announcement = a;
                     }
@@ -161,14 +102,6 @@ public final class ShareHost implements AutoCloseable {
         }, "share-announce");
         t.setDaemon(true);
         t.start();
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            // withdrawing an announcement: nothing more to do
-        }
     }
 
     /** The map's short join code on this hub (for a person who types it on the Join screen). */
@@ -240,7 +173,7 @@ public final class ShareHost implements AutoCloseable {
         synchronized (this) {
             closed = true;
             if (announcement != null) {
-                closeQuietly(announcement);
+                announcement.close();
             }
         }
         server.close();

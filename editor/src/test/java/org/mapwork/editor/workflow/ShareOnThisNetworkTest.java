@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mapwork.collab.net.HubAddresses;
 import org.mapwork.collab.ClientCore;
 import org.mapwork.collab.net.HubClient;
 import org.mapwork.collab.net.JoinAddress;
@@ -137,8 +138,8 @@ class ShareOnThisNetworkTest {
             app.share(host);
             return null;
         });
-        ChoiceBox<ShareHost.Address> where = robot.lookup("#share-address").queryAs(ChoiceBox.class);
-        assertEquals(ShareHost.addresses().get(0), where.getValue(), "the LAN address first (else the first other)");
+        ChoiceBox<HubAddresses.Address> where = robot.lookup("#share-address").queryAs(ChoiceBox.class);
+        assertEquals(HubAddresses.all().get(0), where.getValue(), "the LAN address first (else the first other)");
         assertTrue(where.getItems().stream().noneMatch(a -> a.address().isAnyLocalAddress()), "never all interfaces");
         Ui.fx(() -> {
             where.setValue(where.getItems().stream().filter(a -> a.address().isLoopbackAddress()).findFirst().orElseThrow());
