@@ -25,8 +25,41 @@ import org.mapwork.model.MapSession;
 public final class SimulatedWorkshop {
 
     /** What one run did. */
-    public record Summary(int clients, int gestures, int delivered, int duplicates, int disconnects, long entries,
-                   long refusals, long rebases, long acknowledged, int[] kinds, int faults) {
+    public record Summary(long clients, long gestures, long delivered, long duplicates, long disconnects, long entries,
+                   long refusals, long rebases, long acknowledged, long[] kinds, long faults) {
+
+        /** Nothing run yet: the start of a sum over seeds. */
+        public static Summary none() {
+            return new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, new long[RandomGestures.KINDS.length], 0);
+        }
+
+        /** This run's counts and {@code other}'s added up (over seeds). */
+        public Summary plus(Summary other) {
+            long[] k = kinds.clone();
+            for (int i = 0; i < k.length; i++) {
+                k[i] += other.kinds[i];
+            }
+            return new Summary(clients + other.clients, gestures + other.gestures, delivered + other.delivered,
+                    duplicates + other.duplicates, disconnects + other.disconnects, entries + other.entries,
+                    refusals + other.refusals, rebases + other.rebases, acknowledged + other.acknowledged, k,
+                    faults + other.faults);
+        }
+
+        /** Whether every kind of gesture was made at least once. */
+        public boolean everyKindMade() {
+            return java.util.Arrays.stream(kinds).allMatch(n -> n > 0);
+        }
+
+        /** The counts in a line or two, for the test's and the bench's output. */
+        public String describe() {
+            StringBuilder made = new StringBuilder();
+            for (int i = 0; i < kinds.length; i++) {
+                made.append(i == 0 ? "" : " ").append(RandomGestures.KINDS[i]).append('=').append(kinds[i]);
+            }
+            return String.format("%d gestures, %d messages delivered, %d hub entries, %d acknowledged, %d refused, "
+                    + "%d disconnects, %d duplicates, %d rebases, %d hub crashes and takeovers%n  gestures made: %s",
+                    gestures, delivered, entries, acknowledged, refusals, disconnects, duplicates, rebases, faults, made);
+        }
     }
 
     /** One device: its session and client, and its connection's two directions. */
@@ -56,7 +89,7 @@ public final class SimulatedWorkshop {
     private final Set<String> leftOut = new HashSet<>();
     private final List<Device> devices = new ArrayList<>();
     private final Map<String, Device> byConnection = new HashMap<>();
-    private final int[] kinds = new int[RandomGestures.KINDS.length];
+    private final long[] kinds = new long[RandomGestures.KINDS.length];
     private final int[] counter = {0};
     private int gestures;
     private int delivered;
@@ -417,10 +450,5 @@ public final class SimulatedWorkshop {
 
     public long seed() {
         return seed;
-    }
-
-    /** The names of the gesture kinds {@link Summary#kinds()} counts, in its order. */
-    public static String[] gestureKinds() {
-        return RandomGestures.KINDS.clone();
     }
 }

@@ -47,9 +47,7 @@ public final class CollabFuzz {
         if (seeds < 1 || steps < 1) {
             throw new IllegalArgumentException("--seeds and --steps must be at least 1");
         }
-        String[] kindNames = SimulatedWorkshop.gestureKinds();
-        long[] kinds = new long[kindNames.length];
-        long gestures = 0, entries = 0, refusals = 0, disconnects = 0, duplicates = 0, rebases = 0, acks = 0, delivered = 0;
+        SimulatedWorkshop.Summary sum = SimulatedWorkshop.Summary.none();
         List<String> failures = new ArrayList<>();
         long t0 = System.nanoTime();
         long deadline = t0 + (long) (maxMinutes * 60e9);
@@ -63,18 +61,7 @@ public final class CollabFuzz {
             }
             long s0 = System.nanoTime();
             try {
-                SimulatedWorkshop.Summary s = new SimulatedWorkshop(seed, steps).run();
-                gestures += s.gestures();
-                entries += s.entries();
-                refusals += s.refusals();
-                disconnects += s.disconnects();
-                duplicates += s.duplicates();
-                rebases += s.rebases();
-                acks += s.acknowledged();
-                delivered += s.delivered();
-                for (int k = 0; k < kinds.length; k++) {
-                    kinds[k] += s.kinds()[k];
-                }
+                sum = sum.plus(new SimulatedWorkshop(seed, steps).run());
             } catch (AssertionError | RuntimeException e) {
                 failures.add("seed " + seed + ": " + e);
                 System.out.println("DIVERGED seed " + seed + ": " + e);
@@ -93,14 +80,7 @@ public final class CollabFuzz {
         System.out.printf("collab fuzz: seeds run %d (from %d), steps %d each, time %.1f s (%.0f ms a seed on average, "
                         + "slowest %.0f ms: seed %d)%n", run, first, steps, secs, run == 0 ? 0 : secs * 1000 / run,
                 slowest / 1e6, slowestSeed);
-        System.out.printf("  %d gestures, %d messages delivered, %d hub entries, %d acknowledged, %d refused, "
-                + "%d disconnects, %d duplicates, %d rebases%n", gestures, delivered, entries, acks, refusals, disconnects,
-                duplicates, rebases);
-        StringBuilder made = new StringBuilder("  gestures made:");
-        for (int k = 0; k < kinds.length; k++) {
-            made.append(' ').append(kindNames[k]).append('=').append(kinds[k]);
-        }
-        System.out.println(made);
+        System.out.println("  " + sum.describe());
         System.out.println("divergences: " + failures.size());
         failures.forEach(f -> System.out.println("  " + f));
         if (!failures.isEmpty()) {
