@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mapwork.collab.Loopback.await;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 import org.mapwork.collab.Loopback.Device;
@@ -26,19 +25,8 @@ import org.mapwork.model.MapDocument;
 class HubCatchUpTest {
 
     private final MapDocument start = TestMaps.starter();
-    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T t) {
-        open.add(t);
-        return t;
-    }
+    @RegisterExtension
+    final Closing open = new Closing();
 
     private static boolean inLog(HubCore hub, String actor, long clientSeq) {
         return hub.log().stream().anyMatch(e -> e.actor().equals(actor) && e.clientSeq() == clientSeq);
@@ -49,8 +37,8 @@ class HubCatchUpTest {
         HubCore first = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
         HubServer server = HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(first));
         int port = server.port();
-        Device ana = keep(new Device("ana", start, server.mapUri(start.id()), TestMaps.TOKEN));
-        Device ben = keep(new Device("ben", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        Device ana = open.keep(new Device("ana", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        Device ben = open.keep(new Device("ben", start, server.mapUri(start.id()), TestMaps.TOKEN));
         await("both online", () -> ana.online() && ben.online(), () -> ana + "; " + ben);
         ana.edit("Rename", Change.setLabel("a", "Union of carers"));
         ben.edit("Add", Change.add(Element.node("n-ben", "issue", "Overtime", Geometry.box(300, 300, 100, 50), "Zb")));
@@ -66,7 +54,7 @@ class HubCatchUpTest {
         HubCore restarted = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN, HubCore.newHubId(), log.subList(0, 2),
                 HubCore.restartedFrom(first.hubId(), first.lineage(), 2), java.util.Map.of());
         assertEquals(2, restarted.serverSeq());
-        HubServer again = keep(HubServer.start(Loopback.loopback(), port, HubLimits.defaults(), List.of(restarted)));
+        HubServer again = open.keep(HubServer.start(Loopback.loopback(), port, HubLimits.defaults(), List.of(restarted)));
         HubSocketTest.awaitConverged(again, restarted, ana, ben);
 
         assertEquals(acknowledged, HubSocketTest.hubDocument(again, start.id(), restarted), "nothing acknowledged was lost");
@@ -84,8 +72,8 @@ class HubCatchUpTest {
     void another_laptop_takes_over_from_its_own_copy_and_the_others_bring_what_it_lacks() {
         HubCore host = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
         HubServer server = HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(host));
-        Device ana = keep(new Device("ana", start, server.mapUri(start.id()), TestMaps.TOKEN));
-        Device ben = keep(new Device("ben", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        Device ana = open.keep(new Device("ana", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        Device ben = open.keep(new Device("ben", start, server.mapUri(start.id()), TestMaps.TOKEN));
         await("both online", () -> ana.online() && ben.online(), () -> ana + "; " + ben);
         ana.edit("Rename", Change.setLabel("a", "Union of carers"));
         HubSocketTest.awaitConverged(server, host, ana, ben);
@@ -104,7 +92,7 @@ class HubCatchUpTest {
                 ana.core.hubId(), ana.core.confirmedSeq(), ana.core.handled()));
         assertNotEquals(host.hubId(), takeover.hubId());
         assertEquals(0, takeover.serverSeq());
-        HubServer newHost = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(takeover)));
+        HubServer newHost = open.keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(takeover)));
         ana.connect(newHost.mapUri(start.id()));
         ben.kill();
         ben.connect(newHost.mapUri(start.id()));

@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,26 +33,15 @@ import org.mapwork.store.Library;
 class HubSocketTest {
 
     private final MapDocument start = TestMaps.starter();
-    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T t) {
-        open.add(t);
-        return t;
-    }
+    @RegisterExtension
+    final Closing open = new Closing();
 
     private HubServer hub(HubCore core) {
-        return keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
+        return open.keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
     }
 
     private Device device(String actor, HubServer server) {
-        return keep(new Device(actor, start, server.mapUri(start.id()), TestMaps.TOKEN));
+        return open.keep(new Device(actor, start, server.mapUri(start.id()), TestMaps.TOKEN));
     }
 
     static MapDocument hubDocument(HubServer server, String mapId, HubCore core) {
@@ -141,7 +130,7 @@ class HubSocketTest {
     void a_device_killed_and_started_again_with_queued_edits_converges() {
         HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
         // a tight hub: 100 messages at once, then 400 a second; ben sends at most 50 at once, then 200 a second
-        HubServer server = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults().withRate(400, 100), List.of(core)));
+        HubServer server = open.keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults().withRate(400, 100), List.of(core)));
         Device ana = device("ana", server);
         Device ben = device("ben", server);
         await("both online", () -> ana.online() && ben.online(), () -> ana + "; " + ben);
@@ -179,7 +168,7 @@ class HubSocketTest {
     @Test
     void a_hub_restarted_from_its_library_recording_lets_devices_carry_on(@TempDir Path dir) throws Exception {
         SchemaRegistry schemas = SchemaRegistry.of(TestMaps.SCHEMA);
-        Library library = keep(Library.open(dir, schemas, Library.Options.defaults().withBackupOnClose(false)));
+        Library library = open.keep(Library.open(dir, schemas, Library.Options.defaults().withBackupOnClose(false)));
         library.createMap(start, null, null, "host");
         HubRecording first = HubRecording.share(library, start.id(), TestMaps.TOKEN);
         HubServer server = HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(first.hub()));
@@ -200,9 +189,9 @@ class HubSocketTest {
         await("both devices see the hub gone", () -> !ana.online() && !ben.online());
         ben.edit("Offline", Change.setLabel("n-ben", "Unpaid overtime"));
 
-        HubRecording again = keep(HubRecording.resume(library, start.id(), TestMaps.TOKEN, hubId, sharedAt));
+        HubRecording again = open.keep(HubRecording.resume(library, start.id(), TestMaps.TOKEN, hubId, sharedAt));
         assertEquals(2, again.hub().serverSeq(), "the restarted hub holds the order it had");
-        HubServer restarted = keep(HubServer.start(Loopback.loopback(), port, HubLimits.defaults(), List.of(again.hub())));
+        HubServer restarted = open.keep(HubServer.start(Loopback.loopback(), port, HubLimits.defaults(), List.of(again.hub())));
         ana.edit("After", Change.setLabel("b", "Employers"));
         awaitConverged(restarted, again.hub(), ana, ben);
         assertEquals("Unpaid overtime", ana.document().element("n-ben").label());

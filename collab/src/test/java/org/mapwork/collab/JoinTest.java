@@ -11,14 +11,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 import org.mapwork.collab.Loopback.Device;
@@ -38,26 +37,9 @@ import org.mapwork.model.schema.Schema;
 class JoinTest {
 
     private final MapDocument start = TestMaps.starter();
-    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-    private final ExecutorService caiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "session-cai"));
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        caiThread.shutdown();
-        caiThread.awaitTermination(20, TimeUnit.SECONDS);
-    }
-
-    private <T extends AutoCloseable> T keep(T t) {
-        open.add(t);
-        return t;
-    }
-
-    private static Schema methods(String methodId) {
-        return methodId.equals(TestMaps.SCHEMA.methodId()) ? TestMaps.SCHEMA : null;
-    }
+    @RegisterExtension
+    final Closing open = new Closing();
+    private final ExecutorService caiThread = open.keep(Executors.newSingleThreadExecutor(r -> new Thread(r, "session-cai")));
 
     private <T> T onCai(java.util.concurrent.Callable<T> task) throws Exception {
         return caiThread.submit(task).get(20, TimeUnit.SECONDS);
@@ -72,8 +54,8 @@ class JoinTest {
     @Test
     void a_device_with_nothing_joins_a_map_that_has_had_edits_and_ends_equal_to_the_hub() throws Exception {
         HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
-        HubServer server = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
-        Device ana = keep(new Device("ana", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        HubServer server = open.keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
+        Device ana = open.keep(new Device("ana", start, server.mapUri(start.id()), TestMaps.TOKEN));
         await("ana online", ana::online, ana::toString);
         ana.edit("Rename", Change.setLabel("a", "Workers' union"));
         ana.edit("Add", Change.add(Element.node("n-ana", "actor", "Press", Geometry.box(500, 300, 100, 50), "Z")));
@@ -81,7 +63,7 @@ class JoinTest {
         await("ana's three edits are in the order", () -> core.serverSeq() == 3);
 
         JoinAddress address = JoinAddress.parse(server.joinUrl(start.id(), TestMaps.TOKEN).toString());
-        HubClient cai = keep(HubClient.join(address, "cai", "Cai", JoinTest::methods, caiThread, Loopback.FAST)
+        HubClient cai = open.keep(HubClient.join(address, "cai", "Cai", TestMaps::schemaFor, caiThread, Loopback.FAST)
                 .get(30, TimeUnit.SECONDS));
         MapDocument joined = onCai(() -> cai.core().session().document());
         assertEquals(HubSocketTest.hubDocument(server, start.id(), core), joined, "cai holds the hub's map");
@@ -109,9 +91,9 @@ class JoinTest {
     @Test
     void a_wrong_token_fails_the_join_with_a_readable_message_and_the_device_gets_nothing() throws Exception {
         HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
-        HubServer server = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
+        HubServer server = open.keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
         JoinAddress wrong = JoinAddress.of(server.mapUri(start.id()), "not-the-token-not-the-token");
-        JoinException e = joinFails(wrong, JoinTest::methods);
+        JoinException e = joinFails(wrong, TestMaps::schemaFor);
         assertEquals(JoinException.Reason.WRONG_TOKEN, e.reason());
         assertTrue(e.getMessage().contains("refused the join token"), e.getMessage());
         assertFalse(e.getMessage().contains("not-the-token"), "the message never repeats the token: " + e.getMessage());
@@ -133,13 +115,13 @@ class JoinTest {
             closedPort = s.getLocalPort();
         }
         JoinException none = joinFails(JoinAddress.of(URI.create("ws://127.0.0.1:" + closedPort + "/maps/" + start.id()),
-                TestMaps.TOKEN), JoinTest::methods);
+                TestMaps.TOKEN), TestMaps::schemaFor);
         assertEquals(JoinException.Reason.NO_HUB, none.reason(), none.getMessage());
         assertTrue(none.getMessage().contains("No hub answers at 127.0.0.1:" + closedPort), none.getMessage());
 
         HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
-        HubServer server = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
-        JoinException noMap = joinFails(JoinAddress.of(server.mapUri("no-such-map"), TestMaps.TOKEN), JoinTest::methods);
+        HubServer server = open.keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
+        JoinException noMap = joinFails(JoinAddress.of(server.mapUri("no-such-map"), TestMaps.TOKEN), TestMaps::schemaFor);
         assertEquals(JoinException.Reason.NO_SUCH_MAP, noMap.reason(), noMap.getMessage());
         assertTrue(noMap.getMessage().contains("shares no map no-such-map"), noMap.getMessage());
 

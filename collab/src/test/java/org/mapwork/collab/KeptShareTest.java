@@ -10,13 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +30,6 @@ import org.mapwork.model.Element;
 import org.mapwork.model.Geometry;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.MapSession;
-import org.mapwork.model.schema.Schema;
 import org.mapwork.model.schema.SchemaRegistry;
 import org.mapwork.store.Library;
 import org.mapwork.store.SharedMaps;
@@ -41,26 +39,9 @@ import org.mapwork.store.SharedMaps;
 class KeptShareTest {
 
     private final MapDocument start = TestMaps.starter();
-    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-    private final ExecutorService caiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "session-cai"));
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        caiThread.shutdown();
-        caiThread.awaitTermination(20, TimeUnit.SECONDS);
-    }
-
-    private <T extends AutoCloseable> T keep(T t) {
-        open.add(t);
-        return t;
-    }
-
-    private static Schema methods(String id) {
-        return id.equals(TestMaps.SCHEMA.methodId()) ? TestMaps.SCHEMA : null;
-    }
+    @RegisterExtension
+    final Closing open = new Closing();
+    private final ExecutorService caiThread = open.keep(Executors.newSingleThreadExecutor(r -> new Thread(r, "session-cai")));
 
     private static Library library(Path dir) {
         return Library.open(dir, SchemaRegistry.of(TestMaps.SCHEMA), Library.Options.defaults().withBackupOnClose(false));
@@ -79,14 +60,14 @@ class KeptShareTest {
         HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
         HubServer server = HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core));
         int port = server.port();
-        Device ana = keep(new Device("ana", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        Device ana = open.keep(new Device("ana", start, server.mapUri(start.id()), TestMaps.TOKEN));
         await("ana online", ana::online, ana::toString);
         ana.edit("Before cai", Change.setLabel("a", "Union of carers"));
         await("ana's edit is in the order", () -> core.serverSeq() == 1);
 
         Library library = library(dir);
         JoinAddress address = JoinAddress.parse(server.joinUrl(start.id(), TestMaps.TOKEN).toString());
-        SharedMapsOnDevice.Opened cai = SharedMapsOnDevice.join(library, address, "cai", "Cai", KeptShareTest::methods,
+        SharedMapsOnDevice.Opened cai = SharedMapsOnDevice.join(library, address, "cai", "Cai", TestMaps::schemaFor,
                 caiThread, Loopback.FAST).get(30, TimeUnit.SECONDS);
         await("cai online", () -> cai.client().state() == HubClient.State.ONLINE, () -> String.valueOf(cai.client().problem()));
         onCai(() -> cai.session().apply("Online edit", Change.setLabel("b", "Employers")));
@@ -121,7 +102,7 @@ class KeptShareTest {
         library.close();
 
         // started again: the library holds the map and its outbox; the editor shows it offline at once
-        Library again = keep(library(dir));
+        Library again = open.keep(library(dir));
         assertEquals(List.of(start.id()), SharedMapsOnDevice.list(again).stream().map(SharedMaps.Share::mapId).toList());
         assertEquals(2, SharedMapsOnDevice.list(again).get(0).confirmedSeq());
         SharedMapsOnDevice.Opened reopened = SharedMapsOnDevice.resume(again, start.id(), caiThread, Loopback.FAST)
@@ -130,7 +111,7 @@ class KeptShareTest {
         assertEquals(4, onCai(() -> reopened.client().core().pending()));
 
         // the hub is back (same order, same port): the queued edits land, each once
-        HubServer back = keep(HubServer.start(Loopback.loopback(), port, HubLimits.defaults(), List.of(core)));
+        HubServer back = open.keep(HubServer.start(Loopback.loopback(), port, HubLimits.defaults(), List.of(core)));
         ana.edit("Meanwhile", Change.setLabel("d", "Clinic (ana)"));
         await("cai's outbox is confirmed and cai shows the hub's map", () -> {
             MapDocument hub = HubSocketTest.hubDocument(back, start.id(), core);
@@ -166,7 +147,7 @@ class KeptShareTest {
         // cai joins (no network: the welcome's snapshot as the joiner takes it)
         Message.Welcome w = (Message.Welcome) hub.receive("c1", new Message.Hello(1, start.id(), TestMaps.TOKEN, "cai", "Cai", 0))
                 .get(0).message();
-        MapDocument joined = Snapshots.read(w.snapshot(), start.id(), KeptShareTest::methods);
+        MapDocument joined = Snapshots.read(w.snapshot(), start.id(), TestMaps::schemaFor);
         library.shared().keep(joined, "ws://127.0.0.1:1/maps/" + start.id(), TestMaps.TOKEN, "cai", "Cai", w.hub(), w.serverSeq(), 0);
         SharedMapsOnDevice.Reopened first = SharedMapsOnDevice.reopen(library, start.id());
         ClientCore cai = first.core();
@@ -184,7 +165,7 @@ class KeptShareTest {
         library.close();
         hub.disconnect("c1");
 
-        Library again = keep(library(dir));
+        Library again = open.keep(library(dir));
         SharedMapsOnDevice.Reopened second = SharedMapsOnDevice.reopen(again, start.id());
         assertEquals("Carers", second.core().session().document().element("a").label(), "shown from the kept outbox");
         List<Message> afterWelcome = second.core().receive(hub.receive("c2", second.core().hello()).get(0).message());
@@ -218,7 +199,7 @@ class KeptShareTest {
         Library library = library(dir);
         Message.Welcome w = (Message.Welcome) first.receive("c1", new Message.Hello(1, start.id(), TestMaps.TOKEN, "cai", "Cai", 0))
                 .get(0).message();
-        library.shared().keep(Snapshots.read(w.snapshot(), start.id(), KeptShareTest::methods),
+        library.shared().keep(Snapshots.read(w.snapshot(), start.id(), TestMaps::schemaFor),
                 "ws://127.0.0.1:1/maps/" + start.id(), TestMaps.TOKEN, "cai", "Cai", w.hub(), w.serverSeq(), 0);
         SharedMapsOnDevice.Reopened cai = SharedMapsOnDevice.reopen(library, start.id());
         talk(first, "c1", cai.core(), List.of(cai.core().hello()));
@@ -244,7 +225,7 @@ class KeptShareTest {
         // the hub crashes having written only its first entry; ana's laptop is gone for good
         HubCore restarted = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN, HubCore.newHubId(), first.log().subList(0, 1),
                 HubCore.restartedFrom(first.hubId(), first.lineage(), 1), java.util.Map.of());
-        Library again = keep(library(dir));
+        Library again = open.keep(library(dir));
         SharedMapsOnDevice.Reopened back = SharedMapsOnDevice.reopen(again, start.id());
         assertEquals(3, back.core().recentEntries().size(), "the entries kept in the library, for an upload");
         talk(restarted, "c3", back.core(), List.of(back.core().hello()));

@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 import org.mapwork.collab.Loopback.Device;
@@ -32,26 +32,15 @@ import org.mapwork.model.MapSession;
 class PresenceSocketTest {
 
     private final MapDocument start = TestMaps.starter();
-    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T t) {
-        open.add(t);
-        return t;
-    }
+    @RegisterExtension
+    final Closing open = new Closing();
 
     private HubServer hub(HubCore core, HubLimits limits) {
-        return keep(HubServer.start(Loopback.loopback(), 0, limits, List.of(core)));
+        return open.keep(HubServer.start(Loopback.loopback(), 0, limits, List.of(core)));
     }
 
     private Device device(String actor, HubServer server) {
-        return keep(new Device(actor, start, server.mapUri(start.id()), TestMaps.TOKEN));
+        return open.keep(new Device(actor, start, server.mapUri(start.id()), TestMaps.TOKEN));
     }
 
     private static Peers.Peer peer(Device d, String actor) {
@@ -107,7 +96,7 @@ class PresenceSocketTest {
         await("ben is out of ana's list", () -> names(ana).isEmpty(), () -> names(ana).toString());
 
         // a raw connection whose socket is cut without a close handshake goes too
-        Watcher eve = keep(Watcher.join(server, "eve"));
+        Watcher eve = open.keep(Watcher.join(server, "eve"));
         await("eve is in ana's list", () -> names(ana).equals(List.of("eve")), () -> names(ana).toString());
         eve.socket.abort();
         await("eve is out of ana's list", () -> names(ana).isEmpty(), () -> names(ana).toString());
@@ -163,8 +152,8 @@ class PresenceSocketTest {
         int burst = 20;
         // practically no refill during the test: exactly the burst gets through
         HubServer server = hub(core, HubLimits.defaults().withPresenceRate(0.0001, burst));
-        Watcher watcher = keep(Watcher.join(server, "watcher"));
-        Watcher flood = keep(Watcher.join(server, "flood"));
+        Watcher watcher = open.keep(Watcher.join(server, "watcher"));
+        Watcher flood = open.keep(Watcher.join(server, "flood"));
 
         // the map's thread is busy (a large change set, a slow disk): everything waits for it
         CountDownLatch busy = new CountDownLatch(1);
@@ -205,8 +194,8 @@ class PresenceSocketTest {
     void a_presence_padded_past_its_size_is_refused_and_not_relayed() {
         HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
         HubServer server = hub(core, HubLimits.defaults());
-        Watcher watcher = keep(Watcher.join(server, "watcher"));
-        Watcher padder = keep(Watcher.join(server, "padder"));
+        Watcher watcher = open.keep(Watcher.join(server, "watcher"));
+        Watcher padder = open.keep(Watcher.join(server, "padder"));
         String presence = MessageWire.write(new Message.Presence("padder", PresenceState.NONE));
         padder.send(presence.substring(0, presence.length() - 1) + " ".repeat(70_000) + "}");
         String closed = padder.closed.orTimeout(Loopback.TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();

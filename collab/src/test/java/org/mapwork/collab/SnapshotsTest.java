@@ -16,16 +16,11 @@ import org.mapwork.model.ChangeEngine;
 import org.mapwork.model.ChangeSet;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.MapSession;
-import org.mapwork.model.schema.Schema;
 
 /** A welcome's snapshot is outside input: read strictly, errors name the path, nothing applied from a bad one. */
 class SnapshotsTest {
 
     private final MapDocument start = TestMaps.starter();
-
-    private static Schema methods(String id) {
-        return id.equals(TestMaps.SCHEMA.methodId()) ? TestMaps.SCHEMA : null;
-    }
 
     private static int indexOf(ArrayNode elements, String id) {
         for (int i = 0; i < elements.size(); i++) {
@@ -42,7 +37,7 @@ class SnapshotsTest {
                 Change.remove("c"))).after();
         Message.Welcome w = new Message.Welcome(start.id(), "hub-1", 7, 3, List.of(), Snapshots.of(edited));
         Message.Welcome back = (Message.Welcome) MessageWire.read(MessageWire.write(w));
-        assertEquals(edited, Snapshots.read(back.snapshot(), start.id(), SnapshotsTest::methods));
+        assertEquals(edited, Snapshots.read(back.snapshot(), start.id(), TestMaps::schemaFor));
         assertEquals(7, back.serverSeq());
     }
 
@@ -52,28 +47,28 @@ class SnapshotsTest {
         ArrayNode elements = (ArrayNode) dangling.get("elements");
         int l1 = indexOf(elements, "l1");
         ((ObjectNode) elements.get(l1)).put("target", "nowhere");
-        WireException e = assertThrows(WireException.class, () -> Snapshots.read(dangling, start.id(), SnapshotsTest::methods));
+        WireException e = assertThrows(WireException.class, () -> Snapshots.read(dangling, start.id(), TestMaps::schemaFor));
         assertTrue(e.path().startsWith("$.snapshot.elements[" + l1 + "]"), e.getMessage());
 
         ObjectNode unknownKey = Snapshots.of(start);
         ((ObjectNode) unknownKey.get("elements").get(0)).put("evil", true);
-        e = assertThrows(WireException.class, () -> Snapshots.read(unknownKey, start.id(), SnapshotsTest::methods));
+        e = assertThrows(WireException.class, () -> Snapshots.read(unknownKey, start.id(), TestMaps::schemaFor));
         assertTrue(e.path().startsWith("$.snapshot.elements[0]"), e.getMessage());
 
         ObjectNode otherMap = Snapshots.of(start);
         otherMap.put("id", "another-map");
-        e = assertThrows(WireException.class, () -> Snapshots.read(otherMap, start.id(), SnapshotsTest::methods));
+        e = assertThrows(WireException.class, () -> Snapshots.read(otherMap, start.id(), TestMaps::schemaFor));
         assertEquals("$.snapshot.id", e.path(), e.getMessage());
 
         ObjectNode badValue = Snapshots.of(start);
         ArrayNode els = (ArrayNode) badValue.get("elements");
         ((ObjectNode) els.get(indexOf(els, "a"))).putObject("attributes").put("influence", 99);
-        e = assertThrows(WireException.class, () -> Snapshots.read(badValue, start.id(), SnapshotsTest::methods));
+        e = assertThrows(WireException.class, () -> Snapshots.read(badValue, start.id(), TestMaps::schemaFor));
         assertTrue(e.path().startsWith("$.snapshot.elements[" + indexOf(els, "a") + "].attributes"), e.getMessage());
 
         ObjectNode unknownMethod = Snapshots.of(start);
         unknownMethod.put("method", "voodoo");
-        e = assertThrows(WireException.class, () -> Snapshots.read(unknownMethod, start.id(), SnapshotsTest::methods));
+        e = assertThrows(WireException.class, () -> Snapshots.read(unknownMethod, start.id(), TestMaps::schemaFor));
         assertEquals("$.snapshot.method", e.path());
     }
 

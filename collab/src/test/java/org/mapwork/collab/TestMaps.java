@@ -43,6 +43,11 @@ public final class TestMaps {
 
     public static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
+    /** The test method's schema for its id, or {@code null}: what a device's lookup of a map's method gives. */
+    public static Schema schemaFor(String methodId) {
+        return methodId.equals(SCHEMA.methodId()) ? SCHEMA : null;
+    }
+
     private TestMaps() {
     }
 
