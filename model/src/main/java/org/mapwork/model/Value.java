@@ -1,6 +1,7 @@
 package org.mapwork.model;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,6 +80,17 @@ public sealed interface Value {
         @Override
         public String describe() {
             return rows.size() + " row(s)";
+        }
+
+        /** The rows' {@code id} column in order (rows without a text id left out): what elements refer to. */
+        public List<String> ids() {
+            List<String> ids = new ArrayList<>(rows.size());
+            for (Map<String, Value> row : rows) {
+                if (row.get("id") instanceof Text t) {
+                    ids.add(t.value());
+                }
+            }
+            return ids;
         }
     }
 

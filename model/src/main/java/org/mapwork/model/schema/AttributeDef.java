@@ -1,6 +1,5 @@
 package org.mapwork.model.schema;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,15 +96,7 @@ public record AttributeDef(String name, AttributeType type, Double min, Double m
         if (optionsFrom == null) {
             return options;
         }
-        List<String> ids = new ArrayList<>();
-        if (mapAttributes.get(optionsFrom) instanceof Value.Rows rows) {
-            for (Map<String, Value> row : rows.rows()) {
-                if (row.get("id") instanceof Value.Text t) {
-                    ids.add(t.value());
-                }
-            }
-        }
-        return ids;
+        return mapAttributes.get(optionsFrom) instanceof Value.Rows rows ? rows.ids() : List.of();
     }
 
     /** What a valid value looks like, for messages: {@code an integer 0..100}. */
