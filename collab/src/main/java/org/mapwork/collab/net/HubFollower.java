@@ -56,6 +56,18 @@ public final class HubFollower implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Where to listen for a map whose hub was at {@code hub}: on loopback for a hub on this machine, else on the
+     * LAN address a hub here would listen on ({@link HubAddresses#all()}'s first).
+     */
+    public static InetAddress listenOn(URI hub) {
+        String host = hub.getHost() == null ? "" : hub.getHost().replace("[", "").replace("]", "");
+        if (host.equals("localhost") || host.startsWith("127.") || host.equals("::1")) {
+            return InetAddress.getLoopbackAddress();
+        }
+        return HubAddresses.all().get(0).address();
+    }
+
     /** On the session thread: listens while the device is away from its hub, not while it is with it. */
     private void stateIs(HubClient.State s) {
         if (closed) {
@@ -121,8 +133,7 @@ public final class HubFollower implements AutoCloseable {
             if (!n.mapId().equals(mapId)) {
                 continue;
             }
-            String host = n.host().contains(":") ? "[" + n.host() + "]" : n.host();
-            URI there = URI.create("ws://" + host + ":" + n.port() + HubServer.PREFIX + mapId);
+            URI there = n.mapUri();
             if (!there.equals(client.address()) && tried.add(there)) {
                 toTry.add(there);
             }
