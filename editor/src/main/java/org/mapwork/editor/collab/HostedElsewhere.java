@@ -18,8 +18,9 @@ import org.mapwork.collab.net.LanDiscovery;
  */
 final class HostedElsewhere implements AutoCloseable {
 
-    /** How long the dialog listens before it shares: a hub on the network answers jmdns's first query within it. */
-    static final long LISTEN_MS = 3_000;
+    /** How long the dialog listens before it shares: jmdns starts in about a second, and
+     * a hub on the network answers its first query soon after (a busy laptop takes longer). */
+    static final long LISTEN_MS = 5_000;
 
     private final long startedAt = System.nanoTime();
     private volatile LanDiscovery.Handle listening;
