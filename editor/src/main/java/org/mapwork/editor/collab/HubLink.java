@@ -49,6 +49,7 @@ public final class HubLink implements AutoCloseable {
         state.setId("hub-state");
         hostHere.setId("hub-host-here");
         hostHere.setFocusTraversable(false);
+        hostHere.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the status bar squeezes its items: never this one
         hostHere.setOnAction(e -> {
             if (hostHereAction != null) {
                 hostHereAction.run();

@@ -312,6 +312,16 @@ public final class ShareDialog {
         setJoinCode(Ui.text("collab.share.code-at", s.host().joinCode(), s.host().hubAddress()));
         content.getChildren().setAll(heading, new Label(Ui.text("collab.share.join-with")), new HBox(8, join, copy),
                 codeLine, qrBox, scan, people, whoIsIn, buttons(forget, stop, close));
+        if (s.host().tookOver()) {
+            // hosted from this laptop's copy: the address is the map's own, and the others come back by themselves
+            Label note = new Label(Ui.text("collab.host-here.hosted-note"));
+            note.setId("share-took-over");
+            note.setWrapText(true);
+            note.setMaxWidth(460);
+            note.setMinHeight(Region.USE_PREF_SIZE);
+            note.setStyle("-fx-text-fill: #1d6b2f;");
+            content.getChildren().add(1, note);
+        }
         showPeople();
         ticker.play();
     }
@@ -332,6 +342,7 @@ public final class ShareDialog {
             if (!others.equals(shownPeople)) {
                 shownPeople = others;
                 whoIsIn.getChildren().setAll(others.stream().map(this::personLine).toList());
+                stage.sizeToScene(); // a line per person: the dialog grows rather than squeezing its texts
             }
         }));
     }

@@ -71,6 +71,11 @@ class HostItHereTest {
         return "net-map";
     }
 
+    /** A screenshot's name: the method's id first, but for the Net-Map. */
+    String shot(String name) {
+        return methodId().equals("net-map") ? name : methodId() + "-" + name;
+    }
+
     @Start
     void start(Stage stage) {
         Ui.closeOtherWindows(stage);
@@ -184,7 +189,7 @@ class HostItHereTest {
         await("Ben's window offers to host the map", () -> hubState(robot, benWindow).startsWith("Offline")
                 && robot.from(benWindow.root()).lookup("#hub-host-here").queryButton().isVisible(), () -> hubState(robot, benWindow));
         if (screenshot != null) {
-            Snapshots.save(Snapshots.of(benWindow.root()), screenshot);
+            Snapshots.save(Snapshots.of(benWindow.root()), shot(screenshot));
         }
         Ui.fx(() -> {
             robot.from(benWindow.root()).lookup("#hub-host-here").queryButton().fire();
@@ -219,7 +224,6 @@ class HostItHereTest {
                 () -> hubState(robot, carlWindow));
 
         ShareHost bens = benHostsItHere(robot, "host-it-here-offline");
-        Snapshots.save(Snapshots.of(robot.lookup("#share-dialog").queryParent()), "host-it-here-dialog");
         assertEquals(token, bens.token(), "the same token: everyone's kept address still lets them in");
         assertNotEquals(oldAddress, bens.joinAddress().map().toString());
 
@@ -230,6 +234,10 @@ class HostItHereTest {
         // Carl's window hears Ben's hub on the network and moves there by itself
         await("Carl's window finds Ben's hub", () -> hubState(robot, carlWindow).startsWith("Online"), () -> hubState(robot, carlWindow));
         levelWith(bens, benWindow, carlWindow);
+        await("Ben's share dialog counts Carl in", () -> inShareDialog(robot, "#share-people", Label.class).getText()
+                .equals("2 people are in, you included"), () -> inShareDialog(robot, "#share-people", Label.class).getText());
+        assertTrue(Ui.fx(() -> inShareDialog(robot, "#share-took-over", Label.class).isVisible()), "it says it was taken over");
+        Snapshots.save(Snapshots.of(robot.lookup("#share-dialog").queryParent()), shot("host-it-here-dialog"));
 
         MapDocument end = hubDocument(bens);
         edits.forEach((id, label) -> assertEquals(label, end.element(id).label(), "lost: " + id + " '" + label + "'"));
@@ -277,6 +285,7 @@ class HostItHereTest {
         await("Ana is told where the map is hosted", () -> inShareDialog(robot, "#share-problem", Label.class).getText()
                 .startsWith(elsewhere), () -> inShareDialog(robot, "#share-problem", Label.class).getText());
         assertTrue(Ui.fx(() -> inShareDialog(robot, "#share-start", Button.class).isDisabled()), "no second hub to start");
+        Snapshots.save(Snapshots.of(robot.lookup("#share-dialog").queryParent()), shot("share-hosted-elsewhere"));
         Thread.sleep(5_500); // longer than the dialog listens before it would share
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(host(again), "Ana's editor runs no second hub of the map");
