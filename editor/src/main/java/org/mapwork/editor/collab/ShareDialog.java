@@ -313,6 +313,9 @@ public final class ShareDialog {
         content.getChildren().setAll(heading, new Label(Ui.text("collab.share.join-with")), new HBox(8, join, copy),
                 codeLine, qrBox, scan, people, whoIsIn, buttons(forget, stop, close));
         if (s.host().tookOver()) {
+            // the address is the map's own (everyone's kept address uses its token): there is no new one to make
+            forget.setVisible(false);
+            forget.setManaged(false);
             // hosted from this laptop's copy: the address is the map's own, and the others come back by themselves
             Label note = new Label(Ui.text("collab.host-here.hosted-note"));
             note.setId("share-took-over");
