@@ -198,6 +198,9 @@ class HostItHereTest {
         assertEquals("Host this map here", Ui.fx(() -> robot.lookup("#share-dialog").queryParent()
                 .getChildrenUnmodifiable().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText())
                 .findFirst().orElse("")));
+        if (screenshot != null) {
+            Snapshots.save(Snapshots.of(robot.lookup("#share-dialog").queryParent()), shot("host-it-here-choice"));
+        }
         Laptops.startInShareDialog(robot, "Ben");
         await("Ben's hub started", () -> Sharing.of(benWindow) != null, () -> inShareDialog(robot, "#share-problem", Label.class).getText());
         ShareHost bens = host(benWindow);
