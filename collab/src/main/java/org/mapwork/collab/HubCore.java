@@ -505,8 +505,11 @@ public final class HubCore {
             return List.of(new Outgoing(connection, new Message.Error("the map is too large to send as one snapshot ("
                     + snapshotBytes + " bytes of JSON; at most " + SNAPSHOT_BYTES + ")")));
         }
-        return admit(connection, hello, new Message.Welcome(mapId, hubId, log.size(),
-                direct.getOrDefault(actor, 0L), List.of(), snapshot, lastSeq, null, null));
+        // a device taking the map whole numbers its next change after everything of its actor in it, the copy a
+        // takeover started from included (else its first change looks like a resend of one handled there)
+        long yours = Math.max(direct.getOrDefault(actor, 0L), startHandled.getOrDefault(actor, 0L));
+        return admit(connection, hello, new Message.Welcome(mapId, hubId, log.size(), yours, List.of(), snapshot, lastSeq,
+                null, null));
     }
 
     private List<Outgoing> submit(String connection, String actor, Message.Submit submit) {

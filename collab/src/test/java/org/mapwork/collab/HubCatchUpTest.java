@@ -105,4 +105,55 @@ class HubCatchUpTest {
         assertEquals("Employers (ana)", end.element("b").label());
         assertEquals(3, takeover.serverSeq(), "ben's upload and both outboxes, once each: " + takeover.log());
     }
+
+    @Test
+    void a_device_moves_only_to_a_hub_that_takes_its_token_and_otherwise_stays_with_its_address() throws Exception {
+        HubCore host = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
+        HubServer server = HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(host));
+        Device ben = keep(new Device("ben", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        Device cai = keep(new Device("cai", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        await("online", () -> ben.online() && cai.online());
+        cai.edit("Cai's", Change.setLabel("b", "Employers (cai)"));
+        HubSocketTest.awaitConverged(server, host, ben, cai);
+        cai.kill(); // cai's laptop is gone: his edit is only in the others' copies
+        java.net.URI old = ben.client.address();
+        assertEquals(Boolean.FALSE, ben.client.tryMoving(server.mapUri("elsewhere")).join(), "never while online");
+        ben.edit("Acknowledged", Change.setLabel("a", "Union of carers"));
+        await("confirmed", () -> ben.pending() == 0 && host.serverSeq() == 2);
+        server.close();
+        await("offline", () -> !ben.online());
+        ben.edit("Queued", Change.setLabel("c", "City council (ben)"));
+
+        // the same map shared anew under another token: that hub does not take ben, who goes back to his address
+        HubCore stranger = new HubCore(start, TestMaps.SCHEMA, HubCore.newToken());
+        HubServer other = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(stranger)));
+        assertEquals(Boolean.FALSE, ben.client.tryMoving(other.mapUri(start.id())).join());
+        assertEquals(old, ben.client.address());
+        assertEquals(0, stranger.serverSeq(), "nothing sent to a hub that refused the token");
+        assertTrue(ben.client.state() != org.mapwork.collab.net.HubClient.State.REFUSED, "refused there is not refused here");
+
+        // another laptop took the map over with its token: ben moves there, and his queued edit goes in
+        HubCore takeover = HubCore.takeOver(ben.on(ben.core::confirmed), TestMaps.SCHEMA, TestMaps.TOKEN, host.hubId(), 2,
+                ben.on(ben.core::handled));
+        HubServer newHost = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(takeover)));
+        assertEquals(Boolean.TRUE, ben.client.tryMoving(newHost.mapUri(start.id())).join());
+        assertEquals(newHost.mapUri(start.id()), ben.client.address());
+        HubSocketTest.awaitConverged(newHost, takeover, ben);
+        assertEquals("City council (ben)", HubSocketTest.hubDocument(newHost, start.id(), takeover).element("c").label());
+        assertEquals(1, takeover.serverSeq(), "the queued edit, once: " + takeover.log());
+
+        // cai comes back on a laptop that holds nothing (a snapshot), as the same person: his next edit goes in, not
+        // taken for a resend of the one in the copy the new hub started from
+        java.util.concurrent.ExecutorService caiThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        keep(caiThread::shutdownNow);
+        org.mapwork.collab.net.HubClient caiAgain = keep(org.mapwork.collab.net.HubClient.join(
+                org.mapwork.collab.net.JoinAddress.of(newHost.mapUri(start.id()), TestMaps.TOKEN), "cai", "Cai",
+                m -> TestMaps.SCHEMA, caiThread).join());
+        assertEquals("Employers (cai)", caiThread.submit(() -> caiAgain.core().session().document().element("b").label()).get());
+        caiThread.submit(() -> caiAgain.core().session().apply("After", Change.setLabel("d", "Clinic (cai, later)")))
+                .get(10, TimeUnit.SECONDS);
+        await("the edit of a device that joined by snapshot is committed", () -> takeover.serverSeq() == 2,
+                () -> takeover.log().toString());
+        assertEquals("Clinic (cai, later)", HubSocketTest.hubDocument(newHost, start.id(), takeover).element("d").label());
+    }
 }

@@ -352,10 +352,40 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             Dialogs.error(window.stage(), Ui.text("collab.menu.share"), Ui.text("collab.share.unavailable"));
             return;
         }
+        String mapId = window.viewModel().session().document().id();
+        HubLink joined = HubLink.of(window);
+        if (joined != null && joined.keptOnDevice() && Sharing.of(window) == null) {
+            // a map joined from another laptop: offered to host here from this device's copy, when its hub is gone
+            new ShareDialog(window, settings.personName(),
+                    (address, name) -> Sharing.takeOver(window, libraryShelf, joined, address.address()))
+                    .takingOver(joined).whenHostedElsewhere(null, a -> java.util.Set.of()).show();
+            return;
+        }
         new ShareDialog(window, settings.personName(), (address, name) -> {
             settings.setPersonName(name); // asked once, kept, changeable here and in Join…
             return Sharing.start(window, libraryShelf, address.address(), name);
-        }).show();
+        }).whenHostedElsewhere(n -> joinHostedElsewhere(libraryShelf, n),
+                a -> lastShare(libraryShelf, mapId).map(s -> java.util.Set.of(a.getHostAddress() + ":" + s.port()))
+                        .orElse(java.util.Set.of())).show();
+    }
+
+    /** This library's last share of a map, if it keeps one. */
+    private static java.util.Optional<org.mapwork.collab.net.HubShares.Share> lastShare(LibraryShelf shelf, String mapId) {
+        try {
+            return new org.mapwork.collab.net.HubShares(shelf.library().directory()).find(mapId);
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The map shared from here before is hosted on another laptop now (it took it over): Join… for that hub, with
+     * the map's token when this library shared it (a takeover keeps it), else for its code.
+     */
+    private void joinHostedElsewhere(LibraryShelf shelf, org.mapwork.collab.net.LanDiscovery.Nearby n) {
+        String address = lastShare(shelf, n.mapId())
+                .map(s -> org.mapwork.collab.net.JoinAddress.of(n.mapUri(), s.token()).toUri().toString()).orElse(null);
+        joinDialog(address).show();
     }
 
     /** Join… on the start screen. */
@@ -397,7 +427,11 @@ public class EditorApp extends Application implements MapWindow.Shell, StartView
             }
         };
         window.canvas().widthProperty().addListener(fit);
-        return HubLink.attach(window, map);
+        HubLink link = HubLink.attach(window, map);
+        if (map.keptOnDevice()) {
+            link.setHostHere(() -> share(window)); // its hub gone: this laptop may host the map from its copy
+        }
+        return link;
     }
 
     @Override

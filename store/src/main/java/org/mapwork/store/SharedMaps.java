@@ -221,6 +221,31 @@ public final class SharedMaps {
         });
     }
 
+    /**
+     * The map's hub is at another address now (another laptop hosts it, or the host moved): the next reopen connects
+     * there, with {@code token} (written to its owner-only file first). Completes when durable.
+     *
+     * @param address the map's address without the token ({@code ws://HOST:PORT/maps/MAP_ID})
+     */
+    public CompletableFuture<Void> moved(String mapId, String address, String token) {
+        if (address.contains("#")) {
+            throw new IllegalArgumentException("the address is kept without its token (the part after #)");
+        }
+        if (!token.equals(token(mapId))) {
+            writeToken(mapId, token);
+        }
+        return database.writer().submit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE shared_map SET address = ? WHERE map_id = ?")) {
+                ps.setString(1, address);
+                ps.setString(2, mapId);
+                if (ps.executeUpdate() != 1) {
+                    throw new LibraryException("Map " + mapId + " is not a shared map of this library");
+                }
+            }
+            return null;
+        });
+    }
+
     /** A revision of a shared map that is an entry of a hub's order: which hub, its serverSeq and clientSeq. */
     public record Tagged(long revision, String hubId, long serverSeq, String actor, long clientSeq) {
     }

@@ -82,7 +82,11 @@ public final class HubClient implements AutoCloseable {
     public static final Duration PRESENCE_EVERY = Duration.ofMillis(40);
 
     private final ClientCore core;
-    private final URI uri;
+    /** Where it connects: the map's address, until a move ({@link #tryMoving}) to where its hub went. */
+    private volatile URI uri;
+    /** While a move is tried: the address to go back to when the other hub does not take this device. */
+    private URI movingFrom;
+    private CompletableFuture<Boolean> moving;
     private final Executor sessionThread;
     private final Backoff backoff;
     private final HttpClient http;
@@ -212,6 +216,61 @@ public final class HubClient implements AutoCloseable {
         Objects.requireNonNull(schemaOfMethod, "schemaOfMethod");
         Objects.requireNonNull(sessionThread, "sessionThread");
         return Joiner.join(address, actor, name, schemaOfMethod, sessionThread, Objects.requireNonNull(backoff, "backoff"), c -> { });
+    }
+
+    /** The map's address it connects to now (without the token). */
+    public URI address() {
+        return uri;
+    }
+
+    /**
+     * Tries the map's hub at {@code other} (another host took the map over, or the host moved): while this device is
+     * not online, it connects there instead and, when that hub welcomes it (it knows the token), stays there, which
+     * completes with true; it catches up and sends its outbox as on any reconnect. When that hub refuses it or cannot
+     * be reached, it goes back to its address and completes with false. Completes with false at once while online,
+     * closed, refused, or trying another move.
+     */
+    public CompletableFuture<Boolean> tryMoving(URI other) {
+        Objects.requireNonNull(other, "other");
+        CompletableFuture<Boolean> out = new CompletableFuture<>();
+        try {
+            sessionThread.execute(() -> {
+                if (state == State.ONLINE || state == State.CLOSED || state == State.REFUSED || moving != null
+                        || other.equals(uri)) {
+                    out.complete(false);
+                    return;
+                }
+                if (socket != null) {
+                    socket.abort(); // a connection to the old address that has not been welcomed
+                    socket = null;
+                }
+                stopKeepAlive();
+                generation++; // what the old address still reports is stale now
+                core.disconnected();
+                movingFrom = uri;
+                moving = out;
+                uri = other;
+                failures = 0;
+                connect();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            out.complete(false);
+        }
+        return out;
+    }
+
+    /** On the session thread: the move being tried ends; back to the old address unless it worked. */
+    private void moved(boolean stays) {
+        CompletableFuture<Boolean> m = moving;
+        if (m == null) {
+            return;
+        }
+        moving = null;
+        if (!stays) {
+            uri = movingFrom;
+        }
+        movingFrom = null;
+        m.complete(stays);
     }
 
     /** Connects (from any thread); reconnects by itself after drops until {@link #close()}. */
@@ -359,6 +418,16 @@ public final class HubClient implements AutoCloseable {
             }
             return;
         }
+        if (moving != null && message instanceof Message.Error e) {
+            // that hub does not take this device (another share of the map, or no such map there): go back
+            String why = e.reason();
+            moved(false);
+            abort(gen, "the hub at the other address refused: " + why);
+            return;
+        }
+        if (moving != null && message instanceof Message.Welcome) {
+            moved(true);
+        }
         List<Message> reply;
         try {
             reply = core.receive(message);
@@ -403,13 +472,20 @@ public final class HubClient implements AutoCloseable {
         generation++; // whatever that connection still reports is stale now
         socket = null;
         stopKeepAlive();
+        moved(false); // a move that was being tried did not work: the next attempt goes to the old address
         problem = why;
         core.disconnected();
         presenceScheduled = false;
         peers.clear();
         setState(State.OFFLINE);
         Duration wait = backoff.after(failures++, jitter);
-        timer.schedule(() -> sessionThread.execute(this::connect), wait.toMillis(), TimeUnit.MILLISECONDS);
+        int next = generation;
+        // a move tried meanwhile connects by itself: this reconnect is then stale
+        timer.schedule(() -> sessionThread.execute(() -> {
+            if (next == generation) {
+                connect();
+            }
+        }), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void stopKeepAlive() {
@@ -436,6 +512,7 @@ public final class HubClient implements AutoCloseable {
             sessionThread.execute(() -> {
                 generation++;
                 stopKeepAlive();
+                moved(false);
                 setState(State.CLOSED);
                 peers.clear();
                 if (socket != null) {

@@ -30,7 +30,8 @@ import org.mapwork.collab.HubCore;
  */
 public final class HubServer implements AutoCloseable {
 
-    private static final String PREFIX = "/maps/";
+    /** The path of a map's WebSocket address, before its id. */
+    static final String PREFIX = "/maps/";
 
     private final Server server;
     private final ServerConnector connector;

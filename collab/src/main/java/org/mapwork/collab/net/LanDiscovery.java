@@ -60,6 +60,12 @@ public final class LanDiscovery {
     /** A shared map heard of on this network: where its hub is and what it is called. */
     public record Nearby(String title, String mapId, String host, int port) {
 
+        /** The map's WebSocket address on this hub (without a token). */
+        public URI mapUri() {
+            String h = host.contains(":") ? "[" + host + "]" : host;
+            return URI.create("ws://" + h + ":" + port + HubServer.PREFIX + mapId);
+        }
+
         /** Where this hub answers a join code. */
         public URI codeUri(JoinCode code) {
             String h = host.contains(":") ? "[" + host + "]" : host;

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.mapwork.collab.net.HubClient;
+import org.mapwork.collab.net.HubFollower;
 import org.mapwork.collab.net.JoinAddress;
 import org.mapwork.collab.net.SharedMapsOnDevice;
 import org.mapwork.editor.i18n.Ui;
@@ -57,8 +58,13 @@ public final class DeviceShares implements Joiner {
             return Joiner.super.joinMap(address, actor, name, sessionThread);
         }
         String mapId = address.mapId();
-        if (lib.shared().find(mapId).isPresent()) {
-            return resume(mapId, sessionThread);
+        java.util.Optional<SharedMaps.Share> kept = lib.shared().find(mapId);
+        if (kept.isPresent()) {
+            if (address.map().toString().equals(kept.get().address())) {
+                return resume(mapId, sessionThread);
+            }
+            // the map's hub at a new address (another laptop hosts it now): the kept copy carries on there
+            return moveTo(mapId, address, sessionThread);
         }
         if (lib.maps().stream().anyMatch(m -> m.id().equals(mapId))) {
             // this device's own map (it shares it, or shared it): its library copy is its own, the join is not kept
@@ -90,6 +96,32 @@ public final class DeviceShares implements Joiner {
                 .thenApply(this::opened);
     }
 
+    /**
+     * A kept map whose hub is at {@code address} now: its client (the open window's, or the map reopened) tries it
+     * and stays there when that hub takes the map's token, and the library keeps the new address. Reopened, it
+     * completes with the map; open in a window, that window moves, and it completes exceptionally saying so.
+     */
+    private CompletableFuture<Joined> moveTo(String mapId, JoinAddress address, Executor sessionThread) {
+        Library lib = library.get();
+        Open already = open.get(mapId);
+        if (already != null) {
+            return followed(lib, mapId, already.opened.client(), address)
+                    .thenCompose(moved -> CompletableFuture.failedFuture(new IllegalStateException(Ui.text(
+                            moved ? "collab.shared.moved-open" : "collab.shared.not-moved", address.map().getHost()
+                                    + ":" + address.map().getPort()))));
+        }
+        return resume(mapId, sessionThread).thenApply(joined -> {
+            followed(lib, mapId, joined.client(), address);
+            return joined;
+        });
+    }
+
+    /** Tries the kept map's hub at {@code address}; when it takes the device, the library keeps the new address. */
+    private static CompletableFuture<Boolean> followed(Library lib, String mapId, HubClient client, JoinAddress address) {
+        return client.tryMoving(address.map()).thenCompose(moved -> !moved ? CompletableFuture.completedFuture(false)
+                : lib.shared().moved(mapId, address.map().toString(), address.token()).thenApply(v -> true));
+    }
+
     /** Completes once the window last showing {@code mapId} has closed it (its keeper closed); done if none did. */
     public CompletableFuture<Void> closing(String mapId) {
         return closing.getOrDefault(mapId, CompletableFuture.completedFuture(null));
@@ -110,7 +142,14 @@ public final class DeviceShares implements Joiner {
         String mapId = opened.kept().mapId();
         Open o = new Open(opened);
         open.put(mapId, o);
+        Library lib = library.get();
+        // while its hub is unreachable, the map's hub is listened for at another address (someone took it over)
+        HubFollower follower = lib == null ? null : HubFollower.follow(lib, mapId, opened.client(), opened.sessionThread(),
+                HubFollower.listenOn(opened.client().address()));
         return new Joined(opened.client(), opened.kept(), () -> {
+            if (follower != null) {
+                follower.close();
+            }
             opened.client().close();
             // the connection is closed, so nothing more is handed to the library: wait for what was, off this thread
             CompletableFuture<Void> done = opened.kept().whenKept().handle((v, e) -> (Void) null)

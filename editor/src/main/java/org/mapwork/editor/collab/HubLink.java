@@ -27,10 +27,15 @@ import org.mapwork.model.MapSession;
  */
 public final class HubLink implements AutoCloseable {
 
+    private static final java.util.Map<MapWindow, HubLink> LINKED = new java.util.WeakHashMap<>();
+
     private final MapWindow window;
     private final HubClient client;
     private final KeptMap kept;
     private final Label state = new Label();
+    /** Beside "offline" on a kept map: this laptop hosts the map from its copy (shown once there is an action). */
+    private final javafx.scene.control.Button hostHere = new javafx.scene.control.Button(Ui.text("collab.host-here.button"));
+    private Runnable hostHereAction;
     private final Timeline ticker;
     private final MapSession.Listener heard = e -> heard();
     private IntSupplier peopleIn;
@@ -42,6 +47,14 @@ public final class HubLink implements AutoCloseable {
         this.client = client;
         this.kept = kept;
         state.setId("hub-state");
+        hostHere.setId("hub-host-here");
+        hostHere.setFocusTraversable(false);
+        hostHere.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the status bar squeezes its items: never this one
+        hostHere.setOnAction(e -> {
+            if (hostHereAction != null) {
+                hostHereAction.run();
+            }
+        });
         // the count of people and of waiting changes may change without a session event (a person leaves)
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -71,6 +84,8 @@ public final class HubLink implements AutoCloseable {
         }
         HubLink link = new HubLink(window, client, kept);
         window.addStatusItem(link.state);
+        window.addStatusItem(link.hostHere);
+        LINKED.put(window, link);
         client.onState(s -> Platform.runLater(link::refresh));
         client.peers().addListener(link::refresh); // someone came or left: the count changes
         client.core().session().addListener(link.heard);
@@ -97,8 +112,28 @@ public final class HubLink implements AutoCloseable {
         }
     }
 
+    /** The window's link to its hub while it lasts, or null (a map not shared, or no longer). */
+    public static HubLink of(MapWindow window) {
+        HubLink l = LINKED.get(window);
+        return l == null || l.closed ? null : l;
+    }
+
+    /** Whether the device's library keeps this map (this laptop may then host it from its copy). */
+    public boolean keptOnDevice() {
+        return kept != null;
+    }
+
+    /**
+     * What "Host it here" beside the offline status does (null: no such button); it shows while this kept map's hub
+     * is unreachable and nobody hosts it in this window.
+     */
+    public void setHostHere(Runnable action) {
+        this.hostHereAction = action;
+        refresh();
+    }
+
     /** Counts the people in for the status bar (the host, from its hub; without it, the roster the hub sends). */
-    public void setPeopleIn(IntSupplier count) {
+    public void setPeopleIn(IntSupplier count) { // null: counted from the roster again
         this.peopleIn = count;
         refresh();
     }
@@ -140,6 +175,10 @@ public final class HubLink implements AutoCloseable {
             case CLOSED -> Ui.text("collab.state.closed");
         };
         state.setText(text);
+        boolean offerHosting = hostHereAction != null && kept != null && peopleIn == null
+                && (client.state() == HubClient.State.OFFLINE || client.state() == HubClient.State.CONNECTING);
+        hostHere.setVisible(offerHosting);
+        hostHere.setManaged(offerHosting);
         state.setStyle(switch (client.state()) {
             case ONLINE -> "-fx-text-fill: #1d6b2f;";
             case OFFLINE, CONNECTING -> "-fx-text-fill: #8a5a00; -fx-font-weight: bold;";
@@ -156,6 +195,8 @@ public final class HubLink implements AutoCloseable {
         }
         refresh();
         closed = true;
+        hostHere.setVisible(false);
+        hostHere.setManaged(false);
         ticker.stop();
         client.core().session().removeListener(heard);
         if (presence != null) {

@@ -51,6 +51,13 @@ public final class ShareDialog {
     private final HBox codeLine;
     private final Timeline ticker;
     private Sharing sharing;
+    /** The kept map's link when this laptop is to host it from its copy (its hub gone), else null. */
+    private HubLink takingOver;
+    /** Opens Join… for the map's hub heard on the network (instead of a second hub of the map), or null. */
+    private java.util.function.Consumer<org.mapwork.collab.net.LanDiscovery.Nearby> joinInstead;
+    /** The addresses ("HOST:PORT") on the chosen address whose announcements are not another hub of the map. */
+    private java.util.function.Function<java.net.InetAddress, java.util.Set<String>> notElsewhere = a -> java.util.Set.of();
+    private HostedElsewhere watch;
 
     /**
      * @param name  the person's name as kept (empty when never given: the dialog asks for it)
@@ -83,8 +90,33 @@ public final class ShareDialog {
         content.setId("share-dialog");
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> showPeople()));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        stage.setOnHidden(e -> ticker.stop());
+        stage.setOnHidden(e -> {
+            ticker.stop();
+            stopWatching();
+        });
         stage.setScene(new Scene(content));
+    }
+
+    /**
+     * Offers to host the window's kept shared map here, its hub being gone ({@link Sharing#takeOver}), instead of
+     * sharing a map of this library.
+     */
+    public ShareDialog takingOver(HubLink link) {
+        this.takingOver = link;
+        heading.setText(Ui.text("collab.host-here.heading"));
+        return this;
+    }
+
+    /**
+     * What to do when the map's hub is heard elsewhere on the network: {@code join} opens Join… for it, and
+     * {@code notElsewhere} names the announcements on a chosen address that are not another hub (this laptop's last
+     * share, the hub that is gone).
+     */
+    public ShareDialog whenHostedElsewhere(java.util.function.Consumer<org.mapwork.collab.net.LanDiscovery.Nearby> join,
+                                           java.util.function.Function<java.net.InetAddress, java.util.Set<String>> notElsewhere) {
+        this.joinInstead = join;
+        this.notElsewhere = java.util.Objects.requireNonNull(notElsewhere, "notElsewhere");
+        return this;
     }
 
     /** Shows the dialog: the running share, or the choice of address to start one. */
@@ -135,19 +167,50 @@ public final class ShareDialog {
                 return null;
             }
         });
-        Label explain = new Label(Ui.text("collab.share.explain"));
+        Label explain = new Label(Ui.text(takingOver != null ? "collab.host-here.explain" : "collab.share.explain"));
         explain.setWrapText(true);
         explain.setMaxWidth(460);
-        Button go = new Button(Ui.text("collab.share.start"));
+        Button go = new Button(Ui.text(takingOver != null ? "collab.host-here.start" : "collab.share.start"));
         go.setId("share-start");
         go.setDefaultButton(true);
-        TextField who = new TextField(name);
+        TextField who = new TextField(takingOver != null ? takingOver.client().core().hello().name() : name);
         who.setId("share-name");
         who.setPromptText(Ui.text("collab.join.name-prompt"));
+        Button join = new Button(Ui.text("collab.share.join-instead"));
+        join.setId("share-join-instead");
+        join.setVisible(false);
+        join.setManaged(false);
+        Runnable watchHere = () -> watch(where.getValue().address(), go, join);
+        where.valueProperty().addListener((o, was, now) -> watchHere.run());
+        watchHere.run();
+        if (takingOver != null && takingOver.client().state() == org.mapwork.collab.net.HubClient.State.ONLINE) {
+            // its hub answers: nothing to take over
+            java.net.URI at = takingOver.client().address();
+            problem.setText(Ui.text("collab.host-here.online", at.getHost() + ":" + at.getPort()));
+            go.setDisable(true);
+        }
         go.setOnAction(e -> {
             if (who.getText() == null || who.getText().isBlank()) {
                 problem.setText(Ui.text("collab.join.no-name"));
                 who.requestFocus();
+                return;
+            }
+            if (watch != null && watch.found() == null && watch.stillToListen() > 0) {
+                // a hub of this map elsewhere answers within seconds: listen that long before starting another
+                problem.setText(Ui.text("collab.share.looking"));
+                go.setDisable(true);
+                javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(Duration.millis(watch.stillToListen()));
+                wait.setOnFinished(x -> {
+                    if (watch != null && watch.found() == null) {
+                        go.setDisable(false);
+                        problem.setText("");
+                        go.fire();
+                    }
+                });
+                wait.play();
+                return;
+            }
+            if (watch != null && watch.found() != null) {
                 return;
             }
             try {
@@ -160,12 +223,54 @@ public final class ShareDialog {
         Button cancel = new Button(Ui.text("collab.share.cancel"));
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.hide());
+        Label nameLabel = new Label(Ui.text("collab.join.name"));
+        if (takingOver != null) {
+            // the person's name on this map is the one they joined it with
+            who.setVisible(false);
+            who.setManaged(false);
+            nameLabel.setVisible(false);
+            nameLabel.setManaged(false);
+        }
         content.getChildren().setAll(heading, explain, new HBox(8, new Label(Ui.text("collab.share.listen-on")), where),
-                new Label(Ui.text("collab.join.name")), who, problem, buttons(cancel, go));
+                nameLabel, who, problem, buttons(cancel, join, go));
+    }
+
+    /** Listens on {@code on} for a hub of this map elsewhere; when one is heard, says so and offers to join it. */
+    private void watch(java.net.InetAddress on, Button go, Button join) {
+        stopWatching();
+        String mapId = window.viewModel().session().document().id();
+        java.util.Set<String> not = new java.util.HashSet<>(notElsewhere.apply(on));
+        if (takingOver != null) {
+            java.net.URI gone = takingOver.client().address();
+            not.add(gone.getHost() + ":" + gone.getPort());
+        }
+        watch = new HostedElsewhere(mapId, on, not, n -> {
+            problem.setText(Ui.text("collab.share.hosted-elsewhere", n.host() + ":" + n.port()));
+            go.setDisable(true);
+            if (joinInstead != null) {
+                join.setVisible(true);
+                join.setManaged(true);
+                join.setOnAction(e -> {
+                    stage.hide();
+                    joinInstead.accept(n);
+                });
+                join.setDefaultButton(true);
+            }
+            stage.sizeToScene();
+        });
+    }
+
+    private void stopWatching() {
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
     }
 
     private void showShared(Sharing s) {
+        stopWatching();
         this.sharing = s;
+        heading.setText(Ui.text("collab.share.heading"));
         String address = s.host().joinAddress().toUri().toString();
         TextField join = new TextField(address);
         join.setId("join-address");
@@ -207,6 +312,19 @@ public final class ShareDialog {
         setJoinCode(Ui.text("collab.share.code-at", s.host().joinCode(), s.host().hubAddress()));
         content.getChildren().setAll(heading, new Label(Ui.text("collab.share.join-with")), new HBox(8, join, copy),
                 codeLine, qrBox, scan, people, whoIsIn, buttons(forget, stop, close));
+        if (s.host().tookOver()) {
+            // the address is the map's own (everyone's kept address uses its token): there is no new one to make
+            forget.setVisible(false);
+            forget.setManaged(false);
+            // hosted from this laptop's copy: the address is the map's own, and the others come back by themselves
+            Label note = new Label(Ui.text("collab.host-here.hosted-note"));
+            note.setId("share-took-over");
+            note.setWrapText(true);
+            note.setMaxWidth(460);
+            note.setMinHeight(Region.USE_PREF_SIZE);
+            note.setStyle("-fx-text-fill: #1d6b2f;");
+            content.getChildren().add(1, note);
+        }
         showPeople();
         ticker.play();
     }
@@ -227,6 +345,7 @@ public final class ShareDialog {
             if (!others.equals(shownPeople)) {
                 shownPeople = others;
                 whoIsIn.getChildren().setAll(others.stream().map(this::personLine).toList());
+                stage.sizeToScene(); // a line per person: the dialog grows rather than squeezing its texts
             }
         }));
     }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 
+import org.mapwork.collab.ClientCore;
 import org.mapwork.collab.HubCore;
 import org.mapwork.collab.HubRecording;
 import org.mapwork.collab.net.HubLimits;
@@ -22,7 +23,9 @@ import org.mapwork.store.Library;
  */
 public final class ShareHost implements AutoCloseable {
 
+    /** The hub's order kept in the library, or null for a map taken over (this device's kept copy records it). */
     private final HubRecording recording;
+    private final HubCore hub;
     private final HubServer server;
     private JoinCode code;
     private LanDiscovery.Handle announcement;
@@ -30,8 +33,9 @@ public final class ShareHost implements AutoCloseable {
     private final String token;
     private final String mapId;
 
-    private ShareHost(HubRecording recording, HubServer server, String token, String mapId) {
+    private ShareHost(HubRecording recording, HubCore hub, HubServer server, String token, String mapId) {
         this.recording = recording;
+        this.hub = hub;
         this.server = server;
         this.token = token;
         this.mapId = mapId;
@@ -62,7 +66,7 @@ public final class ShareHost implements AutoCloseable {
                 ? HubRecording.resume(library, mapId, token, before.get().hubId(), before.get().sharedAt())
                 : HubRecording.share(library, mapId, token);
         try {
-            HubServer server = startOn(bind, before.map(HubShares.Share::port).orElse(0), recording);
+            HubServer server = startOn(bind, before.map(HubShares.Share::port).orElse(0), recording.hub());
             HubShares.Share kept = before.map(b -> b.carriedOnBy(recording.hub().hubId(), server.port()))
                     .orElseGet(() -> new HubShares.Share(token, recording.hub().hubId(), recording.sharedAt(), server.port()));
             try {
@@ -71,14 +75,55 @@ public final class ShareHost implements AutoCloseable {
                 System.err.println("Mapwork: the share of " + mapId + " was not kept (" + e.getMessage()
                         + "); sharing it again will give a new address");
             }
-            ShareHost host = new ShareHost(recording, server, token, mapId);
-            host.code = server.issueCode(mapId, recording.hub().document().title(), token);
-            host.announce(bind, recording.hub().document().title());
-            return host;
+            return new ShareHost(recording, recording.hub(), server, token, mapId).announced(bind);
         } catch (RuntimeException e) {
             recording.close();
             throw e;
         }
+    }
+
+    /**
+     * Hosts a kept shared map here, its hub being gone: a hub taken over from this device's copy
+     * ({@link HubCore#takeOver}: the confirmed map as the order of the old hub up to where this device confirmed it),
+     * under the map's own token, so that everyone's join address still lets them in; the others' devices bring what
+     * this copy lacks, and the window's outbox goes in as a device's. On the same port as the last time this library
+     * hosted it when that is free. The order is kept by this device's copy (its window is a client of the hub), not
+     * by a recording of its own. Call on {@code core}'s session thread.
+     *
+     * @throws IllegalStateException when the address cannot be bound
+     */
+    public static ShareHost takeOver(Library library, ClientCore core, InetAddress bind) {
+        Objects.requireNonNull(bind, "bind");
+        if (bind.isAnyLocalAddress()) {
+            throw new IllegalArgumentException("a shared map listens on one address, not on all of them");
+        }
+        String mapId = core.session().document().id();
+        org.mapwork.store.SharedMaps.Share kept = library.shared().find(mapId).orElseThrow(() ->
+                new IllegalStateException("map " + mapId + " is not a shared map kept on this device"));
+        String token = library.shared().token(mapId);
+        HubCore hub = HubCore.takeOver(core.confirmed(), core.session().schema(), token, core.hubId(), core.confirmedSeq(),
+                core.handled());
+        HubShares shares = new HubShares(library.directory());
+        java.util.Optional<HubShares.Share> before;
+        try {
+            before = shares.find(mapId);
+        } catch (java.io.IOException e) {
+            before = java.util.Optional.empty();
+        }
+        HubServer server = startOn(bind, before.map(HubShares.Share::port).orElse(0), hub);
+        try {
+            shares.save(mapId, new HubShares.Share(token, hub.hubId(), kept.confirmedRevision(), server.port()));
+        } catch (java.io.IOException e) {
+            System.err.println("Mapwork: the share of " + mapId + " was not kept (" + e.getMessage()
+                    + "); hosting it again may give a new port");
+        }
+        return new ShareHost(null, hub, server, token, mapId).announced(bind);
+    }
+
+    private ShareHost announced(InetAddress bind) {
+        code = server.issueCode(mapId, hub.document().title(), token);
+        announce(bind, hub.document().title());
+        return this;
     }
 
     /**
@@ -116,15 +161,15 @@ public final class ShareHost implements AutoCloseable {
     }
 
     /** The hub on {@code port} (the last share's) when it is free there, else on a free port. */
-    private static HubServer startOn(InetAddress bind, int port, HubRecording recording) {
+    private static HubServer startOn(InetAddress bind, int port, HubCore hub) {
         if (port > 0) {
             try {
-                return HubServer.start(bind, port, HubLimits.defaults(), List.of(recording.hub()));
+                return HubServer.start(bind, port, HubLimits.defaults(), List.of(hub));
             } catch (IllegalStateException taken) {
                 // in use by another program now: a new port (the others then need the new address)
             }
         }
-        return HubServer.start(bind, 0, HubLimits.defaults(), List.of(recording.hub()));
+        return HubServer.start(bind, 0, HubLimits.defaults(), List.of(hub));
     }
 
     /** The address a person joins with (it carries the token). */
@@ -143,7 +188,7 @@ public final class ShareHost implements AutoCloseable {
     /** Who is in now (one person per actor, the host too), read on the hub's map thread. */
     public java.util.concurrent.CompletableFuture<List<org.mapwork.collab.Message.Person>> people() {
         java.util.concurrent.CompletableFuture<List<org.mapwork.collab.Message.Person>> out = new java.util.concurrent.CompletableFuture<>();
-        if (!server.onMapThread(mapId, () -> out.complete(recording.hub().people()))) {
+        if (!server.onMapThread(mapId, () -> out.complete(hub.people()))) {
             out.complete(List.of());
         }
         return out;
@@ -163,8 +208,18 @@ public final class ShareHost implements AutoCloseable {
         return server;
     }
 
+    /** The hub's recording in the library, or null when the map was taken over ({@link #takeOver}). */
     public HubRecording recording() {
         return recording;
+    }
+
+    public HubCore hub() {
+        return hub;
+    }
+
+    /** Whether this hosts a kept map taken over from this device's copy ({@link #takeOver}). */
+    public boolean tookOver() {
+        return recording == null;
     }
 
     /** Stops listening and closes the hub's recording (what it has queued is still written). */
@@ -177,6 +232,8 @@ public final class ShareHost implements AutoCloseable {
             }
         }
         server.close();
-        recording.close();
+        if (recording != null) {
+            recording.close();
+        }
     }
 }

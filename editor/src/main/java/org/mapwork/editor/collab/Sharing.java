@@ -32,6 +32,58 @@ public final class Sharing {
     private final HubLink link;
     private boolean stopped;
 
+    /**
+     * Hosts the window's kept shared map here, its hub being unreachable ({@link ShareHost#takeOver}), and moves the
+     * window's own client to it: its outbox goes in as a device's, and the map's address in the library is the new
+     * hub's, so reopening it from "Shared with me" finds it. The window keeps its own keeping (its copy is the kept
+     * map); stopping closes the hub only, and the window is then offline like everyone else. On the JavaFX thread.
+     *
+     * @throws IllegalStateException when the hub is reachable (nothing to take over), the map is not kept here, or
+     *                               the address cannot be bound
+     */
+    public static Sharing takeOver(MapWindow window, LibraryShelf shelf, HubLink joined, InetAddress bind) {
+        Objects.requireNonNull(shelf, "shelf");
+        if (of(window) != null) {
+            return of(window);
+        }
+        if (!joined.keptOnDevice()) {
+            throw new IllegalStateException(Ui.text("collab.host-here.not-kept"));
+        }
+        HubClient client = joined.client();
+        if (client.state() == HubClient.State.ONLINE) {
+            throw new IllegalStateException(Ui.text("collab.host-here.online", hostAndPort(client.address())));
+        }
+        ShareHost host;
+        try {
+            host = ShareHost.takeOver(shelf.library(), client.core(), bind);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(Ui.text("collab.share.cannot-start", bind.getHostAddress(), e.getMessage()), e);
+        }
+        String mapId = host.mapId();
+        shelf.library().shared().moved(mapId, host.joinAddress().map().toString(), host.token())
+                .whenComplete((v, e) -> {
+                    if (e != null) {
+                        Platform.runLater(() -> window.viewModel().setStatus(Ui.text("collab.host-here.not-kept-address", e.getMessage())));
+                    }
+                });
+        joined.setPeopleIn(host::peopleIn);
+        Sharing sharing = new Sharing(window, shelf, host, joined);
+        ACTIVE.put(window, sharing);
+        window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> sharing.stop());
+        client.tryMoving(host.joinAddress().map()).whenComplete((moved, e) -> Platform.runLater(() -> {
+            // false when the window's listener for a moved hub heard this one first and moved already
+            if (!host.joinAddress().map().equals(client.address()) && !sharing.stopped) {
+                window.viewModel().setStatus(Ui.text("collab.host-here.not-moved"));
+            }
+        }));
+        window.viewModel().setStatus(Ui.text("collab.host-here.hosting"));
+        return sharing;
+    }
+
+    private static String hostAndPort(java.net.URI u) {
+        return u.getHost() + ":" + u.getPort();
+    }
+
     private Sharing(MapWindow window, LibraryShelf shelf, ShareHost host, HubLink link) {
         this.window = window;
         this.shelf = shelf;
@@ -140,6 +192,15 @@ public final class Sharing {
         }
         stopped = true;
         ACTIVE.remove(window);
+        if (host.tookOver()) {
+            // the window edits its kept copy on, offline: its changes wait for whoever hosts next
+            link.setPeopleIn(null);
+            host.close();
+            if (window.stage().isShowing()) {
+                window.viewModel().setStatus(Ui.text("collab.share.stopped"));
+            }
+            return;
+        }
         link.close();
         host.close();
         if (window.stage().isShowing()) {

@@ -227,6 +227,45 @@ class KeptJoinTest {
     }
 
     @Test
+    void joining_with_the_address_of_a_hub_that_took_the_map_over_continues_the_kept_copy(FxRobot robot) throws Exception {
+        MapWindow cai = joinThroughTheDialog(robot);
+        Element node = start.elements().stream().filter(e -> !e.isLink()).findFirst().orElseThrow();
+        server.close();
+        await("offline", () -> hubState(robot, cai).startsWith("Offline"), () -> hubState(robot, cai));
+        Ui.fx(() -> cai.viewModel().apply("Rename", List.of(Change.setLabel(node.id(), "Renamed while nobody hosts"))));
+        await("kept", () -> hubState(robot, cai).equals("Offline — your changes are kept (one waiting)"), () -> hubState(robot, cai));
+        Ui.fx(() -> {
+            cai.stage().hide();
+            return null;
+        });
+        app.shares().closing(start.id()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        // another laptop hosts the map from its copy, under the map's token, at another address; Cai types it
+        HubCore takeover = HubCore.takeOver(hub.document(), method.schema(), token, hub.hubId(), hub.serverSeq(), hub.handled());
+        HubServer other = HubServer.start(InetAddress.getLoopbackAddress(), 0, HubLimits.defaults(), List.of(takeover));
+        try {
+            MapWindow shownBefore = app.lastWindow();
+            Ui.fx(() -> {
+                app.joinDialog(other.joinUrl(start.id(), token).toString()).show();
+                robot.lookup("#join-name").queryAs(TextField.class).setText("Cai");
+                return null;
+            });
+            robot.clickOn("#join-button");
+            await("the kept copy online at the new hub", () -> app.lastWindow() != shownBefore
+                    && hubState(robot, app.lastWindow()).startsWith("Online") && app.lastWindow().viewModel().session()
+                    .document().element(node.id()).label().equals("Renamed while nobody hosts")
+                    && app.lastWindow().viewModel().document().equals(takeover.document()),
+                    () -> app.lastWindow() == shownBefore ? "no window" : hubState(robot, app.lastWindow()));
+            assertEquals(1, app.shares().list().size(), "the kept copy carried on: no second shared map");
+            assertEquals(1, takeover.serverSeq(), "the kept change set reached the new hub once: " + takeover.log());
+            await("the library keeps the new address", () -> app.shares().list().get(0).address()
+                    .equals(other.mapUri(start.id()).toString()), () -> app.shares().list().get(0).address());
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void without_a_library_the_join_is_in_memory_and_the_window_does_not_say_the_changes_are_kept(FxRobot robot)
             throws Exception {
         Ui.fx(() -> {

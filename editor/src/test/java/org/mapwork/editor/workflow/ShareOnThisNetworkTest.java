@@ -151,7 +151,9 @@ class ShareOnThisNetworkTest {
                 "the name is asked for the first time it is needed");
         robot.clickOn("#share-name").write("Ana");
         robot.clickOn("#share-start");
-        WaitForAsyncUtils.waitForFxEvents();
+        // the dialog first listens a few seconds for a hub of this map elsewhere on the network (docs/adr/0015)
+        await("the map shared", () -> robot.lookup("#join-address").tryQuery().isPresent(),
+                () -> problem(robot, "#share-problem"));
         assertEquals("Ana", app.settings().personName());
 
         String address = robot.lookup("#join-address").queryAs(TextField.class).getText();
