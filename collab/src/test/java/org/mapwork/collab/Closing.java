@@ -23,7 +23,7 @@ public final class Closing implements AfterEachCallback {
     }
 
     /** Shuts {@code thread} down after the test (waiting up to 20 s for what it runs); returns it. */
-    public <T extends ExecutorService> T keep(T thread) {
+    public <T extends ExecutorService> T keepThread(T thread) {
         open.add(() -> {
             thread.shutdown();
             thread.awaitTermination(20, TimeUnit.SECONDS);

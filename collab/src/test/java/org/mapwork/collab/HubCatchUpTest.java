@@ -110,8 +110,8 @@ class HubCatchUpTest {
     void a_device_moves_only_to_a_hub_that_takes_its_token_and_otherwise_stays_with_its_address() throws Exception {
         HubCore host = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
         HubServer server = HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(host));
-        Device ben = keep(new Device("ben", start, server.mapUri(start.id()), TestMaps.TOKEN));
-        Device cai = keep(new Device("cai", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        Device ben = open.keep(new Device("ben", start, server.mapUri(start.id()), TestMaps.TOKEN));
+        Device cai = open.keep(new Device("cai", start, server.mapUri(start.id()), TestMaps.TOKEN));
         await("online", () -> ben.online() && cai.online());
         cai.edit("Cai's", Change.setLabel("b", "Employers (cai)"));
         HubSocketTest.awaitConverged(server, host, ben, cai);
@@ -126,7 +126,7 @@ class HubCatchUpTest {
 
         // the same map shared anew under another token: that hub does not take ben, who goes back to his address
         HubCore stranger = new HubCore(start, TestMaps.SCHEMA, HubCore.newToken());
-        HubServer other = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(stranger)));
+        HubServer other = open.keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(stranger)));
         assertEquals(Boolean.FALSE, ben.client.tryMoving(other.mapUri(start.id())).join());
         assertEquals(old, ben.client.address());
         assertEquals(0, stranger.serverSeq(), "nothing sent to a hub that refused the token");
@@ -135,7 +135,7 @@ class HubCatchUpTest {
         // another laptop took the map over with its token: ben moves there, and his queued edit goes in
         HubCore takeover = HubCore.takeOver(ben.on(ben.core::confirmed), TestMaps.SCHEMA, TestMaps.TOKEN, host.hubId(), 2,
                 ben.on(ben.core::handled));
-        HubServer newHost = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(takeover)));
+        HubServer newHost = open.keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(takeover)));
         assertEquals(Boolean.TRUE, ben.client.tryMoving(newHost.mapUri(start.id())).join());
         assertEquals(newHost.mapUri(start.id()), ben.client.address());
         HubSocketTest.awaitConverged(newHost, takeover, ben);
@@ -145,8 +145,8 @@ class HubCatchUpTest {
         // cai comes back on a laptop that holds nothing (a snapshot), as the same person: his next edit goes in, not
         // taken for a resend of the one in the copy the new hub started from
         java.util.concurrent.ExecutorService caiThread = java.util.concurrent.Executors.newSingleThreadExecutor();
-        keep(caiThread::shutdownNow);
-        org.mapwork.collab.net.HubClient caiAgain = keep(org.mapwork.collab.net.HubClient.join(
+        open.keep(caiThread::shutdownNow);
+        org.mapwork.collab.net.HubClient caiAgain = open.keep(org.mapwork.collab.net.HubClient.join(
                 org.mapwork.collab.net.JoinAddress.of(newHost.mapUri(start.id()), TestMaps.TOKEN), "cai", "Cai",
                 m -> TestMaps.SCHEMA, caiThread).join());
         assertEquals("Employers (cai)", caiThread.submit(() -> caiAgain.core().session().document().element("b").label()).get());

@@ -39,7 +39,7 @@ class JoinTest {
     private final MapDocument start = TestMaps.starter();
     @RegisterExtension
     final Closing open = new Closing();
-    private final ExecutorService caiThread = open.keep(Executors.newSingleThreadExecutor(r -> new Thread(r, "session-cai")));
+    private final ExecutorService caiThread = open.keepThread(Executors.newSingleThreadExecutor(r -> new Thread(r, "session-cai")));
 
     private <T> T onCai(java.util.concurrent.Callable<T> task) throws Exception {
         return caiThread.submit(task).get(20, TimeUnit.SECONDS);

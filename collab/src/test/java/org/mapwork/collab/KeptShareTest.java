@@ -41,7 +41,7 @@ class KeptShareTest {
     private final MapDocument start = TestMaps.starter();
     @RegisterExtension
     final Closing open = new Closing();
-    private final ExecutorService caiThread = open.keep(Executors.newSingleThreadExecutor(r -> new Thread(r, "session-cai")));
+    private final ExecutorService caiThread = open.keepThread(Executors.newSingleThreadExecutor(r -> new Thread(r, "session-cai")));
 
     private static Library library(Path dir) {
         return Library.open(dir, SchemaRegistry.of(TestMaps.SCHEMA), Library.Options.defaults().withBackupOnClose(false));
