@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import org.mapwork.editor.i18n.Ui;
 import org.mapwork.model.Change;
@@ -36,9 +37,11 @@ public final class MapEdits {
     private final MapViewModel vm;
     private final Selection selection;
     private final Viewing viewing;
+    private final BackgroundLayout layouts;
 
     MapEdits(MapViewModel vm, Selection selection, Viewing viewing) {
         this.vm = vm;
+        this.layouts = new BackgroundLayout(vm);
         this.selection = selection;
         this.viewing = viewing;
     }
@@ -316,7 +319,10 @@ public final class MapEdits {
         return vm.apply(Ui.text("map.edit.send-to-back"), changes);
     }
 
-    /** Lays out the whole map, or only the selected nodes, with the method's layout. */
+    /**
+     * Lays out the whole map, or only the selected nodes, with the method's layout: worked out in the background and
+     * applied as one undo step ({@link BackgroundLayout}). Returns whether it was started.
+     */
     public boolean autoLayout() {
         Optional<MethodTemplate> template = vm.template();
         if (template.isEmpty()) {
@@ -330,9 +336,26 @@ public final class MapEdits {
                 nodes.add(id);
             }
         }
-        ChangeSet layout = template.get().layout(document(), nodes);
-        return vm.apply(nodes.isEmpty() ? Ui.text("map.edit.layout-map") : Ui.text("map.edit.layout-nodes", nodes.size()),
-                layout.changes());
+        return layouts.start(template.get(), document(), nodes,
+                nodes.isEmpty() ? Ui.text("map.edit.layout-map") : Ui.text("map.edit.layout-nodes", nodes.size()));
+    }
+
+    /**
+     * Where layouts are worked out and where their results are applied: the window passes a background thread and the
+     * JavaFX thread; until then both run at once.
+     */
+    public void runLayoutsOn(Executor worker, Executor fxThread) {
+        layouts.runOn(worker, fxThread);
+    }
+
+    /** Whether a layout is on its way (tests wait for it; call on the JavaFX thread). */
+    public boolean layingOut() {
+        return layouts.running();
+    }
+
+    /** Drops a layout still on its way: the window is closing. */
+    public void stopLayouts() {
+        layouts.stop();
     }
 
     /** Resizes the selected nodes and annotations by (dw, dh) map units (keyboard path for resizing). */

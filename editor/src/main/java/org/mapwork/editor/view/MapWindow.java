@@ -2,6 +2,8 @@ package org.mapwork.editor.view;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -92,6 +94,12 @@ public final class MapWindow implements Shortcuts.WindowActions {
     private FilePicker files = FilePicker.system();
     /** This window's Export… dialog: it offers the format exported to last first. */
     private final ExportDialog exportDialog = new ExportDialog(ExportDialog.formats());
+    /** This window's layouts are worked out here, so a large map's layout never freezes the window. */
+    private final ExecutorService layouts = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mapwork-layout");
+        t.setDaemon(true);
+        return t;
+    });
 
     public MapWindow(Stage stage, OpenedMap opened, Shell shell) {
         this.stage = stage;
@@ -99,6 +107,7 @@ public final class MapWindow implements Shortcuts.WindowActions {
         this.vm = new MapViewModel(opened.session(), opened.template(), Methods.schemas(),
                 new PainterHitTester(painter), new SystemClipboard());
         vm.viewing().setExtent(doc -> painter.extent(doc, RenderOptions.screen(java.util.Set.of())));
+        vm.edits().runLayoutsOn(layouts, Platform::runLater);
         this.canvas = new MapCanvasView(vm, painter);
         this.palette = new Palette(vm, this::chooseTool);
         this.methodMenus = new MethodMenus(stage, vm, canvas);
@@ -162,6 +171,8 @@ public final class MapWindow implements Shortcuts.WindowActions {
         stage.centerOnScreen();
         stage.setTitle(statusBar.titleText());
         stage.setOnHidden(e -> {
+            vm.edits().stopLayouts();
+            layouts.shutdown();
             canvas.dispose();
             minimap.dispose();
             findings.dispose();

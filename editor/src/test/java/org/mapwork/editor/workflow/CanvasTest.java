@@ -403,6 +403,9 @@ class CanvasTest {
 
         robot.type(KeyCode.ESCAPE);
         Ui.keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L);
+        // the layout is worked out in the background and lands a moment later
+        Ui.waitFor(() -> !vm.edits().layingOut());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(start + 5, depth(vm), "auto-layout of the whole map is one step");
         Snapshots.save(Snapshots.of(w.canvas().canvas()), "auto-layout");
     }

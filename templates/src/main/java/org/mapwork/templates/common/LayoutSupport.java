@@ -209,12 +209,19 @@ public final class LayoutSupport {
 
     /** Links that pass through a box they do not end at (drawn straight between centres). */
     public static int linksThroughNodes(MapDocument doc) {
-        Map<String, Box> boxes = boxes(doc);
+        return linksThroughNodes(boxes(doc), doc.links().map(l -> new String[]{l.source(), l.target()}).toList());
+    }
+
+    /** Pairs of an arc (source and target ids) and a box it passes through, drawn straight between box centres. */
+    public static int linksThroughNodes(Map<String, Box> boxes, List<String[]> arcs) {
         int count = 0;
-        for (Element l : doc.links().toList()) {
-            Box s = boxes.get(l.source()), t = boxes.get(l.target());
+        for (String[] l : arcs) {
+            Box s = boxes.get(l[0]), t = boxes.get(l[1]);
+            if (s == null || t == null) {
+                continue;
+            }
             for (Map.Entry<String, Box> e : boxes.entrySet()) {
-                if (e.getKey().equals(l.source()) || e.getKey().equals(l.target())) {
+                if (e.getKey().equals(l[0]) || e.getKey().equals(l[1])) {
                     continue;
                 }
                 Box b = e.getValue();
