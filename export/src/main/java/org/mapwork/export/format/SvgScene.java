@@ -38,9 +38,13 @@ import org.mapwork.model.MapDocument;
  */
 public final class SvgScene {
 
-    /** The drawing defaults every fragment assumes from an enclosing element: the SVG export's root attributes. */
+    /**
+     * The drawing defaults every fragment assumes from an enclosing element: the SVG export's root attributes, with
+     * shapes drawn at geometric precision, as the painter asks of Java2D (pure stroke control): a renderer that
+     * otherwise normalises strokes (Batik) would move every line by up to half a pixel.
+     */
     public static final String ROOT_ATTRIBUTES = "font-family=\"" + SvgExport.FONT_FAMILY.replace("'", "&apos;") + "\" "
-            + SvgCanvas.ROOT_DEFAULTS;
+            + SvgCanvas.ROOT_DEFAULTS.replace("shape-rendering=\"auto\"", "shape-rendering=\"geometricPrecision\"");
 
     /**
      * One part of the drawing.
@@ -235,9 +239,11 @@ public final class SvgScene {
             }
         };
         // the painter puts the view's corner at the origin; the canvas puts it back, so that fragments are in map
-        // coordinates and an element's markup does not change when the extent does (a whole-number corner: exactly)
+        // coordinates and an element's markup does not change when the extent does (a whole-number corner: exactly);
+        // the view covers the whole pixels the document shows (see openSvg), so the background reaches its last row
         double x0 = Math.floor(extent.getX()), y0 = Math.floor(extent.getY());
-        Viewport view = new Viewport(x0, y0, Math.ceil(extent.getMaxX()) - x0, Math.ceil(extent.getMaxY()) - y0, 1);
+        Viewport view = new Viewport(x0, y0, Math.ceil(extent.getX() + Math.ceil(extent.getWidth())) - x0,
+                Math.ceil(extent.getY() + Math.ceil(extent.getHeight())) - y0, 1);
         canvas.translate(x0, y0);
         painter.paintParts(canvas, doc, view, opts, key -> {
             close.run();
