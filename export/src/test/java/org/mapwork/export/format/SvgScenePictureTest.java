@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -22,6 +24,7 @@ import org.mapwork.model.ChangeEngine;
 import org.mapwork.model.ChangeSet;
 import org.mapwork.model.Element;
 import org.mapwork.model.MapDocument;
+import org.mapwork.model.json.MapJson;
 import org.mapwork.templates.MethodTemplate;
 import org.mapwork.templates.Methods;
 
@@ -50,6 +53,10 @@ class SvgScenePictureTest {
         SvgScene svg = new SvgScene(new MapPainter());
         SvgScene.Scene scene = svg.scene(doc);
         BufferedImage browser = rasterise(scene.svg());
+        // for a person to look at with another renderer (rsvg-convert, a browser) beside ./mapwork export FILE --format png
+        Path look = Files.createDirectories(Path.of("target", "look"));
+        Files.writeString(look.resolve("svg-scene-" + methodId + ".svg"), scene.svg());
+        Files.writeString(look.resolve("svg-scene-" + methodId + ".mapwork.json"), MapJson.toJson(doc));
         assertEquals(png.getWidth(), browser.getWidth(), "width");
         assertEquals(png.getHeight(), browser.getHeight(), "height");
         double same = Pictures.meanChannelDifference(png, browser);
