@@ -62,6 +62,29 @@ public final class Pictures {
         return worst;
     }
 
+    /** How many pixels of two pictures of the same size differ at all (0 for the same drawing by the same rasteriser). */
+    public static int differingPixels(BufferedImage a, BufferedImage b) {
+        sameSize(a, b);
+        int n = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                n += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** How many pixels of a picture with an alpha channel are not wholly transparent: what was drawn on it. */
+    public static int inkedPixels(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                n += (img.getRGB(x, y) >>> 24) > 0 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     /**
      * {@code image} blurred by a 3 × 3 box: where two rasterisers place a glyph or an edge a fraction of a pixel apart
      * the blurred pictures hardly differ, where one draws something the other does not they still do.
