@@ -53,6 +53,8 @@ public class SvgSceneBenchmark {
     /** A scene that has drawn {@link #doc} or {@link #moved} last, and which of the two. */
     SvgScene updating;
     boolean atMoved;
+    /** A scene whose painter has drawn {@link #doc}. */
+    SvgScene warm;
 
     @Setup
     public void setUp() {
@@ -65,6 +67,8 @@ public class SvgSceneBenchmark {
         opts = RenderOptions.file();
         updating = new SvgScene(new MapPainter());
         updating.scene(doc);
+        warm = new SvgScene(new MapPainter());
+        warm.scene(doc);
         SvgScene.Scene scene = new SvgScene(new MapPainter()).scene(doc);
         SvgScene.Update update = new SvgScene(new MapPainter()).update(doc, moved);
         System.out.printf("%s: %d elements, %d fragments, %,d characters; moving %s (%d links) replaces %d fragments"
@@ -76,6 +80,15 @@ public class SvgSceneBenchmark {
     @Benchmark
     public SvgScene.Scene scene() {
         return new SvgScene(new MapPainter()).scene(doc);
+    }
+
+    /**
+     * The whole map again from a painter that has drawn it already (the hub keeps one per map): a device joining,
+     * or reloading, while the map is open.
+     */
+    @Benchmark
+    public SvgScene.Scene sceneWarmPainter() {
+        return warm.scene(doc);
     }
 
     @Benchmark
