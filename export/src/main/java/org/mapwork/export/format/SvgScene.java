@@ -34,7 +34,11 @@ import org.mapwork.model.MapDocument;
  *
  * <p>Drawn as a file is (legend, title block, white background; nothing selected, no editor aids, no level of detail)
  * unless other options are given. Not thread-safe, like the painter: one per thread. It keeps the fragments of the map
- * it drew last, so that {@code update(last, next)} costs what the change costs.
+ * it drew last, so that {@code update(last, next)} draws only what changed (it still walks the new drawing order once).
+ *
+ * <p>Labels are {@code <text>} already broken into lines and placed by the painter's measures of DejaVu Sans: a browser
+ * without that font shows the same lines in the next family named, a little off centre; serving the bundled font
+ * ({@link org.mapwork.export.paint.MapFonts#openFontFile}) as a web font avoids that.
  */
 public final class SvgScene {
 
