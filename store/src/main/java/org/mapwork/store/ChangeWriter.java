@@ -2,7 +2,6 @@ package org.mapwork.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,8 +17,8 @@ import org.mapwork.model.MapDocument;
 
 /**
  * The library's one writer: a thread that takes queued change sets (and other writes) in order, writes as many as
- * are waiting in one transaction, makes them durable with one {@code CHECKPOINT SYNC} (H2 writes its store and
- * forces it to the device), and only then completes their acknowledgements. Batching many change sets per sync is
+ * are waiting in one transaction, makes them durable (on H2 with one {@code CHECKPOINT SYNC}: H2 writes its store and
+ * forces it to the device; on PostgreSQL the commit is), and only then completes their acknowledgements. Batching many change sets per sync is
  * what keeps throughput up while every acknowledged change survives a crash (see docs/adr/0002).
  *
  * <p>When a write fails (a full disk, say), the waiting change sets stay queued and are tried again with a growing
@@ -50,6 +49,7 @@ final class ChangeWriter {
     private static final int MAX_BATCH = 1000;
 
     private final Connection connection;
+    private final LibraryDatabase.Engine engine;
     private final Clock clock;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -63,8 +63,10 @@ final class ChangeWriter {
     }
 
     /** @param afterDurable called on the writer thread for every durable append, in order */
-    ChangeWriter(Connection connection, Clock clock, String name, AfterDurable afterDurable) throws SQLException {
+    ChangeWriter(Connection connection, LibraryDatabase.Engine engine, Clock clock, String name, AfterDurable afterDurable)
+            throws SQLException {
         this.connection = connection;
+        this.engine = engine;
         this.clock = clock;
         this.afterDurable = afterDurable;
         connection.setAutoCommit(false);
@@ -154,6 +156,11 @@ final class ChangeWriter {
                     }
                     try {
                         writeAppends(group);
+                    } catch (PlaceTaken taken) {
+                        rollback();
+                        giveUp(taken, backlog);
+                        pause = 0;
+                        continue; // the other maps' change sets are written at once, without this one's
                     } catch (Exception | LinkageError | OutOfMemoryError e) {
                         rollback();
                         for (MapRecorder r : recordersOf(group)) {
@@ -193,14 +200,53 @@ final class ChangeWriter {
         }
     }
 
+    /**
+     * A change set's place in its map's order (map, revision) holds another's already: another Mapwork on the same
+     * server database (another hub node) wrote that revision. Trying again cannot help.
+     */
+    private static final class PlaceTaken extends Exception {
+        final transient Append append;
+
+        PlaceTaken(Append append, SQLException cause) {
+            super(cause);
+            this.append = append;
+        }
+    }
+
+    /** PostgreSQL's and H2's SQLSTATE for a duplicate key. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The recorder whose place was taken writes no more; its queued change sets fail, the others' stay queued. */
+    private static void giveUp(PlaceTaken taken, ArrayDeque<Task> backlog) {
+        MapRecorder r = taken.append.recorder();
+        LibraryException p = new LibraryException("Revision " + taken.append.revision() + " of map " + r.mapId()
+                + " was written meanwhile by another Mapwork on the same database (another hub node?); this one's changes "
+                + "from there on are not saved. Load the map again.", taken.getCause());
+        r.placeTaken(p);
+        backlog.removeIf(t -> {
+            if (t instanceof Append a && a.recorder() == r) {
+                a.done().completeExceptionally(p);
+                return true;
+            }
+            return false;
+        });
+    }
+
     private void writeAppends(List<Append> appends) throws Exception {
         if (appends.isEmpty()) {
             return;
         }
         Map<MapRecorder, Append> last = new LinkedHashMap<>();
         for (Append a : appends) {
-            LogStore.insertChangeSet(connection, a.recorder().mapId(), a.revision(), a.origin(), a.changeSet(),
-                    ChangeSetCodec.toJson(a.changeSet()));
+            try {
+                LogStore.insertChangeSet(connection, a.recorder().mapId(), a.revision(), a.origin(), a.changeSet(),
+                        ChangeSetCodec.toJson(a.changeSet()));
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw new PlaceTaken(a, e);
+                }
+                throw e;
+            }
             if (a.tag() != null) {
                 LogStore.tagChangeSet(connection, a.recorder().mapId(), a.revision(), a.tag().hubId(), a.tag().serverSeq(),
                         a.tag().clientSeq(), a.tag().confirmsOutbox());
@@ -248,11 +294,9 @@ final class ChangeWriter {
         }
     }
 
-    /** Writes H2's store and forces it to the device: after this, committed data survives a crash or power cut. */
+    /** After this, committed data survives a crash or power cut (H2: its store written and forced to the device). */
     private void sync() throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("CHECKPOINT SYNC");
-        }
+        engine.makeDurable(connection);
     }
 
     private void rollback() {
