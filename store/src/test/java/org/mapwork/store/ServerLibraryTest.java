@@ -167,8 +167,8 @@ class ServerLibraryTest {
             assertEquals(won, second.load("m-shared").document(), "both nodes read the winner's map");
             ra.close();
             rb.close();
-            r1.close();
-            assertThrows(LibraryException.class, r2::close, "closing says that changes were not saved");
+            winner.close();
+            assertThrows(LibraryException.class, loser::close, "closing says that changes were not saved");
         }
     }
 
