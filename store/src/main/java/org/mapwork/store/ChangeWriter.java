@@ -48,7 +48,9 @@ final class ChangeWriter {
 
     private static final int MAX_BATCH = 1000;
 
-    private final Connection connection;
+    /** Writer thread only, once started (replaced when a server connection broke). */
+    private Connection connection;
+    private final LibraryDatabase.Connector connector;
     private final LibraryDatabase.Engine engine;
     private final Clock clock;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
@@ -63,9 +65,11 @@ final class ChangeWriter {
     }
 
     /** @param afterDurable called on the writer thread for every durable append, in order */
-    ChangeWriter(Connection connection, LibraryDatabase.Engine engine, Clock clock, String name, AfterDurable afterDurable)
-            throws SQLException {
+    /** @param connector makes a new connection when a server's breaks (its server restarted, say) */
+    ChangeWriter(Connection connection, LibraryDatabase.Connector connector, LibraryDatabase.Engine engine, Clock clock,
+                 String name, AfterDurable afterDurable) throws SQLException {
         this.connection = connection;
+        this.connector = connector;
         this.engine = engine;
         this.clock = clock;
         this.afterDurable = afterDurable;
@@ -158,11 +162,18 @@ final class ChangeWriter {
                         writeAppends(group);
                     } catch (PlaceTaken taken) {
                         rollback();
-                        giveUp(taken, backlog);
+                        List<Append> ours = writtenBefore(group);
+                        if (ours.isEmpty()) {
+                            giveUp(taken, backlog);
+                        } else {
+                            ours.forEach(a -> backlog.poll());
+                            acknowledge(ours);
+                        }
                         pause = 0;
                         continue; // the other maps' change sets are written at once, without this one's
                     } catch (Exception | LinkageError | OutOfMemoryError e) {
                         rollback();
+                        reconnectIfBroken();
                         for (MapRecorder r : recordersOf(group)) {
                             r.problem(new LibraryException("Changes to map " + r.mapId() + " are not saved yet ("
                                     + e.getMessage() + "); Mapwork keeps trying.", e));
@@ -211,6 +222,64 @@ final class ChangeWriter {
             super(cause);
             this.append = append;
         }
+    }
+
+    /**
+     * The group's first change sets that the log already holds exactly as queued: a commit that went through while
+     * its answer was lost with the connection (a server restarting). They are durable; writing them again is what
+     * failed.
+     */
+    private List<Append> writtenBefore(List<Append> group) {
+        List<Append> ours = new ArrayList<>();
+        try {
+            for (Append a : group) {
+                var logged = LogStore.changeSets(connection, a.recorder().mapId(), a.revision() - 1, a.revision(), 1);
+                if (logged.isEmpty() || !logged.get(0).body().equals(ChangeSetCodec.toJson(a.changeSet()))
+                        || !logged.get(0).revision().actor().equals(a.changeSet().actor())) {
+                    break;
+                }
+                ours.add(a);
+            }
+            connection.rollback();
+        } catch (SQLException e) {
+            rollback();
+        }
+        return ours;
+    }
+
+    /**
+     * A server's connection that broke (PostgreSQL restarted, the network dropped it) is replaced; while the server
+     * is away this fails and the next round, after its pause, tries again. An H2 file's connection is never reopened
+     * here: a broken one means the database was closed or damaged, which its owner handles.
+     */
+    private void reconnectIfBroken() {
+        if (engine != LibraryDatabase.Engine.POSTGRESQL) {
+            return;
+        }
+        try {
+            if (connection.isValid(2)) {
+                return;
+            }
+        } catch (SQLException e) {
+            // broken
+        }
+        try {
+            Connection fresh = connector.connect();
+            fresh.setAutoCommit(false);
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it was broken
+            }
+            connection = fresh;
+        } catch (SQLException e) {
+            // the server is not back yet
+        }
+    }
+
+    /** The connection the writer writes on now; only once the writer has stopped. */
+    Connection connection() {
+        return connection;
     }
 
     /** PostgreSQL's and H2's SQLSTATE for a duplicate key. */
@@ -278,6 +347,7 @@ final class ChangeWriter {
             } catch (Exception e) {
                 // a snapshot that fails costs only opening speed; the log has everything
                 rollback();
+                reconnectIfBroken();
             }
         }
     }
@@ -290,6 +360,7 @@ final class ChangeWriter {
             j.done().complete(result);
         } catch (Exception e) {
             rollback();
+            reconnectIfBroken();
             j.done().completeExceptionally(e);
         }
     }

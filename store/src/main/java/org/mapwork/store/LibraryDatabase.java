@@ -67,22 +67,21 @@ final class LibraryDatabase {
     private final String where;
     private final Engine engine;
     private final Connector connector;
-    private final Connection readConnection;
+    /** Guarded by {@link #readLock}; replaced when a server's connection broke. */
+    private Connection readConnection;
     private final ReentrantLock readLock = new ReentrantLock();
     private final ChangeWriter writer;
-    private final Connection writeConnection;
     private final String localActor;
     private volatile boolean closed;
 
     private LibraryDatabase(Path directory, String where, Engine engine, Connector connector, Connection readConnection,
-                            ChangeWriter writer, Connection writeConnection, String localActor) {
+                            ChangeWriter writer, String localActor) {
         this.directory = directory;
         this.where = where;
         this.engine = engine;
         this.connector = connector;
         this.readConnection = readConnection;
         this.writer = writer;
-        this.writeConnection = writeConnection;
         this.localActor = localActor;
     }
 
@@ -119,8 +118,8 @@ final class LibraryDatabase {
         try {
             read = prepared.connect();
             String actor = ensureActor(write);
-            ChangeWriter writer = new ChangeWriter(write, engine, clock, "mapwork-library-writer", afterDurable);
-            return new LibraryDatabase(directory, where, engine, prepared, read, writer, write, actor);
+            ChangeWriter writer = new ChangeWriter(write, prepared, engine, clock, "mapwork-library-writer", afterDurable);
+            return new LibraryDatabase(directory, where, engine, prepared, read, writer, actor);
         } catch (SQLException | RuntimeException e) {
             write.close();
             if (read != null) {
@@ -167,7 +166,14 @@ final class LibraryDatabase {
         ensureOpen();
         readLock.lock();
         try {
-            return work.run(readConnection);
+            try {
+                return work.run(readConnection);
+            } catch (SQLException e) {
+                if (!reconnectReads()) {
+                    throw e;
+                }
+                return work.run(readConnection); // once more, on a new connection
+            }
         } catch (SQLException e) {
             String problem = LibraryException.firstLine(String.valueOf(e.getMessage()));
             if (engine == Engine.H2 && e.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1) {
@@ -177,6 +183,36 @@ final class LibraryDatabase {
             throw new LibraryException("Cannot read the library " + where + ": " + problem, e);
         } finally {
             readLock.unlock();
+        }
+    }
+
+    /**
+     * Replaces a server's read connection that broke (PostgreSQL restarted); an H2 file's is never reopened.
+     *
+     * @return whether there is a new connection to try again on
+     */
+    private boolean reconnectReads() {
+        if (engine != Engine.POSTGRESQL) {
+            return false;
+        }
+        try {
+            if (readConnection.isValid(2)) {
+                return false; // the work itself failed
+            }
+        } catch (SQLException broken) {
+            // replace it
+        }
+        try {
+            Connection fresh = connector.connect();
+            try {
+                readConnection.close();
+            } catch (SQLException ignored) {
+                // it was broken
+            }
+            readConnection = fresh;
+            return true;
+        } catch (SQLException notBack) {
+            return false;
         }
     }
 
@@ -270,7 +306,7 @@ final class LibraryDatabase {
         }
         if (engine == Engine.POSTGRESQL) {
             try {
-                writeConnection.close();
+                writer.connection().close();
             } catch (SQLException ignored) {
                 // closing anyway
             }

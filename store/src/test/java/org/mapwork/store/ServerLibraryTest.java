@@ -232,4 +232,77 @@ class ServerLibraryTest {
             assertEquals(1, lib.load("m-1").revision());
         }
     }
+
+    @Test
+    void aLibraryCarriesOnWhenPostgresqlRestartsUnderIt() throws Exception {
+        PostgresCluster.Database db = PG.newDatabase();
+        try (Library lib = Library.open(store(db), TestMaps.SCHEMAS, options())) {
+            lib.createMap(starter("m-1", "Through a restart"));
+            LoadedMap m = lib.load("m-1");
+            MapSession session = new MapSession(m.document(), m.schema(), "hub", m.lastSeq());
+            try (MapRecorder recorder = lib.record(m, session)) {
+                List<java.util.Optional<LibraryException>> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+                recorder.onProblem(problems::add);
+                session.applyRemote(byAuthor("a-ana", 1, "Before"));
+                assertEquals(2, recorder.flush().get(30, TimeUnit.SECONDS));
+                PG.restart(); // every connection of the library is gone
+                session.applyRemote(byAuthor("a-ana", 2, "After"));
+                assertEquals(3, recorder.flush().get(60, TimeUnit.SECONDS), "written on a new connection");
+                assertTrue(problems.get(0).isPresent(), "the write on the dead connection failed first: " + problems);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (problems.get(problems.size() - 1).isPresent()) {
+                    assertTrue(System.nanoTime() < deadline, "the problem was never cleared: " + problems);
+                    Thread.sleep(10);
+                }
+                assertEquals(session.document(), lib.load("m-1").document(), "read on a new connection");
+            }
+        }
+    }
+
+    @Test
+    void aCommitWhoseAnswerWasLostWithTheConnectionCountsAsWrittenNotAsTaken() throws Exception {
+        PostgresCluster.Database db = PG.newDatabase();
+        try (Library lib = Library.open(store(db), TestMaps.SCHEMAS, options());
+             Connection other = db.connect()) {
+            lib.createMap(starter("m-1", "A lost answer"));
+            LoadedMap m = lib.load("m-1");
+            MapSession session = new MapSession(m.document(), m.schema(), "hub", m.lastSeq());
+            List<MapSession.Event> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (MapRecorder recorder = lib.record(m, session)) {
+                session.addListener(seen::add);
+                other.setAutoCommit(false);
+                try (Statement st = other.createStatement()) {
+                    st.execute("LOCK TABLE change_set IN SHARE ROW EXCLUSIVE MODE"); // the writer's insert waits
+                }
+                session.applyRemote(byAuthor("a-ana", 1, "Kept once"));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (writerWaiting(other) == 0) {
+                    assertTrue(System.nanoTime() < deadline, "the writer never waited for the table");
+                    Thread.sleep(10);
+                }
+                // what the writer's commit would have done, committed; then its connection dies before the answer
+                MapSession.Event e = seen.get(0);
+                LogStore.insertChangeSet(other, "m-1", 2, e.origin().name(), e.changeSet(), ChangeSetCodec.toJson(e.changeSet()));
+                LogStore.updateHead(other, "m-1", e.document().title(), e.changeSet().time(), 2);
+                try (Statement st = other.createStatement()) {
+                    st.execute("SELECT pg_terminate_backend(" + writerWaiting(other) + ")");
+                }
+                other.commit();
+                assertEquals(2, recorder.flush().get(60, TimeUnit.SECONDS));
+                assertFalse(recorder.lostItsPlace(), "its own change set is not another writer's");
+                session.applyRemote(byAuthor("a-ana", 2, "Then more"));
+                assertEquals(3, recorder.flush().get(60, TimeUnit.SECONDS));
+                assertEquals(3, lib.revisions("m-1").size());
+                assertEquals(session.document(), lib.load("m-1").document());
+            }
+        }
+    }
+
+    /** The process id of a library connection waiting for a lock, or 0. */
+    private static int writerWaiting(Connection c) throws java.sql.SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pid FROM pg_stat_activity "
+                + "WHERE application_name = 'mapwork' AND wait_event_type = 'Lock'")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
 }

@@ -118,6 +118,12 @@ public final class PostgresCluster implements BeforeAllCallback, AfterAllCallbac
         return new Database("127.0.0.1", port, name, user, password);
     }
 
+    /** Stops the server (ending every connection to it) and starts it again on the same port. */
+    public void restart() throws IOException, InterruptedException {
+        run(List.of(binaries.resolve("pg_ctl").toString(), "restart", "--pgdata=" + folder.resolve("data"), "--mode=fast",
+                "--wait", "--timeout=60", "--log=" + folder.resolve("server.log")), 90);
+    }
+
     private void start() throws IOException, InterruptedException {
         binaries = findBinaries();
         asPostgresUser = isRoot();
