@@ -52,6 +52,8 @@ final class ChangeWriter {
     private Connection connection;
     private final LibraryDatabase.Connector connector;
     private final LibraryDatabase.Engine engine;
+    /** The maps this writer claimed among a server database's nodes (its connection holds them). */
+    private final MapClaims claims = new MapClaims();
     private final Clock clock;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -272,9 +274,16 @@ final class ChangeWriter {
                 // it was broken
             }
             connection = fresh;
+            claims.retake(fresh);
+            fresh.commit();
         } catch (SQLException e) {
             // the server is not back yet
         }
+    }
+
+    /** The maps this writer claimed; use them on the writer thread only (in a {@link #submit}ted work). */
+    MapClaims claims() {
+        return claims;
     }
 
     /** The connection the writer writes on now; only once the writer has stopped. */

@@ -320,6 +320,38 @@ public final class Library implements AutoCloseable {
         return openingNotes;
     }
 
+    // ================================================================== one writer per map among server nodes
+
+    /**
+     * Claims the map for this Mapwork among the hub nodes that share a server database (docs/adr/0019): while it
+     * holds the claim no other node can claim it, and the claim ends with this library's connection (closing it, or
+     * the process or its network dying), so that another node can take the map over. A library directory has one
+     * owner already (its lock file): there a claim always succeeds.
+     *
+     * @return whether this Mapwork holds the map's claim now
+     */
+    public boolean claim(String mapId) {
+        if (!isOnServer()) {
+            return true;
+        }
+        return database.write(c -> database.writer().claims().claim(c, mapId));
+    }
+
+    /** Lets this Mapwork's claim of the map go (see {@link #claim}). */
+    public void releaseClaim(String mapId) {
+        if (isOnServer()) {
+            database.write(c -> {
+                database.writer().claims().release(c, mapId);
+                return null;
+            });
+        }
+    }
+
+    /** Hears (on the writer thread) of a claim lost: the connection broke, and another node claimed the map meanwhile. */
+    public void onClaimLost(java.util.function.Consumer<String> listener) {
+        database.writer().claims().onLost(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
     /**
      * A fact about this library kept under {@code name} (a host's share of a map, say), so that it lives where the
      * maps live: in the library directory's database, or on the server for every node.
