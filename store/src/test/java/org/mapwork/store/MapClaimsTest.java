@@ -91,4 +91,37 @@ class MapClaimsTest {
             assertTrue(nodeB.claim("m-1"));
         }
     }
+
+    @Test
+    void whenTheProcessHoldingAClaimIsKilledAnotherNodeTakesTheMap(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        PostgresCluster.Database db = PG.newDatabase();
+        java.nio.file.Path out = dir.resolve("holder.txt");
+        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ClaimHolder.class.getName(), db.address(), "m-1")
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("PGUSER", db.user());
+        pb.environment().put("PGPASSWORD", db.password());
+        Process holder = pb.start();
+        try (Library node = open(db)) {
+            try {
+                await("the other process claims m-1", () -> {
+                    try {
+                        return java.nio.file.Files.readString(out).contains("claimed") || !holder.isAlive();
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                });
+                assertEquals("claimed", java.nio.file.Files.readString(out).strip());
+                assertFalse(node.claim("m-1"), "held by the other process");
+            } finally {
+                holder.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the server
+                holder.waitFor(30, TimeUnit.SECONDS);
+            }
+            long killed = System.nanoTime();
+            await("this node takes m-1 over", () -> node.claim("m-1"));
+            System.out.printf("MapClaimsTest: claim taken over %.0f ms after the holder was killed%n",
+                    (System.nanoTime() - killed) / 1e6);
+        }
+    }
 }
