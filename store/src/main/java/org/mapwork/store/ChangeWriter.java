@@ -333,6 +333,7 @@ final class ChangeWriter {
         }
         for (Append a : last.values()) {
             LogStore.updateHead(connection, a.recorder().mapId(), a.after().title(), a.changeSet().time(), a.revision());
+            engine.announce(connection, a.recorder().mapId(), a.revision());
         }
         connection.commit();
         sync();

@@ -51,6 +51,20 @@ final class LibraryDatabase {
             }
         }
 
+        /**
+         * In the transaction that takes a map to {@code revision}: PostgreSQL tells the nodes that follow the map
+         * ({@link ChangeFeed}), once the transaction commits, with only {@code MAP:REVISION}, a wake-up; they read
+         * the change sets from the log. H2 has nobody else to tell.
+         */
+        void announce(Connection c, String mapId, long revision) throws SQLException {
+            if (this == POSTGRESQL) {
+                try (var ps = c.prepareStatement("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', ?)")) {
+                    ps.setString(1, mapId + ":" + revision);
+                    ps.executeQuery().close();
+                }
+            }
+        }
+
         /** Settings every connection of the library gets. */
         void prepare(Connection c) throws SQLException {
             if (this == POSTGRESQL) {
