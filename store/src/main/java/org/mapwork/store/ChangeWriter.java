@@ -17,9 +17,10 @@ import org.mapwork.model.MapDocument;
 
 /**
  * The library's one writer: a thread that takes queued change sets (and other writes) in order, writes as many as
- * are waiting in one transaction, makes them durable (on H2 with one {@code CHECKPOINT SYNC}: H2 writes its store and
- * forces it to the device; on PostgreSQL the commit is), and only then completes their acknowledgements. Batching many change sets per sync is
- * what keeps throughput up while every acknowledged change survives a crash (see docs/adr/0002).
+ * are waiting in one transaction, makes them durable (on H2 with one {@code CHECKPOINT SYNC}: H2 writes its store
+ * and forces it to the device; on PostgreSQL the commit does it), and only then completes their acknowledgements.
+ * Batching many change sets per sync is what keeps throughput up while every acknowledged change survives a crash
+ * (see docs/adr/0002).
  *
  * <p>When a write fails (a full disk, say), the waiting change sets stay queued and are tried again with a growing
  * pause; their recorders report the problem meanwhile.
@@ -66,8 +67,10 @@ final class ChangeWriter {
         void accept(Connection c, Append last) throws Exception;
     }
 
-    /** @param afterDurable called on the writer thread for every durable append, in order */
-    /** @param connector makes a new connection when a server's breaks (its server restarted, say) */
+    /**
+     * @param connector    makes a new connection when a server's breaks (its server restarted, say)
+     * @param afterDurable called on the writer thread for every durable append, in order
+     */
     ChangeWriter(Connection connection, LibraryDatabase.Connector connector, LibraryDatabase.Engine engine, Clock clock,
                  String name, AfterDurable afterDurable) throws SQLException {
         this.connection = connection;
