@@ -39,11 +39,17 @@ final class BackupKeeper {
         });
         // first look after a minute: a short CLI command never pays for a backup, the editor gets its daily one
         long every = Math.max(1, Math.min(60, options.backupInterval().toMinutes()));
-        timer.scheduleWithFixedDelay(this::backupIfDue, 1, every, TimeUnit.MINUTES);
+        if (database.directory() != null) {
+            timer.scheduleWithFixedDelay(this::backupIfDue, 1, every, TimeUnit.MINUTES);
+        }
     }
 
     /** Writes a backup now (of everything durable so far) and rotates old ones; returns the zip. */
     Path backup() {
+        if (database.directory() == null) {
+            throw new LibraryException("The library " + database.where() + " is kept on a database server: back it up "
+                    + "with PostgreSQL's pg_dump, which keeps every map, change log and revision.");
+        }
         try {
             database.writer().barrier().get();
         } catch (InterruptedException e) {
@@ -71,6 +77,9 @@ final class BackupKeeper {
 
     /** The backups, newest first. */
     List<Path> list() {
+        if (database.directory() == null) {
+            return List.of();
+        }
         try {
             return Backups.list(database.directory());
         } catch (IOException e) {
@@ -105,7 +114,7 @@ final class BackupKeeper {
 
     /** The daily backup: when the newest backup is older than the interval and something changed since. */
     void backupIfDue() {
-        if (database.isClosed()) {
+        if (database.isClosed() || database.directory() == null) {
             return;
         }
         try {

@@ -108,12 +108,24 @@ public final class Library implements AutoCloseable {
     /** Run once the library is closed: a reading copy's temporary directory is deleted. */
     private volatile Runnable afterClose = () -> { };
 
-    private Library(Path directory, SchemaRegistry schemas, Options options, LibraryLock lock) throws SQLException {
+    /** Opens the library's database, whose writer calls {@code afterDurable}. */
+    @FunctionalInterface
+    private interface Opener {
+        LibraryDatabase open(ChangeWriter.AfterDurable afterDurable) throws SQLException;
+    }
+
+    /** Notes on what opening did (a server database's tables made or migrated), for the person who opened it. */
+    private final List<String> openingNotes;
+
+    /** @param directory {@code null} for a library on a database server; {@code lock} then too */
+    private Library(Path directory, SchemaRegistry schemas, Options options, LibraryLock lock, Opener opener,
+                    List<String> openingNotes) throws SQLException {
         this.directory = directory;
         this.schemas = schemas;
         this.options = options;
         this.lock = lock;
-        this.database = LibraryDatabase.open(directory, options.clock(), this::afterDurable);
+        this.openingNotes = List.copyOf(openingNotes);
+        this.database = opener.open(this::afterDurable);
         this.workshops = new Workshops(database, options.clock());
         this.maps = new Maps(database, schemas, options.clock());
         this.recorders = new Recorders(database, maps, options.snapshotEvery());
@@ -215,9 +227,37 @@ public final class Library implements AutoCloseable {
         boolean existed = LibraryFiles.prepare(dir, options.clock());
         Library library;
         try {
-            library = new Library(dir, schemas, options, lock);
+            library = new Library(dir, schemas, options, lock,
+                    after -> LibraryDatabase.open(dir, options.clock(), after), List.of());
         } catch (SQLException e) {
             throw LibraryFiles.classify(dir, existed, e);
+        }
+        try {
+            library.database.checkReadable();
+        } catch (RuntimeException e) {
+            library.closeQuietly();
+            throw e;
+        }
+        return library;
+    }
+
+    /**
+     * Opens the library an organisation's server keeps in PostgreSQL (issue 14, docs/adr/0019): the same maps, change
+     * logs, revisions, workshops and teams as a library directory, on a database several hub nodes can share. Makes
+     * or brings its tables up to date first ({@link #openingNotes()} says so). What a library directory has as files
+     * is not there: no lock (PostgreSQL orders the writers), no snapshot files and no backups (back the database up
+     * with {@code pg_dump}), no reading copies (every reader may connect), no devices' shares of others' maps.
+     *
+     * @throws LibraryException naming the problem: a wrong password, no server, no such database, foreign tables
+     */
+    public static Library open(ServerStore store, SchemaRegistry schemas, Options options) {
+        List<String> notes = ServerSchema.prepare(store);
+        Library library;
+        try {
+            library = new Library(null, schemas, options.withBackupOnClose(false), null,
+                    after -> LibraryDatabase.open(store, options.clock(), after), notes);
+        } catch (SQLException e) {
+            throw ServerSchema.cannotConnect(store, e);
         }
         try {
             library.database.checkReadable();
@@ -253,8 +293,95 @@ public final class Library implements AutoCloseable {
 
     // ================================================================== basics
 
+    /**
+     * The library directory.
+     *
+     * @throws IllegalStateException for a library on a database server, which has none (see {@link #isOnServer()})
+     */
     public Path directory() {
+        if (directory == null) {
+            throw new IllegalStateException("The library " + location() + " is kept on a database server; it has no directory");
+        }
         return directory;
+    }
+
+    /** Whether this library is kept on a database server ({@link #open(ServerStore, SchemaRegistry, Options)}). */
+    public boolean isOnServer() {
+        return directory == null;
+    }
+
+    /** Where the library is, for people: its directory, or its server database's address. */
+    public String location() {
+        return database.where();
+    }
+
+    /** What opening the library did that its user should hear of (a server database's tables made or migrated). */
+    public List<String> openingNotes() {
+        return openingNotes;
+    }
+
+    // ================================================================== one writer per map among server nodes
+
+    /**
+     * Claims the map for this Mapwork among the hub nodes that share a server database (docs/adr/0019): while it
+     * holds the claim no other node can claim it, and the claim ends with this library's connection (closing it, or
+     * the process or its network dying), so that another node can take the map over. A library directory has one
+     * owner already (its lock file): there a claim always succeeds.
+     *
+     * @return whether this Mapwork holds the map's claim now
+     */
+    public boolean claim(String mapId) {
+        if (!isOnServer()) {
+            return true;
+        }
+        return database.write(c -> database.writer().claims().claim(c, mapId));
+    }
+
+    /** Lets this Mapwork's claim of the map go (see {@link #claim}). */
+    public void releaseClaim(String mapId) {
+        if (isOnServer()) {
+            database.write(c -> {
+                database.writer().claims().release(c, mapId);
+                return null;
+            });
+        }
+    }
+
+    /** Hears (on the writer thread) of a claim lost: the connection broke, and another node claimed the map meanwhile. */
+    public void onClaimLost(java.util.function.Consumer<String> listener) {
+        database.writer().claims().onLost(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * A fact about this library kept under {@code name} (a host's share of a map, say), so that it lives where the
+     * maps live: in the library directory's database, or on the server for every node.
+     */
+    public java.util.Optional<String> fact(String name) {
+        return database.read(c -> LogStore.info(c, checkFactName(name)));
+    }
+
+    /** Keeps (or, with {@code null}, forgets) a fact about this library; waits until it is durable. */
+    public void keepFact(String name, String content) {
+        checkFactName(name);
+        if (content != null && content.length() > 4000) {
+            throw new IllegalArgumentException("a library fact holds at most 4000 characters, not " + content.length());
+        }
+        database.write(c -> {
+            if (content == null) {
+                LogStore.removeInfo(c, name);
+            } else {
+                LogStore.putInfo(c, name, content);
+            }
+            return null;
+        });
+    }
+
+    /** Names of facts others keep carry a '/' ("hub-share/MAP"), so they never meet the library's own ("actor"). */
+    private static String checkFactName(String name) {
+        if (name == null || name.length() > 100 || name.indexOf('/') <= 0) {
+            throw new IllegalArgumentException("a library fact's name is 'topic/key' of at most 100 characters, not " + name);
+        }
+        return name;
     }
 
     /** The id of the person editing on this device, made when the library was created. */
@@ -463,7 +590,9 @@ public final class Library implements AutoCloseable {
             serving.close();
         }
         database.release();
-        lock.close();
+        if (lock != null) {
+            lock.close();
+        }
         afterClose.run();
     }
 }

@@ -34,7 +34,7 @@ final class LibraryFiles {
      * migration test covers); a person using Mapwork needs none of it: failures reach them as exceptions. Held in a
      * field because java.util.logging keeps loggers only weakly.
      */
-    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+    static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
     static {
         FLYWAY_LOG.setLevel(Level.OFF);

@@ -45,10 +45,26 @@ final class LogStore {
         }
     }
 
+    /** Sets a fact; an UPDATE, then an INSERT when there was none (H2's MERGE … KEY is not PostgreSQL's). */
     static void putInfo(Connection c, String name, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO library_info (name, content) KEY (name) VALUES (?, ?)")) {
+        try (PreparedStatement up = c.prepareStatement("UPDATE library_info SET content = ? WHERE name = ?")) {
+            up.setString(1, value);
+            up.setString(2, name);
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement in = c.prepareStatement("INSERT INTO library_info (name, content) VALUES (?, ?)")) {
+            in.setString(1, name);
+            in.setString(2, value);
+            in.executeUpdate();
+        }
+    }
+
+    /** Forgets a fact. */
+    static void removeInfo(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM library_info WHERE name = ?")) {
             ps.setString(1, name);
-            ps.setString(2, value);
             ps.executeUpdate();
         }
     }
@@ -307,13 +323,21 @@ final class LogStore {
     // ----- snapshots -----
 
     static void insertSnapshot(Connection c, String mapId, long revision, Instant taken, byte[] body) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO snapshot (map_id, revision, taken, body) KEY (map_id, revision) "
-                + "VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, mapId);
-            ps.setLong(2, revision);
-            ps.setObject(3, ts(taken));
-            ps.setBytes(4, body);
-            ps.executeUpdate();
+        try (PreparedStatement up = c.prepareStatement("UPDATE snapshot SET taken = ?, body = ? WHERE map_id = ? AND revision = ?")) {
+            up.setObject(1, ts(taken));
+            up.setBytes(2, body);
+            up.setString(3, mapId);
+            up.setLong(4, revision);
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement in = c.prepareStatement("INSERT INTO snapshot (map_id, revision, taken, body) VALUES (?, ?, ?, ?)")) {
+            in.setString(1, mapId);
+            in.setLong(2, revision);
+            in.setObject(3, ts(taken));
+            in.setBytes(4, body);
+            in.executeUpdate();
         }
     }
 

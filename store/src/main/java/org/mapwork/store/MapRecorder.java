@@ -43,6 +43,8 @@ public final class MapRecorder implements MapSession.Listener, AutoCloseable {
     /** Session thread: the tag of the next change set the session applies ({@link #tagNext}). */
     private HubTag nextTag;
     private volatile boolean closed;
+    /** Set when another writer took a revision this recorder meant to write: nothing more can be saved. */
+    private volatile boolean placeTaken;
     /** Writer thread only: the revision of the newest snapshot. */
     long lastSnapshot;
 
@@ -98,6 +100,10 @@ public final class MapRecorder implements MapSession.Listener, AutoCloseable {
         if (closed) {
             problem(new LibraryException("A change to map " + mapId + " came after its recorder was closed and is not saved: "
                     + changeSet.describe()));
+            return;
+        }
+        if (placeTaken) {
+            problem(problem);
             return;
         }
         HubTag tag = nextTag;
@@ -225,5 +231,19 @@ public final class MapRecorder implements MapSession.Listener, AutoCloseable {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Another writer on the same database took a revision of this map that this recorder meant to write (a hub node
+     * that no longer owns the map): nothing it queues can be saved any more; {@link #problem()} says so from now on.
+     */
+    void placeTaken(LibraryException p) {
+        placeTaken = true;
+        problem(p);
+    }
+
+    /** Whether another writer took this map's order from this recorder ({@link #problem()} says which revision). */
+    public boolean lostItsPlace() {
+        return placeTaken;
     }
 }

@@ -45,7 +45,7 @@ final class Maps {
     }
 
     private LibraryException noSuchMap(String mapId) {
-        return new LibraryException("No map with id " + mapId + " in the library " + database.directory());
+        return new LibraryException("No map with id " + mapId + " in the library " + database.where());
     }
 
     /**
@@ -66,7 +66,7 @@ final class Maps {
         }
         if (hits.isEmpty()) {
             throw new LibraryException("No map with the id or a title starting \"" + idOrTitle + "\" in the library "
-                    + database.directory() + (all.isEmpty() ? " (it has no maps yet)." : ". Run 'mapwork library list' to see them."));
+                    + database.where() + (all.isEmpty() ? " (it has no maps yet)." : ". Run 'mapwork library list' to see them."));
         }
         StringBuilder sb = new StringBuilder("\"" + idOrTitle + "\" matches " + hits.size() + " maps:");
         hits.forEach(m -> sb.append("\n  ").append(m.id()).append("  ").append(m.title()));
@@ -135,12 +135,18 @@ final class Maps {
         return database.read(c -> LogStore.documentAt(c, schemas, entry, revision));
     }
 
-    /** A snapshot in the database and, for damage recovery, as a plain file beside it. Writer thread only. */
+    /**
+     * A snapshot in the database and, for damage recovery, as a plain file beside it (a library directory's only).
+     * Writer thread only.
+     */
     void snapshot(Connection c, String mapId, MapDocument doc, long revision) throws SQLException, IOException {
         Instant now = clock.instant();
         LogStore.insertSnapshot(c, mapId, revision, now, Snapshots.compress(doc));
-        MapEntry e = LogStore.map(c, mapId).orElseThrow();
         Path dir = database.directory();
+        if (dir == null) {
+            return; // on a server, the database is the only copy; pg_dump backs it up
+        }
+        MapEntry e = LogStore.map(c, mapId).orElseThrow();
         Snapshots.writeFile(dir, doc, new Snapshots.FileInfo(mapId, revision, now, LogStore.initialTitle(c, mapId),
                 e.workshop() == null ? null : e.workshop().id(), e.workshop() == null ? null : e.workshop().name(),
                 e.team() == null ? null : e.team().id(), e.team() == null ? null : e.team().name()));

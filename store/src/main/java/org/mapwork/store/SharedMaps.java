@@ -297,7 +297,7 @@ public final class SharedMaps {
         if (token == null || token.isBlank() || token.contains("\n")) {
             throw new IllegalArgumentException("a join token is one line of text");
         }
-        Path dir = database.directory().resolve("shares");
+        Path dir = sharesDirectory();
         Path tmp = dir.resolve(mapId + ".token.tmp");
         try {
             Files.createDirectories(dir);
@@ -316,6 +316,15 @@ public final class SharedMaps {
         if (!Ids.isValid(mapId)) {
             throw new IllegalArgumentException("not a valid map id: " + mapId);
         }
-        return database.directory().resolve("shares").resolve(mapId + ".token");
+        return sharesDirectory().resolve(mapId + ".token");
+    }
+
+    /** Where join tokens are kept: a device's library directory (a server joins no one's hub). */
+    private Path sharesDirectory() {
+        if (database.directory() == null) {
+            throw new LibraryException("The library " + database.where() + " is kept on a database server, which holds "
+                    + "no device's shares of maps hosted elsewhere.");
+        }
+        return database.directory().resolve("shares");
     }
 }

@@ -25,6 +25,7 @@ import org.mapwork.model.MapDocument;
 import org.mapwork.model.schema.SchemaRegistry;
 import org.mapwork.store.Library;
 import org.mapwork.store.MapEntry;
+import org.mapwork.store.ServerStore;
 import org.mapwork.templates.Methods;
 
 import picocli.CommandLine.Command;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Parameters;
  * library on this network, printing one {@code Join: URL} line per map (the URL carries the map's new join token);
  * every change the devices make is recorded in the library, by its author. Runs until Ctrl+C. Started again, it carries
  * on each map's last share (same token, same order), so devices reconnect by themselves; {@code --new-token} starts
- * anew.
+ * anew. With {@code --store postgresql://HOST[:PORT]/DB} the maps, their logs and the shares are kept in an
+ * organisation's PostgreSQL instead (docs/adr/0019).
  */
 @Command(name = "hub",
         description = {"Share maps of the library on this network until Ctrl+C: prints one 'Join: URL' line per map.",
@@ -55,6 +57,16 @@ public final class HubCommand implements Callable<Integer> {
     @Option(names = "--library", paramLabel = "DIR",
             description = "The library directory (default: $MAPWORK_HOME, else ~/.mapwork).")
     private Path library;
+
+    @Option(names = "--store", paramLabel = "postgresql://HOST[:PORT]/DB",
+            description = {"Keep the maps in an organisation's PostgreSQL database instead of a library directory "
+                    + "(made ready on first use). The user is $PGUSER, the password $PGPASSWORD or --password-file; "
+                    + "never put them in the address."})
+    private String store;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "With --store: a file whose first line is the database password (instead of $PGPASSWORD).")
+    private Path passwordFile;
 
     @Option(names = "--new-token",
             description = "Share with a new join token and a new order (devices must join again), instead of carrying on "
@@ -101,14 +113,13 @@ public final class HubCommand implements Callable<Integer> {
                 throw cli.failure(ExitCodes.USAGE, "hub.bad-port", port);
             }
             InetAddress address = address();
-            try (Library lib = Library.open(Library.directory(library, environment), schemas,
-                    Library.Options.defaults().withBackupOnClose(true))) {
+            try (Library lib = openLibrary(out)) {
                 List<HubRecording> shared = new ArrayList<>();
                 List<String> tokens = new ArrayList<>();
                 List<LanDiscovery.Handle> announced = new ArrayList<>();
                 HubServer server = null;
                 try {
-                    HubShares shares = new HubShares(lib.directory());
+                    HubShares shares = HubShares.of(lib);
                     for (String name : maps) {
                         MapEntry entry = lib.find(name);
                         java.util.Optional<HubShares.Share> before = fresh ? java.util.Optional.empty() : shares.find(entry.id());
@@ -174,6 +185,29 @@ public final class HubCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         });
+    }
+
+    /** The library directory's, or with --store the server database's library (saying when it made its tables). */
+    private Library openLibrary(java.io.PrintWriter out) throws CliOptions.Failure {
+        if (store == null) {
+            if (passwordFile != null) {
+                throw cli.failure(ExitCodes.USAGE, "hub.password-file-without-store");
+            }
+            return Library.open(Library.directory(library, environment), schemas,
+                    Library.Options.defaults().withBackupOnClose(true));
+        }
+        if (library != null) {
+            throw cli.failure(ExitCodes.USAGE, "hub.store-and-library");
+        }
+        ServerStore server;
+        try {
+            server = ServerStore.parse(store, environment, passwordFile);
+        } catch (IllegalArgumentException e) {
+            throw cli.failure(ExitCodes.USAGE, "error.prefixed", cli.commandName(), "--store: " + e.getMessage());
+        }
+        Library lib = Library.open(server, schemas, Library.Options.defaults());
+        lib.openingNotes().forEach(out::println);
+        return lib;
     }
 
     /** Announces a map on the network; a network without multicast is told, not fatal (the address still works). */
