@@ -166,7 +166,7 @@ public final class ShareDialog {
 
     private void showShared(Sharing s) {
         this.sharing = s;
-        String address = s.host().joinAddress().toUri().toString();
+        String address = s.host().joinAddress().toBrowserUri().toString(); // one QR code for browsers and desktops
         TextField join = new TextField(address);
         join.setId("join-address");
         join.setEditable(false);
