@@ -82,6 +82,15 @@ final class SvgMarkup {
      * {@link TextWrapper#printable} replaces them, so no label can end the element it is in or break the file.
      */
     static void text(StringBuilder out, String s) {
+        escaped(out, s, false);
+    }
+
+    /** Appends {@code s} as the value of an attribute in double quotes: as {@link #text}, and {@code "} escaped too. */
+    static void attribute(StringBuilder out, String s) {
+        escaped(out, s, true);
+    }
+
+    private static void escaped(StringBuilder out, String s, boolean quote) {
         String p = TextWrapper.printable(s);
         for (int i = 0; i < p.length(); i++) {
             char c = p.charAt(i);
@@ -89,6 +98,7 @@ final class SvgMarkup {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
+                case '"' -> out.append(quote ? "&quot;" : "\"");
                 default -> out.append(c);
             }
         }

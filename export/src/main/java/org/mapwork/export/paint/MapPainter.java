@@ -75,10 +75,30 @@ public final class MapPainter {
      * {@code g}'s current origin, scaled by {@code view.scale}. {@code g}'s transform is restored afterwards.
      */
     public void paint(Graphics2D g, MapDocument doc, Viewport view, RenderOptions opts) {
+        paintParts(g, doc, view, opts, null);
+    }
+
+    /** Told the name of each part of a map just before {@link #paintParts} draws it. */
+    @FunctionalInterface
+    public interface PartListener {
+        /**
+         * The part {@code key} is drawn next, if this answers true: an element's id, or the name of one of the map's
+         * own parts ({@link MapParts}). Whatever is drawn until the next call belongs to this part.
+         */
+        boolean next(String key);
+    }
+
+    /**
+     * Draws as {@link #paint} does, telling {@code parts} (when not {@code null}) before each part in drawing order:
+     * the background, each backdrop, the heading, each element the view meets, the title block and the legend. A part
+     * {@code parts} turns down is left out; an element the options hide is not announced. The SVG scene cuts the
+     * map into one fragment per part this way, so the browser is drawn by this painter too.
+     */
+    public void paintParts(Graphics2D g, MapDocument doc, Viewport view, RenderOptions opts, PartListener parts) {
         MapScene s = scene(doc);
         drawing(g, view, () -> {
             PageFrame frame = PageFrame.of(s, opts, text);
-            if (opts.background() != null) {
+            if (opts.background() != null && wanted(parts, MapParts.BACKGROUND)) {
                 // an axis-aligned fill needs no antialiasing, and skipping it saves a full-canvas rasterisation
                 g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
                 g.setColor(opts.background());
@@ -90,21 +110,39 @@ public final class MapPainter {
             }
             boolean lod = opts.levelOfDetail();
             double scale = view.scale();
-            for (Backdrop b : s.backdrops) {
-                backdropDrawing.draw(g, s.content, b, lod && !ItemDrawing.readable(ItemBuilder.LABEL_SIZE, scale));
+            List<String> backdropKeys = parts == null ? null : MapParts.backdropKeys(s.backdrops);
+            for (int i = 0; i < s.backdrops.size(); i++) {
+                Backdrop b = s.backdrops.get(i);
+                // a heading draws nothing here: it is laid out with the title block and drawn below
+                if (!(b instanceof Backdrop.Heading) && (parts == null || parts.next(backdropKeys.get(i)))) {
+                    backdropDrawing.draw(g, s.content, b, lod && !ItemDrawing.readable(ItemBuilder.LABEL_SIZE, scale));
+                }
             }
-            if (frame.heading != null) {
+            if (frame.heading != null && wanted(parts, MapParts.HEADING)) {
                 Ink.text(g, frame.heading, frame.headingX, frame.headingY, Ink.INK, false);
             }
-            itemDrawing.draw(g, view, opts, visitor -> s.forEachIn(view.x(), view.y(), view.width(), view.height(), visitor));
-            if (frame.title != null) {
+            Set<String> hidden = opts.hidden();
+            itemDrawing.draw(g, view, opts, parts == null
+                    ? visitor -> s.forEachIn(view.x(), view.y(), view.width(), view.height(), visitor)
+                    : visitor -> s.forEachIn(view.x(), view.y(), view.width(), view.height(), item -> {
+                        String id = item.element.id();
+                        if (!hidden.contains(id) && parts.next(id)) {
+                            visitor.visit(item);
+                        }
+                    }));
+            if (frame.title != null && wanted(parts, MapParts.TITLE)) {
                 Ink.text(g, frame.title, frame.titleX, frame.titleY, Ink.INK, false);
                 Ink.text(g, frame.subtitle, frame.titleX, frame.titleY + frame.title.height() + 2, Ink.GREY, false);
             }
-            if (frame.legendBox != null && frame.legendBox.intersects(view.x(), view.y(), view.width(), view.height())) {
+            if (frame.legendBox != null && frame.legendBox.intersects(view.x(), view.y(), view.width(), view.height())
+                    && wanted(parts, MapParts.LEGEND)) {
                 legendDrawing.draw(g, frame);
             }
         });
+    }
+
+    private static boolean wanted(PartListener parts, String key) {
+        return parts == null || parts.next(key);
     }
 
     /**
@@ -207,6 +245,16 @@ public final class MapPainter {
      */
     public Damage damage(MapDocument before, MapDocument after, Set<String> unseen) {
         return SceneDamage.between(this, before, after, unseen);
+    }
+
+    /**
+     * The ids of the elements whose drawing differs between {@code before} and {@code after}: added, removed or drawn
+     * differently (a moved node and the links drawn to it, a relabelled link, a node whose tower or badges changed);
+     * {@code null} when the change may reach every element (another method, other map attributes). The map's own
+     * parts (backdrops, heading, title block, legend) are not judged here. As cheap as {@link #damage}.
+     */
+    public Set<String> changedElements(MapDocument before, MapDocument after) {
+        return SceneDamage.changedElements(this, before, after);
     }
 
     /**

@@ -2,8 +2,10 @@ package org.mapwork.export.paint;
 
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.mapwork.model.MapDocument;
 import org.mapwork.templates.Backdrop;
@@ -29,40 +31,62 @@ final class SceneDamage {
         List<Backdrop> oldBackdrops = old.backdrops;
         Rectangle2D oldContent = (Rectangle2D) old.content.clone();
         List<Rectangle2D> areas = new ArrayList<>();
-        MapScene now;
-        if (old.updateTo(after)) {
-            // patched in place: the items it took out, put in or replaced are all that changed
-            now = old;
-            for (SceneItem item : now.patched()) {
-                if (!unseen.contains(item.element.id())) {
-                    areas.add(item.bounds);
-                }
+        MapScene now = changedItems(painter, old, after, item -> {
+            if (!unseen.contains(item.element.id())) {
+                areas.add(item.bounds);
             }
-        } else {
-            // a patch that declines leaves the old scene as it was: compare the new one with it
-            now = painter.build(after, old);
-            for (SceneItem item : now.items) {
-                SceneItem was = old.item(item.element.id());
-                if (!unseen.contains(item.element.id()) && !SceneItem.drawnAlike(was, item)) {
-                    if (was != null) {
-                        areas.add(was.bounds);
-                    }
-                    areas.add(item.bounds);
-                }
-            }
-            for (SceneItem gone : old.items) {
-                if (now.item(gone.element.id()) == null && !unseen.contains(gone.element.id())) {
-                    areas.add(gone.bounds);
-                }
-            }
-        }
-        painter.keep(now);
+        });
         if (!now.backdrops.equals(oldBackdrops) || !now.backdrops.isEmpty() && !now.content.equals(oldContent)) {
             // backdrops follow the content (the heading sits above it, the ceiling spans it): where they were and are
             areas.addAll(backdropAreas(painter.textWrapper(), oldBackdrops, oldContent));
             areas.addAll(backdropAreas(painter.textWrapper(), now.backdrops, now.content));
         }
         return areas.size() > Damage.MAX_AREAS ? Damage.EVERYTHING : Damage.of(areas);
+    }
+
+    /** What {@link MapPainter#changedElements} answers, for {@code painter}'s scenes. */
+    static Set<String> changedElements(MapPainter painter, MapDocument before, MapDocument after) {
+        if (before == after) {
+            return Set.of();
+        }
+        if (!before.methodId().equals(after.methodId()) || before.mapAttributes() != after.mapAttributes()) {
+            return null;
+        }
+        Set<String> ids = new HashSet<>();
+        changedItems(painter, painter.scene(before), after, item -> ids.add(item.element.id()));
+        return ids;
+    }
+
+    /**
+     * Brings {@code painter} from scene {@code old} to {@code after}, telling {@code changed} each item (before and
+     * after) that is added, removed or drawn differently, and returns the new scene, which the painter keeps.
+     */
+    private static MapScene changedItems(MapPainter painter, MapScene old, MapDocument after, Consumer<SceneItem> changed) {
+        MapScene now;
+        if (old.updateTo(after)) {
+            // patched in place: the items it took out, put in or replaced are all that changed
+            now = old;
+            now.patched().forEach(changed);
+        } else {
+            // a patch that declines leaves the old scene as it was: compare the new one with it
+            now = painter.build(after, old);
+            for (SceneItem item : now.items) {
+                SceneItem was = old.item(item.element.id());
+                if (!SceneItem.drawnAlike(was, item)) {
+                    if (was != null) {
+                        changed.accept(was);
+                    }
+                    changed.accept(item);
+                }
+            }
+            for (SceneItem gone : old.items) {
+                if (now.item(gone.element.id()) == null) {
+                    changed.accept(gone);
+                }
+            }
+        }
+        painter.keep(now);
+        return now;
     }
 
     /** Where backdrops are drawn over content {@code c}, generously (their labels and the heading above the content). */
