@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mapwork.collab.MessageWire;
 import org.mapwork.export.paint.MapPainter;
-import org.mapwork.export.paint.SvgScene;
+import org.mapwork.export.format.SvgScene;
 import org.mapwork.model.MapDocument;
 
 /**
@@ -44,7 +44,9 @@ final class DrawnView implements AutoCloseable {
     private final SvgScene scene = new SvgScene(new MapPainter());
     private final List<HubEndpoint> browsers = new ArrayList<>();
     private MapDocument shown;
+    /** The messages of the whole scene of {@link #shown}, made once for every browser that joins at that point. */
     private List<String> shownScene;
+    private List<String> shownOrder = List.of();
     private String shownPalette;
 
     /**
@@ -76,7 +78,9 @@ final class DrawnView implements AutoCloseable {
             try {
                 if (shown != latest.get() || shownScene == null) {
                     shown = latest.get();
-                    shownScene = sceneParts(scene.scene(shown), paletteOf(shown));
+                    SvgScene.Scene whole = scene.scene(shown);
+                    shownScene = sceneParts(whole, paletteOf(shown));
+                    shownOrder = whole.order();
                 }
             } catch (RuntimeException e) {
                 problems.accept("cannot draw map " + shown.id() + " for a browser: " + e);
@@ -118,8 +122,15 @@ final class DrawnView implements AutoCloseable {
             ObjectNode p = BrowserPalette.of(doc);
             String palette = JSON.writeValueAsString(p);
             ObjectNode changedPalette = palette.equals(shownPalette) ? null : p; // sent only when it changed
-            texts = shown == null ? sceneParts(scene.scene(doc), changedPalette)
-                    : updateParts(scene.update(shown, doc), changedPalette);
+            if (shown == null) {
+                SvgScene.Scene whole = scene.scene(doc);
+                texts = sceneParts(whole, changedPalette);
+                shownOrder = whole.order();
+            } else {
+                SvgScene.Update u = scene.update(shown, doc);
+                texts = updateParts(u, shownOrder, changedPalette);
+                shownOrder = u.order();
+            }
             shownPalette = palette;
         } catch (RuntimeException | JsonProcessingException e) {
             problems.accept("cannot draw map " + doc.id() + " for its browsers: " + e);
@@ -144,8 +155,9 @@ final class DrawnView implements AutoCloseable {
 
     /** A whole scene: {@code scene} parts, the last with the paint order, the extent and the palette. */
     static List<String> sceneParts(SvgScene.Scene s, ObjectNode palette) {
-        List<String> keys = s.fragments().stream().map(SvgScene.Fragment::key).toList();
+        List<String> keys = s.order();
         return parts("scene", s.fragments(), last -> {
+            last.put("root", SvgScene.ROOT_ATTRIBUTES); // the defaults every fragment assumes from around it
             last.set("order", JSON.valueToTree(keys));
             last.set("extent", extent(s.extent()));
             if (palette != null) {
@@ -154,11 +166,16 @@ final class DrawnView implements AutoCloseable {
         });
     }
 
-    /** A change: {@code drawn} parts with the fragments replaced, the last with what was removed and the order. */
-    static List<String> updateParts(SvgScene.Update u, ObjectNode palette) {
+    /**
+     * A change: {@code drawn} parts with the fragments replaced, the last with what was removed and the paint order
+     * when it differs from {@code before}'s.
+     */
+    static List<String> updateParts(SvgScene.Update u, List<String> before, ObjectNode palette) {
         return parts("drawn", u.replaced(), last -> {
             last.set("removed", JSON.valueToTree(u.removed()));
-            last.set("order", JSON.valueToTree(u.order()));
+            if (!u.order().equals(before)) {
+                last.set("order", JSON.valueToTree(u.order()));
+            }
             if (u.extent() != null) {
                 last.set("extent", extent(u.extent()));
             }

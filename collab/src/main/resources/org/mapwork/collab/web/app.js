@@ -119,7 +119,7 @@ function refused(clientSeq, reason) {
 function scene(m) {
   page.sceneParts.push(...(m.fragments ?? []));
   if (m.more) return;
-  canvas.scene(page.sceneParts, m.order, m.extent);
+  canvas.scene(page.sceneParts, m.order, m.extent, m.root);
   page.sceneParts = [];
   if (m.palette) palette(m.palette);
 }
@@ -240,14 +240,31 @@ function addNode() {
   const label = page.palette.nodeTypes.find(t => t.type === type)?.label[language()] ?? type;
   askLabel(null, '', text('hint.newName', label), typed => {
     const id = newId('n');
+    const m = shown();
     const element = {
-      id, kind: 'node', type, label: typed,
-      geometry: { x: Math.round(c.x - NODE_WIDTH / 2), y: Math.round(c.y - NODE_HEIGHT / 2), w: NODE_WIDTH, h: NODE_HEIGHT },
-      order: orderAfter(shown().lastOrder()),
+      id, kind: 'node', type, label: typed, geometry: freePlace(m, c.x, c.y), order: orderAfter(m.lastOrder()),
     };
     edit(text('edit.add', typed || label), [{ change: 'add', element }]);
     canvas.select(id);
   });
+}
+
+/** A box of a new node's size near (cx, cy) that overlaps no node: rings of places around it, nearest first. */
+function freePlace(m, cx, cy) {
+  const boxes = [...m.elements.values()].filter(e => e.kind === 'node' && e.geometry).map(e => e.geometry);
+  const gap = 16;
+  const free = (x, y) => boxes.every(b => x + NODE_WIDTH + gap <= b.x || b.x + b.w + gap <= x
+    || y + NODE_HEIGHT + gap <= b.y || b.y + b.h + gap <= y);
+  for (let ring = 0; ring <= 12; ring++) {
+    for (let i = -ring; i <= ring; i++) {
+      for (const [dx, dy] of [[i, -ring], [i, ring], [-ring, i], [ring, i]]) {
+        const x = Math.round(cx - NODE_WIDTH / 2 + dx * (NODE_WIDTH + gap) / 2);
+        const y = Math.round(cy - NODE_HEIGHT / 2 + dy * (NODE_HEIGHT + gap) / 2);
+        if (free(x, y)) return { x, y, w: NODE_WIDTH, h: NODE_HEIGHT };
+      }
+    }
+  }
+  return { x: Math.round(cx - NODE_WIDTH / 2), y: Math.round(cy - NODE_HEIGHT / 2), w: NODE_WIDTH, h: NODE_HEIGHT };
 }
 
 function rename(key) {

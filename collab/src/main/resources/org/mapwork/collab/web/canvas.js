@@ -22,8 +22,15 @@ export class Canvas {
     this.fitted = false;
   }
 
-  /** A whole scene: every fragment, back to front. */
-  scene(fragments, order, extent) {
+  /**
+   * A whole scene: every fragment, back to front; {@code root} the attributes (fonts, strokes) every fragment
+   * assumes from the element around it, as the SVG export's root has them.
+   */
+  scene(fragments, order, extent, root) {
+    if (root) {
+      const holder = this.parse(`<g ${root}/>`);
+      for (const a of holder?.attributes ?? []) this.items.setAttribute(a.name, a.value);
+    }
     this.items.replaceChildren();
     this.groups.clear();
     this.moved.clear();

@@ -1,0 +1,259 @@
+package org.mapwork.collab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mapwork.collab.Loopback.await;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.mapwork.collab.net.HubClient;
+import org.mapwork.collab.net.HubLimits;
+import org.mapwork.collab.net.HubServer;
+import org.mapwork.collab.net.JoinAddress;
+import org.mapwork.model.Change;
+import org.mapwork.model.Element;
+import org.mapwork.model.MapDocument;
+import org.mapwork.model.Value;
+import org.mapwork.model.schema.Schema;
+import org.mapwork.templates.MethodTemplate;
+import org.mapwork.templates.Methods;
+
+/**
+ * The browser client in a real Chromium (docs/adr/0017): it opens the http join address, shows the Net-Map example as
+ * the hub's painter draws it, and its edits reach a desktop device on the same hub, and the desktop's reach it.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class BrowserJoinTest {
+
+    private static final MethodTemplate NET_MAP = Methods.byId("net-map").orElseThrow();
+    private static BrowserDriver browser;
+
+    private final MapDocument example = NET_MAP.starter(true, Locale.ENGLISH);
+    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+    private final ExecutorService desktopThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "session-desktop"));
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = BrowserDriver.start(1280, 860);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        browser.driver.get("about:blank"); // the page leaves the hub before the hub stops
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        desktopThread.shutdown();
+        desktopThread.awaitTermination(20, TimeUnit.SECONDS);
+    }
+
+    private <T extends AutoCloseable> T keep(T t) {
+        open.add(t);
+        return t;
+    }
+
+    private static Schema methods(String methodId) {
+        return Methods.byId(methodId).map(MethodTemplate::schema).orElse(null);
+    }
+
+    private <T> T onDesktop(Callable<T> task) throws Exception {
+        return desktopThread.submit(task).get(20, TimeUnit.SECONDS);
+    }
+
+    private Object js(String script, Object... args) {
+        return browser.driver.executeScript(script, args);
+    }
+
+    private HubServer hub(HubCore core) {
+        return keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
+    }
+
+    /** Opens the page at the browser join address and gives a name. */
+    private void join(String address, String name) {
+        browser.driver.get(address);
+        WebElement field = browser.driver.findElement(By.id("name"));
+        field.sendKeys(name);
+        browser.driver.findElement(By.id("join-button")).click();
+    }
+
+    /** The keys of the fragments in the page, in paint order. */
+    @SuppressWarnings("unchecked")
+    private List<String> keys() {
+        return (List<String>) js("return [...document.querySelectorAll('#items [data-item]')].map(g => g.dataset.item);");
+    }
+
+    /** The text the fragment of an element shows (its label, wrapped over lines), spaces taken out. */
+    private String textOf(String key) {
+        Object t = js("const g = document.querySelector(`#items [data-item=\"${arguments[0]}\"]`);"
+                + "return g ? g.textContent : null;", key);
+        return t == null ? null : t.toString().replaceAll("\\s+", "");
+    }
+
+    private WebElement group(String key) {
+        return browser.driver.findElement(By.cssSelector("#items [data-item=\"" + key + "\"]"));
+    }
+
+    private String status() {
+        return browser.driver.findElement(By.id("status")).getAttribute("data-state");
+    }
+
+    @Test
+    void a_browser_sees_the_example_and_its_edits_reach_a_desktop_and_the_desktops_reach_it() throws Exception {
+        HubCore core = new HubCore(example, NET_MAP.schema(), TestMaps.TOKEN);
+        HubServer server = hub(core);
+        String address = server.browserJoinUrl(example.id(), TestMaps.TOKEN).toString();
+        assertTrue(address.startsWith("http://127.0.0.1:") && address.endsWith("#" + TestMaps.TOKEN), address);
+        HubClient desktop = desktopClient = keep(HubClient.join(JoinAddress.parse(address), "desk", "Dana", BrowserJoinTest::methods,
+                desktopThread, Loopback.FAST).get(30, TimeUnit.SECONDS));
+
+        join(address, "Bea");
+        await("the page shows every element of the example", () -> status().equals("online")
+                && new HashSet<>(keys()).containsAll(ids(example)), () -> status() + " " + keys().size());
+        for (Element node : example.nodes().toList()) {
+            String first = node.label().split("\\s+")[0];
+            assertTrue(textOf(node.id()).contains(first), node.id() + " shows its label: " + textOf(node.id()));
+        }
+        assertTrue(keys().contains("~legend") && keys().contains("~background"), "the map's parts are drawn: " + keys());
+        assertTrue(browser.driver.findElement(By.id("people")).getText().contains("Dana"), "who is in");
+        List<String> problems = browser.console().stream().filter(l -> l.contains("SEVERE") || l.contains("Content Security")).toList();
+        assertEquals(List.of(), problems, "the page runs under its policy without a complaint");
+
+        // an actor added in the browser reaches the desktop
+        new Select(browser.driver.findElement(By.id("node-type"))).selectByValue("actor");
+        browser.driver.findElement(By.id("add")).click();
+        browser.driver.findElement(By.id("label-input")).sendKeys("Press office", Keys.ENTER);
+        await("the desktop has the browser's actor", () -> desktopNode("Press office") != null);
+        String added = desktopNode("Press office").id();
+        await("the page shows the hub's drawing of it", () -> keys().contains(added) && textOf(added).contains("Pressoffice"),
+                () -> String.valueOf(textOf(added)));
+
+        // a link drawn from it to the mayor
+        new Select(browser.driver.findElement(By.id("link-type"))).selectByValue("information");
+        browser.driver.findElement(By.id("connect")).click();
+        group(added).click();
+        group("mayor").click();
+        await("the desktop has the browser's link", () -> desktopLink(added, "mayor") != null);
+        assertEquals("information", desktopLink(added, "mayor").type());
+
+        // the tower raised twice, then once undone
+        group("mayor").click();
+        long before = influence("mayor");
+        browser.driver.findElement(By.id("tower-raise")).click();
+        await("the desktop sees the tower one higher", () -> influence("mayor") == before + 1);
+        await("the raise is confirmed, so it can be undone", () -> browser.driver.findElement(By.id("undo")).isEnabled());
+        browser.driver.findElement(By.id("undo")).click();
+        await("undo brings it back", () -> influence("mayor") == before);
+
+        // a drag moves the node for everyone
+        double x = desktopGeometryX("worker-center");
+        new Actions(browser.driver).dragAndDropBy(group("worker-center"), 60, 0).perform();
+        await("the desktop sees the move", () -> desktopGeometryX("worker-center") > x + 20,
+                () -> String.valueOf(desktopGeometryX("worker-center")));
+
+        // the desktop renames an actor: the page shows it
+        onDesktop(() -> desktop.core().session().apply("Rename", Change.setLabel("mayor", "Mayor Quimby")));
+        await("the page shows the desktop's change", () -> String.valueOf(textOf("mayor")).contains("MayorQuimby"),
+                () -> String.valueOf(textOf("mayor")));
+
+        // in the end the browser, the desktop and the hub hold one map
+        await("desktop equals hub", () -> {
+            try {
+                return onDesktop(() -> desktop.core().pending() == 0
+                        && desktop.core().session().document().equals(HubSocketTest.hubDocument(server, example.id(), core)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Set<String> hubKeys = new HashSet<>(ids(HubSocketTest.hubDocument(server, example.id(), core)));
+        Set<String> pageKeys = new HashSet<>(keys());
+        pageKeys.removeIf(k -> k.startsWith("~"));
+        assertEquals(hubKeys, pageKeys, "the page draws exactly the hub's elements");
+    }
+
+    @Test
+    void a_wrong_token_is_refused_and_the_page_receives_nothing() throws Exception {
+        HubCore core = new HubCore(example, NET_MAP.schema(), TestMaps.TOKEN);
+        HubServer server = hub(core);
+        String address = server.browserJoinUrl(example.id(), "x" + TestMaps.TOKEN.substring(1)).toString();
+        join(address, "Eve");
+        await("the page says the key is wrong", () -> "refused".equals(status()),
+                () -> status() + " " + browser.driver.findElement(By.id("status")).getText());
+        assertTrue(browser.driver.findElement(By.id("status")).getText().contains("wrong key"),
+                browser.driver.findElement(By.id("status")).getText());
+        assertEquals(List.of(), keys(), "no fragment reached the page");
+        assertEquals("", browser.driver.findElement(By.id("title")).getText().replace("Mapwork", ""), "nor the title");
+        assertFalse(browser.driver.findElement(By.id("tools")).isDisplayed());
+    }
+
+    private Element desktopNode(String label) {
+        try {
+            return onDesktop(() -> desktop().nodes().filter(n -> n.label().equals(label)).findFirst().orElse(null));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Element desktopLink(String source, String target) {
+        try {
+            return onDesktop(() -> desktop().links()
+                    .filter(l -> l.source().equals(source) && l.target().equals(target)).findFirst().orElse(null));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long influence(String id) {
+        try {
+            return onDesktop(() -> desktop().element(id).attribute("influence") instanceof Value.Int i ? i.value() : 0L);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double desktopGeometryX(String id) {
+        try {
+            return onDesktop(() -> desktop().element(id).geometry().x());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HubClient desktopClient;
+
+    private static Set<String> ids(MapDocument doc) {
+        Set<String> out = new HashSet<>();
+        doc.elements().forEach(e -> out.add(e.id()));
+        return out;
+    }
+
+    private MapDocument desktop() {
+        return desktopClient.core().session().document();
+    }
+}
