@@ -212,6 +212,133 @@ class BrowserJoinTest {
         assertFalse(browser.driver.findElement(By.id("tools")).isDisplayed());
     }
 
+    @Test
+    void a_short_disconnect_keeps_the_pages_edit_and_a_reload_rejoins_as_the_same_person() throws Exception {
+        HubCore core = new HubCore(example, NET_MAP.schema(), TestMaps.TOKEN);
+        HubServer first = HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core));
+        int port = first.port();
+        String address = first.browserJoinUrl(example.id(), TestMaps.TOKEN).toString();
+        join(address, "Bea");
+        await("online", () -> "online".equals(status()) && keys().contains("mayor"));
+        String actor = (String) js("return localStorage.getItem('mapwork.actor');");
+        long before = core.document().element("mayor").attribute("influence") instanceof Value.Int i ? i.value() : 0;
+
+        first.close();
+        await("the page is offline", () -> "offline".equals(status()), this::status);
+        group("mayor").click();
+        browser.driver.findElement(By.id("tower-raise")).click();
+        await("it says the change is kept", () -> browser.driver.findElement(By.id("status")).getText().contains("1 to send"),
+                () -> browser.driver.findElement(By.id("status")).getText());
+
+        HubServer again = keep(HubServer.start(Loopback.loopback(), port, HubLimits.defaults(), List.of(core)));
+        await("the kept change reaches the hub when it is back", () -> HubSocketTest.hubDocument(again, example.id(), core)
+                .element("mayor").attribute("influence").equals(new Value.Int(before + 1)));
+        await("online again", () -> "online".equals(status()), this::status);
+        String colour = (String) js("return document.querySelector('#people .dot').style.backgroundColor;");
+
+        browser.driver.navigate().refresh();
+        await("a reload rejoins without asking the name", () -> "online".equals(status()) && keys().contains("mayor"));
+        assertEquals(actor, js("return localStorage.getItem('mapwork.actor');"), "the same device id");
+        assertEquals(colour, js("return document.querySelector('#people .dot').style.backgroundColor;"), "the same colour");
+        CompletableFutureList people = new CompletableFutureList();
+        again.onMapThread(example.id(), () -> people.complete(core.people()));
+        assertEquals(List.of(new Message.Person(actor, "Bea")), people.get(), "one person, with the name kept");
+        assertEquals(new Value.Int(before + 1), HubSocketTest.hubDocument(again, example.id(), core).element("mayor")
+                .attribute("influence"), "the kept change went in once");
+    }
+
+    /** A future of the people in a map (read on its thread). */
+    private static final class CompletableFutureList extends java.util.concurrent.CompletableFuture<List<Message.Person>> {
+        @Override
+        public List<Message.Person> get() {
+            return orTimeout(20, TimeUnit.SECONDS).join();
+        }
+    }
+
+    @Test
+    void two_browsers_and_a_desktop_edit_one_map_together_and_end_equal() throws Exception {
+        HubCore core = new HubCore(example, NET_MAP.schema(), TestMaps.TOKEN);
+        HubServer server = hub(core);
+        String address = server.browserJoinUrl(example.id(), TestMaps.TOKEN).toString();
+        HubClient desktop = desktopClient = keep(HubClient.join(JoinAddress.parse(address), "desk", "Dana",
+                BrowserJoinTest::methods, desktopThread, Loopback.FAST).get(30, TimeUnit.SECONDS));
+        join(address, "Bea");
+        await("Bea's page is in", () -> "online".equals(status()) && keys().contains("mayor"));
+        String bea = browser.driver.getWindowHandle();
+        // another origin (localhost for 127.0.0.1), so another device: its own storage, so its own actor
+        browser.driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        String cam = browser.driver.getWindowHandle();
+        join(address.replace("127.0.0.1", "localhost"), "Cam");
+        await("Cam's page is in", () -> "online".equals(status()) && keys().contains("mayor"));
+        try {
+            // all three at once: Cam renames, Bea raises a tower, the desktop moves and removes
+            group("cm-hart").click();
+            browser.driver.findElement(By.id("rename")).click();
+            WebElement input = browser.driver.findElement(By.id("label-input"));
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Council Member Hart (chair)", Keys.ENTER);
+            browser.driver.switchTo().window(bea);
+            group("worker-center").click();
+            browser.driver.findElement(By.id("tower-raise")).click();
+            browser.driver.findElement(By.id("tower-raise")).click();
+            onDesktop(() -> desktop.core().session().apply("Remove", Change.remove("newspaper")));
+            MapDocument[] hub = new MapDocument[1];
+            await("the hub has all three's changes", () -> {
+                hub[0] = HubSocketTest.hubDocument(server, example.id(), core);
+                return hub[0].element("newspaper") == null && hub[0].element("cm-hart").label().endsWith("(chair)")
+                        && hub[0].element("worker-center").attribute("influence").equals(new Value.Int(6));
+            });
+            List<String> drawnOrder = new org.mapwork.export.format.SvgScene(new org.mapwork.export.paint.MapPainter())
+                    .scene(hub[0]).order();
+            for (String window : List.of(bea, cam)) {
+                browser.driver.switchTo().window(window);
+                await("each page draws the hub's map, in the painter's order", () -> keys().equals(drawnOrder)
+                        && textOf("cm-hart").contains("(chair)"), () -> keys().size() + " " + drawnOrder.size());
+            }
+            await("the desktop holds the hub's map", () -> {
+                try {
+                    return onDesktop(() -> desktop.core().session().document().equals(
+                            HubSocketTest.hubDocument(server, example.id(), core)));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            browser.driver.switchTo().window(cam).close();
+            browser.driver.switchTo().window(bea);
+        }
+    }
+
+    /**
+     * The page at desktop width and at phone width (390×844), with an actor selected, as PNGs in
+     * collab/target/screenshots/browser (docs/screenshots/browser has the ones looked at). Checks the page fits the
+     * phone's width without scrolling sideways.
+     */
+    @Test
+    void screenshots_at_desktop_and_phone_width() throws Exception {
+        HubServer server = hub(new HubCore(example, NET_MAP.schema(), TestMaps.TOKEN));
+        join(server.browserJoinUrl(example.id(), TestMaps.TOKEN).toString(), "Bea");
+        await("the map is shown", () -> keys().contains("mayor"));
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots", "browser");
+        java.nio.file.Files.createDirectories(dir);
+        org.openqa.selenium.Dimension before = browser.driver.manage().window().getSize();
+        try {
+            for (int[] size : new int[][] {{1280, 860}, {390, 844}}) {
+                browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+                browser.driver.navigate().refresh(); // fitted to the new size; joins again with the name kept
+                await("the map is shown again", () -> keys().contains("mayor") && "online".equals(status()));
+                group("mayor").click();
+                await("the tower buttons show", () -> browser.driver.findElement(By.id("tower-raise")).isDisplayed());
+                long scrollWidth = (Long) js("return document.documentElement.scrollWidth;");
+                long width = (Long) js("return document.documentElement.clientWidth;");
+                assertTrue(scrollWidth <= width, "no sideways scrolling at " + size[0] + " px: " + scrollWidth);
+                byte[] png = browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                java.nio.file.Files.write(dir.resolve("net-map-" + size[0] + ".png"), png);
+            }
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
+    }
+
     private Element desktopNode(String label) {
         try {
             return onDesktop(() -> desktop().nodes().filter(n -> n.label().equals(label)).findFirst().orElse(null));
