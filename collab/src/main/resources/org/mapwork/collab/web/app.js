@@ -23,6 +23,7 @@ const page = {
   moves: new Map(), // clientSeq → the key of the element it moves (its group is put back if refused)
   connecting: null, // the source node while connecting
   notice: '',
+  others: new Map(), // actor → what the others point at and have selected
 };
 
 const canvas = new Canvas($('map'), key => selectionChanged(key));
@@ -63,7 +64,7 @@ function join(mapId, token, actor, name) {
   page.hub = new Hub({
     mapId, token, actor, name, handlers: {
       onWelcome: welcome, onEntry: entry, onRefused: refused, onScene: scene, onDrawn: drawn,
-      onPeople: people, onState: state,
+      onPeople: people, onState: state, onPresence: presence,
     },
   });
   people(new Map());
@@ -121,11 +122,17 @@ function scene(m) {
   if (m.more) return;
   canvas.scene(page.sceneParts, m.order, m.extent, m.root);
   page.sceneParts = [];
+  canvas.showOthers(page.others);
+  // for the bench (BrowserSpeed): when the whole map was first on screen, after the frame that drew it
+  if (performance.getEntriesByName('mapwork-scene-shown').length === 0) {
+    requestAnimationFrame(() => setTimeout(() => performance.mark('mapwork-scene-shown')));
+  }
   if (m.palette) palette(m.palette);
 }
 
 function drawn(m) {
   canvas.update(m.fragments, m.removed, m.order);
+  canvas.showOthers(page.others);
   if (m.palette) palette(m.palette);
 }
 
@@ -159,6 +166,18 @@ function people(others) {
     li.append(dot, name);
     return li;
   }));
+}
+
+/** Another person's cursor and selection (from the hub; gone when they leave). */
+function presence(actor, name, st) {
+  if (actor === page.hub.actor) return;
+  if (!st) {
+    page.others.delete(actor);
+  } else {
+    page.others.set(actor, { name: name ?? page.hub.people.get(actor) ?? actor, colour: colourOf(actor),
+      cursor: st.cursor, selection: st.selection });
+  }
+  canvas.showOthers(page.others);
 }
 
 function state(s, reason, waiting) {
@@ -388,6 +407,7 @@ $('map').addEventListener('pointerdown', ev => {
 });
 
 $('map').addEventListener('pointermove', ev => {
+  if (page.mirror && ev.pointerType === 'mouse') page.hub.pointAt(roundPoint(canvas.toMap(ev.clientX, ev.clientY)));
   if (!pointers.has(ev.pointerId)) return;
   pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
   if (!gesture) return;
@@ -419,6 +439,12 @@ $('map').addEventListener('pointermove', ev => {
     gesture.y = ev.clientY;
   }
 });
+
+function roundPoint(p) {
+  return { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+}
+
+$('map').addEventListener('pointerleave', () => page.mirror && page.hub.pointAt(null));
 
 function pointerEnd(ev) {
   if (!pointers.delete(ev.pointerId) || !gesture) return;

@@ -122,6 +122,7 @@ export class Canvas {
     const f = scale / v.scale;
     this.view = { scale, x: sx - (sx - v.x) * f, y: sy - (sy - v.y) * f };
     this.applyView();
+    if (this.others) this.showOthers(this.others);
   }
 
   /** A client (screen) point in map coordinates. */
@@ -168,6 +169,37 @@ export class Canvas {
     this.frame.setAttribute('visibility', 'visible');
   }
 
+  /**
+   * Draws the others' cursors (an arrow with their name) and selections (a frame), each in the person's colour.
+   * @param others actor → {name, colour, cursor: {x, y} | null, selection: [key…]}
+   */
+  showOthers(others) {
+    this.others = others;
+    const layer = this.svg.querySelector('#others');
+    const shapes = [];
+    const s = 1 / this.view.scale; // the same size on screen at every zoom
+    for (const [actor, o] of others) {
+      for (const key of o.selection ?? []) {
+        const group = this.groups.get(key);
+        if (!group) continue;
+        const b = group.getBBox();
+        shapes.push(svgElement('rect', { x: b.x - 6, y: b.y - 6, width: b.width + 12, height: b.height + 12,
+          fill: 'none', stroke: o.colour, 'stroke-width': 2 * s, 'stroke-dasharray': `${6 * s} ${3 * s}`,
+          'data-actor': actor, class: 'their-selection' }));
+      }
+      if (o.cursor) {
+        const { x, y } = o.cursor;
+        const arrow = svgElement('path', { d: `M${x} ${y}l${12 * s} ${10 * s}l${-6 * s} ${1 * s}l${-3 * s} ${6 * s}z`,
+          fill: o.colour, stroke: '#fff', 'stroke-width': s, 'data-actor': actor, class: 'their-cursor' });
+        const label = svgElement('text', { x: x + 12 * s, y: y + 22 * s, fill: o.colour, 'font-size': 12 * s,
+          'font-family': 'sans-serif', 'data-actor': actor });
+        label.textContent = o.name;
+        shapes.push(arrow, label);
+      }
+    }
+    layer.replaceChildren(...shapes);
+  }
+
   /** Moves an element's group by (dx, dy) in map units, until the hub's new fragment replaces it. */
   moveGroup(key, dx, dy) {
     const group = this.groups.get(key);
@@ -187,6 +219,12 @@ export class Canvas {
   screenBox(key) {
     return this.groups.get(key)?.getBoundingClientRect();
   }
+}
+
+function svgElement(name, attributes) {
+  const e = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
+  return e;
 }
 
 function translation(group) {

@@ -3,17 +3,22 @@
 // and goes out again after the next welcome; reconnecting with backoff until the hub refuses (an error).
 
 const PING_MS = 60_000; // a presence now and then: the hub closes a connection silent for 10 minutes
+const CURSOR_MS = 100; // at most 10 cursor moves a second (the hub takes 30)
 
 export class Hub {
   /**
    * @param options.mapId the map's id (the page's path)
    * @param options.token the join token (the address's fragment: never in a request)
    * @param options.actor this device's actor id; options.name the person's name
-   * @param options.handlers onWelcome, onEntry(entry, own), onRefused, onScene, onDrawn, onPeople, onState
+   * @param options.handlers onWelcome, onEntry(entry, own), onRefused, onScene, onDrawn, onPeople, onState,
+   *   onPresence(actor, name, state) (state null: they left)
    */
   constructor({ mapId, token, actor, name, handlers }) {
     Object.assign(this, { mapId, token, actor, name, handlers });
-    this.outbox = []; // {changeSet, conditional, clientSeq}, in the order made
+    // {changeSet, conditional, clientSeq}, in the order made; kept in the browser's storage, so that a reload (or a
+    // phone that dropped the tab) sends them still
+    this.outboxKey = `mapwork.outbox.${mapId}.${actor}`;
+    this.outbox = JSON.parse(localStorage.getItem(this.outboxKey) || '[]');
     this.state = 'connecting';
     this.backoff = 250;
     this.seqKey = `mapwork.seq.${actor}`;
@@ -59,7 +64,7 @@ export class Hub {
       case 'commit': this.entry(m.entry); break;
       case 'changes': this.entry(m.entry); break;
       case 'refused':
-        this.outbox = this.outbox.filter(o => o.clientSeq !== m.clientSeq);
+        this.setOutbox(this.outbox.filter(o => o.clientSeq !== m.clientSeq));
         this.handlers.onRefused(m.clientSeq, m.reason);
         break;
       case 'peers':
@@ -67,10 +72,14 @@ export class Hub {
         this.handlers.onPeople(this.people);
         break;
       case 'joined': this.people.set(m.actor, m.name); this.handlers.onPeople(this.people); break;
-      case 'left': this.people.delete(m.actor); this.handlers.onPeople(this.people); break;
+      case 'left':
+        this.people.delete(m.actor);
+        this.handlers.onPeople(this.people);
+        this.handlers.onPresence(m.actor, null, null);
+        break;
       case 'scene': this.handlers.onScene(m); break;
       case 'drawn': this.handlers.onDrawn(m); break;
-      case 'presence': break; // others' cursors: not shown yet
+      case 'presence': this.handlers.onPresence(m.actor, m.name, m.state); break;
       case 'error':
         this.setState('refused', m.reason);
         this.ws.close();
@@ -88,7 +97,7 @@ export class Hub {
     }
     this.seq = Math.max(this.seq, m.yourLastSeq, m.handled?.[this.actor] ?? 0);
     // what the hub handled of ours is in its map or was refused while we were away: not sent again
-    this.outbox = this.outbox.filter(o => o.clientSeq > m.yourLastSeq);
+    this.setOutbox(this.outbox.filter(o => o.clientSeq > m.yourLastSeq));
     this.joined = true;
     this.backoff = 250;
     this.handlers.onWelcome(m);
@@ -102,7 +111,7 @@ export class Hub {
   entry(entry) {
     const own = entry.actor === this.actor;
     if (own) {
-      this.outbox = this.outbox.filter(o => o.clientSeq !== entry.clientSeq);
+      this.setOutbox(this.outbox.filter(o => o.clientSeq !== entry.clientSeq));
     }
     this.handlers.onEntry(entry, own);
     if (this.state === 'offline' || this.state === 'online') {
@@ -119,7 +128,7 @@ export class Hub {
     localStorage.setItem(this.seqKey, String(this.seq));
     const changeSet = { summary, time: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), changes: stamped };
     const clientSeq = stamped[0].seq;
-    this.outbox.push({ changeSet, conditional, clientSeq });
+    this.setOutbox([...this.outbox, { changeSet, conditional, clientSeq }]);
     if (this.joined) {
       this.send({ type: 'submit', conditional, changeSet });
     } else {
@@ -128,15 +137,35 @@ export class Hub {
     return clientSeq;
   }
 
+  setOutbox(outbox) {
+    this.outbox = outbox;
+    if (outbox.length) {
+      localStorage.setItem(this.outboxKey, JSON.stringify(outbox));
+    } else {
+      localStorage.removeItem(this.outboxKey);
+    }
+  }
+
   /** What this person has selected, for the others' screens (relayed by the hub, kept nowhere). */
   select(ids) {
     this.selection = ids;
     this.sendPresence();
   }
 
+  /** Where this person's pointer is on the map (or null); sent at most every {@link CURSOR_MS}. */
+  pointAt(cursor) {
+    this.cursor = cursor;
+    if (this.cursorTimer) return;
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = null;
+      this.sendPresence();
+    }, CURSOR_MS);
+  }
+
   sendPresence() {
     if (this.joined) {
-      this.send({ type: 'presence', actor: this.actor, state: { cursor: null, selection: this.selection, editing: null } });
+      this.send({ type: 'presence', actor: this.actor,
+        state: { cursor: this.cursor ?? null, selection: this.selection, editing: null } });
     }
   }
 
