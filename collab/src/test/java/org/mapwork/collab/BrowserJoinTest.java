@@ -156,6 +156,20 @@ class BrowserJoinTest {
         }
         assertTrue(keys().contains("~legend") && keys().contains("~background"), "the map's parts are drawn: " + keys());
         assertTrue(browser.driver.findElement(By.id("people")).getText().contains("Dana"), "who is in");
+        int findings = NET_MAP.check(example).size();
+        WebElement findingsButton = browser.driver.findElement(By.id("findings-button"));
+        assertEquals(findings > 0, findingsButton.isDisplayed(), "the findings button shows when the method finds something");
+        if (findings > 0) {
+            assertEquals("Findings (" + findings + ")", findingsButton.getText());
+            findingsButton.click();
+            assertEquals(findings, browser.driver.findElements(By.cssSelector("#findings li")).size());
+            findingsButton.click();
+        }
+        // the keyboard: Tab picks the first element, Escape lets it go
+        browser.driver.findElement(By.id("map")).sendKeys(Keys.TAB);
+        String first = keys().stream().filter(k -> !k.startsWith("~")).findFirst().orElseThrow();
+        assertEquals(Boolean.TRUE, js("return document.getElementById('rename').disabled === false;"), "Tab selected " + first);
+        browser.driver.findElement(By.id("map")).sendKeys(Keys.ESCAPE);
         List<String> problems = browser.console().stream().filter(l -> l.contains("SEVERE") || l.contains("Content Security")).toList();
         assertEquals(List.of(), problems, "the page runs under its policy without a complaint");
 

@@ -16,6 +16,7 @@ import org.mapwork.model.schema.AttributeType;
 import org.mapwork.model.schema.LinkType;
 import org.mapwork.model.schema.NodeType;
 import org.mapwork.model.schema.Schema;
+import org.mapwork.templates.Finding;
 import org.mapwork.templates.MethodTemplate;
 import org.mapwork.templates.Methods;
 import org.mapwork.templates.TowerHandle;
@@ -24,6 +25,7 @@ import org.mapwork.templates.TowerHandle;
  * What a browser needs to know of a map's method to offer its edits (docs/protocol.md section 8, {@code palette}):
  * the node types it may add and the link types it may draw, each named in English and Spanish, and the attribute a
  * Net-Map tower shows with its maximum. Link types may be the map's own (Net-Map's), so the palette follows the map.
+ * Also the map's findings, the method's live checks, which the page lists.
  */
 final class BrowserPalette {
 
@@ -62,6 +64,22 @@ final class BrowserPalette {
             }
         }
         method.tower().ifPresent(tower -> out.set("tower", tower(schema, tower)));
+        return out;
+    }
+
+    /**
+     * The method's live checks of the map (what is missing or inconsistent, in the map's language), each with the
+     * elements it concerns; none for a method this hub does not know.
+     */
+    static ArrayNode findings(MapDocument doc) {
+        ArrayNode out = NODES.arrayNode();
+        Methods.byId(doc.methodId()).ifPresent(m -> {
+            for (Finding f : m.check(doc)) {
+                ObjectNode o = out.addObject().put("severity", f.severity().name().toLowerCase(Locale.ROOT))
+                        .put("message", f.message());
+                f.elementIds().forEach(o.putArray("elements")::add);
+            }
+        });
         return out;
     }
 

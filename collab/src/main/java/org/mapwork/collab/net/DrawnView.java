@@ -48,6 +48,7 @@ final class DrawnView implements AutoCloseable {
     private List<String> shownScene;
     private List<String> shownOrder = List.of();
     private String shownPalette;
+    private String shownFindings;
 
     /**
      * @param start    the map as the hub has it now
@@ -79,7 +80,9 @@ final class DrawnView implements AutoCloseable {
                 if (shown != latest.get() || shownScene == null) {
                     shown = latest.get();
                     SvgScene.Scene whole = scene.scene(shown);
-                    shownScene = sceneParts(whole, paletteOf(shown));
+                    ArrayNode findings = BrowserPalette.findings(shown);
+                    shownFindings = write(findings);
+                    shownScene = sceneParts(whole, paletteOf(shown), findings);
                     shownOrder = whole.order();
                 }
             } catch (RuntimeException e) {
@@ -99,6 +102,7 @@ final class DrawnView implements AutoCloseable {
                 shown = null; // nothing is drawn while no browser looks
                 shownScene = null;
                 shownPalette = null;
+                shownFindings = null;
             }
         });
     }
@@ -122,13 +126,17 @@ final class DrawnView implements AutoCloseable {
             ObjectNode p = BrowserPalette.of(doc);
             String palette = JSON.writeValueAsString(p);
             ObjectNode changedPalette = palette.equals(shownPalette) ? null : p; // sent only when it changed
+            ArrayNode findings = BrowserPalette.findings(doc);
+            String findingsText = JSON.writeValueAsString(findings);
+            ArrayNode changedFindings = findingsText.equals(shownFindings) ? null : findings;
+            shownFindings = findingsText;
             if (shown == null) {
                 SvgScene.Scene whole = scene.scene(doc);
-                texts = sceneParts(whole, changedPalette);
+                texts = sceneParts(whole, changedPalette, findings);
                 shownOrder = whole.order();
             } else {
                 SvgScene.Update u = scene.update(shown, doc);
-                texts = updateParts(u, shownOrder, changedPalette);
+                texts = updateParts(u, shownOrder, changedPalette, changedFindings);
                 shownOrder = u.order();
             }
             shownPalette = palette;
@@ -153,8 +161,8 @@ final class DrawnView implements AutoCloseable {
         return p;
     }
 
-    /** A whole scene: {@code scene} parts, the last with the paint order, the extent and the palette. */
-    static List<String> sceneParts(SvgScene.Scene s, ObjectNode palette) {
+    /** A whole scene: {@code scene} parts, the last with the paint order, the extent, the palette and the findings. */
+    static List<String> sceneParts(SvgScene.Scene s, ObjectNode palette, ArrayNode findings) {
         List<String> keys = s.order();
         return parts("scene", s.fragments(), last -> {
             last.put("root", SvgScene.ROOT_ATTRIBUTES); // the defaults every fragment assumes from around it
@@ -163,14 +171,15 @@ final class DrawnView implements AutoCloseable {
             if (palette != null) {
                 last.set("palette", palette);
             }
+            last.set("findings", findings);
         });
     }
 
     /**
-     * A change: {@code drawn} parts with the fragments replaced, the last with what was removed and the paint order
-     * when it differs from {@code before}'s.
+     * A change: {@code drawn} parts with the fragments replaced, the last with what was removed, and the paint order,
+     * the palette and the findings when they differ from what was sent before.
      */
-    static List<String> updateParts(SvgScene.Update u, List<String> before, ObjectNode palette) {
+    static List<String> updateParts(SvgScene.Update u, List<String> before, ObjectNode palette, ArrayNode findings) {
         return parts("drawn", u.replaced(), last -> {
             last.set("removed", JSON.valueToTree(u.removed()));
             if (!u.order().equals(before)) {
@@ -181,6 +190,9 @@ final class DrawnView implements AutoCloseable {
             }
             if (palette != null) {
                 last.set("palette", palette);
+            }
+            if (findings != null) {
+                last.set("findings", findings); // only when they changed
             }
         });
     }
@@ -227,7 +239,7 @@ final class DrawnView implements AutoCloseable {
         return o;
     }
 
-    private static String write(ObjectNode o) {
+    private static String write(com.fasterxml.jackson.databind.JsonNode o) {
         try {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -120,6 +120,7 @@ function refused(clientSeq, reason) {
 function scene(m) {
   page.sceneParts.push(...(m.fragments ?? []));
   if (m.more) return;
+  if (m.leftOut) notice(text('notice.leftOut', m.leftOut.join(', ')));
   canvas.scene(page.sceneParts, m.order, m.extent, m.root);
   page.sceneParts = [];
   canvas.showOthers(page.others);
@@ -128,12 +129,39 @@ function scene(m) {
     requestAnimationFrame(() => setTimeout(() => performance.mark('mapwork-scene-shown')));
   }
   if (m.palette) palette(m.palette);
+  if (m.findings) findings(m.findings);
 }
 
 function drawn(m) {
+  if (m.leftOut) notice(text('notice.leftOut', m.leftOut.join(', ')));
   canvas.update(m.fragments, m.removed, m.order);
   canvas.showOthers(page.others);
   if (m.palette) palette(m.palette);
+  if (m.findings) findings(m.findings);
+}
+
+/** The method's live checks of the map: a button with their number, and a sheet listing them. */
+function findings(list) {
+  page.findings = list;
+  const button = $('findings-button');
+  button.hidden = list.length === 0;
+  button.textContent = text('findings.button', list.length);
+  if (list.length === 0) showFindings(false);
+  $('findings').querySelector('ul').replaceChildren(...list.map(f => {
+    const li = document.createElement('li');
+    li.className = f.severity;
+    li.textContent = f.message;
+    li.tabIndex = 0;
+    const pick = () => { if (f.elements?.length) canvas.select(f.elements[0]); };
+    li.addEventListener('click', pick);
+    li.addEventListener('keydown', ev => { if (ev.key === 'Enter') pick(); });
+    return li;
+  }));
+}
+
+function showFindings(show) {
+  $('findings').hidden = !show;
+  $('findings-button').setAttribute('aria-expanded', String(show));
 }
 
 function palette(p) {
@@ -523,6 +551,19 @@ $('map').addEventListener('keydown', ev => {
     remove(canvas.selected);
   } else if (ev.key === 'F2' && canvas.selected) {
     rename(canvas.selected);
+  } else if (ev.key === 'Tab' && page.mirror && !ctrl) {
+    // the keyboard's way to pick an element: Tab and Shift+Tab go through them in paint order; past the last one
+    // focus moves on out of the map as usual (no keyboard trap)
+    const keys = [...canvas.groups.keys()].filter(k => !k.startsWith('~'));
+    const at = keys.indexOf(canvas.selected);
+    const next = at < 0 ? (ev.shiftKey ? keys.length - 1 : 0) : at + (ev.shiftKey ? -1 : 1);
+    if (next < 0 || next >= keys.length) {
+      canvas.select(null);
+      return;
+    }
+    canvas.select(keys[next]);
+  } else if (ev.key === 'Enter' && canvas.selected) {
+    rename(canvas.selected);
   } else if (ev.key === 'Escape') {
     stopConnecting();
     canvas.select(null);
@@ -538,6 +579,7 @@ function stopConnecting() {
   $('hint').textContent = '';
 }
 
+$('findings-button').addEventListener('click', () => showFindings($('findings').hidden));
 $('add').addEventListener('click', addNode);
 $('rename').addEventListener('click', () => canvas.selected && rename(canvas.selected));
 $('delete').addEventListener('click', () => canvas.selected && remove(canvas.selected));
@@ -559,6 +601,7 @@ $('language').addEventListener('click', () => {
   translatePage(document);
   $('language').textContent = text('language.switch');
   palette(page.palette);
+  if (page.findings) findings(page.findings);
   if (page.hub) {
     people(page.hub.people);
     state(page.hub.state, page.refusedReason, page.hub.outbox.length);
