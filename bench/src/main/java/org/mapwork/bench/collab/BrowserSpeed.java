@@ -20,6 +20,8 @@ import org.mapwork.collab.net.HubClient;
 import org.mapwork.collab.net.HubLimits;
 import org.mapwork.collab.net.HubServer;
 import org.mapwork.collab.net.JoinAddress;
+import org.mapwork.export.format.SvgScene;
+import org.mapwork.export.paint.MapPainter;
 import org.mapwork.model.Change;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.MapSession;
@@ -67,27 +69,50 @@ public final class BrowserSpeed {
             String address = server.browserJoinUrl(doc.id(), TOKEN).toString();
             double[] page = new double[joins];
             double[] desktop = new double[joins];
-            for (int i = 0; i < joins; i++) {
+            double[] welcome = new double[joins];
+            double[] received = new double[joins];
+            double[] built = new double[joins];
+            for (int i = -1; i < joins; i++) {
                 browser.driver.get("about:blank");
                 browser.driver.get(address.substring(0, address.indexOf('#')) + "#" + TOKEN);
-                if (i == 0) {
+                if (i == -1) {
                     browser.driver.executeScript("localStorage.setItem('mapwork.name', 'Bench')");
                     browser.driver.navigate().refresh();
                 }
-                page[i] = (Double) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                double shown = ((Number) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "const wait = () => { const m = performance.getEntriesByName('mapwork-scene-shown');"
-                        + "  if (m.length) done(m[0].startTime); else setTimeout(wait, 5); }; wait();");
+                        + "  if (m.length) done(m[0].startTime); else setTimeout(wait, 5); }; wait();")).doubleValue();
                 ExecutorService thread = Executors.newSingleThreadExecutor();
                 long t0 = System.nanoTime();
                 HubClient d = HubClient.join(JoinAddress.parse(address), "desk-" + i, "Desk", BrowserSpeed::methods, thread)
                         .get(60, TimeUnit.SECONDS);
-                desktop[i] = (System.nanoTime() - t0) / 1e6;
+                double joined = (System.nanoTime() - t0) / 1e6;
+                if (i >= 0) { // the first round warms up (class loading, JIT, the browser's caches)
+                    page[i] = shown;
+                    desktop[i] = joined;
+                    welcome[i] = markAt(browser, "mapwork-welcome");
+                    received[i] = markAt(browser, "mapwork-scene-received");
+                    built[i] = markAt(browser, "mapwork-scene-built");
+                }
                 d.close();
                 thread.shutdown();
             }
             System.out.printf("%s: join to whole map shown in the browser, median %.0f ms (of %s); a desktop's join "
                             + "(snapshot into its session, nothing drawn) median %.0f ms; ratio %.1f%n", what,
-                    median(page), Arrays.toString(round(page)), median(desktop), median(page) / median(desktop));
+                    median(page), round(page), median(desktop), median(page) / median(desktop));
+            SvgScene painter = new SvgScene(new MapPainter());
+            double[] drawing = new double[joins];
+            for (int i = -1; i < joins; i++) {
+                long t0 = System.nanoTime();
+                painter.scene(doc);
+                if (i >= 0) {
+                    drawing[i] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            System.out.printf("  where the page's time goes (medians): page load to welcome %.0f ms, welcome to the whole scene "
+                            + "received %.0f ms (the hub drawing it alone: %.0f ms), built into the page %.0f ms, then on screen %.0f ms%n",
+                    median(welcome), median(received) - median(welcome), median(drawing), median(built) - median(received),
+                    median(page) - median(built));
         }
         browser.driver.get("about:blank");
     }
@@ -109,6 +134,8 @@ public final class BrowserSpeed {
                 }
             })).get();
             browser.driver.get(address);
+            browser.driver.executeScript("localStorage.setItem('mapwork.name', 'Bench')"); // a new origin: no name yet
+            browser.driver.navigate().refresh();
             browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                     + "const wait = () => document.querySelector('#items [data-item=\"mayor\"]') ? done() : setTimeout(wait, 5);"
                     + "wait();");
@@ -119,8 +146,8 @@ public final class BrowserSpeed {
                 // the page raises and lowers the mayor's tower (8 in the example), the desktop the union's (5)
                 appliedAt.set(null);
                 String button = i % 2 == 0 ? "tower-raise" : "tower-lower";
-                double sent = (Double) browser.driver.executeScript("const t = performance.timeOrigin + performance.now();"
-                        + "document.getElementById(arguments[0]).click(); return t;", button);
+                double sent = ((Number) browser.driver.executeScript("const t = performance.timeOrigin + performance.now();"
+                        + "document.getElementById(arguments[0]).click(); return t;", button)).doubleValue();
                 page[i] = waitApplied(appliedAt) - sent;
                 awaitInfluence(bThread, b, "mayor", i % 2 == 0 ? 9 : 8);
                 appliedAt.set(null);
@@ -142,6 +169,12 @@ public final class BrowserSpeed {
             aThread.shutdown();
             bThread.shutdown();
         }
+    }
+
+    /** When the page first set a performance mark, in ms since it began loading. */
+    private static double markAt(BrowserDriver browser, String name) {
+        return ((Number) browser.driver.executeScript("return performance.getEntriesByName(arguments[0])[0].startTime;",
+                name)).doubleValue();
     }
 
     private static double waitApplied(AtomicReference<Instant> at) throws InterruptedException {

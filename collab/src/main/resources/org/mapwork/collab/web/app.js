@@ -74,6 +74,7 @@ function join(mapId, token, actor, name) {
 // ----- from the hub -----
 
 function welcome(m) {
+  mark('mapwork-welcome');
   page.mirror = new Mirror(m.snapshot, m.serverSeq);
   $('title').textContent = page.mirror.title || 'Mapwork';
   document.title = `${page.mirror.title} — Mapwork`;
@@ -121,12 +122,14 @@ function scene(m) {
   page.sceneParts.push(...(m.fragments ?? []));
   if (m.more) return;
   if (m.leftOut) notice(text('notice.leftOut', m.leftOut.join(', ')));
+  mark('mapwork-scene-received');
   canvas.scene(page.sceneParts, m.order, m.extent, m.root);
+  mark('mapwork-scene-built');
   page.sceneParts = [];
   canvas.showOthers(page.others);
-  // for the bench (BrowserSpeed): when the whole map was first on screen, after the frame that drew it
+  // when the whole map was first on screen, after the frame that drew it
   if (performance.getEntriesByName('mapwork-scene-shown').length === 0) {
-    requestAnimationFrame(() => setTimeout(() => performance.mark('mapwork-scene-shown')));
+    requestAnimationFrame(() => setTimeout(() => mark('mapwork-scene-shown')));
   }
   if (m.palette) palette(m.palette);
   if (m.findings) findings(m.findings);
@@ -233,6 +236,11 @@ function notice(words) {
   $('hint').textContent = words;
   clearTimeout(page.noticeTimer);
   page.noticeTimer = setTimeout(() => { if ($('hint').textContent === words) $('hint').textContent = ''; }, 6000);
+}
+
+/** The first time something happened, for the bench (BrowserSpeed reads these performance marks). */
+function mark(name) {
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
 // ----- what the person sees: the confirmed map with their unconfirmed change sets on it -----

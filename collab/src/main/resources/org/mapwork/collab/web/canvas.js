@@ -57,8 +57,11 @@ export class Canvas {
   }
 
   replace(fragments) {
-    for (const f of fragments ?? []) {
-      const node = this.parse(f.svg);
+    if (!fragments?.length) return;
+    // one parse for all of them (a parser per fragment cost most of a large map's first showing)
+    const nodes = this.parseAll(fragments.map(f => f.svg).join(''));
+    for (const f of fragments) {
+      const node = nodes.get(f.key) ?? this.parse(f.svg);
       if (!node) continue;
       let group = this.groups.get(f.key);
       if (!group) {
@@ -78,6 +81,18 @@ export class Canvas {
       const group = this.groups.get(key);
       if (group) this.items.appendChild(group);
     }
+  }
+
+  /** Fragments' markup, one after another, as nodes of this document by their data-key (cleaned as below). */
+  parseAll(svgText) {
+    const doc = this.parser.parseFromString(`<svg xmlns="${SVG}">${svgText}</svg>`, 'image/svg+xml');
+    const out = new Map();
+    if (doc.querySelector('parsererror')) return out; // each is parsed alone, and a broken one left out
+    for (const root of [...doc.documentElement.children]) {
+      clean(root);
+      out.set(root.getAttribute('data-key'), document.importNode(root, true));
+    }
+    return out;
   }
 
   /** One fragment as a node of this document, with anything outside the painter's vocabulary taken out. */
