@@ -34,13 +34,21 @@ import org.mapwork.model.MapDocument;
  *
  * <p>Drawn as a file is (legend, title block, white background; nothing selected, no editor aids, no level of detail)
  * unless other options are given. Not thread-safe, like the painter: one per thread. It keeps the fragments of the map
- * it drew last, so that {@code update(last, next)} costs what the change costs.
+ * it drew last, so that {@code update(last, next)} draws only what changed (it still walks the new drawing order once).
+ *
+ * <p>Labels are {@code <text>} already broken into lines and placed by the painter's measures of DejaVu Sans: a browser
+ * without that font shows the same lines in the next family named, a little off centre; serving the bundled font
+ * ({@link org.mapwork.export.paint.MapFonts#openFontFile}) as a web font avoids that.
  */
 public final class SvgScene {
 
-    /** The drawing defaults every fragment assumes from an enclosing element: the SVG export's root attributes. */
+    /**
+     * The drawing defaults every fragment assumes from an enclosing element: the SVG export's root attributes, with
+     * shapes drawn at geometric precision, as the painter asks of Java2D (pure stroke control): a renderer that
+     * otherwise normalises strokes (Batik) would move every line by up to half a pixel.
+     */
     public static final String ROOT_ATTRIBUTES = "font-family=\"" + SvgExport.FONT_FAMILY.replace("'", "&apos;") + "\" "
-            + SvgCanvas.ROOT_DEFAULTS;
+            + SvgCanvas.ROOT_DEFAULTS.replace("shape-rendering=\"auto\"", "shape-rendering=\"geometricPrecision\"");
 
     /**
      * One part of the drawing.
@@ -55,10 +63,34 @@ public final class SvgScene {
         }
     }
 
-    /** What the whole drawing covers, in map units (the PNG export's picture, margin included). */
+    /**
+     * What the whole drawing covers, in map units (the PNG export's picture, margin included). A document shows it as
+     * the PNG export at 96 dpi does: {@link #pixelWidth()} × {@link #pixelHeight()} CSS pixels (rounded up, as the
+     * image is) with the {@link #viewBox()} from its top-left corner, one pixel per map unit.
+     */
     public record Extent(double x, double y, double width, double height) {
         static Extent of(Rectangle2D r) {
             return new Extent(r.getX(), r.getY(), r.getWidth(), r.getHeight());
+        }
+
+        /** The width in whole pixels, rounded up (the PNG export's image width at 96 dpi). */
+        public int pixelWidth() {
+            return (int) Math.ceil(width);
+        }
+
+        /** The height in whole pixels, rounded up. */
+        public int pixelHeight() {
+            return (int) Math.ceil(height);
+        }
+
+        /** The value of the {@code viewBox} attribute: the corner, then the size in whole pixels. */
+        public String viewBox() {
+            SvgMarkup markup = new SvgMarkup();
+            StringBuilder out = new StringBuilder(40);
+            markup.number(out, x);
+            out.append(' ');
+            markup.number(out, y);
+            return out.append(' ').append(pixelWidth()).append(' ').append(pixelHeight()).toString();
         }
     }
 
@@ -235,9 +267,12 @@ public final class SvgScene {
             }
         };
         // the painter puts the view's corner at the origin; the canvas puts it back, so that fragments are in map
-        // coordinates and an element's markup does not change when the extent does (a whole-number corner: exactly)
+        // coordinates and an element's markup does not change when the extent does (a whole-number corner: exactly);
+        // the view covers the whole pixels the document shows (see openSvg), so the background reaches its last row
         double x0 = Math.floor(extent.getX()), y0 = Math.floor(extent.getY());
-        Viewport view = new Viewport(x0, y0, Math.ceil(extent.getMaxX()) - x0, Math.ceil(extent.getMaxY()) - y0, 1);
+        Extent shown = Extent.of(extent);
+        Viewport view = new Viewport(x0, y0, Math.ceil(extent.getX() + shown.pixelWidth()) - x0,
+                Math.ceil(extent.getY() + shown.pixelHeight()) - y0, 1);
         canvas.translate(x0, y0);
         painter.paintParts(canvas, doc, view, opts, key -> {
             close.run();
@@ -266,16 +301,20 @@ public final class SvgScene {
         last = byKey;
     }
 
-    /** Opens an SVG document showing {@code extent} at one CSS pixel per map unit, with the fragments' defaults. */
-    static void openSvg(StringBuilder out, Extent extent) {
-        SvgMarkup markup = new SvgMarkup();
+    /**
+     * The opening tag of a document showing {@code extent} at one CSS pixel per map unit, with the drawing defaults
+     * the fragments assume ({@link #ROOT_ATTRIBUTES}): what {@link Scene#svg()} begins with.
+     */
+    public static String rootTag(Extent extent) {
+        StringBuilder out = new StringBuilder(700);
+        openSvg(out, extent);
+        return out.toString();
+    }
+
+    private static void openSvg(StringBuilder out, Extent extent) {
         // whole pixels, as the PNG export's image: its last row and column are drawn too, at the same scale
-        int w = (int) Math.ceil(extent.width()), h = (int) Math.ceil(extent.height());
-        out.append("<svg xmlns=\"").append(SvgExport.SVG_NS).append("\" width=\"").append(w).append("\" height=\"")
-                .append(h).append("\" viewBox=\"");
-        markup.number(out, extent.x());
-        out.append(' ');
-        markup.number(out, extent.y());
-        out.append(' ').append(w).append(' ').append(h).append("\" ").append(ROOT_ATTRIBUTES).append('>');
+        out.append("<svg xmlns=\"").append(SvgExport.SVG_NS).append("\" width=\"").append(extent.pixelWidth())
+                .append("\" height=\"").append(extent.pixelHeight()).append("\" viewBox=\"").append(extent.viewBox())
+                .append("\" ").append(ROOT_ATTRIBUTES).append('>');
     }
 }

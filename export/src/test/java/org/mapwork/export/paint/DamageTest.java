@@ -21,6 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.mapwork.export.Pictures;
 import org.mapwork.model.Change;
 import org.mapwork.model.ChangeEngine;
 import org.mapwork.model.ChangeRejected;
@@ -171,7 +172,7 @@ class DamageTest {
         }
         assertEquals(0, differing);
         // and something was drawn: the actor and its links
-        assertTrue(inked(onTheirOwn) > 500, "inked pixels: " + inked(onTheirOwn));
+        assertTrue(Pictures.inkedPixels(onTheirOwn) > 500, "inked pixels: " + Pictures.inkedPixels(onTheirOwn));
     }
 
     private static BufferedImage drawElements(MapPainter painter, MapDocument doc, Set<String> ids, Rectangle2D area) {
@@ -180,16 +181,6 @@ class DamageTest {
         painter.paintElements(g, doc, Viewport.of(area, 1.0), ids, RenderOptions.screen(Set.of(ids.iterator().next())));
         g.dispose();
         return img;
-    }
-
-    private static int inked(BufferedImage img) {
-        int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                n += (img.getRGB(x, y) >>> 24) > 0 ? 1 : 0;
-            }
-        }
-        return n;
     }
 
     // ----- helpers -----

@@ -20,6 +20,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.mapwork.export.Pictures;
 import org.mapwork.model.Change;
 import org.mapwork.model.ChangeEngine;
 import org.mapwork.model.ChangeSet;
@@ -76,7 +77,7 @@ class ScenePatchTest {
             MapPainter fresh = new MapPainter();
             BufferedImage patched = draw(painter, next, extent, opts);
             BufferedImage built = draw(fresh, next, extent, opts);
-            assertEquals(0, differing(built, patched), "pixels differing after " + edit);
+            assertEquals(0, Pictures.differingPixels(built, patched), "pixels differing after " + edit);
             assertEquals(fresh.elementsIn(next, extent), painter.elementsIn(next, extent), "elements found after " + edit);
             Rectangle2D quarter = new Rectangle2D.Double(extent.getX(), extent.getY(), extent.getWidth() / 2, extent.getHeight() / 2);
             assertEquals(fresh.elementsIn(next, quarter), painter.elementsIn(next, quarter), "elements in a part after " + edit);
@@ -190,7 +191,7 @@ class ScenePatchTest {
             assertEquals(extent, painter.extent(after, opts));
             assertSame(kept, painter.scene(after), "patched in place");
             assertSceneEquals(fresh.scene(after), painter.scene(after), ids(beside, after), "removed " + gone);
-            assertEquals(0, differing(draw(fresh, after, extent, opts), draw(painter, after, extent, opts)), "removed " + gone);
+            assertEquals(0, Pictures.differingPixels(draw(fresh, after, extent, opts), draw(painter, after, extent, opts)), "removed " + gone);
             assertEquals(fresh.elementsIn(after, extent), painter.elementsIn(after, extent));
             // and back, so the next removal starts from the bundle again
             painter.extent(beside, opts);
@@ -238,17 +239,5 @@ class ScenePatchTest {
         painter.paint(g, doc, new Viewport(area.getX(), area.getY(), area.getWidth(), area.getHeight(), scale), opts);
         g.dispose();
         return img;
-    }
-
-    private static int differing(BufferedImage a, BufferedImage b) {
-        assertEquals(a.getWidth(), b.getWidth());
-        assertEquals(a.getHeight(), b.getHeight());
-        int n = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                n += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
-            }
-        }
-        return n;
     }
 }
