@@ -156,6 +156,8 @@ class BrowserJoinTest {
         }
         assertTrue(keys().contains("~legend") && keys().contains("~background"), "the map's parts are drawn: " + keys());
         assertTrue(browser.driver.findElement(By.id("people")).getText().contains("Dana"), "who is in");
+        await("the labels are in the painter's font, served by the hub", () -> (Boolean) js("return [...document.fonts]"
+                + ".some(f => f.family.includes('DejaVu Sans') && f.status === 'loaded');"));
         int findings = NET_MAP.check(example).size();
         WebElement findingsButton = browser.driver.findElement(By.id("findings-button"));
         assertEquals(findings > 0, findingsButton.isDisplayed(), "the findings button shows when the method finds something");

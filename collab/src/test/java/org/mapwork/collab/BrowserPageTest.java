@@ -66,6 +66,10 @@ class BrowserPageTest {
             assertTrue(r.headers().firstValue("Content-Security-Policy").isPresent(), file);
         }
         assertTrue(get("/web/app.js").headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        HttpResponse<String> font = get("/web/map-font.ttf");
+        assertEquals(200, font.statusCode(), "the painter's font, for labels placed as it measured them");
+        assertEquals("font/ttf", font.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, get("/web/other-font.ttf").statusCode());
         assertEquals(404, get("/web/missing.js").statusCode());
         assertEquals(404, get("/web/index.html").statusCode(), "the page only at a shared map's address");
         int outside = get("/web/..%2Fnet%2FHubServer.class").statusCode();

@@ -17,9 +17,11 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import org.mapwork.export.paint.MapFonts;
+
 /**
  * Serves the browser client (docs/adr/0017): {@code GET /maps/MAP_ID} without a WebSocket upgrade answers the page,
- * {@code GET /web/NAME} its scripts and style sheet, all read from the jar ({@code org/mapwork/collab/web/}). The
+ * {@code GET /web/NAME} its scripts, style sheet and the painter's font, all read from the jar ({@code org/mapwork/collab/web/}). The
  * token stays in the address's fragment, which a browser never sends, so no request carries it. Every answer has a
  * strict Content-Security-Policy (scripts and styles only from the hub, no inline script or style, connections only
  * back to the hub), no referrer and no sniffing.
@@ -29,12 +31,15 @@ final class BrowserPage extends Handler.Abstract {
     static final String WEB = "/web/";
     private static final String RESOURCES = "/org/mapwork/collab/web/";
     /** Only plain names: no path can reach outside the client's folder. */
-    private static final Pattern FILE = Pattern.compile("[a-z][a-z0-9-]{0,40}\\.(js|css)");
+    private static final Pattern FILE = Pattern.compile("[a-z][a-z0-9-]{0,40}\\.(js|css|ttf)");
+    /** The painter's own font (DejaVu Sans), so that labels sit in the page where the painter measured them. */
+    static final String FONT = "map-font.ttf";
+    static final String BOLD_FONT = "map-font-bold.ttf";
     /**
      * {@code 'self'} in connect-src allows the hub's own WebSocket (ws: on the page's host and port, CSP Level 3, as
      * Chromium does); nothing else may be fetched, framed or posted.
      */
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final Predicate<String> mapShared;
@@ -88,6 +93,9 @@ final class BrowserPage extends Handler.Abstract {
         if (file.endsWith(".html")) {
             return "text/html; charset=utf-8";
         }
+        if (file.endsWith(".ttf")) {
+            return "font/ttf";
+        }
         return file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
     }
 
@@ -96,7 +104,8 @@ final class BrowserPage extends Handler.Abstract {
         if (cached != null) {
             return Optional.of(cached);
         }
-        try (InputStream in = BrowserPage.class.getResourceAsStream(RESOURCES + file)) {
+        try (InputStream in = file.equals(FONT) || file.equals(BOLD_FONT) ? MapFonts.openFontFile(file.equals(BOLD_FONT))
+                : BrowserPage.class.getResourceAsStream(RESOURCES + file)) {
             if (in == null) {
                 return Optional.empty();
             }
