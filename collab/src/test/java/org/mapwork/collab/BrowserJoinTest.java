@@ -15,6 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -30,6 +36,10 @@ import org.mapwork.collab.net.HubClient;
 import org.mapwork.collab.net.HubLimits;
 import org.mapwork.collab.net.HubServer;
 import org.mapwork.collab.net.JoinAddress;
+import org.mapwork.export.format.PngExport;
+import org.mapwork.export.format.SvgScene;
+import org.mapwork.export.paint.MapPainter;
+import org.mapwork.export.paint.RenderOptions;
 import org.mapwork.model.Change;
 import org.mapwork.model.Element;
 import org.mapwork.model.MapDocument;
@@ -344,6 +354,70 @@ class BrowserJoinTest {
             browser.driver.switchTo().window(cam).close();
             browser.driver.switchTo().window(bea);
         }
+    }
+
+    /**
+     * One painter: the page's drawing of the example at one pixel per map unit against the PNG export at 96 dpi (mean
+     * channel difference over the picture and over one actor's box), with a control: the export of the map with that
+     * actor moved must differ clearly more.
+     */
+    @Test
+    void the_page_draws_what_the_png_export_draws() throws Exception {
+        HubServer server = hub(new HubCore(example, NET_MAP.schema(), TestMaps.TOKEN));
+        SvgScene.Extent e = new SvgScene(new MapPainter()).scene(example).extent();
+        int w = (int) Math.ceil(e.width()), h = (int) Math.ceil(e.height());
+        org.openqa.selenium.Dimension before = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(w + 80, h + 200));
+            join(server.browserJoinUrl(example.id(), TestMaps.TOKEN).toString(), "Bea");
+            await("the map is shown", () -> keys().contains("mayor") && "online".equals(status()));
+            await("in the painter's font", () -> (Boolean) js("return document.fonts.status === 'loaded';"));
+            // only the map, at one CSS pixel per map unit, its corner at the picture's (through the CSSOM, as the page does)
+            js("for (const id of ['bar', 'tools', 'hint']) document.getElementById(id).style.display = 'none';"
+                    + "const svg = document.getElementById('map'); svg.style.width = arguments[0] + 'px';"
+                    + "svg.style.height = arguments[1] + 'px'; svg.style.outline = 'none'; svg.blur();"
+                    + "document.getElementById('viewport').setAttribute('transform', `translate(${-arguments[2]} ${-arguments[3]})`);",
+                    w, h, e.x(), e.y());
+            BufferedImage page = ImageIO.read(new ByteArrayInputStream(
+                    browser.driver.findElement(By.id("map")).getScreenshotAs(OutputType.BYTES)));
+            assertEquals(w, page.getWidth());
+            assertEquals(h, page.getHeight());
+            BufferedImage png = PngExport.render(example, new MapPainter(), RenderOptions.file(), 96);
+            Element mayor = example.element("mayor");
+            MapDocument moved = org.mapwork.model.ChangeEngine.apply(example, NET_MAP.schema(), org.mapwork.model.ChangeSet.of(
+                    "move", Change.setGeometry("mayor", mayor.geometry().movedBy(160, 0)))).after();
+            BufferedImage control = PngExport.render(moved, new MapPainter(), RenderOptions.file(), 96);
+            java.awt.Rectangle box = new java.awt.Rectangle((int) (mayor.geometry().x() - e.x()),
+                    (int) (mayor.geometry().y() - e.y()), (int) mayor.geometry().width(), (int) mayor.geometry().height());
+            double same = meanDifference(page, png, null), sameBox = meanDifference(page, png, box);
+            double other = meanDifference(page, control, null), otherBox = meanDifference(page, control, box);
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots", "browser"));
+            ImageIO.write(page, "png", dir.resolve("pixels-page.png").toFile());
+            ImageIO.write(png, "png", dir.resolve("pixels-export.png").toFile());
+            System.out.printf("page against the PNG export: mean channel difference %.2f (mayor's box %.2f); against the"
+                    + " export with the mayor moved: %.2f (box %.2f)%n", same, sameBox, other, otherBox);
+            assertTrue(same < 4.0 && sameBox < 12.0, "the page draws what the export draws: " + same + ", box " + sameBox);
+            assertTrue(otherBox > 3 * sameBox && other > same, "the control differs: " + other + ", box " + otherBox);
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
+    }
+
+    /** The mean absolute difference of the red, green and blue channels (0–255), over {@code area} or all of it. */
+    private static double meanDifference(BufferedImage a, BufferedImage b, java.awt.Rectangle area) {
+        java.awt.Rectangle r = area != null ? area : new java.awt.Rectangle(0, 0, a.getWidth(), a.getHeight());
+        long sum = 0;
+        long n = 0;
+        for (int y = Math.max(0, r.y); y < Math.min(Math.min(a.getHeight(), b.getHeight()), r.y + r.height); y++) {
+            for (int x = Math.max(0, r.x); x < Math.min(Math.min(a.getWidth(), b.getWidth()), r.x + r.width); x++) {
+                int p = a.getRGB(x, y), q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    sum += Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF));
+                }
+                n += 3;
+            }
+        }
+        return (double) sum / n;
     }
 
     /**
