@@ -5,6 +5,7 @@ import { Hub, colourOf } from './hub.js';
 import { Mirror, inverse, newId, orderAfter } from './mirror.js';
 import { Canvas } from './canvas.js';
 import { language, setLanguage, text, translatePage } from './texts.js';
+import { notice, showFindingsList, showPeople, showFindings, status } from './panels.js';
 
 const NODE_WIDTH = 140; // as the editor's new nodes
 const NODE_HEIGHT = 60;
@@ -22,7 +23,6 @@ const page = {
   kinds: new Map(), // clientSeq → 'edit' | 'undo' | 'redo'
   moves: new Map(), // clientSeq → the key of the element it moves (its group is put back if refused)
   connecting: null, // the source node while connecting
-  notice: '',
   others: new Map(), // actor → what the others point at and have selected
 };
 
@@ -143,28 +143,14 @@ function drawn(m) {
   if (m.findings) findings(m.findings);
 }
 
-/** The method's live checks of the map: a button with their number, and a sheet listing them. */
+/** The method's live checks of the map: a button with their number, and a sheet that selects what one names. */
 function findings(list) {
   page.findings = list;
-  const button = $('findings-button');
-  button.hidden = list.length === 0;
-  button.textContent = text('findings.button', list.length);
-  if (list.length === 0) showFindings(false);
-  $('findings').querySelector('ul').replaceChildren(...list.map(f => {
-    const li = document.createElement('li');
-    li.className = f.severity;
-    li.textContent = f.message;
-    li.tabIndex = 0;
-    const pick = () => { if (f.elements?.length) canvas.select(f.elements[0]); };
-    li.addEventListener('click', pick);
-    li.addEventListener('keydown', ev => { if (ev.key === 'Enter') pick(); });
-    return li;
-  }));
+  showFindingsList(list, key => canvas.select(key));
 }
 
-function showFindings(show) {
-  $('findings').hidden = !show;
-  $('findings-button').setAttribute('aria-expanded', String(show));
+function people(others) {
+  showPeople(page.hub.actor, page.hub.name, others);
 }
 
 function palette(p) {
@@ -183,20 +169,6 @@ function fillTypes(select, types) {
     return o;
   }));
   if (types.some(t => t.type === chosen)) select.value = chosen;
-}
-
-function people(others) {
-  const hub = page.hub;
-  const list = [[hub.actor, text('people.you', hub.name)], ...others];
-  $('people').replaceChildren(...list.map(([actor, name]) => {
-    const li = document.createElement('li');
-    li.dataset.actor = actor;
-    const dot = document.createElement('span');
-    dot.className = 'dot';
-    dot.style.backgroundColor = colourOf(actor); // the CSSOM, not a style attribute: the page's policy allows it
-    li.append(dot, name);
-    return li;
-  }));
 }
 
 /** Another person's cursor and selection (from the hub; gone when they leave). */
@@ -225,17 +197,6 @@ function state(s, reason, waiting) {
     status(s, text(s === 'online' ? 'status.online' : 'status.connecting'));
   }
   buttons();
-}
-
-function status(s, words) {
-  $('status').dataset.state = s;
-  $('status').textContent = words;
-}
-
-function notice(words) {
-  $('hint').textContent = words;
-  clearTimeout(page.noticeTimer);
-  page.noticeTimer = setTimeout(() => { if ($('hint').textContent === words) $('hint').textContent = ''; }, 6000);
 }
 
 /** The first time something happened, for the bench (BrowserSpeed reads these performance marks). */
