@@ -84,10 +84,12 @@ class SvgSceneTest {
         Element actor = doc.nodes().findFirst().orElseThrow();
         String hostile = "</g><script>alert(\"x\")</script> & <g onload='x'>";
         MapDocument edited = ChangeEngine.apply(doc, method.schema(), ChangeSet.of("hostile",
-                Change.setLabel(actor.id(), hostile), Change.setTitle(hostile))).after();
+                Change.setLabel(actor.id(), hostile), Change.setTitle(hostile),
+                Change.setMapAttribute(Actors.FRAMING_QUESTION, new Value.Text(hostile)))).after();
         SvgScene svg = new SvgScene(new MapPainter());
         SvgScene.Scene scene = svg.scene(edited);
-        for (SvgScene.Fragment f : List.of(scene.fragment(actor.id()), scene.fragment(MapParts.TITLE))) {
+        for (SvgScene.Fragment f : List.of(scene.fragment(actor.id()), scene.fragment(MapParts.TITLE),
+                scene.fragment(MapParts.HEADING))) {
             Document parsed = parse(f.svg());
             assertEquals(0, parsed.getElementsByTagName("script").getLength(), f.key() + ": " + f.svg());
             NodeList texts = parsed.getElementsByTagName("text");
@@ -127,6 +129,30 @@ class SvgSceneTest {
         assertEquals(expected, elements, "the actor and the links drawn to it");
         assertEquals(List.of(), update.removed());
         assertEquals(new SvgScene(new MapPainter()).scene(moved), before.apply(update));
+    }
+
+    /** A map emptied one element at a time, then given one again: every step an exact update, down to the parts alone. */
+    @Example
+    void anEmptiedMapIsUpdatedToItsPartsAndBack() {
+        for (String methodId : METHODS) {
+            MethodTemplate method = Methods.byId(methodId).orElseThrow();
+            MapDocument doc = method.starter(true, Locale.ENGLISH);
+            MapDocument full = doc;
+            SvgScene svg = new SvgScene(new MapPainter());
+            SvgScene.Scene scene = svg.scene(doc);
+            for (int i = 0; i < 500 && doc.size() > 0; i++) {
+                MapDocument next = ChangeEngine.apply(doc, method.schema(), ChangeSet.of("remove",
+                        Change.remove(doc.inDrawOrder().get(doc.size() / 2).id()))).after();
+                scene = scene.apply(svg.update(doc, next));
+                doc = next;
+            }
+            assertEquals(0, doc.size(), methodId + ": emptied");
+            assertSameScene(new SvgScene(new MapPainter()).scene(doc), scene, methodId + ": emptied");
+            assertTrue(scene.order().stream().allMatch(MapParts::isMapPart), methodId + ": only the map's parts " + scene.order());
+            Element first = full.nodes().findFirst().orElseThrow();
+            MapDocument one = ChangeEngine.apply(doc, method.schema(), ChangeSet.of("add", Change.add(first))).after();
+            assertSameScene(new SvgScene(new MapPainter()).scene(one), scene.apply(svg.update(doc, one)), methodId + ": one again");
+        }
     }
 
     @Provide
