@@ -76,10 +76,19 @@ final class MapRoom implements AutoCloseable {
             out = List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error("the hub could not handle that message: " + e)));
         }
         send(out);
-        if (hub.isJoined(endpoint.id()) && !drawnFor.contains(endpoint.id()) && asksDrawn(text)) {
+        if (welcomed(out, endpoint) && hub.isJoined(endpoint.id()) && !drawnFor.contains(endpoint.id()) && asksDrawn(text)) {
             drawnFor.add(endpoint.id());
             drawn.joined(endpoint); // after its welcome, which went out above
         }
+    }
+
+    private static boolean welcomed(List<HubCore.Outgoing> out, HubEndpoint endpoint) {
+        for (HubCore.Outgoing o : out) {
+            if (o.message() instanceof Message.Welcome && o.connection().equals(endpoint.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a message is a hello that asks for the map as the hub draws it (a browser's). */
