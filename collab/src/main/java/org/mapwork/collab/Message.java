@@ -20,14 +20,21 @@ public sealed interface Message {
     /**
      * A client joins a map: who it is, the map's join token, the last server sequence number it has (0 for none) and
      * which hub gave it those numbers ({@code null} before its first welcome); the hub answers with a
-     * {@link Welcome} holding the entries after {@code since}.
+     * {@link Welcome} holding the entries after {@code since}. {@code drawn}: the device (a browser) asks for the map
+     * drawn by the hub's painter as well, {@code "view": "drawn"} (docs/protocol.md section 8, docs/adr/0017).
      */
-    record Hello(int protocol, String map, String token, String actor, String name, long since, String hub) implements Message {
+    record Hello(int protocol, String map, String token, String actor, String name, long since, String hub, boolean drawn)
+            implements Message {
         public Hello {
             Objects.requireNonNull(map, "map");
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(actor, "actor");
             name = name == null ? "" : name;
+        }
+
+        /** A device's hello (it draws the map itself). */
+        public Hello(int protocol, String map, String token, String actor, String name, long since, String hub) {
+            this(protocol, map, token, actor, name, since, hub, false);
         }
 
         /** A first hello, before any welcome. */
@@ -38,7 +45,7 @@ public sealed interface Message {
         @Override
         public String toString() {
             return "Hello[protocol=" + protocol + ", map=" + map + ", token=…, actor=" + actor + ", name=" + name
-                    + ", since=" + since + ", hub=" + hub + "]";
+                    + ", since=" + since + ", hub=" + hub + (drawn ? ", drawn" : "") + "]";
         }
     }
 

@@ -49,7 +49,7 @@ public final class MessageWire {
             .build();
 
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
-            Map.entry("hello", Set.of("type", "protocol", "map", "token", "actor", "name", "since", "hub")),
+            Map.entry("hello", Set.of("type", "protocol", "map", "token", "actor", "name", "since", "hub", "view")),
             Map.entry("submit", Set.of("type", "changeSet", "conditional")),
             Map.entry("presence", Set.of("type", "actor", "name", "state")),
             Map.entry("peers", Set.of("type", "peers")),
@@ -69,7 +69,18 @@ public final class MessageWire {
     /** Most people in one {@code peers} message. */
     public static final int MAX_PEOPLE = 1000;
 
+    /** A hello's {@code view} for a device that shows the map as the hub draws it (a browser). */
+    public static final String DRAWN = "drawn";
+
     private MessageWire() {
+    }
+
+    private static boolean drawn(JsonIn o) throws WireException {
+        String view = o.optText("view");
+        if (view != null && !view.equals(DRAWN)) {
+            throw new WireException(o.at("view"), "\"" + view + "\" is not a view; expected \"" + DRAWN + "\" or none");
+        }
+        return view != null;
     }
 
     public static String write(Message m) {
@@ -92,6 +103,9 @@ public final class MessageWire {
             o.put("since", h.since());
             if (h.hub() != null) {
                 o.put("hub", h.hub());
+            }
+            if (h.drawn()) {
+                o.put("view", DRAWN);
             }
         } else if (m instanceof Message.Submit s) {
             o.put("type", "submit");
@@ -229,7 +243,7 @@ public final class MessageWire {
         JsonIn o = JsonIn.object(root, "$", keys);
         return switch (type) {
             case "hello" -> new Message.Hello((int) o.whole("protocol", 1), o.text("map"), o.text("token"), o.text("actor"),
-                    o.optText("name"), o.whole("since", 0), o.optText("hub"));
+                    o.optText("name"), o.whole("since", 0), o.optText("hub"), drawn(o));
             case "submit" -> new Message.Submit(ChangeSetWire.read(o.raw("changeSet"), o.at("changeSet")), o.bool("conditional", false));
             case "presence" -> new Message.Presence(actorId(o, "actor"), name(o, false), state(o.raw("state"), o.at("state")));
             case "peers" -> {

@@ -148,6 +148,7 @@ public final class HubCommand implements Callable<Integer> {
                     for (int i = 0; i < shared.size(); i++) {
                         MapDocument doc = shared.get(i).hub().document();
                         out.println(cli.text("hub.join", server.joinUrl(doc.id(), tokens.get(i))));
+                        out.println(cli.text("hub.browser", server.browserJoinUrl(doc.id(), tokens.get(i))));
                         JoinCode code = server.issueCode(doc.id(), doc.title(), tokens.get(i));
                         out.println(cli.text("hub.code", code, server.host() + ":" + server.port()));
                         if (!quiet) {

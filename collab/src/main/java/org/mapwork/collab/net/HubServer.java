@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -24,13 +25,14 @@ import org.mapwork.collab.HubCore;
 
 /**
  * The hub on the network: a Jetty 12 WebSocket server with one path per shared map, {@code ws://HOST:PORT/maps/MAP_ID}
- * (docs/protocol.md section 1). It binds only the address it is given; a browser's {@code Origin}, when present, must
+ * (docs/protocol.md section 1), and the browser client's page at the same address over HTTP ({@link BrowserPage},
+ * docs/adr/0017). It binds only the address it is given; a browser's {@code Origin}, when present, must
  * be the hub's own; every connection is held to {@link HubLimits}. The token travels in the first hello, never in the
  * URL the hub sees, and nothing here logs messages.
  */
 public final class HubServer implements AutoCloseable {
 
-    /** The path of a map's WebSocket address, before its id. */
+    /** The path of a map's address (its WebSocket and, for browsers, its page), before its id. */
     static final String PREFIX = "/maps/";
 
     private final Server server;
@@ -116,7 +118,8 @@ public final class HubServer implements AutoCloseable {
                 return new HubEndpoint(room, limits, address);
             });
         });
-        upgrade.setHandler(joinCodes); // what is not a WebSocket upgrade: GET /join/CODE, else 404
+        // what is not a WebSocket upgrade: GET /join/CODE, the browser client's page and files, else 404
+        upgrade.setHandler(new Handler.Sequence(joinCodes, new BrowserPage(rooms::containsKey)));
         context.setHandler(upgrade);
         server.setHandler(context);
         try {
@@ -162,6 +165,14 @@ public final class HubServer implements AutoCloseable {
     /** The join address a person is given: the map's address with its token (the client sends it in hello). */
     public URI joinUrl(String mapId, String token) {
         return JoinAddress.of(mapUri(mapId), token).toUri();
+    }
+
+    /**
+     * The join address in the form a browser opens, {@code http://HOST:PORT/maps/MAP_ID#TOKEN}: the page of the web
+     * client (docs/adr/0017); desktop clients read it as well ({@link JoinAddress#parse}).
+     */
+    public URI browserJoinUrl(String mapId, String token) {
+        return JoinAddress.of(mapUri(mapId), token).toBrowserUri();
     }
 
     /**

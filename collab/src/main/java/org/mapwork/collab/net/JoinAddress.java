@@ -56,6 +56,15 @@ public record JoinAddress(URI map, String token) {
         return p.substring(p.lastIndexOf('/') + 1);
     }
 
+    /**
+     * The same join address in the form a browser opens ({@code http://HOST:PORT/maps/MAP_ID#TOKEN}): the hub serves
+     * its web client there, and desktop clients read it too, so one QR code serves both.
+     */
+    public URI toBrowserUri() {
+        String scheme = "wss".equals(map.getScheme()) ? "https" : "http";
+        return URI.create(scheme + map.toString().substring(map.getScheme().length()) + "#" + token);
+    }
+
     public URI toUri() {
         return URI.create(map + "#" + token);
     }

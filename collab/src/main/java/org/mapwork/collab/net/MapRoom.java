@@ -25,6 +25,9 @@ final class MapRoom implements AutoCloseable {
     private final Map<String, HubEndpoint> connections = new ConcurrentHashMap<>();
     private final List<Consumer<String>> expelled;
     private final FailedHellos failedHellos;
+    /** The map as the painter draws it, for the connections that asked for it (browsers); theirs, by id. */
+    private final DrawnView drawn;
+    private final java.util.Set<String> drawnFor = new java.util.HashSet<>();
 
     MapRoom(HubCore hub, List<Consumer<String>> expelled, FailedHellos failedHellos) {
         this.expelled = expelled;
@@ -36,6 +39,8 @@ final class MapRoom implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.drawn = new DrawnView(mapId, hub.document(), problem -> execute(() -> report(problem)));
+        hub.onCommitted(entry -> drawn.committed(hub.document()));
     }
 
     HubCore hub() {
@@ -71,6 +76,31 @@ final class MapRoom implements AutoCloseable {
             out = List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error("the hub could not handle that message: " + e)));
         }
         send(out);
+        if (welcomed(out, endpoint) && hub.isJoined(endpoint.id()) && !drawnFor.contains(endpoint.id()) && asksDrawn(text)) {
+            drawnFor.add(endpoint.id());
+            drawn.joined(endpoint); // after its welcome, which went out above
+        }
+    }
+
+    private static boolean welcomed(List<HubCore.Outgoing> out, HubEndpoint endpoint) {
+        for (HubCore.Outgoing o : out) {
+            if (o.message() instanceof Message.Welcome && o.connection().equals(endpoint.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a message is a hello that asks for the map as the hub draws it (a browser's). */
+    private static boolean asksDrawn(String text) {
+        if (text.length() > HubEndpoint.PRESENCE_TEXT || !text.contains("\"" + MessageWire.DRAWN + "\"")) {
+            return false;
+        }
+        try {
+            return MessageWire.read(text) instanceof Message.Hello h && h.drawn();
+        } catch (org.mapwork.collab.WireException e) {
+            return false;
+        }
     }
 
     /** A presence too long for the presence path (padded out): it would pass presence's own rate. */
@@ -102,6 +132,9 @@ final class MapRoom implements AutoCloseable {
     /** On the room's thread: the connection is gone; the others hear if its person left. */
     void closed(HubEndpoint endpoint) {
         connections.remove(endpoint.id());
+        if (drawnFor.remove(endpoint.id())) {
+            drawn.left(endpoint);
+        }
         send(hub.disconnect(endpoint.id()));
     }
 
@@ -162,6 +195,7 @@ final class MapRoom implements AutoCloseable {
 
     @Override
     public void close() {
+        drawn.close();
         thread.shutdown();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);

@@ -271,7 +271,7 @@ public final class ShareDialog {
         stopWatching();
         this.sharing = s;
         heading.setText(Ui.text("collab.share.heading"));
-        String address = s.host().joinAddress().toUri().toString();
+        String address = s.host().joinAddress().toBrowserUri().toString(); // one QR code for browsers and desktops
         TextField join = new TextField(address);
         join.setId("join-address");
         join.setEditable(false);
