@@ -77,6 +77,32 @@ public final class WorkshopMerge {
         return layout.changes().isEmpty() ? doc : ChangeEngine.apply(doc, schema, layout).after();
     }
 
+    /**
+     * A merged map as the combined picture shows it: each named element with the teams that drew it on a line under
+     * its name, and each link not every team drew labelled with the teams that did. For a figure only; the merged map
+     * itself keeps its names as the teams wrote them.
+     */
+    public static MapDocument markedByTeams(MethodTemplate method, MapDocument merged) {
+        Map<String, Provenance.Entry> drawnBy = Provenance.of(merged);
+        Set<String> allTeams = new java.util.LinkedHashSet<>();
+        drawnBy.values().forEach(p -> allTeams.addAll(p.teams()));
+        List<Change> marks = new ArrayList<>();
+        for (Element e : merged.elements()) {
+            Provenance.Entry p = drawnBy.get(e.id());
+            if (p == null) {
+                continue;
+            }
+            String teams = String.join(" + ", p.teams());
+            if (e.isLink() && p.teams().size() < allTeams.size()) {
+                marks.add(Change.setLabel(e.id(), teams));
+            } else if (!e.isLink() && !e.label().isBlank()) {
+                marks.add(Change.setLabel(e.id(), e.label() + "\n[" + teams + "]"));
+            }
+        }
+        return marks.isEmpty() ? merged
+                : ChangeEngine.apply(merged, method.schema(), ChangeSet.of("mark teams", marks)).after();
+    }
+
     /** The first member's id, or the team's number before it when another team's element already has it. */
     private String freeId(Matching.Group g) {
         Matching.Member m = g.members().get(0);
