@@ -139,14 +139,33 @@ public final class Matching {
         return decomposed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 
-    /** 1 for names that are the same after {@link #normalise}, down to 0: one minus the edit distance per character. */
+    /**
+     * 1 for names that are the same after {@link #normalise}, down to 0: one minus the edit distance per character;
+     * but for names of as many words (two or more) where a pair of words is less than half alike, that pair's
+     * similarity, so that one whole word apart is not a typo ("Council Member Lee" / "Council Member Kim": 0.833 by
+     * characters, 0 by words; "Labor" / "Labour" is a typo and keeps its 0.962).
+     */
     public static double similarity(String a, String b) {
         String x = normalise(a), y = normalise(b);
         if (x.equals(y)) {
             return 1;
         }
+        double score = characters(x, y);
+        String[] xs = x.split(" "), ys = y.split(" ");
+        if (xs.length == ys.length && xs.length > 1) {
+            for (int i = 0; i < xs.length; i++) {
+                double word = characters(xs[i], ys[i]);
+                if (word < 0.5) {
+                    score = Math.min(score, word);
+                }
+            }
+        }
+        return score;
+    }
+
+    private static double characters(String x, String y) {
         int longest = Math.max(x.length(), y.length());
-        return 1 - (double) LevenshteinDistance.getDefaultInstance().apply(x, y) / longest;
+        return longest == 0 ? 1 : 1 - (double) LevenshteinDistance.getDefaultInstance().apply(x, y) / longest;
     }
 
     private void matchShapes(int team) {

@@ -27,6 +27,8 @@ class CompareTest {
         assertEquals(1.0, Matching.similarity("City council", "City  Council"));
         assertEquals(1.0, Matching.similarity("Consejo Económico", "consejo economico"));
         assertTrue(Matching.similarity("City Council", "City Clerk") < Matching.DEFAULT_THRESHOLD);
+        assertTrue(Matching.similarity("Council Member Lee", "Council Member Kim") < Matching.NEAR_MISS, "one whole word apart");
+        assertTrue(Matching.similarity("Eastside Worker Center", "Eastside Workers Center") >= Matching.DEFAULT_THRESHOLD);
     }
 
     @Test
