@@ -63,7 +63,7 @@ public final class Main implements Callable<Integer> {
      * MainTest checks that this is exactly what {@link #commandLine()} registers.
      */
     static final Set<String> SUBCOMMAND_NAMES = Set.of(
-            "help", "methods", "new", "info", "validate", "check", "analyze", "layout", "export", "import", "library", "hub", "join");
+            "help", "methods", "new", "info", "validate", "check", "analyze", "compare", "merge", "layout", "export", "import", "library", "hub", "join");
 
     /** What {@code mapwork} says, in English, when there is no display for the editor. */
     static final String NO_DISPLAY_MESSAGE = CliOptions.text(Locale.ENGLISH, "main.no-display");
