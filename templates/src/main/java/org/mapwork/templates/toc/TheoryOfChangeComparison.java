@@ -9,7 +9,10 @@ import org.mapwork.templates.common.Texts;
 import org.mapwork.templates.workshop.Comparison;
 import org.mapwork.templates.workshop.Matching;
 
-/** Teams' theories of change side by side: the outcomes they share, the preconditions only some drew, arrows that differ. */
+/**
+ * Teams' theories of change side by side: the outcomes they share, the preconditions and interventions only some drew,
+ * the arrows that differ.
+ */
 final class TheoryOfChangeComparison {
 
     private final Comparison common;
@@ -21,7 +24,8 @@ final class TheoryOfChangeComparison {
     }
 
     AnalysisReport report() {
-        return new AnalysisReport(List.of(common.matches(), outcomes(), preconditions(), common.linksOnlySome()));
+        return new AnalysisReport(List.of(common.matches(), outcomes(), preconditions(),
+                common.onlySome(g -> g.first().type().equals(TheoryOfChangeTemplate.INTERVENTION)), common.linksOnlySome()));
     }
 
     private static boolean outcome(Matching.Group g) {
