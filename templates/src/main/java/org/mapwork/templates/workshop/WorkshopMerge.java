@@ -16,6 +16,7 @@ import org.mapwork.model.Ids;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.OrderKey;
 import org.mapwork.model.Value;
+import org.mapwork.model.schema.ElementType;
 import org.mapwork.model.schema.Schema;
 import org.mapwork.templates.MethodTemplate;
 
@@ -34,6 +35,8 @@ public final class WorkshopMerge {
     /** team → element id in its map → id in the merged map. */
     private final List<Map<String, String>> mergedIds = new ArrayList<>();
     private final Set<String> taken = new HashSet<>();
+    /** team → map attribute → a row id of the team's → the id that row has in the merged map, where they differ. */
+    private final List<Map<String, Map<String, String>>> rowIds = new ArrayList<>();
     private String order;
 
     private WorkshopMerge(MethodTemplate method, Matching matching) {
@@ -58,6 +61,7 @@ public final class WorkshopMerge {
                 mergedIds.get(m.team()).put(m.element().id(), id);
             }
         }
+        Map<String, Value> mapAttributes = mapAttributes();
         List<Element> elements = new ArrayList<>();
         List<Provenance.Entry> provenance = new ArrayList<>();
         for (Matching.Group g : all) {
@@ -68,7 +72,7 @@ public final class WorkshopMerge {
         }
         MapDocument first = teams.get(0).doc();
         List<Change> attributes = new ArrayList<>();
-        mapAttributes().forEach((name, value) -> attributes.add(Change.setMapAttribute(name, value)));
+        mapAttributes.forEach((name, value) -> attributes.add(Change.setMapAttribute(name, value)));
         attributes.add(Change.setMapAttribute(Provenance.ATTRIBUTE, Provenance.rows(provenance)));
         MapDocument doc = MapDocument.empty(Ids.newId("map"), title, first.methodId(), Instant.now());
         doc = ChangeEngine.apply(doc, schema, ChangeSet.of("merge teams' maps", attributes)).after();
@@ -154,7 +158,7 @@ public final class WorkshopMerge {
         order = order == null ? OrderKey.first() : OrderKey.after(order);
         Map<String, String> ids = mergedIds.get(firstMember.team());
         Element e = base.withId(ids.get(base.id())).withAttributes(attributes).withOrder(order);
-        return base.isLink() ? e.withEndpoints(ids.get(base.source()), ids.get(base.target())) : e;
+        return base.isLink() ? e.withEndpoints(ids.get(base.source()), ids.get(base.target())).withType(linkType(firstMember)) : e;
     }
 
     private static final Value NONE = Value.text("\u0000none");
@@ -166,20 +170,50 @@ public final class WorkshopMerge {
         sb.append(difference.replace('\n', ' '));
     }
 
-    /** A member's attributes with the ids of other elements it names turned into their ids in the merged map. */
+    /**
+     * A member's attributes with the ids of other elements it names turned into their ids in the merged map, and the
+     * rows it chooses from (goals) into theirs.
+     */
     private Map<String, Value> repointed(Matching.Member m) {
         MapDocument doc = matching.teams().get(m.team()).doc();
         Map<String, String> ids = mergedIds.get(m.team());
+        Map<String, Map<String, String>> rows = rowIds.get(m.team());
+        ElementType type = schema.type(m.element().kind(), m.element().type(), doc.mapAttributes());
         Map<String, Value> out = new LinkedHashMap<>(m.element().attributes());
-        out.replaceAll((name, value) -> value instanceof Value.Text t && ids.containsKey(t.value())
-                && method.references(doc, m.element().id(), name).isPresent() ? Value.text(ids.get(t.value())) : value);
+        out.replaceAll((name, value) -> {
+            if (value instanceof Value.Text t && ids.containsKey(t.value()) && method.references(doc, m.element().id(), name).isPresent()) {
+                return Value.text(ids.get(t.value()));
+            }
+            String from = type == null || type.attribute(name) == null ? null : type.attribute(name).optionsFrom();
+            Map<String, String> renamed = from == null ? null : rows.get(from);
+            if (renamed == null) {
+                return value;
+            }
+            if (value instanceof Value.TextList l) {
+                return new Value.TextList(l.values().stream().map(v -> renamed.getOrDefault(v, v)).distinct().toList());
+            }
+            return value instanceof Value.Text t ? Value.text(renamed.getOrDefault(t.value(), t.value())) : value;
+        });
         return out;
     }
 
-    /** The first team's map attributes, with the rows the others add (goals, link types) by an id it lacks. */
+    /** A link's type in the merged map: the map-defined link type it has there. */
+    private String linkType(Matching.Member m) {
+        var own = schema.mapDefinedLinkTypes();
+        Map<String, String> renamed = own == null ? null : rowIds.get(m.team()).get(own.mapAttribute());
+        return renamed == null ? m.element().type() : renamed.getOrDefault(m.element().type(), m.element().type());
+    }
+
+    /**
+     * The first team's map attributes, with the rows the others add to rows chosen by id (goals, link types): a row
+     * whose label another team already gave (case, accents and spacing aside) is that team's row; a row whose id
+     * another team used for something else gets a new id; the team's elements follow ({@link #rowIds}).
+     */
     private Map<String, Value> mapAttributes() {
         Map<String, Value> out = new LinkedHashMap<>();
         for (TeamMap team : matching.teams()) {
+            Map<String, Map<String, String>> renamedRows = new LinkedHashMap<>();
+            rowIds.add(renamedRows);
             team.doc().mapAttributes().forEach((name, value) -> {
                 if (name.equals(Provenance.ATTRIBUTE)) {
                     return;
@@ -188,18 +222,55 @@ public final class WorkshopMerge {
                 if (have == null) {
                     out.put(name, value);
                 } else if (have instanceof Value.Rows mine && value instanceof Value.Rows theirs && !mine.ids().isEmpty()) {
-                    List<Map<String, Value>> rows = new ArrayList<>(mine.rows());
-                    Set<String> ids = new HashSet<>(mine.ids());
-                    for (Map<String, Value> row : theirs.rows()) {
-                        if (row.get("id") instanceof Value.Text id && ids.add(id.value())) {
-                            rows.add(row);
-                        }
-                    }
-                    out.put(name, new Value.Rows(rows));
+                    Map<String, String> renamed = new LinkedHashMap<>();
+                    out.put(name, new Value.Rows(unite(mine, theirs, renamed, matching.teams().indexOf(team))));
+                    renamedRows.put(name, renamed);
                 }
             });
         }
         return out;
+    }
+
+    private static List<Map<String, Value>> unite(Value.Rows mine, Value.Rows theirs, Map<String, String> renamed, int team) {
+        List<Map<String, Value>> rows = new ArrayList<>(mine.rows());
+        Map<String, String> idByLabel = new LinkedHashMap<>();
+        Map<String, String> labelById = new LinkedHashMap<>();
+        for (Map<String, Value> row : mine.rows()) {
+            if (row.get("id") instanceof Value.Text id) {
+                String label = row.get("label") instanceof Value.Text l ? Matching.normalise(l.value()) : "";
+                labelById.put(id.value(), label);
+                idByLabel.putIfAbsent(label, id.value());
+            }
+        }
+        for (Map<String, Value> row : theirs.rows()) {
+            if (!(row.get("id") instanceof Value.Text id)) {
+                continue;
+            }
+            String label = row.get("label") instanceof Value.Text l ? Matching.normalise(l.value()) : "";
+            String same = label.isEmpty() ? null : idByLabel.get(label);
+            if (same != null) {
+                if (!same.equals(id.value())) {
+                    renamed.put(id.value(), same);
+                }
+                continue;
+            }
+            if (label.equals(labelById.get(id.value()))) {
+                continue;
+            }
+            String newId = id.value();
+            for (int n = team + 1; labelById.containsKey(newId); n++) {
+                newId = id.value() + "-t" + n;
+            }
+            if (!newId.equals(id.value())) {
+                renamed.put(id.value(), newId);
+            }
+            Map<String, Value> copy = new LinkedHashMap<>(row);
+            copy.put("id", Value.text(newId));
+            rows.add(copy);
+            labelById.put(newId, label);
+            idByLabel.putIfAbsent(label, newId);
+        }
+        return rows;
     }
 
     /** A value as a person reads it in the differences. */

@@ -5,20 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.mapwork.model.Change;
+import org.mapwork.model.ChangeEngine;
+import org.mapwork.model.ChangeSet;
 import org.mapwork.model.Element;
 import org.mapwork.model.MapDocument;
+import org.mapwork.model.Value;
 import org.mapwork.model.json.MapJson;
 import org.mapwork.model.json.MapJsonReader;
 import org.mapwork.model.schema.SchemaRegistry;
 import org.mapwork.templates.Finding;
 import org.mapwork.templates.MethodTemplate;
 import org.mapwork.templates.Methods;
+import org.mapwork.templates.common.MapBuilder;
 import org.mapwork.templates.netmap.Actors;
 
 class MergeTest {
@@ -89,5 +96,35 @@ class MergeTest {
             long errorsAfter = method.check(doc).stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
             assertEquals(errorsBefore, errorsAfter, method.id() + ": " + method.check(doc));
         }
+    }
+
+    @Test
+    void goalsTwoTeamsGaveOneIdAreKeptApartAndOneGoalUnderTwoIdsIsOne() {
+        MapDocument a = TeamVariants.teamA().doc();
+        MapDocument b = TeamVariants.NET_MAP.starter(true, Locale.ENGLISH);
+        List<Map<String, Value>> goals = new ArrayList<>();
+        for (var row : ((Value.Rows) b.mapAttribute(Actors.GOALS)).rows()) {
+            var copy = new LinkedHashMap<>(row);
+            String id = ((Value.Text) row.get("id")).value();
+            if (id.equals("pass")) {
+                copy.put("label", Value.text("Raise the county minimum wage"));
+            }
+            goals.add(copy);
+        }
+        // team B's own goal, written as team A wrote its "enforce"
+        goals.add(MapBuilder.row("id", Value.text("enforcement"),
+                "label", Value.text("strong enforcement with a  complaint line"), "stance", Value.text("for")));
+        b = ChangeEngine.apply(b, TeamVariants.NET_MAP.schema(), ChangeSet.of("team B's goals",
+                Change.setMapAttribute(Actors.GOALS, new Value.Rows(goals)),
+                Change.add(b.element("union").withId("tenants").withLabel("Tenants' Union")
+                        .withAttribute(Actors.GOALS, new Value.TextList(List.of("pass", "enforcement")))
+                        .withOrder(b.nextOrderKey())))).after();
+        Matching m = Matching.of(List.of(new TeamMap("A", a), new TeamMap("B", b)), TeamVariants.NET_MAP.schema(),
+                Matching.Rules.automatic());
+        MapDocument merged = WorkshopMerge.merge(TeamVariants.NET_MAP, m, "merged");
+        var mergedGoals = Actors.goals(merged);
+        assertEquals(List.of("pass", "enforce", "block", "exempt", "budget", "pass-t2"), List.copyOf(mergedGoals.keySet()));
+        assertEquals("Raise the county minimum wage", mergedGoals.get("pass-t2").label());
+        assertEquals(new Value.TextList(List.of("pass-t2", "enforce")), actor(merged, "Tenants' Union").attribute(Actors.GOALS));
     }
 }
