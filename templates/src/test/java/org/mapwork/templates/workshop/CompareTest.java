@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import org.mapwork.model.MapDocument;
 import org.mapwork.templates.AnalysisReport;
 import org.mapwork.templates.Methods;
 import org.mapwork.templates.common.ReportText;
@@ -91,5 +92,21 @@ class CompareTest {
             assertEquals(labelled, m.groups().stream().filter(g -> !g.first().label().isBlank() && m.shared(g)).count(),
                     method.id() + ": every labelled element of one copy matches the other");
         }
+    }
+
+    @Test
+    void threeTeamsJoinInOneGroupAndALinkTwoOfThemDrewSaysWhichTwo() {
+        TeamMap c = new TeamMap("Team C", TeamVariants.NET_MAP.starter(true, Locale.ENGLISH));
+        Matching m = Matching.of(List.of(TeamVariants.teamA(), TeamVariants.teamB(), c), TeamVariants.NET_MAP.schema(),
+                Matching.Rules.automatic());
+        assertEquals(List.of("Team A", "Team B", "Team C"), m.teamsOf(m.groupOf(2, "chamber")));
+        assertEquals(List.of("Team A", "Team C"), m.teamsOf(m.groupOf(2, "l-30")));
+        assertEquals(List.of("Team B"), m.teamsWithout(m.groupOf(0, "l-30")));
+        AnalysisReport.Table actors = TeamVariants.NET_MAP.compare(m).tables().get(1);
+        assertEquals(List.of("Actor", "Tower (Team A)", "Stance (Team A)", "Tower (Team B)", "Stance (Team B)",
+                "Tower (Team C)", "Stance (Team C)", "Drawn by"), actors.columns());
+        MapDocument merged = WorkshopMerge.merge(TeamVariants.NET_MAP, m, "three teams");
+        assertEquals(22, merged.nodes().count());
+        assertEquals("influence: Team A 5, Team B 3, Team C 5", Provenance.of(merged).get("union").differences());
     }
 }
