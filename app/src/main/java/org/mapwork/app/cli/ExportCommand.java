@@ -115,7 +115,7 @@ public final class ExportCommand implements Callable<Integer> {
         ShareSafe.Result safe = ShareSafe.of(MapFiles.method(doc), doc, mode);
         Path key = dirOf(file).resolve(baseName(file) + ".share-key.csv");
         try {
-            Files.writeString(key, ReportText.csv(safe.key(cli.locale())), java.nio.charset.StandardCharsets.UTF_8);
+            Files.writeString(key, ReportText.csv(safe.keyTable()), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw cli.failure(ExitCodes.INVALID_INPUT, "error.cannot-write", key, e.getMessage());
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -52,7 +51,7 @@ public final class ShareSafe {
         }
 
         /** The key as a table (code, type, name, id), for a CSV kept beside the original map. */
-        public AnalysisReport key(Locale language) {
+        public AnalysisReport keyTable() {
             AnalysisReport.Rows rows = new AnalysisReport.Rows();
             key.forEach(k -> rows.row().text(k.code()).text(k.type()).text(k.originalName()).text(k.originalId()));
             return new AnalysisReport(List.of(rows.table("share-safe key", List.of("code", "type", "name", "id"))));
