@@ -109,4 +109,14 @@ class CompareTest {
         assertEquals(22, merged.nodes().count());
         assertEquals("influence: Team A 5, Team B 3, Team C 5", Provenance.of(merged).get("union").differences());
     }
+
+    @Test
+    void spanishMapsAreComparedInSpanish() {
+        Locale es = Locale.forLanguageTag("es");
+        Matching m = Matching.of(List.of(new TeamMap("A", TeamVariants.NET_MAP.starter(true, es)),
+                new TeamMap("B", TeamVariants.NET_MAP.starter(true, es))), TeamVariants.NET_MAP.schema(), Matching.Rules.automatic());
+        List<String> titles = TeamVariants.NET_MAP.compare(m).tables().stream().map(AnalysisReport.Table::title).toList();
+        assertEquals(List.of("Nombres emparejados entre equipos", "Actores lado a lado", "Vínculos que solo algunos equipos dibujaron"),
+                titles);
+    }
 }
