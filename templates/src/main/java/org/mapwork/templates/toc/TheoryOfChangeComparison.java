@@ -2,7 +2,6 @@ package org.mapwork.templates.toc;
 
 import java.util.List;
 
-import org.mapwork.model.Element;
 import org.mapwork.model.MapDocument;
 import org.mapwork.templates.AnalysisReport;
 import org.mapwork.templates.common.Texts;
