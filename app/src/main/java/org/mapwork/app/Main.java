@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.mapwork.app.cli.ExitCodes;
 import org.mapwork.app.cli.HubCommand;
 import org.mapwork.app.cli.AnalyzeCommand;
+import org.mapwork.app.cli.CompareCommand;
 import org.mapwork.app.cli.CheckCommand;
 import org.mapwork.app.cli.CliOptions;
 import org.mapwork.app.cli.ExportCommand;
@@ -22,6 +23,7 @@ import org.mapwork.app.cli.LibraryCommand;
 import org.mapwork.app.cli.InfoCommand;
 import org.mapwork.app.cli.JoinCommand;
 import org.mapwork.app.cli.LayoutCommand;
+import org.mapwork.app.cli.MergeCommand;
 import org.mapwork.app.cli.MethodsCommand;
 import org.mapwork.app.cli.NewCommand;
 import org.mapwork.app.cli.ValidateCommand;
@@ -61,7 +63,7 @@ public final class Main implements Callable<Integer> {
      * MainTest checks that this is exactly what {@link #commandLine()} registers.
      */
     static final Set<String> SUBCOMMAND_NAMES = Set.of(
-            "help", "methods", "new", "info", "validate", "check", "analyze", "layout", "export", "import", "library", "hub", "join");
+            "help", "methods", "new", "info", "validate", "check", "analyze", "compare", "merge", "layout", "export", "import", "library", "hub", "join");
 
     /** What {@code mapwork} says, in English, when there is no display for the editor. */
     static final String NO_DISPLAY_MESSAGE = CliOptions.text(Locale.ENGLISH, "main.no-display");
@@ -129,6 +131,8 @@ public final class Main implements Callable<Integer> {
                 ValidateCommand.class,
                 CheckCommand.class,
                 AnalyzeCommand.class,
+                CompareCommand.class,
+                MergeCommand.class,
                 LayoutCommand.class,
                 ExportCommand.class,
                 ImportCommand.class,

@@ -49,6 +49,15 @@ public interface MethodTemplate {
     AnalysisReport analyze(MapDocument doc);
 
     /**
+     * What a workshop sees side by side in several teams' maps of this method, matched by {@code matching}: which
+     * names were joined, what only some teams drew, and what the method adds (Net-Map: towers and stances; theory of
+     * change: shared outcomes, differing preconditions). The shared tables by default.
+     */
+    default AnalysisReport compare(org.mapwork.templates.workshop.Matching matching) {
+        return org.mapwork.templates.workshop.Comparison.of(this, matching);
+    }
+
+    /**
      * An undoable layout of the whole map ({@code selection} empty) or of the selected nodes only.
      * The result is a change set of geometry changes; no two laid-out nodes overlap.
      */

@@ -16,6 +16,8 @@ import org.mapwork.model.json.MapFormatException;
 import org.mapwork.model.json.MapJson;
 import org.mapwork.model.json.MapJsonReader;
 import org.mapwork.templates.Methods;
+import org.mapwork.templates.common.ReportText;
+import org.mapwork.templates.workshop.ShareSafe;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +58,12 @@ public final class ExportCommand implements Callable<Integer> {
             description = "PDF page: fit (the map's size), a4 or letter (landscape). Default: ${DEFAULT-VALUE}.")
     private String page;
 
+    @Option(names = "--share-safe", arity = "0..1", fallbackValue = "codes", paramLabel = "codes|types",
+            description = {"For reports that leave the room: names replaced by codes (A1, A2, ...) or by actor types, "
+                    + "notes, quotes and other free text left out, in every format. The key (code = name) is written "
+                    + "only beside FILE, as NAME.share-key.csv: keep it in the room."})
+    private String shareSafe;
+
     @Mixin
     private CliOptions cli;
 
@@ -73,6 +81,9 @@ public final class ExportCommand implements Callable<Integer> {
                 throw cli.usageError("export.dpi", dpi);
             }
             MapDocument doc = read(file);
+            if (shareSafe != null) {
+                doc = shareSafe(doc, out);
+            }
             Path target = output != null ? output : MapExporter.defaultTarget(dirOf(file), baseName(file), f);
             if (f == ExportFormat.MD && !force && Files.exists(MapExporter.reportFigure(target))) {
                 // the person named the report, not its figure: a file of theirs with that name is not replaced unasked
@@ -91,6 +102,25 @@ public final class ExportCommand implements Callable<Integer> {
                 throw cli.failure(ExitCodes.INVALID_INPUT, "error.cannot-write", target, e.getMessage());
             }
         });
+    }
+
+    /** The share-safe copy every format is written from; its key goes beside FILE, never beside the export. */
+    private MapDocument shareSafe(MapDocument doc, java.io.PrintWriter out) throws CliOptions.Failure {
+        ShareSafe.Mode mode;
+        try {
+            mode = ShareSafe.Mode.valueOf(shareSafe.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw cli.usageError("export.share-safe-mode", shareSafe);
+        }
+        ShareSafe.Result safe = ShareSafe.of(MapFiles.method(doc), doc, mode);
+        Path key = dirOf(file).resolve(baseName(file) + ".share-key.csv");
+        try {
+            Files.writeString(key, ReportText.csv(safe.keyTable()), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw cli.failure(ExitCodes.INVALID_INPUT, "error.cannot-write", key, e.getMessage());
+        }
+        out.println(cli.text("export.share-key", key, safe.key().size()));
+        return safe.doc();
     }
 
     static MapDocument read(Path file) throws MapFormatException {

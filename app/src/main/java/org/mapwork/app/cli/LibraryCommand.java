@@ -289,6 +289,9 @@ public final class LibraryCommand implements Callable<Integer> {
         boolean csv;
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of the terminal.")
         Path output;
+        @Option(names = "--share-safe", description = "Fit to leave the room: authors as author 1, 2, ..., elements as e1, e2, ...; "
+                + "no names, values or summaries.")
+        boolean shareSafe;
 
         @Override
         public Integer call() {
@@ -297,7 +300,11 @@ public final class LibraryCommand implements Callable<Integer> {
                     MapEntry m = lib.find(map);
                     Writer target = output == null ? out : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
                     try {
-                        if (csv) {
+                        if (shareSafe) {
+                            var log = ShareSafeLog.of(lib.replay(m.id()), parent::time);
+                            target.write(csv ? org.mapwork.templates.common.ReportText.csv(log)
+                                    : org.mapwork.templates.common.ReportText.text(log));
+                        } else if (csv) {
                             lib.writeChangeLogCsv(m.id(), target);
                         } else {
                             Iterator<RevisionState> it = lib.replay(m.id());

@@ -1,6 +1,7 @@
 package org.mapwork.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -110,6 +111,21 @@ class LibraryCommandTest {
         assertEquals("revision,time,actor,change,element,property,description,summary", lines.get(0));
         assertEquals(4, lines.size(), r.out());
         assertTrue(lines.get(2).contains(",a-cli,label,n-1,label,"), r.out());
+    }
+
+    @Test
+    void aShareSafeLogHasNoAuthorNameLabelOrIdOfTheMap() {
+        Run r = run("log", "m-power", "--share-safe", "--csv");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals("table,revision,time,author,property,element", lines.get(0));
+        assertEquals(4, lines.size(), r.out());
+        assertTrue(lines.get(2).endsWith(",author 1,label,e1"), r.out());
+        for (String secret : List.of("a-cli", "Employer", "n-1", "Rename", "Add the employer")) {
+            assertFalse(r.out().contains(secret), secret + " in " + r.out());
+        }
+        Run text = run("log", "m-power", "--share-safe");
+        assertTrue(text.out().contains("author 1") && !text.out().contains("a-cli"), text.out());
     }
 
     @Test

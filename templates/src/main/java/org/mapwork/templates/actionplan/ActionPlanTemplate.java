@@ -53,6 +53,7 @@ public final class ActionPlanTemplate extends AbstractMethodTemplate {
                     AttributeDef.text("serves"), AttributeDef.longText("notes")))
             .link(new LinkType(THEN, true, Set.of(ACTION), Set.of(ACTION), List.of()))
             .mapAttribute(Texts.languageAttribute())
+                .mapAttribute(org.mapwork.templates.workshop.Provenance.attribute())
             .mapAttribute(AttributeDef.choice(LANE_BY, List.of("status", "owner")))
             .mapAttribute(AttributeDef.text("theoryOfChange"))
             .build();

@@ -52,6 +52,7 @@ public final class FishboneTemplate extends AbstractMethodTemplate {
             .node(NodeType.of(SUBCAUSE, AttributeDef.longText("evidence"), AttributeDef.longText("notes")))
             .link(new LinkType(ON, true, Set.of(CAUSE, SUBCAUSE), Set.of(CATEGORY, CAUSE, SUBCAUSE), List.of()))
             .mapAttribute(Texts.languageAttribute())
+                .mapAttribute(org.mapwork.templates.workshop.Provenance.attribute())
             .build();
 
     private final Presentation presentation;

@@ -67,6 +67,7 @@ public final class NetMapTemplate extends AbstractMethodTemplate {
         return Schema.builder(ID)
                 .node(new NodeType(Actors.TYPE, Actors.attributes()))
                 .mapAttribute(Texts.languageAttribute())
+                .mapAttribute(org.mapwork.templates.workshop.Provenance.attribute())
                 .mapAttribute(AttributeDef.text(Actors.FRAMING_QUESTION))
                 .mapAttribute(Actors.goalsAttribute())
                 .mapDefinedLinkTypes(new MapDefinedLinkTypes(LINK_TYPES, new LinkType("link", true, Set.of(Actors.TYPE),
@@ -156,6 +157,13 @@ public final class NetMapTemplate extends AbstractMethodTemplate {
     @Override
     protected AnalysisReport analyze(MapDocument doc, Texts t) {
         return new NetMapAnalysis(doc, SCHEMA, t).report();
+    }
+
+    /** Towers and stances side by side, links only some teams drew. */
+    @Override
+    public AnalysisReport compare(org.mapwork.templates.workshop.Matching matching) {
+        return new NetMapComparison(new org.mapwork.templates.workshop.Comparison(this, matching),
+                textsOf(matching.teams().get(0).doc())).report();
     }
 
     @Override

@@ -76,6 +76,7 @@ public final class PowerInterestTemplate extends AbstractMethodTemplate {
         return Schema.builder(ID)
                 .node(new NodeType(Actors.TYPE, attrs))
                 .mapAttribute(Texts.languageAttribute())
+                .mapAttribute(org.mapwork.templates.workshop.Provenance.attribute())
                 .mapAttribute(AttributeDef.text(Actors.FRAMING_QUESTION))
                 .mapAttribute(Actors.goalsAttribute())
                 .mapAttribute(AttributeDef.choice(X_AXIS, List.of("interest", "stance")))

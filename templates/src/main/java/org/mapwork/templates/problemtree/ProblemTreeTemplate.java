@@ -46,6 +46,7 @@ public final class ProblemTreeTemplate extends AbstractMethodTemplate {
             .node(NodeType.of(EFFECT, AttributeDef.longText("evidence"), AttributeDef.longText("notes")))
             .link(LinkType.any(CAUSES, true))
             .mapAttribute(Texts.languageAttribute())
+                .mapAttribute(org.mapwork.templates.workshop.Provenance.attribute())
             .build();
 
     private final Presentation presentation;

@@ -55,6 +55,7 @@ public final class RichPictureTemplate extends AbstractMethodTemplate {
             .link(LinkType.any(TIE, false, AttributeDef.longText("notes")))
             .annotation(new AnnotationType(TITLE, AnnotationType.Form.HEADING, List.of()))
             .mapAttribute(Texts.languageAttribute())
+                .mapAttribute(org.mapwork.templates.workshop.Provenance.attribute())
             .build();
 
     private final Presentation presentation;

@@ -86,6 +86,7 @@ public final class TheoryOfChangeTemplate extends AbstractMethodTemplate {
                 .link(new LinkType(CAUSAL, true, Set.of(PRECONDITION, LONG_TERM), Set.of(PRECONDITION, LONG_TERM, IMPACT),
                         List.of(rationale, assumptions)))
                 .mapAttribute(Texts.languageAttribute())
+                .mapAttribute(org.mapwork.templates.workshop.Provenance.attribute())
                 .mapAttribute(AttributeDef.longText(NARRATIVE))
                 .mapAttribute(AttributeDef.decimal(CEILING_Y, null, null))
                 .build();
@@ -264,6 +265,13 @@ public final class TheoryOfChangeTemplate extends AbstractMethodTemplate {
             return tx.value();
         }
         return v.describe();
+    }
+
+    /** Shared outcomes, differing preconditions and arrows. */
+    @Override
+    public AnalysisReport compare(org.mapwork.templates.workshop.Matching matching) {
+        return new TheoryOfChangeComparison(new org.mapwork.templates.workshop.Comparison(this, matching),
+                textsOf(matching.teams().get(0).doc())).report();
     }
 
     @Override
