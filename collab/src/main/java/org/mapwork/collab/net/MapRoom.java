@@ -1,5 +1,8 @@
 package org.mapwork.collab.net;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,16 +121,22 @@ final class MapRoom implements AutoCloseable {
     }
 
     private void send(List<HubCore.Outgoing> out) {
-        // one JSON text per message, however many connections it goes to (a commit's "changes" go to everyone)
-        Map<Message, String> texts = new IdentityHashMap<>();
-        List<HubCore.Outgoing> after = new java.util.ArrayList<>();
+        // one UTF-8 text per message, however many connections it goes to (a commit's "changes" go to everyone)
+        Map<Message, ByteBuffer> texts = new IdentityHashMap<>();
+        List<HubCore.Outgoing> after = new ArrayList<>();
         for (HubCore.Outgoing o : out) {
             HubEndpoint to = connections.get(o.connection());
             if (to == null) {
                 continue;
             }
-            String text = texts.computeIfAbsent(o.message(), MessageWire::write);
-            to.send(text);
+            ByteBuffer text = texts.computeIfAbsent(o.message(), m -> ByteBuffer.wrap(MessageWire.write(m).getBytes(StandardCharsets.UTF_8)));
+            if (!to.send(text)) {
+                // it cannot keep up: closed by the endpoint, gone from the map now
+                connections.remove(to.id());
+                after.addAll(hub.disconnect(to.id()));
+                report("connection " + to.id() + ": " + to.tooSlow());
+                continue;
+            }
             if (o.message() instanceof Message.Error e) {
                 if (!hub.isJoined(to.id()) && failedHellos.failed(to.address())) {
                     // its hellos keep failing (a guessed token, a broken client): refused at the upgrade for a while
@@ -142,7 +151,7 @@ final class MapRoom implements AutoCloseable {
             }
         }
         if (!after.isEmpty()) {
-            send(after); // "left" for the person of a connection closed after an error (no error in it: bounded)
+            send(after); // "left" for the person of a connection closed (no error in it; each round removes one: bounded)
         }
     }
 
