@@ -170,7 +170,11 @@ final class DeliveryQueue {
                 return;
             }
             Written written = new Written(batch.size(), batchBytes);
-            wire.write(batch, written);
+            try {
+                wire.write(batch, written);
+            } catch (RuntimeException e) {
+                written.accept(e); // as a failed write: the queue stops rather than stay draining for ever
+            }
             if (!written.arrive()) {
                 return; // still in flight: its completion carries on (on a sender thread)
             }
