@@ -123,13 +123,14 @@ final class MapRoom implements AutoCloseable {
     private void send(List<HubCore.Outgoing> out) {
         // one UTF-8 text per message, however many connections it goes to (a commit's "changes" go to everyone)
         Map<Message, ByteBuffer> texts = new IdentityHashMap<>();
+        Map<Message.Entry, String> entries = new IdentityHashMap<>(); // an entry goes as a commit and as changes
         List<HubCore.Outgoing> after = new ArrayList<>();
         for (HubCore.Outgoing o : out) {
             HubEndpoint to = connections.get(o.connection());
             if (to == null) {
                 continue;
             }
-            ByteBuffer text = texts.computeIfAbsent(o.message(), m -> ByteBuffer.wrap(MessageWire.write(m).getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer text = texts.computeIfAbsent(o.message(), m -> ByteBuffer.wrap(MessageWire.write(m, entries).getBytes(StandardCharsets.UTF_8)));
             if (!to.send(text)) {
                 // it cannot keep up: closed by the endpoint, gone from the map now
                 connections.remove(to.id());
