@@ -35,7 +35,7 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
     private static final AtomicLong IDS = new AtomicLong();
     /**
      * Longest presence message, in characters (one of 100 selected ids of 128 characters is under 14 KiB): a longer
-     * text is not looked at here, and the map's thread refuses it if it is a presence ({@link MapRoom#received}).
+     * one does not take the presence path, and the map's thread refuses it ({@link MapRoom#received}).
      */
     static final int PRESENCE_TEXT = 64 * 1024;
     /**
@@ -112,9 +112,11 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
                     + (long) limits.messagesPerSecond() + " a second");
             return;
         }
-        Message.Presence presence = presenceIn(text);
-        if (presence != null) {
-            presence(presence);
+        // read here, on Jetty's threads, not on the map's one (a layout of 500 takes milliseconds to read); a text
+        // that cannot be read goes as it is, and the map's thread answers with the reader's error
+        Message message = readable(text);
+        if (message instanceof Message.Presence p && text.length() <= PRESENCE_TEXT) {
+            presence(p);
             return;
         }
         if (queued.incrementAndGet() > limits.maxQueued()) {
@@ -123,22 +125,15 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
         }
         if (!room.execute(() -> {
             queued.decrementAndGet();
-            room.received(this, text);
+            room.received(this, text, message);
         })) {
             refuse("the hub is stopping");
         }
     }
 
-    /**
-     * The presence a small text holds, read here on Jetty's thread, or {@code null} for anything else (which goes to
-     * the map's thread as it is, and is refused there if it cannot be read).
-     */
-    private static Message.Presence presenceIn(String text) {
-        if (text.length() > PRESENCE_TEXT || !text.contains("\"presence\"")) {
-            return null;
-        }
+    private static Message readable(String text) {
         try {
-            return MessageWire.read(text) instanceof Message.Presence p ? p : null;
+            return MessageWire.read(text);
         } catch (WireException e) {
             return null;
         }

@@ -59,33 +59,25 @@ final class MapRoom implements AutoCloseable {
         connections.put(endpoint.id(), endpoint);
     }
 
-    /** On the room's thread: one text frame from {@code endpoint}. */
-    void received(HubEndpoint endpoint, String text) {
+    /**
+     * On the room's thread: one text frame from {@code endpoint}, and the message read from it on Jetty's thread
+     * ({@code null} when it could not be read: the core reads it again, to answer with the reader's error).
+     */
+    void received(HubEndpoint endpoint, String text, Message message) {
         if (!connections.containsKey(endpoint.id())) {
             return; // closed meanwhile
         }
         List<HubCore.Outgoing> out;
         try {
-            out = oversizedPresence(text) ? List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error(
+            // a presence here is one too long for the presence path (padded out): it would pass presence's own rate
+            out = message instanceof Message.Presence ? List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error(
                     "a presence message has at most " + HubEndpoint.PRESENCE_TEXT + " characters")))
-                    : hub.receiveText(endpoint.id(), text);
+                    : message == null ? hub.receiveText(endpoint.id(), text) : hub.receive(endpoint.id(), message);
         } catch (RuntimeException e) {
             // a bug, not the client's fault: that connection goes, the map and the others stay
             out = List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error("the hub could not handle that message: " + e)));
         }
         send(out);
-    }
-
-    /** A presence too long for the presence path (padded out): it would pass presence's own rate. */
-    private static boolean oversizedPresence(String text) {
-        if (text.length() <= HubEndpoint.PRESENCE_TEXT || !text.contains("\"presence\"")) {
-            return false;
-        }
-        try {
-            return MessageWire.read(text) instanceof Message.Presence;
-        } catch (org.mapwork.collab.WireException e) {
-            return false; // refused as unreadable by the core
-        }
     }
 
     /** On the room's thread: the latest presence of {@code endpoint} (coalesced by it), relayed to the others. */
