@@ -206,7 +206,8 @@ public final class HubServer implements AutoCloseable {
     }
 
     /**
-     * Hears, on the map's thread, each connection the hub closed for a limit (too many messages, too many waiting),
+     * Hears, on the map's thread, each connection the hub closed for a limit (too many messages, too many waiting,
+     * too slow to take what the map sends),
      * and each address it starts refusing for failed hellos ({@link FailedHellos}),
      * with the reason it gave: for the host's screen and for a headless hub's output.
      */
