@@ -131,7 +131,11 @@ public final class CollabLoad {
             t.setDaemon(true);
             return t;
         });
-        HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
+        // one selector thread per HttpClient reads all of its sockets: one per core, so that reading is not one thread
+        HttpClient[] http = new HttpClient[Runtime.getRuntime().availableProcessors()];
+        for (int i = 0; i < http.length; i++) {
+            http[i] = HttpClient.newBuilder().executor(clientThreads).build();
+        }
         LoadClient.Latencies edits = new LoadClient.Latencies();
         LoadClient.Latencies layouts = new LoadClient.Latencies();
         AtomicLong problems = new AtomicLong();
@@ -145,8 +149,8 @@ public final class CollabLoad {
         // connect in groups of 50, so the acceptor is not the thing measured
         for (int from = 0; from < n; from += 50) {
             List<CompletableFuture<Void>> joins = new ArrayList<>();
-            for (LoadClient c : clients.subList(from, Math.min(n, from + 50))) {
-                joins.add(c.connect(http, uri, map.id(), TestMaps.TOKEN));
+            for (int i = from; i < Math.min(n, from + 50); i++) {
+                joins.add(clients.get(i).connect(http[i % http.length], uri, map.id(), TestMaps.TOKEN));
             }
             CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         }
