@@ -175,6 +175,26 @@ public final class MessageWire {
         return o;
     }
 
+    /**
+     * As {@link #write(Message)}, keeping the JSON of each commit's and changes' entry in {@code entries} (an
+     * IdentityHashMap: hashing an entry would cost what writing it does) and reusing it: the hub sends one entry as
+     * its author's commit and as everyone else's changes, and a layout's entry is tens of KiB.
+     */
+    public static String write(Message m, Map<Message.Entry, String> entries) {
+        Message.Entry e = m instanceof Message.Commit c ? c.entry() : m instanceof Message.Changes c ? c.entry() : null;
+        if (e == null) {
+            return write(m);
+        }
+        String entry = entries.computeIfAbsent(e, x -> {
+            try {
+                return MAPPER.writeValueAsString(entry(x));
+            } catch (JsonProcessingException problem) {
+                throw new IllegalStateException("cannot write an entry", problem);
+            }
+        });
+        return "{\"type\":\"" + (m instanceof Message.Commit ? "commit" : "changes") + "\",\"entry\":" + entry + "}";
+    }
+
     private static ObjectNode entry(Message.Entry e) {
         ObjectNode o = NODES.objectNode();
         o.put("serverSeq", e.serverSeq());

@@ -60,11 +60,9 @@ class HubHostileClientTest {
         return r;
     }
 
-    private Raw joined(String actor) throws Exception {
-        Raw r = raw(null);
-        r.send(MessageWire.write(new Message.Hello(1, start.id(), TestMaps.TOKEN, actor, actor, 0)));
-        assertTrue(MessageWire.read(r.next()) instanceof Message.Welcome);
-        assertTrue(MessageWire.read(r.next()) instanceof Message.Roster, "who is in follows the welcome");
+    private Raw joined(String actor) {
+        Raw r = Raw.joined(server.mapUri(start.id()), start.id(), actor);
+        raws.add(r);
         return r;
     }
 

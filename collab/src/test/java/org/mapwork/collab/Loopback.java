@@ -128,6 +128,8 @@ final class Loopback {
         final CompletableFuture<String> closed = new CompletableFuture<>();
         private final StringBuilder parts = new StringBuilder();
         WebSocket socket;
+        /** While false it asks for no more messages, so the JDK's WebSocket stops reading: a device that stalls. */
+        private volatile boolean reading = true;
 
         static Raw open(URI uri, String origin) {
             Raw raw = new Raw();
@@ -139,8 +141,33 @@ final class Loopback {
             return raw;
         }
 
+        /** A raw socket that has said hello as {@code actor} and been welcomed (welcome and who is in read). */
+        static Raw joined(URI map, String mapId, String actor) {
+            Raw r = open(map, null);
+            r.send(MessageWire.write(new Message.Hello(1, mapId, TestMaps.TOKEN, actor, actor, 0)));
+            try {
+                if (!(MessageWire.read(r.next()) instanceof Message.Welcome) || !(MessageWire.read(r.next()) instanceof Message.Roster)) {
+                    fail(actor + " was not welcomed with who is in");
+                }
+            } catch (InterruptedException | WireException e) {
+                throw new IllegalStateException(actor + " was not welcomed: " + e, e);
+            }
+            return r;
+        }
+
         void send(String text) {
             socket.sendText(text, true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+        }
+
+        /** Stops reading (after the message it may already have asked for). */
+        void pause() {
+            reading = false;
+        }
+
+        /** Reads again. */
+        void resume() {
+            reading = true;
+            socket.request(1);
         }
 
         /** The next whole message, waiting at most {@link #TIMEOUT}. */
@@ -164,7 +191,9 @@ final class Loopback {
                 texts.add(parts.toString());
                 parts.setLength(0);
             }
-            ws.request(1);
+            if (reading) {
+                ws.request(1);
+            }
             return null;
         }
 

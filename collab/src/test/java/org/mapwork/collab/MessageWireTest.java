@@ -85,6 +85,21 @@ class MessageWireTest {
         }
     }
 
+    @Test
+    void an_entry_written_once_for_its_commit_and_its_changes_gives_the_same_texts_as_writing_each() {
+        for (ChangeSet cs : everyKind()) {
+            for (List<Message.Drop> dropped : List.of(List.<Message.Drop>of(), List.of(new Message.Drop(0, "set label of q", "no q")))) {
+                Message.Entry entry = new Message.Entry(7, "alice", 3, cs, dropped);
+                Map<Message.Entry, String> entries = new java.util.IdentityHashMap<>();
+                assertEquals(MessageWire.write(new Message.Commit(entry)), MessageWire.write(new Message.Commit(entry), entries));
+                assertEquals(MessageWire.write(new Message.Changes(entry)), MessageWire.write(new Message.Changes(entry), entries));
+                assertEquals(1, entries.size(), "the entry is written once");
+            }
+        }
+        Message other = new Message.Refused(41, "nothing of it fits any more");
+        assertEquals(MessageWire.write(other), MessageWire.write(other, new java.util.IdentityHashMap<>()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "not JSON           | {\"type\":                                                      | $",

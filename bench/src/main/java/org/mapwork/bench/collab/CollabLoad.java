@@ -44,11 +44,13 @@ import org.mapwork.model.MapDocument;
  * Options: {@code --clients=40[,400…]}, {@code --seconds=30} (measured, per configuration and server, after
  * {@code --warm-up=5} seconds of the same load that are not counted), {@code --edit-ms=2000},
  * {@code --layout-s=5}, {@code --layout-size=500}, {@code --seed=1}, {@code --catch-up=10000} (0: skip),
- * {@code --only=both|hub|echo}.
+ * {@code --only=both|hub|echo}, {@code --decode=mark|full} (mark: the clients read only the send time out of the
+ * changes they receive; full: they decode every message as a device does, which costs the shared cores more than
+ * either server does with 400 clients).
  */
 public final class CollabLoad {
 
-    record Options(int[] clients, int seconds, int warmUp, int editMs, int layoutS, int layoutSize, long seed, int catchUp, String only) {
+    record Options(int[] clients, int seconds, int warmUp, int editMs, int layoutS, int layoutSize, long seed, int catchUp, String only, boolean fullDecode) {
     }
 
     /** What one server did under one configuration. */
@@ -81,8 +83,8 @@ public final class CollabLoad {
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 System.getProperty("java.version"));
         System.out.printf("each client renames an element every %d ms (random phase); a layout of %d elements every %d s; "
-                + "%d s measured per server and configuration after %d s of warm-up%n", o.editMs(), o.layoutSize(), o.layoutS(),
-                o.seconds(), o.warmUp());
+                + "%d s measured per server and configuration after %d s of warm-up; clients decode %s%n", o.editMs(), o.layoutSize(),
+                o.layoutS(), o.seconds(), o.warmUp(), o.fullDecode() ? "every message (--decode=full)" : "only the send time of changes (--decode=mark)");
         for (int n : o.clients()) {
             Result hub = o.only().equals("echo") ? null : run(true, n, o, loopback);
             Result echo = o.only().equals("hub") ? null : run(false, n, o, loopback);
@@ -129,22 +131,26 @@ public final class CollabLoad {
             t.setDaemon(true);
             return t;
         });
-        HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
+        // one selector thread per HttpClient reads all of its sockets: one per core, so that reading is not one thread
+        HttpClient[] http = new HttpClient[Runtime.getRuntime().availableProcessors()];
+        for (int i = 0; i < http.length; i++) {
+            http[i] = HttpClient.newBuilder().executor(clientThreads).build();
+        }
         LoadClient.Latencies edits = new LoadClient.Latencies();
         LoadClient.Latencies layouts = new LoadClient.Latencies();
         AtomicLong problems = new AtomicLong();
         LoadClient.Latencies commits = new LoadClient.Latencies();
         List<LoadClient> clients = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            LoadClient c = new LoadClient("load" + i, hubServer, edits, layouts, problems);
+            LoadClient c = new LoadClient("load" + i, hubServer, o.fullDecode(), edits, layouts, problems);
             c.commitLatencies = commits;
             clients.add(c);
         }
         // connect in groups of 50, so the acceptor is not the thing measured
         for (int from = 0; from < n; from += 50) {
             List<CompletableFuture<Void>> joins = new ArrayList<>();
-            for (LoadClient c : clients.subList(from, Math.min(n, from + 50))) {
-                joins.add(c.connect(http, uri, map.id(), TestMaps.TOKEN));
+            for (int i = from; i < Math.min(n, from + 50); i++) {
+                joins.add(clients.get(i).connect(http[i % http.length], uri, map.id(), TestMaps.TOKEN));
             }
             CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         }
@@ -299,6 +305,7 @@ public final class CollabLoad {
         int seconds = 30, editMs = 2000, layoutS = 5, layoutSize = 500, catchUp = 10_000;
         long seed = 1;
         String only = "both";
+        String decode = "mark";
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv.length != 2) {
@@ -315,8 +322,9 @@ public final class CollabLoad {
                     case "--seed" -> seed = Long.parseLong(kv[1]);
                     case "--catch-up" -> catchUp = Integer.parseInt(kv[1]);
                     case "--only" -> only = kv[1];
+                    case "--decode" -> decode = kv[1];
                     default -> throw new IllegalArgumentException("unknown argument " + kv[0] + " (known: --clients, --seconds, --warm-up, "
-                            + "--edit-ms, --layout-s, --layout-size, --seed, --catch-up, --only)");
+                            + "--edit-ms, --layout-s, --layout-size, --seed, --catch-up, --only, --decode)");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("argument " + a + ": not a number", e);
@@ -325,10 +333,13 @@ public final class CollabLoad {
         if (!List.of("both", "hub", "echo").contains(only)) {
             throw new IllegalArgumentException("--only must be both, hub or echo, not " + only);
         }
+        if (!List.of("mark", "full").contains(decode)) {
+            throw new IllegalArgumentException("--decode must be mark or full, not " + decode);
+        }
         if (Arrays.stream(clients).anyMatch(c -> c < 2 || c > 2000) || seconds < 1 || seconds > 3600 || editMs < 10
                 || layoutS < 1 || layoutSize < 1 || catchUp < 0 || warmUp < 0 || warmUp > 600) {
             throw new IllegalArgumentException("out of range: clients 2..2000, seconds 1..3600, edit-ms ≥ 10, layout-s ≥ 1");
         }
-        return new Options(clients, seconds, warmUp, editMs, layoutS, layoutSize, seed, catchUp, only);
+        return new Options(clients, seconds, warmUp, editMs, layoutS, layoutSize, seed, catchUp, only, decode.equals("full"));
     }
 }

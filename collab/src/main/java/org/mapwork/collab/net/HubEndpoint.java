@@ -1,14 +1,25 @@
 package org.mapwork.collab.net;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
+import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 import org.mapwork.collab.Message;
 import org.mapwork.collab.MessageWire;
@@ -16,16 +27,22 @@ import org.mapwork.collab.WireException;
 
 /**
  * One device's WebSocket to one shared map (public only because Jetty calls it through method handles). Runs on Jetty's threads: it only checks the connection's limits and hands
- * each text frame to the map's thread ({@link MapRoom}); a connection over a limit is closed with a reason.
+ * each text frame to the map's thread ({@link MapRoom}); a connection over a limit is closed with a reason. What the
+ * map sends the device goes through its {@link DeliveryQueue}, written on the hub's sender threads.
  */
 public final class HubEndpoint implements Session.Listener.AutoDemanding {
 
     private static final AtomicLong IDS = new AtomicLong();
     /**
      * Longest presence message, in characters (one of 100 selected ids of 128 characters is under 14 KiB): a longer
-     * text is not looked at here, and the map's thread refuses it if it is a presence ({@link MapRoom#received}).
+     * one does not take the presence path, and the map's thread refuses it ({@link MapRoom#received}).
      */
     static final int PRESENCE_TEXT = 64 * 1024;
+    /**
+     * How long a device closed for being too slow has to take the close frame before the socket is dropped: it may
+     * be reading still, only slowly; one that stopped reading would otherwise hold the socket until the idle timeout.
+     */
+    static final Duration TOO_SLOW_GRACE = Duration.ofSeconds(5);
 
     private final String id = "c" + IDS.incrementAndGet();
     private final MapRoom room;
@@ -38,10 +55,20 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
     private final AtomicReference<Message.Presence> latestPresence = new AtomicReference<>();
     private final AtomicLong presenceDropped = new AtomicLong();
     private final String address;
+    private final DeliveryQueue delivery;
+    private final Scheduler scheduler;
     private volatile Session session;
+    private volatile CoreSession frames;
+    private volatile String tooSlow;
 
-    HubEndpoint(MapRoom room, HubLimits limits, String address) {
+    /**
+     * @param senders   threads that write to the sockets (never the map's own)
+     * @param scheduler for dropping a too-slow device's socket after {@link #TOO_SLOW_GRACE}
+     */
+    HubEndpoint(MapRoom room, HubLimits limits, String address, Executor senders, Scheduler scheduler) {
         this.address = address;
+        this.scheduler = scheduler;
+        this.delivery = new DeliveryQueue(new Wire(), senders, limits.maxUnsentMessages(), limits.maxUnsentBytes());
         this.room = room;
         this.limits = limits;
         this.rate = new RateLimit(limits.messagesPerSecond(), limits.burst(), System.nanoTime());
@@ -64,6 +91,9 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketOpen(Session session) {
+        // Jetty's own session: its core takes a frame whose UTF-8 payload is shared by every recipient (sendText
+        // would encode the text again for each)
+        this.frames = ((WebSocketSession) session).getCoreSession();
         this.session = session;
         room.opened(this);
     }
@@ -82,9 +112,11 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
                     + (long) limits.messagesPerSecond() + " a second");
             return;
         }
-        Message.Presence presence = presenceIn(text);
-        if (presence != null) {
-            presence(presence);
+        // read here, on Jetty's threads, not on the map's one (a layout of 500 takes milliseconds to read); a text
+        // that cannot be read goes as it is, and the map's thread answers with the reader's error
+        Message message = readable(text);
+        if (message instanceof Message.Presence p && text.length() <= PRESENCE_TEXT) {
+            presence(p);
             return;
         }
         if (queued.incrementAndGet() > limits.maxQueued()) {
@@ -93,22 +125,15 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
         }
         if (!room.execute(() -> {
             queued.decrementAndGet();
-            room.received(this, text);
+            room.received(this, text, message);
         })) {
             refuse("the hub is stopping");
         }
     }
 
-    /**
-     * The presence a small text holds, read here on Jetty's thread, or {@code null} for anything else (which goes to
-     * the map's thread as it is, and is refused there if it cannot be read).
-     */
-    private static Message.Presence presenceIn(String text) {
-        if (text.length() > PRESENCE_TEXT || !text.contains("\"presence\"")) {
-            return null;
-        }
+    private static Message readable(String text) {
         try {
-            return MessageWire.read(text) instanceof Message.Presence p ? p : null;
+            return MessageWire.read(text);
         } catch (WireException e) {
             return null;
         }
@@ -148,31 +173,51 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
         closing.set(true);
+        delivery.stop();
         room.execute(() -> room.closed(this));
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
         closing.set(true);
+        delivery.stop();
         room.execute(() -> room.closed(this));
     }
 
-    /** Sends one text frame (Jetty queues it; never blocks). */
-    void send(String text) {
-        Session s = session;
-        if (s != null && s.isOpen()) {
-            s.sendText(text, Callback.NOOP);
+    /**
+     * On the map's thread: queues one message, its JSON text in UTF-8 (shared by its recipients, not changed). Never
+     * blocks and never writes: the hub's sender threads do.
+     *
+     * @return false when the device is too slow to take it: the connection is then closed with status 1008 and
+     * {@link #tooSlow()}, and what waited for it is dropped (the caller tells the map the connection is gone)
+     */
+    boolean send(ByteBuffer utf8) {
+        String problem = delivery.offer(utf8);
+        if (problem == null) {
+            return true;
         }
+        tooSlow = problem;
+        close(StatusCode.POLICY_VIOLATION, problem);
+        Session s = session;
+        if (s != null) {
+            scheduler.schedule(s::disconnect, TOO_SLOW_GRACE);
+        }
+        return false;
     }
 
-    /** Closes after what was sent (a close frame follows the queued frames), with the hub's reason. */
+    /** Why the device was closed for being too slow, or {@code null}. */
+    String tooSlow() {
+        return tooSlow;
+    }
+
     /** The hub is stopping: the device hears it at once (status 1001) rather than after its silence timeout. */
     void goingAway() {
         close(StatusCode.SHUTDOWN, "the hub stopped");
     }
 
+    /** Closes after what was queued (the close frame follows the messages before it), with the hub's reason. */
     void closeAfterSending(String reason) {
-        close(StatusCode.POLICY_VIOLATION, reason);
+        delivery.closeAfterSent(StatusCode.POLICY_VIOLATION, reason);
     }
 
     private void refuse(String reason) {
@@ -181,6 +226,7 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
     }
 
     private void close(int status, String reason) {
+        delivery.stop();
         Session s = session;
         if (s != null && closing.compareAndSet(false, true)) {
             s.close(status, shorten(reason), Callback.NOOP);
@@ -194,5 +240,29 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
             r = r.substring(0, r.length() - 2) + "…";
         }
         return r;
+    }
+
+    /** The queue's way to the socket: frames to Jetty's core session, the last of a batch flushing the batch. */
+    private final class Wire implements DeliveryQueue.Wire {
+        @Override
+        public void write(List<ByteBuffer> texts, Consumer<Throwable> done) {
+            CoreSession core = frames;
+            if (core == null) {
+                done.accept(new IllegalStateException("the connection is not open"));
+                return;
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                boolean last = i == texts.size() - 1;
+                // all but the last may wait in Jetty's batch buffer; the last one writes them all in one go
+                core.sendFrame(new Frame(OpCode.TEXT, true, texts.get(i)), last
+                        ? org.eclipse.jetty.util.Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> done.accept(null), done)
+                        : org.eclipse.jetty.util.Callback.NOOP, !last);
+            }
+        }
+
+        @Override
+        public void close(int status, String reason) {
+            HubEndpoint.this.close(status, reason);
+        }
     }
 }

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -40,9 +45,11 @@ public final class HubServer implements AutoCloseable {
     private final Map<String, MapRoom> rooms;
     private final List<Consumer<String>> expelled;
     private final JoinCodeHandler joinCodes;
+    private final ExecutorService senders;
 
     private HubServer(Server server, ServerConnector connector, Map<String, MapRoom> rooms, List<Consumer<String>> expelled,
-            JoinCodeHandler joinCodes) {
+            JoinCodeHandler joinCodes, ExecutorService senders) {
+        this.senders = senders;
         this.expelled = expelled;
         this.joinCodes = joinCodes;
         this.server = server;
@@ -78,6 +85,8 @@ public final class HubServer implements AutoCloseable {
         threads.setName("hub-jetty");
         threads.setDaemon(true);
         Server server = new Server(threads);
+        // what the maps send is written here, not on a map's thread: one per core, as the writes are short and never block
+        ExecutorService senders = senders();
         ServerConnector connector = new ServerConnector(server, 1, 1);
         connector.setHost(bind.getHostAddress());
         connector.setPort(port);
@@ -115,7 +124,7 @@ public final class HubServer implements AutoCloseable {
                     Response.writeError(request, response, callback, 403, "the Origin is not this hub's");
                     return null;
                 }
-                return new HubEndpoint(room, limits, address);
+                return new HubEndpoint(room, limits, address, senders, server.getScheduler());
             });
         });
         // what is not a WebSocket upgrade: GET /join/CODE, the browser client's page and files, else 404
@@ -125,10 +134,21 @@ public final class HubServer implements AutoCloseable {
         try {
             server.start();
         } catch (Exception e) {
-            closeQuietly(server, rooms);
+            closeQuietly(server, rooms, senders);
             throw new IllegalStateException("cannot start the hub on " + bind.getHostAddress() + ":" + port + ": " + e, e);
         }
-        return new HubServer(server, connector, rooms, expelled, joinCodes);
+        return new HubServer(server, connector, rooms, expelled, joinCodes, senders);
+    }
+
+    private static ExecutorService senders() {
+        AtomicInteger n = new AtomicInteger();
+        int threads = Runtime.getRuntime().availableProcessors();
+        // a write completing while the hub stops finds the senders gone: nothing is left to send then
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "hub-send-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.DiscardPolicy());
     }
 
     /** A browser's Origin (when sent) must name this hub: same host and port as the request's Host. */
@@ -198,7 +218,8 @@ public final class HubServer implements AutoCloseable {
     }
 
     /**
-     * Hears, on the map's thread, each connection the hub closed for a limit (too many messages, too many waiting),
+     * Hears, on the map's thread, each connection the hub closed for a limit (too many messages, too many waiting,
+     * too slow to take what the map sends),
      * and each address it starts refusing for failed hellos ({@link FailedHellos}),
      * with the reason it gave: for the host's screen and for a headless hub's output.
      */
@@ -231,10 +252,10 @@ public final class HubServer implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(server, rooms);
+        closeQuietly(server, rooms, senders);
     }
 
-    private static void closeQuietly(Server server, Map<String, MapRoom> rooms) {
+    private static void closeQuietly(Server server, Map<String, MapRoom> rooms, ExecutorService senders) {
         // a close frame to every device first: Jetty's stop alone did not always reach a device in time, which then
         // learnt it only from its 60 s silence timeout
         rooms.values().forEach(MapRoom::goingAway);
@@ -244,5 +265,6 @@ public final class HubServer implements AutoCloseable {
             // stopping: nothing more to do with a server that will not stop cleanly
         }
         rooms.values().forEach(MapRoom::close);
+        senders.shutdownNow();
     }
 }

@@ -1,5 +1,8 @@
 package org.mapwork.collab.net;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,16 +64,20 @@ final class MapRoom implements AutoCloseable {
         connections.put(endpoint.id(), endpoint);
     }
 
-    /** On the room's thread: one text frame from {@code endpoint}. */
-    void received(HubEndpoint endpoint, String text) {
+    /**
+     * On the room's thread: one text frame from {@code endpoint}, and the message read from it on Jetty's thread
+     * ({@code null} when it could not be read: the core reads it again, to answer with the reader's error).
+     */
+    void received(HubEndpoint endpoint, String text, Message message) {
         if (!connections.containsKey(endpoint.id())) {
             return; // closed meanwhile
         }
         List<HubCore.Outgoing> out;
         try {
-            out = oversizedPresence(text) ? List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error(
+            // a presence here is one too long for the presence path (padded out): it would pass presence's own rate
+            out = message instanceof Message.Presence ? List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error(
                     "a presence message has at most " + HubEndpoint.PRESENCE_TEXT + " characters")))
-                    : hub.receiveText(endpoint.id(), text);
+                    : message == null ? hub.receiveText(endpoint.id(), text) : hub.receive(endpoint.id(), message);
         } catch (RuntimeException e) {
             // a bug, not the client's fault: that connection goes, the map and the others stay
             out = List.of(new HubCore.Outgoing(endpoint.id(), new Message.Error("the hub could not handle that message: " + e)));
@@ -100,18 +107,6 @@ final class MapRoom implements AutoCloseable {
             return MessageWire.read(text) instanceof Message.Hello h && h.drawn();
         } catch (org.mapwork.collab.WireException e) {
             return false;
-        }
-    }
-
-    /** A presence too long for the presence path (padded out): it would pass presence's own rate. */
-    private static boolean oversizedPresence(String text) {
-        if (text.length() <= HubEndpoint.PRESENCE_TEXT || !text.contains("\"presence\"")) {
-            return false;
-        }
-        try {
-            return MessageWire.read(text) instanceof Message.Presence;
-        } catch (org.mapwork.collab.WireException e) {
-            return false; // refused as unreadable by the core
         }
     }
 
@@ -151,16 +146,23 @@ final class MapRoom implements AutoCloseable {
     }
 
     private void send(List<HubCore.Outgoing> out) {
-        // one JSON text per message, however many connections it goes to (a commit's "changes" go to everyone)
-        Map<Message, String> texts = new IdentityHashMap<>();
-        List<HubCore.Outgoing> after = new java.util.ArrayList<>();
+        // one UTF-8 text per message, however many connections it goes to (a commit's "changes" go to everyone)
+        Map<Message, ByteBuffer> texts = new IdentityHashMap<>();
+        Map<Message.Entry, String> entries = new IdentityHashMap<>(); // an entry goes as a commit and as changes
+        List<HubCore.Outgoing> after = new ArrayList<>();
         for (HubCore.Outgoing o : out) {
             HubEndpoint to = connections.get(o.connection());
             if (to == null) {
                 continue;
             }
-            String text = texts.computeIfAbsent(o.message(), MessageWire::write);
-            to.send(text);
+            ByteBuffer text = texts.computeIfAbsent(o.message(), m -> ByteBuffer.wrap(MessageWire.write(m, entries).getBytes(StandardCharsets.UTF_8)));
+            if (!to.send(text)) {
+                // it cannot keep up: closed by the endpoint, gone from the map now
+                connections.remove(to.id());
+                after.addAll(hub.disconnect(to.id()));
+                report("connection " + to.id() + ": " + to.tooSlow());
+                continue;
+            }
             if (o.message() instanceof Message.Error e) {
                 if (!hub.isJoined(to.id()) && failedHellos.failed(to.address())) {
                     // its hellos keep failing (a guessed token, a broken client): refused at the upgrade for a while
@@ -175,7 +177,7 @@ final class MapRoom implements AutoCloseable {
             }
         }
         if (!after.isEmpty()) {
-            send(after); // "left" for the person of a connection closed after an error (no error in it: bounded)
+            send(after); // "left" for the person of a connection closed (no error in it; each round removes one: bounded)
         }
     }
 
