@@ -1,5 +1,7 @@
 package org.mapwork.collab.net;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +91,7 @@ final class DrawnView implements AutoCloseable {
                 problems.accept("cannot draw map " + shown.id() + " for a browser: " + e);
                 return;
             }
-            shownScene.forEach(browser::send);
+            utf8(shownScene).forEach(browser::sendDrawn);
             browsers.add(browser);
         });
     }
@@ -146,8 +148,9 @@ final class DrawnView implements AutoCloseable {
         }
         shown = doc;
         shownScene = null;
+        List<ByteBuffer> parts = utf8(texts); // encoded once for all the browsers
         for (HubEndpoint b : browsers) {
-            texts.forEach(b::send);
+            parts.forEach(b::sendDrawn);
         }
     }
 
@@ -237,6 +240,10 @@ final class DrawnView implements AutoCloseable {
         ObjectNode o = JSON.createObjectNode().put("type", type);
         o.putArray("fragments");
         return o;
+    }
+
+    private static List<ByteBuffer> utf8(List<String> texts) {
+        return texts.stream().map(t -> ByteBuffer.wrap(t.getBytes(StandardCharsets.UTF_8))).toList();
     }
 
     private static String write(com.fasterxml.jackson.databind.JsonNode o) {

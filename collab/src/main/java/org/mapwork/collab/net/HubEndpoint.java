@@ -205,6 +205,17 @@ public final class HubEndpoint implements Session.Listener.AutoDemanding {
         return false;
     }
 
+    /**
+     * From the drawn view's thread (not the map's): queues one text as {@link #send} does; a device too slow for it is
+     * closed the same way, and the map forgets it on its own thread.
+     */
+    void sendDrawn(ByteBuffer utf8) {
+        if (!send(utf8)) {
+            String why = tooSlow;
+            room.execute(() -> room.expel(this, why));
+        }
+    }
+
     /** Why the device was closed for being too slow, or {@code null}. */
     String tooSlow() {
         return tooSlow;
