@@ -50,8 +50,8 @@ public record InputLimits(long maxFileBytes, long maxInflatedBytes, long maxElem
             return; // the reading that follows says what is wrong with the file
         }
         if (size > maxFileBytes) {
-            throw new MapFormatException(file.toString(), "file", "the file is " + mib(size) + " MB, more than " + mib(maxFileBytes)
-                    + " MB, Mapwork's limit for one file" + raise(FILE_PROPERTY, "MiB"));
+            throw new MapFormatException(file.toString(), "file", "the file is " + size(size) + ", more than " + size(maxFileBytes)
+                    + ", Mapwork's limit for one file" + raise(FILE_PROPERTY, "MiB"));
         }
     }
 
@@ -69,7 +69,7 @@ public record InputLimits(long maxFileBytes, long maxInflatedBytes, long maxElem
 
     /** The message for a file that goes past the file limit while it is read (a stream whose size is not known first). */
     public String fileTooLarge() {
-        return "the file is larger than " + mib(maxFileBytes) + " MB, Mapwork's limit for one file" + raise(FILE_PROPERTY, "MiB");
+        return "the file is larger than " + size(maxFileBytes) + ", Mapwork's limit for one file" + raise(FILE_PROPERTY, "MiB");
     }
 
     /**
@@ -103,8 +103,8 @@ public record InputLimits(long maxFileBytes, long maxInflatedBytes, long maxElem
     /** Refuses text inside a file (compressed or not) of {@code bytes} when that is more than {@link #maxInflatedBytes()}. */
     public void checkInflated(String source, String where, long bytes) throws MapFormatException {
         if (bytes > maxInflatedBytes) {
-            throw new MapFormatException(source, where, "the text inside the file is larger than " + mib(maxInflatedBytes)
-                    + " MB, Mapwork's limit for text inside a file" + raise(INFLATED_PROPERTY, "MiB"));
+            throw new MapFormatException(source, where, "the text inside the file is larger than " + size(maxInflatedBytes)
+                    + ", Mapwork's limit for text inside a file" + raise(INFLATED_PROPERTY, "MiB"));
         }
     }
 
@@ -112,8 +112,9 @@ public record InputLimits(long maxFileBytes, long maxInflatedBytes, long maxElem
         return "; to raise it: MAPWORK_JAVA_OPTS=-D" + property + "=N (N in " + (unit.isEmpty() ? "elements" : unit) + ")";
     }
 
-    private static String mib(long bytes) {
-        return count((bytes + MIB - 1) / MIB);
+    /** "300 MB" (rounded up), or "250 bytes" below a megabyte (limits set that low are for tests). */
+    private static String size(long bytes) {
+        return bytes < MIB ? count(bytes) + " bytes" : count((bytes + MIB - 1) / MIB) + " MB";
     }
 
     static String count(long n) {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -128,18 +127,14 @@ public final class MapJson {
         out.write('\n');
     }
 
-    /** Writes the file atomically: to a temporary sibling first, then moved over the target. */
+    /** Writes the file atomically: to a temporary sibling first ({@link TemporarySibling}), then moved over the target. */
     public static void writeFile(MapDocument doc, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        try (TemporarySibling tmp = TemporarySibling.beside(file)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(tmp.output(), 1 << 16)) {
                 write(doc, out);
             }
-            keepOrOpenPermissions(tmp, file);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            keepOrOpenPermissions(tmp.path(), file);
+            tmp.moveOver(file);
         }
     }
 
