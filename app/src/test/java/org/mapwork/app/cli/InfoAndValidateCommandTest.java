@@ -78,6 +78,29 @@ class InfoAndValidateCommandTest {
     }
 
     @Test
+    void a_map_past_the_element_limit_is_refused_naming_the_limit_and_the_property_that_raises_it() throws Exception {
+        Path map = dir.resolve("example.mapwork.json");
+        assertEquals(ExitCodes.OK, run(new NewCommand(), "--method", "net-map", "--example", "-o", map.toString()).code());
+        String before = System.getProperty("mapwork.maxElements");
+        System.setProperty("mapwork.maxElements", "3");
+        try {
+            for (Object command : new Object[] {new ValidateCommand(), new CheckCommand(), new InfoCommand()}) {
+                Run r = run(command, map.toString());
+                assertEquals(ExitCodes.INVALID_INPUT, r.code(), r.err());
+                assertTrue(r.err().contains(map + ": $.elements[3]: the map has more than 3 elements, Mapwork's limit for one map; "
+                        + "to raise it: MAPWORK_JAVA_OPTS=-Dmapwork.maxElements=N"), r.err());
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("mapwork.maxElements");
+            } else {
+                System.setProperty("mapwork.maxElements", before);
+            }
+        }
+        assertEquals(ExitCodes.OK, run(new ValidateCommand(), map.toString()).code(), "read again once the limit is back");
+    }
+
+    @Test
     void info_on_a_missing_file_exits_1_with_a_message() {
         Run r = run(new InfoCommand(), dir.resolve("nope.mapwork.json").toString());
         assertEquals(ExitCodes.INVALID_INPUT, r.code());

@@ -175,7 +175,7 @@ final class NativeTree {
     MapDocument read(String source, SchemaRegistry schemas) throws MapFormatException {
         try {
             // the tree itself, not its text read back: that held the map three times over (tree, text, tree)
-            return new MapJsonReader(schemas).withLimits(limits).read(source, root);
+            return new MapJsonReader(schemas).withLimits(limits).readHandedOver(source, root);
         } catch (MapFormatException e) {
             Matcher m = ELEMENT_PATH.matcher(e.location());
             if (m.matches()) {

@@ -126,7 +126,18 @@ public final class MapJsonReader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new MapFormatException(source, "$", "no map");
         }
-        return new Walk(source).document(root);
+        return new Walk(source).document(root, false);
+    }
+
+    /**
+     * As {@link #read(String, JsonNode)} for a tree the caller hands over and no longer needs (an import's): each
+     * element is taken out of it once it is read, so that the tree of a large map and the map are never both whole.
+     */
+    public MapDocument readHandedOver(String source, JsonNode root) throws MapFormatException {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new MapFormatException(source, "$", "no map");
+        }
+        return new Walk(source).document(root, true);
     }
 
     /**
@@ -202,7 +213,7 @@ public final class MapJsonReader {
         }
 
         /** The whole map from a tree (migrated first when it is of an older format version). */
-        MapDocument document(JsonNode node) throws MapFormatException {
+        MapDocument document(JsonNode node, boolean release) throws MapFormatException {
             ObjectNode root = migrate(object(node, "$"), version(object(node, "$")));
             Header header = header(root);
             JsonNode elementsNode = root.get("elements");
@@ -213,6 +224,9 @@ public final class MapJsonReader {
             for (int i = 0; i < elementsNode.size(); i++) {
                 limits.checkElementCount(source, "$.elements[" + i + "]", i);
                 elements.add(i, element(elementsNode.get(i), "$.elements[" + i + "]", header.schema, header.mapValues));
+                if (release) {
+                    ((ArrayNode) elementsNode).set(i, com.fasterxml.jackson.databind.node.NullNode.instance);
+                }
             }
             return elements.document();
         }
@@ -229,7 +243,7 @@ public final class MapJsonReader {
                 throw error("$", "the file is empty");
             }
             if (first != JsonToken.START_OBJECT) {
-                return document(VALUES.<JsonNode>readTree(p)); // says what the file holds instead of an object
+                return document(VALUES.<JsonNode>readTree(p), true); // says what the file holds instead of an object
             }
             ObjectNode root = MapJson.mapper().getNodeFactory().objectNode();
             Elements elements = null;
@@ -271,7 +285,7 @@ public final class MapJsonReader {
                     ArrayNode all = root.putArray("elements");
                     waiting.values().forEach(all::add);
                 }
-                return document(root);
+                return document(root, true);
             }
             Header header = header(root); // every key, also those after the elements
             for (Map.Entry<Integer, JsonNode> w : waiting.entrySet()) {
