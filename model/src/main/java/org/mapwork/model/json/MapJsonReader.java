@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +25,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mapwork.model.Change;
-import org.mapwork.model.ChangeEngine;
-import org.mapwork.model.ChangeRejected;
-import org.mapwork.model.ChangeSet;
 import org.mapwork.model.Element;
 import org.mapwork.model.ElementKind;
 import org.mapwork.model.Geometry;
@@ -196,10 +192,6 @@ public final class MapJsonReader {
         return line.replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
     }
 
-    /** A map's header as read: the map without elements, its schema, and its attributes with their JSON paths. */
-    private record Header(MapDocument empty, Schema schema, List<Change> attributes, List<String> paths, Map<String, Value> mapValues) {
-    }
-
     /** One reading of one file; carries the source name for messages. */
     private final class Walk {
         private final String source;
@@ -215,15 +207,15 @@ public final class MapJsonReader {
         /** The whole map from a tree (migrated first when it is of an older format version). */
         MapDocument document(JsonNode node, boolean release) throws MapFormatException {
             ObjectNode root = migrate(object(node, "$"), version(object(node, "$")));
-            Header header = header(root);
+            ReadElements.Header header = header(root);
             JsonNode elementsNode = root.get("elements");
             if (elementsNode == null || !elementsNode.isArray()) {
                 throw error("$.elements", "expected an array of elements, got " + describe(elementsNode));
             }
-            Elements elements = new Elements(header);
+            ReadElements elements = new ReadElements(source, header);
             for (int i = 0; i < elementsNode.size(); i++) {
                 limits.checkElementCount(source, "$.elements[" + i + "]", i);
-                elements.add(i, element(elementsNode.get(i), "$.elements[" + i + "]", header.schema, header.mapValues));
+                elements.add(i, element(elementsNode.get(i), "$.elements[" + i + "]", header.schema(), header.mapValues()));
                 if (release) {
                     ((ArrayNode) elementsNode).set(i, com.fasterxml.jackson.databind.node.NullNode.instance);
                 }
@@ -246,7 +238,7 @@ public final class MapJsonReader {
                 return document(VALUES.<JsonNode>readTree(p), true); // says what the file holds instead of an object
             }
             ObjectNode root = MapJson.mapper().getNodeFactory().objectNode();
-            Elements elements = null;
+            ReadElements elements = null;
             Map<Integer, JsonNode> waiting = new java.util.TreeMap<>();
             boolean elementsRead = false;
             int count = 0;
@@ -259,17 +251,17 @@ public final class MapJsonReader {
                 }
                 root.putArray("elements");
                 elementsRead = true;
-                Header header = ready(root);
+                ReadElements.Header header = ready(root);
                 if (header != null) {
-                    elements = new Elements(header);
+                    elements = new ReadElements(source, header);
                 }
-                boolean linkTypesKnown = header != null && (root.has("attributes") || header.schema.mapDefinedLinkTypes() == null);
+                boolean linkTypesKnown = header != null && (root.has("attributes") || header.schema().mapDefinedLinkTypes() == null);
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     String path = "$.elements[" + count + "]";
                     limits.checkElementCount(source, path, count);
                     JsonNode e = VALUES.<JsonNode>readTree(p);
                     if (header != null && (linkTypesKnown || !"link".equals(e.path("kind").asText()))) {
-                        elements.add(count, element(e, path, header.schema, header.mapValues));
+                        elements.add(count, element(e, path, header.schema(), header.mapValues()));
                     } else {
                         waiting.put(count, e);
                     }
@@ -287,15 +279,15 @@ public final class MapJsonReader {
                 }
                 return document(root, true);
             }
-            Header header = header(root); // every key, also those after the elements
+            ReadElements.Header header = header(root); // every key, also those after the elements
             for (Map.Entry<Integer, JsonNode> w : waiting.entrySet()) {
-                elements.add(w.getKey(), element(w.getValue(), "$.elements[" + w.getKey() + "]", header.schema, header.mapValues));
+                elements.add(w.getKey(), element(w.getValue(), "$.elements[" + w.getKey() + "]", header.schema(), header.mapValues()));
             }
             return elements.withHeader(header).document();
         }
 
         /** The header when everything the elements need has come before them, in the current version; else null. */
-        private Header ready(ObjectNode soFar) throws MapFormatException {
+        private ReadElements.Header ready(ObjectNode soFar) throws MapFormatException {
             for (String key : List.of("format", "version", "id", "title", "method", "created")) {
                 if (!soFar.has(key)) {
                     return null;
@@ -327,7 +319,7 @@ public final class MapJsonReader {
         }
 
         /** Everything of a map but its elements, checked: keys, id, title, method, creation time, map attributes. */
-        private Header header(ObjectNode root) throws MapFormatException {
+        private ReadElements.Header header(ObjectNode root) throws MapFormatException {
             version(root);
             checkKeys(root, "$", ROOT_KEYS);
             String id = text(root, "$", "id", true);
@@ -371,62 +363,7 @@ public final class MapJsonReader {
                     mapValues.put(f.getKey(), v);
                 }
             }
-            return new Header(MapDocument.empty(id, title, method, created), schema, changes, paths, mapValues);
-        }
-
-        /** A map's elements as they are read, nodes and annotations apart from links, each with its place in the file. */
-        private final class Elements {
-            private Header header;
-            private final Map<String, Integer> seen = new HashMap<>();
-            private final List<Element> nodes = new ArrayList<>();
-            private final List<Integer> nodeIndex = new ArrayList<>();
-            private final List<Map.Entry<Integer, Element>> links = new ArrayList<>();
-
-            Elements(Header header) {
-                this.header = header;
-            }
-
-            Elements withHeader(Header h) {
-                header = h;
-                return this;
-            }
-
-            void add(int i, Element e) throws MapFormatException {
-                Integer first = seen.putIfAbsent(e.id(), i);
-                if (first != null) {
-                    throw error("$.elements[" + i + "].id", "duplicate id \"" + e.id() + "\" (first at $.elements[" + first + "])");
-                }
-                if (e.isLink()) {
-                    links.add(Map.entry(i, e));
-                } else {
-                    nodes.add(e);
-                    nodeIndex.add(i);
-                }
-            }
-
-            /** The map: its attributes set, then its nodes and annotations, then its links (each link's ends are there). */
-            MapDocument document() throws MapFormatException {
-                seen.clear();
-                MapDocument withAttributes;
-                try {
-                    withAttributes = ChangeEngine.apply(header.empty, header.schema,
-                            new ChangeSet(header.attributes, "read " + source, header.empty.created())).after();
-                } catch (ChangeRejected r) {
-                    String base = header.paths.get(r.changeIndex());
-                    throw error(pathOf(base, r.property(), r.problem()), r.problem());
-                }
-                links.sort(Map.Entry.comparingByKey()); // the links kept until the end go back to their places
-                List<Element> all = new ArrayList<>(nodes.size() + links.size());
-                all.addAll(nodes);
-                links.forEach(l -> all.add(l.getValue()));
-                try {
-                    return ChangeEngine.addAll(withAttributes, header.schema, all);
-                } catch (ChangeRejected r) {
-                    int at = r.changeIndex();
-                    int index = at < nodes.size() ? nodeIndex.get(at) : links.get(at - nodes.size()).getKey();
-                    throw error(pathOf("$.elements[" + index + "]", r.property(), r.problem()), r.problem());
-                }
-            }
+            return new ReadElements.Header(MapDocument.empty(id, title, method, created), schema, changes, paths, mapValues);
         }
 
         private ObjectNode migrate(ObjectNode root, int version) throws MapFormatException {
@@ -440,22 +377,6 @@ public final class MapJsonReader {
                 tree.put("version", from + 1);
             }
             return tree;
-        }
-
-        private String pathOf(String base, String property, String problem) {
-            if (base.startsWith("$.attributes")) {
-                return base;
-            }
-            if (property.startsWith("attributes.")) {
-                return base + ".attributes." + property.substring("attributes.".length());
-            }
-            if (property.equals("endpoints")) {
-                return base + (problem.startsWith("target") ? ".target" : ".source");
-            }
-            if (property.equals("element")) {
-                return base;
-            }
-            return base + "." + property;
         }
 
         private Element element(JsonNode node, String path, Schema schema, Map<String, Value> mapValues) throws MapFormatException {
