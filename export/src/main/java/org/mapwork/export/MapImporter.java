@@ -36,6 +36,7 @@ public final class MapImporter {
     public ImportResult read(Path file) throws MapFormatException {
         String source = file.toString();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        context.limits().checkFileSize(file);
         try {
             if (name.endsWith(".csv")) {
                 Path links = null, map = null;
@@ -44,6 +45,11 @@ public final class MapImporter {
                     String stem = base.substring(0, base.length() - "-nodes.csv".length());
                     links = sibling(file, stem + "-links.csv");
                     map = sibling(file, stem + "-map.csv");
+                    for (Path p : new Path[] {links, map}) {
+                        if (p != null) {
+                            context.limits().checkFileSize(p);
+                        }
+                    }
                 }
                 try (InputStream nodes = Files.newInputStream(file);
                      InputStream l = links == null ? null : Files.newInputStream(links);
@@ -56,10 +62,10 @@ public final class MapImporter {
             String start = new String(head, StandardCharsets.UTF_8).stripLeading();
             try (InputStream in = Files.newInputStream(file)) {
                 if (name.endsWith(".png") || (head.length > 4 && (head[0] & 0xff) == 0x89 && head[1] == 'P')) {
-                    return new ImportResult(new EmbeddedMapImport(context.schemas()).readPng(source, in), List.of());
+                    return new ImportResult(new EmbeddedMapImport(context.schemas(), context.limits()).readPng(source, in), List.of());
                 }
                 if (name.endsWith(".svg")) {
-                    return new ImportResult(new EmbeddedMapImport(context.schemas()).readSvg(source, in), List.of());
+                    return new ImportResult(new EmbeddedMapImport(context.schemas(), context.limits()).readSvg(source, in), List.of());
                 }
                 if (name.endsWith(".graphml") || start.contains("<graphml")) {
                     return new GraphmlImport(context).read(source, in);
@@ -72,7 +78,7 @@ public final class MapImporter {
                 }
                 if (name.endsWith(".json")) {
                     if (start.contains("\"format\"") && start.contains("\"mapwork\"")) {
-                        return new ImportResult(new MapJsonReader(context.schemas()).read(source, in), List.of());
+                        return new ImportResult(new MapJsonReader(context.schemas()).withLimits(context.limits()).read(source, in), List.of());
                     }
                     return new KumuImport(context).read(source, in);
                 }

@@ -7,16 +7,18 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.mapwork.model.json.TemporarySibling;
 
 /**
  * The files of one export while it is being written: each goes to a temporary sibling of its target, and only when
  * all are complete are they moved into place (each move atomic). Closing without {@link #moveIntoPlace()}, after a
  * failure or a cancel, deletes the temporary files, so an export leaves either all its files or none, never half a
- * file where a good one was.
+ * file where a good one was; those of an export that was killed are deleted by the next export to the same file
+ * ({@link TemporarySibling}).
  */
 final class StagedFiles implements AutoCloseable {
 
@@ -25,7 +27,7 @@ final class StagedFiles implements AutoCloseable {
         void to(OutputStream out) throws IOException;
     }
 
-    private record Staged(Path temporary, Path target) {
+    private record Staged(TemporarySibling temporary, Path target) {
     }
 
     private final ExportProgress progress;
@@ -41,10 +43,9 @@ final class StagedFiles implements AutoCloseable {
     void write(Path target, Writing writing) throws IOException {
         checkNotCancelled();
         progress.file(target, staged.size(), count);
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        TemporarySibling tmp = TemporarySibling.beside(target);
         staged.add(new Staged(tmp, target));
-        try (OutputStream out = new BufferedOutputStream(new Watched(Files.newOutputStream(tmp)), 1 << 16)) {
+        try (OutputStream out = new BufferedOutputStream(new Watched(tmp.output()), 1 << 16)) {
             writing.to(out);
         } catch (IOException | RuntimeException e) {
             // a writer may wrap the stop in an error of its own (SVG's transformer does): a cancel is a cancel
@@ -72,12 +73,13 @@ final class StagedFiles implements AutoCloseable {
         }
         for (Staged s : staged) {
             // temporary files are private (rw-------); an exported file is for sharing, like any other document
-            if (Files.getFileStore(s.temporary()).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(s.temporary(), PosixFilePermissions.fromString("rw-r--r--"));
+            Path tmp = s.temporary().path();
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
-            Files.move(s.temporary(), s.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            s.temporary().moveOver(s.target());
         }
-        staged.clear();
+        close();
     }
 
     @Override
@@ -85,7 +87,7 @@ final class StagedFiles implements AutoCloseable {
         IOException first = null;
         for (Staged s : staged) {
             try {
-                Files.deleteIfExists(s.temporary());
+                s.temporary().close();
             } catch (IOException e) {
                 first = first == null ? e : first;
             }

@@ -142,6 +142,17 @@ class ExportProgressTest {
     }
 
     @Test
+    void the_temporary_file_a_killed_export_left_is_swept_by_the_next_export_to_that_file() throws Exception {
+        // as a kill -9 leaves it: named as the export names its temporary files, and no process holding it
+        Path left = dir.resolve(".centre.svg8123456789.tmp");
+        Files.writeString(left, "<svg");
+        Path someoneElses = dir.resolve(".centre.svg.swp");
+        Files.writeString(someoneElses, "an editor's swap file");
+        new MapExporter().export(doc, ExportFormat.SVG, dir.resolve("centre.svg"), MapExporter.Options.defaults());
+        assertEquals(List.of(".centre.svg.swp", "centre.svg"), listing());
+    }
+
+    @Test
     void a_failing_export_leaves_no_temporary_file() throws Exception {
         Watching progress = new Watching();
         // a map that PNG cannot hold at this resolution: the painter refuses it once the file is begun

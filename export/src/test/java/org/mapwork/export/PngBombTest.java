@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.mapwork.export.format.PngExport;
 import org.mapwork.export.imports.EmbeddedMapImport;
-import org.mapwork.export.imports.InputLimits;
+import org.mapwork.model.json.InputLimits;
 import org.mapwork.model.json.MapFormatException;
 
 /**
@@ -33,12 +33,12 @@ class PngBombTest {
 
     @Test
     void aTextChunkThatInflatesPastTheLimitIsRefusedNamingIt() throws Exception {
-        long inflated = InputLimits.maxInflated() + 16L * 1024 * 1024;
+        long inflated = InputLimits.current().maxInflatedBytes() + 16L * 1024 * 1024;
         byte[] png = pngWith(bomb(inflated));
         assertTrue(png.length < inflated / 200, "a small file (" + png.length + " bytes) standing for " + inflated);
         MapFormatException e = assertThrows(MapFormatException.class,
                 () -> reader.readPng("bomb.png", new ByteArrayInputStream(png)));
-        assertTrue(e.getMessage().contains("iTXt mapwork") && e.getMessage().contains("inflates to more than 64 MB")
+        assertTrue(e.getMessage().contains("iTXt mapwork") && e.getMessage().contains("larger than 64 MB, Mapwork's limit for text inside a file")
                 && e.getMessage().contains("-Dmapwork.maxInflatedMiB"), e.getMessage());
     }
 

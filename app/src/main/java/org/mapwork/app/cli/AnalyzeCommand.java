@@ -29,7 +29,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return cli.run((out, err) -> {
-            MapDocument doc = MapFiles.read(file);
+            MapDocument doc = MapFiles.read(cli, file);
             // the tables speak the map's language (see the templates' README), not the command's
             AnalysisReport report = MapFiles.method(doc).analyze(doc);
             out.print(csv ? ReportText.csv(report) : ReportText.text(report));

@@ -25,7 +25,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return cli.run((out, err) -> {
-            MapDocument doc = MapFiles.read(file);
+            MapDocument doc = MapFiles.read(cli, file);
             List<Finding> findings = MapFiles.method(doc).check(doc);
             for (Finding f : findings) {
                 out.println(cli.text("check.finding", cli.text("severity." + f.severity()), f.rule(),

@@ -26,7 +26,7 @@ public final class InfoCommand implements Callable<Integer> {
         return cli.run((out, err) -> {
             MapDocument doc;
             try {
-                doc = MapFiles.read(file);
+                doc = MapFiles.read(cli, file);
             } catch (MapFormatException e) {
                 throw cli.failure(ExitCodes.INVALID_INPUT, "error.prefixed", cli.commandName(), e.getMessage());
             }

@@ -43,7 +43,7 @@ public final class LayoutCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return cli.run((out, err) -> {
-            MapDocument doc = MapFiles.read(file);
+            MapDocument doc = MapFiles.read(cli, file);
             Set<String> selection = new LinkedHashSet<>(only);
             for (String id : selection) {
                 if (doc.element(id) == null || !doc.element(id).isNode()) {

@@ -32,9 +32,7 @@ public final class ValidateCommand implements Callable<Integer> {
                     out.println(cli.text("validate.ok", file, doc.methodId(), doc.size()));
                 } catch (MapFormatException e) {
                     // a file of another tool is not "invalid JSON": say what it is and how to make a map of it
-                    var kind = org.mapwork.export.MapImporter.otherKind(file);
-                    err.println(kind.isPresent() ? cli.text("validate.other-format", file, kind.get(), file)
-                            : cli.text("validate.invalid", e.getMessage()));
+                    err.println(cli.text("validate.invalid", MapFiles.otherFormat(cli, file).orElse(e.getMessage())));
                     bad++;
                 }
             }

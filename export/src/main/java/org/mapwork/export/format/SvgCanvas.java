@@ -1,5 +1,9 @@
 package org.mapwork.export.format;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -55,6 +59,7 @@ final class SvgCanvas extends AbstractGraphics2D {
 
     private final SvgMarkup markup;
     private final StringBuilder out;
+    private final Writer sink;
     /** The group now open, shared with canvases {@link #create}d from this one (they write into the same text). */
     private final OpenGroup open;
     private final StringBuilder scratch = new StringBuilder(96);
@@ -69,8 +74,18 @@ final class SvgCanvas extends AbstractGraphics2D {
 
     /** A canvas writing into {@code out}. */
     SvgCanvas(StringBuilder out) {
+        this(out, null);
+    }
+
+    /**
+     * A canvas writing into {@code out} and handing its text on to {@code sink} every 1 M characters, so that a large
+     * map's picture is never whole in memory ({@code null}: keep it all in {@code out}). A failure of the sink comes
+     * out of the drawing call as an {@link UncheckedIOException}.
+     */
+    SvgCanvas(StringBuilder out, Writer sink) {
         super(false);
         this.out = out;
+        this.sink = sink;
         this.markup = new SvgMarkup();
         this.open = new OpenGroup();
         gc = new GraphicContext();
@@ -79,6 +94,7 @@ final class SvgCanvas extends AbstractGraphics2D {
     private SvgCanvas(SvgCanvas parent) {
         super(parent);
         this.out = parent.out;
+        this.sink = parent.sink;
         this.markup = parent.markup;
         this.open = parent.open;
     }
@@ -138,6 +154,19 @@ final class SvgCanvas extends AbstractGraphics2D {
         out.append('>');
         SvgMarkup.text(out, s);
         out.append("</text>");
+        drain();
+    }
+
+    /** Hands the text written so far on to the sink once there is enough of it. */
+    private void drain() {
+        if (sink != null && out.length() >= 1 << 20) {
+            try {
+                sink.append(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.setLength(0);
+        }
     }
 
     /** One shape as its element: a rectangle, rounded rectangle, ellipse, circle or line as such, anything else as a path. */
@@ -168,6 +197,7 @@ final class SvgCanvas extends AbstractGraphics2D {
             out.append(" stroke=\"none\"");
         }
         out.append("/>");
+        drain();
     }
 
     /** A rectangle with sides; one of zero width or height is a line, one with neither draws nothing. */

@@ -1,8 +1,12 @@
 package org.mapwork.export.format;
 
 import java.awt.geom.Rectangle2D;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -34,30 +38,63 @@ public final class SvgExport {
     }
 
     /**
-     * Writes the file: the root element with the picture's size and the drawing defaults, the map's title, the map
-     * itself in {@code <metadata>}, then the picture as the painter draws it on an {@link SvgCanvas}.
+     * Writes the file: the root element with the picture's size and the drawing defaults, the map's title, the picture
+     * as the painter draws it on an {@link SvgCanvas}, then the map itself in {@code <metadata>}.
      */
     public static void write(MapDocument doc, MapPainter painter, RenderOptions opts, OutputStream out) throws IOException {
         Rectangle2D extent = painter.extent(doc, opts);
         int w = (int) Math.ceil(extent.getWidth()), h = (int) Math.ceil(extent.getHeight());
-        // about 1.5 kB per element in the end (its elements and its share of the embedded map): sized once, not regrown
-        StringBuilder svg = new StringBuilder(8192 + 1536 * doc.size());
+        // the text goes out as it is written (every 1 M characters), the embedded map straight into its base64: a 200 MB
+        // map's file was built whole in memory three times over (the text, its bytes, the map's JSON) and took 6.5 GB
+        Writer text = new OutputStreamWriter(new KeptOpen(out), StandardCharsets.UTF_8);
+        StringBuilder svg = new StringBuilder(1 << 17);
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>");
         svg.append("<svg xmlns=\"").append(SVG_NS).append("\" width=\"").append(w).append("\" height=\"").append(h)
                 .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\" font-family=\"")
                 .append(FONT_FAMILY.replace("'", "&apos;")).append("\" ").append(SvgCanvas.ROOT_DEFAULTS).append('>');
         svg.append("<title>");
         SvgMarkup.text(svg, doc.title());
-        svg.append("</title><metadata><mapwork:").append(MAP_ELEMENT).append(" xmlns:mapwork=\"").append(MAP_NS)
-                .append("\" encoding=\"base64\" format=\"").append(MapJson.FORMAT).append("\">")
-                .append(Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(MapJson.toBytes(doc)))
-                .append("</mapwork:").append(MAP_ELEMENT).append("></metadata>");
-        svg.append("<defs id=\"genericDefs\"/><g>");
-        SvgCanvas canvas = new SvgCanvas(svg);
-        painter.paint(canvas, doc, Viewport.of(extent, 1), opts);
+        svg.append("</title><defs id=\"genericDefs\"/><g>");
+        SvgCanvas canvas = new SvgCanvas(svg, text);
+        try {
+            painter.paint(canvas, doc, Viewport.of(extent, 1), opts);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         canvas.finish();
-        svg.append("</g></svg>");
-        out.write(svg.toString().getBytes(StandardCharsets.UTF_8));
+        // the map comes after the picture (SVG allows <metadata> anywhere), so that a drawing that is stopped early
+        // has written nothing yet
+        svg.append("</g><metadata><mapwork:").append(MAP_ELEMENT).append(" xmlns:mapwork=\"").append(MAP_NS)
+                .append("\" encoding=\"base64\" format=\"").append(MapJson.FORMAT).append("\">");
+        text.append(svg).flush();
+        svg.setLength(0);
+        try (OutputStream base64 = Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).wrap(new KeptOpen(out))) {
+            MapJson.write(doc, base64);
+        }
+        svg.append("</mapwork:").append(MAP_ELEMENT).append("></metadata></svg>");
+        text.append(svg);
+        text.close();
         out.flush();
+    }
+
+    /** The caller's stream, written through in blocks, neither flushed nor closed by the writers on it. */
+    private static final class KeptOpen extends FilterOutputStream {
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        /** Not passed on: a writer hands its text over on flush without pushing the export's buffer out early. */
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -105,6 +105,7 @@ public final class CsvImport {
         } else {
             tree = NativeTree.fresh(title, method);
         }
+        tree.within(nodesSource, context.limits());
         for (var a : mapAttributes.entrySet()) {
             AttributeDef def = schema.mapAttributes().get(a.getKey());
             if (def == null) {
@@ -129,6 +130,7 @@ public final class CsvImport {
         }
         Set<String> dropped = new LinkedHashSet<>();
         int placed = 0;
+        StandInGrid grid = new StandInGrid(sheet.records.size(), 8, 200, 120);
         for (CSVRecord rec : sheet.records) {
             String row = "row " + (rec.getRecordNumber() + 1);
             String label = CsvExport.unguard(sheet.get(rec, labelColumn));
@@ -151,7 +153,7 @@ public final class CsvImport {
             String order = sheet.get(rec, "order");
             o.put("order", order.isBlank() ? tree.nextOrder() : order.strip());
             ObjectNode g = o.putObject("geometry");
-            double[] def = {(placed % 8) * 200.0, (placed / 8) * 120.0, 160, 64};
+            double[] def = {grid.x(placed), grid.y(placed), 160, 64};
             placed++;
             String[] names = {"x", "y", "width", "height"};
             for (int i = 0; i < 4; i++) {

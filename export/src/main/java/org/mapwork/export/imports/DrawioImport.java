@@ -19,6 +19,7 @@ import org.mapwork.export.format.AttributeText;
 import org.mapwork.model.ElementKind;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.Value;
+import org.mapwork.model.json.InputLimits;
 import org.mapwork.model.json.MapFormatException;
 import org.mapwork.model.schema.AttributeDef;
 import org.mapwork.model.schema.ElementType;
@@ -74,7 +75,7 @@ public final class DrawioImport {
             if (!plain.isEmpty()) {
                 model = plain.get(0);
             } else {
-                String xml = inflate(source, diagram.getTextContent().strip());
+                String xml = inflate(source, diagram.getTextContent().strip(), context.limits());
                 model = SafeXml.parse(source + " (page 1)", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
                 if (!model.getLocalName().equals("mxGraphModel")) {
                     throw new MapFormatException(source, "<diagram>", "the page does not hold an mxGraphModel but <" + model.getLocalName() + ">");
@@ -95,14 +96,14 @@ public final class DrawioImport {
     }
 
     /** Compressed page content: base64 of raw deflate of the URL-encoded XML. */
-    static String inflate(String source, String text) throws MapFormatException {
+    static String inflate(String source, String text, InputLimits limits) throws MapFormatException {
         byte[] packed;
         try {
             packed = Base64.getMimeDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new MapFormatException(source, "<diagram>", "the page is neither mxGraph XML nor compressed (base64): " + e.getMessage());
         }
-        byte[] inflated = InputLimits.inflate(source, "<diagram>", packed, true);
+        byte[] inflated = limits.inflate(source, "<diagram>", packed, true);
         String encoded = new String(inflated, StandardCharsets.UTF_8);
         try {
             return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -166,7 +167,7 @@ public final class DrawioImport {
     private ImportResult convert(String source, mxGraphModel graph, Map<String, Map<String, String>> properties,
                                  List<String> warnings) throws MapFormatException {
         Schema schema = context.schema(context.methodId(), source);
-        NativeTree tree = NativeTree.fresh(context.titleFor(source), context.methodId());
+        NativeTree tree = NativeTree.fresh(context.titleFor(source), context.methodId()).within(source, context.limits());
         Map<String, Value> mapValues = Map.of();
         List<mxCell> vertices = new ArrayList<>();
         List<mxCell> edges = new ArrayList<>();
@@ -406,7 +407,7 @@ public final class DrawioImport {
         return def.allows(tree.typeOf(ids.get(s)), tree.typeOf(ids.get(t)));
     }
 
-    private static void stroke(NativeTree tree, String origin, String label, Connector c, double k) {
+    private static void stroke(NativeTree tree, String origin, String label, Connector c, double k) throws MapFormatException {
         ObjectNode o = tree.element(origin);
         o.put("id", tree.id(c.cell().getId(), "a"));
         o.put("kind", "annotation");

@@ -275,6 +275,7 @@ public final class GraphmlImport {
         } else {
             tree = NativeTree.fresh(graph.getOrDefault("mapwork.title", context.titleFor(source)), method);
         }
+        tree.within(source, context.limits());
         for (var e : graphData.entrySet()) {
             Key k = keys.get(e.getKey());
             if (k == null || k.name().startsWith("mapwork.")) {
@@ -301,6 +302,7 @@ public final class GraphmlImport {
             }
         }
         int placed = 0;
+        StandInGrid grid = new StandInGrid((int) items.stream().filter(it -> !it.edge).count(), 10, 200, 120);
         for (Item it : items) {
             if (it.edge) {
                 continue;
@@ -321,7 +323,7 @@ public final class GraphmlImport {
             String label = d.containsKey("label") ? d.get("label") : it.yLabel != null ? it.yLabel : d.getOrDefault("name", "");
             o.put("label", GraphmlExport.fromXmlSafe(label));
             o.put("order", d.containsKey("mapwork.order") ? d.get("mapwork.order") : tree.nextOrder());
-            double[] geo = geometry(source, origin, d, it.yGeometry, placed++);
+            double[] geo = geometry(source, origin, d, it.yGeometry, grid, placed++);
             ObjectNode g = o.putObject("geometry");
             g.put("x", geo[0]);
             g.put("y", geo[1]);
@@ -415,8 +417,9 @@ public final class GraphmlImport {
         return fallback == null ? "" : fallback;
     }
 
-    private static double[] geometry(String source, String origin, Map<String, String> d, double[] yGeometry, int index) throws MapFormatException {
-        double[] g = yGeometry != null ? yGeometry.clone() : new double[] {(index % 10) * 200.0, (index / 10) * 120.0, 160, 60};
+    private static double[] geometry(String source, String origin, Map<String, String> d, double[] yGeometry, StandInGrid grid,
+                                     int index) throws MapFormatException {
+        double[] g = yGeometry != null ? yGeometry.clone() : new double[] {grid.x(index), grid.y(index), 160, 60};
         String[] names = {"x", "y", "width", "height"};
         for (int i = 0; i < 4; i++) {
             String v = d.get(names[i]);

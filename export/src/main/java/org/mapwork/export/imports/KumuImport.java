@@ -83,6 +83,7 @@ public final class KumuImport {
         }
         NativeTree tree = mapId != null && Ids.isValid(mapId) && created != null
                 ? new NativeTree(mapId, title, method, created) : NativeTree.fresh(title, method);
+        tree.within(source, context.limits());
         Map<String, Value> mapValues = Map.of();
         if (header.path("attributes").isObject()) {
             var it = header.get("attributes").fields();
@@ -100,6 +101,7 @@ public final class KumuImport {
         Map<String, String> byKey = new HashMap<>();
         Map<String, List<String>> byLabel = new HashMap<>();
         JsonNode elements = root.get("elements");
+        StandInGrid grid = new StandInGrid(elements.size(), 8, 200, 120);
         for (int i = 0; i < elements.size(); i++) {
             String path = "$.elements[" + i + "]";
             JsonNode e = elements.get(i);
@@ -122,8 +124,8 @@ public final class KumuImport {
             o.put("label", label);
             o.put("order", tree.nextOrder());
             ObjectNode g = o.putObject("geometry");
-            g.put("x", e.path("x").isNumber() ? e.get("x").doubleValue() : (i % 8) * 200.0);
-            g.put("y", e.path("y").isNumber() ? e.get("y").doubleValue() : (i / 8) * 120.0);
+            g.put("x", e.path("x").isNumber() ? e.get("x").doubleValue() : grid.x(i));
+            g.put("y", e.path("y").isNumber() ? e.get("y").doubleValue() : grid.y(i));
             g.put("width", 160);
             g.put("height", 64);
             attributes(source, path, o, schema.type(ElementKind.NODE, type, mapValues), fields, ELEMENT_FIELDS, warnings);

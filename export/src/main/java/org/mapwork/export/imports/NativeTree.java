@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mapwork.model.Ids;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.OrderKey;
+import org.mapwork.model.json.InputLimits;
 import org.mapwork.model.json.MapFormatException;
 import org.mapwork.model.json.MapJson;
 import org.mapwork.model.json.MapJsonReader;
@@ -34,6 +35,8 @@ final class NativeTree {
     private final List<String> origins = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
     private String order = null;
+    private String source = "?";
+    private InputLimits limits = InputLimits.current();
 
     NativeTree(String id, String title, String method, Instant created) {
         root.put("format", MapJson.FORMAT);
@@ -50,12 +53,24 @@ final class NativeTree {
         return new NativeTree(Ids.newId("m"), title, method, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /** Counts this map's elements against {@code budget}; {@code file} names the file in the message. */
+    NativeTree within(String file, InputLimits budget) {
+        this.source = file;
+        this.limits = budget;
+        return this;
+    }
+
     ObjectNode attributes() {
         return root.has("attributes") ? (ObjectNode) root.get("attributes") : root.putObject("attributes");
     }
 
-    /** Adds an element object (to be filled by the caller) that came from {@code origin}, e.g. "line 12". */
-    ObjectNode element(String origin) {
+    /**
+     * Adds an element object (to be filled by the caller) that came from {@code origin}, e.g. "line 12".
+     *
+     * @throws MapFormatException when the map would have more elements than the limits allow
+     */
+    ObjectNode element(String origin) throws MapFormatException {
+        limits.checkElementCount(source, origin, origins.size());
         origins.add(origin);
         return ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("elements")).addObject();
     }
@@ -154,18 +169,13 @@ final class NativeTree {
     MapDocument header(String source, SchemaRegistry schemas) throws MapFormatException {
         ObjectNode copy = root.deepCopy();
         copy.putArray("elements");
-        try {
-            return new MapJsonReader(schemas).read(source, MapJson.newReadingMapper().writeValueAsString(copy));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new MapFormatException(source, "file", "cannot convert: " + e.getOriginalMessage(), e);
-        }
+        return new MapJsonReader(schemas).read(source, copy);
     }
 
     MapDocument read(String source, SchemaRegistry schemas) throws MapFormatException {
         try {
-            return new MapJsonReader(schemas).read(source, MapJson.newReadingMapper().writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new MapFormatException(source, "file", "cannot convert: " + e.getOriginalMessage(), e);
+            // the tree itself, not its text read back: that held the map three times over (tree, text, tree)
+            return new MapJsonReader(schemas).withLimits(limits).readHandedOver(source, root);
         } catch (MapFormatException e) {
             Matcher m = ELEMENT_PATH.matcher(e.location());
             if (m.matches()) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.mapwork.model.json.InputLimits;
 import org.mapwork.model.json.MapFormatException;
 
 /**
@@ -23,7 +24,7 @@ final class PngText {
     }
 
     /** The text of the {@code iTXt} chunk named {@code keyword}, or {@code null} when the PNG has none. */
-    static String find(String source, InputStream in, String keyword) throws MapFormatException {
+    static String find(String source, InputStream in, String keyword, InputLimits limits) throws MapFormatException {
         DataInputStream data = new DataInputStream(in);
         try {
             byte[] signature = data.readNBytes(8);
@@ -49,7 +50,7 @@ final class PngText {
                     throw new EOFException("the iTXt chunk is cut short");
                 }
                 data.skipNBytes(4);
-                String text = text(source, chunk, keyword);
+                String text = text(source, chunk, keyword, limits);
                 if (text != null) {
                     return text;
                 }
@@ -62,7 +63,7 @@ final class PngText {
     }
 
     /** An iTXt chunk's text when its keyword is {@code keyword}: keyword, 0, flag, method, language, 0, keyword, 0, text. */
-    private static String text(String source, byte[] chunk, String keyword) throws MapFormatException {
+    private static String text(String source, byte[] chunk, String keyword, InputLimits limits) throws MapFormatException {
         int end = indexOf(chunk, 0);
         if (end < 0 || !new String(chunk, 0, end, StandardCharsets.ISO_8859_1).equals(keyword)) {
             return null;
@@ -82,10 +83,9 @@ final class PngText {
             if (chunk[end + 2] != 0) {
                 throw new MapFormatException(source, where, "compression method " + chunk[end + 2] + " is not zlib (0)");
             }
-            text = InputLimits.inflate(source, where, text, false);
-        } else if (text.length > InputLimits.maxInflated()) {
-            throw new MapFormatException(source, where, "the text is larger than " + InputLimits.maxInflated() / 1024 / 1024
-                    + " MB, Mapwork's limit for text inside a file (-Dmapwork.maxInflatedMiB=N raises it)");
+            text = limits.inflate(source, where, text, false);
+        } else {
+            limits.checkInflated(source, where, text.length);
         }
         return new String(text, StandardCharsets.UTF_8);
     }

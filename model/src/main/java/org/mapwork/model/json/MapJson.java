@@ -1,12 +1,12 @@
 package org.mapwork.model.json;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,9 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,9 +44,13 @@ public final class MapJson {
     public static final String FORMAT = "mapwork";
     public static final String EXTENSION = ".mapwork.json";
 
-    /** Limits for reading outside input: big enough for any real map, small enough to refuse a hostile file fast. */
+    /**
+     * Limits for reading outside input: big enough for any real map, small enough to refuse a hostile file fast. The
+     * document's length is {@link InputLimits}' file limit as the JVM started with it (a file on disk is checked
+     * against the reader's own limits before it is opened; this holds a stream too).
+     */
     public static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
-            .maxDocumentLength(256L * 1024 * 1024)
+            .maxDocumentLength(InputLimits.current().maxFileBytes())
             .maxNestingDepth(64)
             .maxStringLength(5_000_000)
             .maxNumberLength(64)
@@ -83,31 +89,52 @@ public final class MapJson {
 
     /** The document as native JSON text (ends with a newline). */
     public static String toJson(MapDocument doc) {
-        try {
-            return WRITER.writeValueAsString(toTree(doc)) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new String(toBytes(doc), StandardCharsets.UTF_8);
     }
 
     public static byte[] toBytes(MapDocument doc) {
-        return toJson(doc).getBytes(StandardCharsets.UTF_8);
-    }
-
-    public static void write(MapDocument doc, OutputStream out) throws IOException {
-        out.write(toBytes(doc));
-    }
-
-    /** Writes the file atomically: to a temporary sibling first, then moved over the target. */
-    public static void writeFile(MapDocument doc, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + 256 * doc.size());
         try {
-            Files.write(tmp, toBytes(doc));
-            keepOrOpenPermissions(tmp, file);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            write(doc, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Writes the document as native JSON text (ending with a newline) and leaves {@code out} open. Element by element:
+     * only one element is a JSON tree at a time, so a large map is not held a second and third time (as a tree of the
+     * whole map and as its text) while it is written.
+     */
+    public static void write(MapDocument doc, OutputStream out) throws IOException {
+        ObjectNode header = toTree(doc, false);
+        try (JsonGenerator g = WRITER.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : header.properties()) {
+                g.writeFieldName(field.getKey());
+                g.writeTree(field.getValue());
+            }
+            g.writeFieldName("elements");
+            g.writeStartArray();
+            for (Element e : doc.inDrawOrder()) {
+                g.writeTree(element(e));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    /** Writes the file atomically: to a temporary sibling first ({@link TemporarySibling}), then moved over the target. */
+    public static void writeFile(MapDocument doc, Path file) throws IOException {
+        try (TemporarySibling tmp = TemporarySibling.beside(file)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(tmp.output(), 1 << 16)) {
+                write(doc, out);
+            }
+            keepOrOpenPermissions(tmp.path(), file);
+            tmp.moveOver(file);
         }
     }
 
@@ -127,6 +154,10 @@ public final class MapJson {
 
     /** The document as a JSON tree, keys in the native order. */
     public static ObjectNode toTree(MapDocument doc) {
+        return toTree(doc, true);
+    }
+
+    private static ObjectNode toTree(MapDocument doc, boolean withElements) {
         ObjectNode root = NODES.objectNode();
         root.put("format", FORMAT);
         root.put("version", MapDocument.FORMAT_VERSION);
@@ -137,9 +168,11 @@ public final class MapJson {
         if (!doc.mapAttributes().isEmpty()) {
             root.set("attributes", values(doc.mapAttributes()));
         }
-        ArrayNode elements = root.putArray("elements");
-        for (Element e : doc.inDrawOrder()) {
-            elements.add(element(e));
+        if (withElements) {
+            ArrayNode elements = root.putArray("elements");
+            for (Element e : doc.inDrawOrder()) {
+                elements.add(element(e));
+            }
         }
         return root;
     }

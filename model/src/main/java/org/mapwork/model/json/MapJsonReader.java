@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,15 +16,15 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mapwork.model.Change;
-import org.mapwork.model.ChangeEngine;
-import org.mapwork.model.ChangeRejected;
-import org.mapwork.model.ChangeSet;
 import org.mapwork.model.Element;
 import org.mapwork.model.ElementKind;
 import org.mapwork.model.Geometry;
@@ -53,9 +52,14 @@ public final class MapJsonReader {
     private static final Set<String> GEOMETRY_KEYS = Set.of("x", "y", "width", "height", "points");
     private static final Set<String> STYLE_KEYS = Set.of("colour", "shape");
 
+    /** Reads one value of the file at a time; what follows it is the file's next value, not a trailing token. */
+    private static final com.fasterxml.jackson.databind.ObjectReader VALUES = MapJson.mapper().reader()
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final SchemaRegistry schemas;
     private final List<Migration> migrations;
     private final int currentVersion;
+    private InputLimits limits = InputLimits.current();
 
     public MapJsonReader(SchemaRegistry schemas) {
         this(schemas, MIGRATIONS, MapDocument.FORMAT_VERSION);
@@ -68,8 +72,16 @@ public final class MapJsonReader {
         this.currentVersion = currentVersion;
     }
 
+    /** This reader, keeping {@code limits} instead of {@link InputLimits#current()}. */
+    public MapJsonReader withLimits(InputLimits limits) {
+        MapJsonReader r = new MapJsonReader(schemas, migrations, currentVersion);
+        r.limits = limits;
+        return r;
+    }
+
     public MapDocument read(Path file) throws MapFormatException {
         String name = file.toString();
+        limits.checkFileSize(file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(name, in);
         } catch (NoSuchFileException e) {
@@ -83,27 +95,23 @@ public final class MapJsonReader {
         return read(source, new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Reads a map from a stream. The elements are turned into the model one at a time as the parser meets them, not
+     * after a JSON tree of the whole file (a 200 MB map's tree took 3 GB): only the header and one element are a tree
+     * at any moment, in the order Mapwork writes a file. A file in another order still reads the same.
+     */
     public MapDocument read(String source, InputStream in) throws MapFormatException {
-        JsonNode root;
-        com.fasterxml.jackson.core.JsonParser parser = null;
+        JsonParser parser = null;
         try {
             parser = MapJson.mapper().getFactory().createParser(in);
-            root = MapJson.mapper().readTree(parser);
+            return new Walk(source).stream(parser);
         } catch (StreamConstraintsException e) {
             throw new MapFormatException(source, ReadLimitMessage.where(e, parser), ReadLimitMessage.of(e, parser), e);
         } catch (JsonProcessingException e) {
-            String m = firstLine(e.getOriginalMessage());
-            // said in the reader's words, not the JSON library's feature names
-            String problem = m.startsWith("Trailing token") ? "more follows the map's closing brace; a map file holds one JSON object"
-                    : "not valid JSON: " + m;
-            throw new MapFormatException(source, where(e.getLocation()), problem, e);
+            throw new MapFormatException(source, where(e.getLocation()), "not valid JSON: " + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new MapFormatException(source, "file", "cannot read: " + e.getMessage(), e);
         }
-        if (root == null || root.isMissingNode()) {
-            throw new MapFormatException(source, "$", "the file is empty");
-        }
-        return new Walk(source).document(root);
     }
 
     /**
@@ -114,7 +122,18 @@ public final class MapJsonReader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new MapFormatException(source, "$", "no map");
         }
-        return new Walk(source).document(root.deepCopy());
+        return new Walk(source).document(root, false);
+    }
+
+    /**
+     * As {@link #read(String, JsonNode)} for a tree the caller hands over and no longer needs (an import's): each
+     * element is taken out of it once it is read, so that the tree of a large map and the map are never both whole.
+     */
+    public MapDocument readHandedOver(String source, JsonNode root) throws MapFormatException {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new MapFormatException(source, "$", "no map");
+        }
+        return new Walk(source).document(root, true);
     }
 
     /**
@@ -185,8 +204,100 @@ public final class MapJsonReader {
             return new MapFormatException(source, path, problem);
         }
 
-        MapDocument document(JsonNode node) throws MapFormatException {
-            ObjectNode root = object(node, "$");
+        /** The whole map from a tree (migrated first when it is of an older format version). */
+        MapDocument document(JsonNode node, boolean release) throws MapFormatException {
+            ObjectNode root = migrate(object(node, "$"), version(object(node, "$")));
+            ReadElements.Header header = header(root);
+            JsonNode elementsNode = root.get("elements");
+            if (elementsNode == null || !elementsNode.isArray()) {
+                throw error("$.elements", "expected an array of elements, got " + describe(elementsNode));
+            }
+            ReadElements elements = new ReadElements(source, header);
+            for (int i = 0; i < elementsNode.size(); i++) {
+                limits.checkElementCount(source, "$.elements[" + i + "]", i);
+                elements.add(i, element(elementsNode.get(i), "$.elements[" + i + "]", header.schema(), header.mapValues()));
+                if (release) {
+                    ((ArrayNode) elementsNode).set(i, com.fasterxml.jackson.databind.node.NullNode.instance);
+                }
+            }
+            return elements.document();
+        }
+
+        /**
+         * The whole map from a parser standing before the file's first token. Each element is made as soon as it is
+         * read when the header before it says all it needs (format, version, method, and for a method whose maps
+         * define their link types, the map's attributes); an element that comes before what it needs is kept as a
+         * tree until the end. A file of an older version is read as a tree and migrated.
+         */
+        MapDocument stream(JsonParser p) throws IOException, MapFormatException {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw error("$", "the file is empty");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                return document(VALUES.<JsonNode>readTree(p), true); // says what the file holds instead of an object
+            }
+            ObjectNode root = MapJson.mapper().getNodeFactory().objectNode();
+            ReadElements elements = null;
+            Map<Integer, JsonNode> waiting = new java.util.TreeMap<>();
+            boolean elementsRead = false;
+            int count = 0;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!key.equals("elements") || value != JsonToken.START_ARRAY) {
+                    root.set(key, VALUES.<JsonNode>readTree(p));
+                    continue;
+                }
+                root.putArray("elements");
+                elementsRead = true;
+                ReadElements.Header header = ready(root);
+                if (header != null) {
+                    elements = new ReadElements(source, header);
+                }
+                boolean linkTypesKnown = header != null && (root.has("attributes") || header.schema().mapDefinedLinkTypes() == null);
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    String path = "$.elements[" + count + "]";
+                    limits.checkElementCount(source, path, count);
+                    JsonNode e = VALUES.<JsonNode>readTree(p);
+                    if (header != null && (linkTypesKnown || !"link".equals(e.path("kind").asText()))) {
+                        elements.add(count, element(e, path, header.schema(), header.mapValues()));
+                    } else {
+                        waiting.put(count, e);
+                    }
+                    count++;
+                }
+            }
+            if (p.nextToken() != null) {
+                throw error(where(p.currentTokenLocation()), "more follows the map's closing brace; a map file holds one JSON object");
+            }
+            if (elements == null) {
+                // the header came after the elements, or the file is of an older version: read it whole, as a tree
+                if (elementsRead) {
+                    ArrayNode all = root.putArray("elements");
+                    waiting.values().forEach(all::add);
+                }
+                return document(root, true);
+            }
+            ReadElements.Header header = header(root); // every key, also those after the elements
+            for (Map.Entry<Integer, JsonNode> w : waiting.entrySet()) {
+                elements.add(w.getKey(), element(w.getValue(), "$.elements[" + w.getKey() + "]", header.schema(), header.mapValues()));
+            }
+            return elements.withHeader(header).document();
+        }
+
+        /** The header when everything the elements need has come before them, in the current version; else null. */
+        private ReadElements.Header ready(ObjectNode soFar) throws MapFormatException {
+            for (String key : List.of("format", "version", "id", "title", "method", "created")) {
+                if (!soFar.has(key)) {
+                    return null;
+                }
+            }
+            return version(soFar) == currentVersion ? header(soFar) : null;
+        }
+
+        /** The format's name and version, checked: a map file, of a version this reader reads. */
+        private int version(ObjectNode root) throws MapFormatException {
             String format = root.path("format").isTextual() ? root.get("format").asText() : null;
             if (!MapJson.FORMAT.equals(format)) {
                 throw error("$.format", "expected \"" + MapJson.FORMAT + "\" (a Mapwork map), got "
@@ -204,9 +315,13 @@ public final class MapJsonReader {
             if (version < 1) {
                 throw error("$.version", "expected a format version 1.." + currentVersion + ", got " + version);
             }
-            root = migrate(root, version);
-            checkKeys(root, "$", ROOT_KEYS);
+            return version;
+        }
 
+        /** Everything of a map but its elements, checked: keys, id, title, method, creation time, map attributes. */
+        private ReadElements.Header header(ObjectNode root) throws MapFormatException {
+            version(root);
+            checkKeys(root, "$", ROOT_KEYS);
             String id = text(root, "$", "id", true);
             if (!Ids.isValid(id)) {
                 throw error("$.id", "expected an id of letters, digits and -_.:, got " + describe(root.get("id")));
@@ -226,9 +341,10 @@ public final class MapJsonReader {
             } catch (DateTimeParseException e) {
                 throw error("$.created", "expected a UTC time like 2026-11-22T09:30:00Z, got \"" + createdText + '"');
             }
-
             List<Change> changes = new ArrayList<>();
             List<String> paths = new ArrayList<>();
+            // map attributes first: elements' options and link types depend on them
+            Map<String, Value> mapValues = new LinkedHashMap<>();
             JsonNode attrs = root.get("attributes");
             if (attrs != null) {
                 ObjectNode attrObj = object(attrs, "$.attributes");
@@ -241,66 +357,18 @@ public final class MapJsonReader {
                         throw error(path, "method " + method + " has no map attribute \"" + f.getKey() + "\"; known: "
                                 + schema.mapAttributes().keySet());
                     }
-                    changes.add(Change.setMapAttribute(f.getKey(), value(def, f.getValue(), path)));
+                    Value v = value(def, f.getValue(), path);
+                    changes.add(Change.setMapAttribute(f.getKey(), v));
                     paths.add(path);
+                    mapValues.put(f.getKey(), v);
                 }
             }
-
-            JsonNode elementsNode = root.get("elements");
-            if (elementsNode == null || !elementsNode.isArray()) {
-                throw error("$.elements", "expected an array of elements, got " + describe(elementsNode));
-            }
-            Map<String, String> seen = new HashMap<>();
-            List<Change> links = new ArrayList<>();
-            List<String> linkPaths = new ArrayList<>();
-            // map attributes first: elements' options and link types depend on them
-            Map<String, Value> mapValues = new LinkedHashMap<>();
-            for (Change c : changes) {
-                Change.SetMapAttribute s = (Change.SetMapAttribute) c;
-                mapValues.put(s.name(), s.value());
-            }
-            for (int i = 0; i < elementsNode.size(); i++) {
-                String path = "$.elements[" + i + "]";
-                Element e = element(elementsNode.get(i), path, schema, mapValues);
-                String first = seen.putIfAbsent(e.id(), path);
-                if (first != null) {
-                    throw error(path + ".id", "duplicate id \"" + e.id() + "\" (first at " + first + ")");
-                }
-                if (e.isLink()) {
-                    links.add(Change.add(e));
-                    linkPaths.add(path);
-                } else {
-                    changes.add(Change.add(e));
-                    paths.add(path);
-                }
-            }
-            changes.addAll(links);
-            paths.addAll(linkPaths);
-
-            MapDocument empty = MapDocument.empty(id, title, method, created);
-            int attributeCount = mapValues.size();
-            MapDocument withAttributes;
-            try {
-                withAttributes = ChangeEngine.apply(empty, schema,
-                        new ChangeSet(changes.subList(0, attributeCount), "read " + source, created)).after();
-            } catch (ChangeRejected r) {
-                String base = paths.get(r.changeIndex());
-                throw error(pathOf(base, r.property(), r.problem()), r.problem());
-            }
-            List<Element> elements = new ArrayList<>(changes.size() - attributeCount);
-            for (Change c : changes.subList(attributeCount, changes.size())) {
-                elements.add(((Change.AddElement) c).element());
-            }
-            try {
-                return ChangeEngine.addAll(withAttributes, schema, elements);
-            } catch (ChangeRejected r) {
-                String base = paths.get(attributeCount + r.changeIndex());
-                throw error(pathOf(base, r.property(), r.problem()), r.problem());
-            }
+            return new ReadElements.Header(MapDocument.empty(id, title, method, created), schema, changes, paths, mapValues);
         }
 
         private ObjectNode migrate(ObjectNode root, int version) throws MapFormatException {
-            ObjectNode tree = root;
+            // a migration changes the tree: never the caller's (a tree handed to read(source, JsonNode))
+            ObjectNode tree = version < currentVersion ? root.deepCopy() : root;
             for (int v = version; v < currentVersion; v++) {
                 final int from = v;
                 Migration step = migrations.stream().filter(m -> m.from() == from).findFirst().orElseThrow(() ->
@@ -309,22 +377,6 @@ public final class MapJsonReader {
                 tree.put("version", from + 1);
             }
             return tree;
-        }
-
-        private String pathOf(String base, String property, String problem) {
-            if (base.startsWith("$.attributes")) {
-                return base;
-            }
-            if (property.startsWith("attributes.")) {
-                return base + ".attributes." + property.substring("attributes.".length());
-            }
-            if (property.equals("endpoints")) {
-                return base + (problem.startsWith("target") ? ".target" : ".source");
-            }
-            if (property.equals("element")) {
-                return base;
-            }
-            return base + "." + property;
         }
 
         private Element element(JsonNode node, String path, Schema schema, Map<String, Value> mapValues) throws MapFormatException {

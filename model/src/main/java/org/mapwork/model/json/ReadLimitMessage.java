@@ -49,7 +49,7 @@ public final class ReadLimitMessage {
             return "lists and objects are nested more than " + count(limits.getMaxNestingDepth()) + " deep, deeper than any map needs";
         }
         if (m.startsWith("Document length")) {
-            return "the file is larger than " + count(limits.getMaxDocumentLength() / 1024 / 1024) + " MB, the most Mapwork reads";
+            return new InputLimits(limits.getMaxDocumentLength(), 0, 0).fileTooLarge();
         }
         return "the file goes past one of Mapwork's reading limits: "
                 + m.replaceAll("\\s*\\(?,?\\s*from `StreamReadConstraints[^`]*`\\)?", "").strip();
