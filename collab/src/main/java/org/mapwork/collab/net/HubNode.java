@@ -112,19 +112,21 @@ public final class HubNode implements AutoCloseable {
 
     private void takeOver(String mapId) throws IOException {
         Optional<HubShares.Share> before = shares.find(mapId);
-        HubRecording r;
-        if (before.isPresent()) {
-            r = HubRecording.resume(library, mapId, before.get().token(), before.get().hubId(), before.get().sharedAt());
-            shares.save(mapId, before.get().carriedOnBy(r.hub().hubId(), server.port()));
-        } else {
-            String token = HubCore.newToken();
-            r = HubRecording.share(library, mapId, token);
-            shares.save(mapId, new HubShares.Share(token, r.hub().hubId(), r.sharedAt()));
+        String token = before.map(HubShares.Share::token).orElseGet(HubCore::newToken);
+        HubRecording r = before.isPresent()
+                ? HubRecording.resume(library, mapId, token, before.get().hubId(), before.get().sharedAt())
+                : HubRecording.share(library, mapId, token);
+        try {
+            shares.save(mapId, before.isPresent() ? before.get().carriedOnBy(r.hub().hubId(), server.port())
+                    : new HubShares.Share(token, r.hub().hubId(), r.sharedAt()));
+            // the claim says whether, this fact says where; a stale one (the owner died) is overwritten here
+            library.keepFact(OWNER_FACT + mapId, server.mapUri(mapId) + " " + Instant.now());
+            server.serve(r.hub());
+        } catch (RuntimeException | IOException e) {
+            r.close(); // the next try opens the map again
+            throw e;
         }
-        // the claim says whether, this fact says where; a stale one (the owner died) is overwritten here
-        library.keepFact(OWNER_FACT + mapId, server.mapUri(mapId) + " " + Instant.now());
         owned.put(mapId, r);
-        server.serve(r.hub());
         tookOver.forEach(l -> l.accept(mapId));
     }
 
