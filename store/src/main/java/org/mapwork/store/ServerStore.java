@@ -98,6 +98,9 @@ public record ServerStore(String host, int port, String database, String user, S
         return SCHEME + host + (port == DEFAULT_PORT ? "" : ":" + port) + "/" + database;
     }
 
+    /** Seconds an idle connection waits before the server's first keepalive probe (docs/adr/0019). */
+    static final int KEEPALIVE_IDLE_SECONDS = 5;
+
     String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
@@ -111,6 +114,11 @@ public record ServerStore(String host, int port, String database, String user, S
         }
         p.setProperty("ApplicationName", "mapwork");
         p.setProperty("connectTimeout", "10");
+        // a hub node cut off by the network must lose its claims (advisory locks) in seconds, not after the two hours
+        // of the operating system's default: the server probes an idle connection after 5 s, every 2 s, 3 times
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("options", "-c tcp_keepalives_idle=" + KEEPALIVE_IDLE_SECONDS
+                + " -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3");
         return p;
     }
 

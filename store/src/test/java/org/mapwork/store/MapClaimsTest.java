@@ -50,6 +50,22 @@ class MapClaimsTest {
     }
 
     @Test
+    void theServerProbesANodesConnectionsSoACutOffNodeLosesItsClaimsInSeconds() throws Exception {
+        PostgresCluster.Database db = PG.newDatabase();
+        ServerStore store = ServerStore.parse(db.address(), Map.of("PGUSER", db.user(), "PGPASSWORD", db.password()), null);
+        try (Connection c = java.sql.DriverManager.getConnection(store.jdbcUrl(), store.connectionProperties());
+             Statement st = c.createStatement()) {
+            for (Map.Entry<String, String> setting : Map.of("tcp_keepalives_idle", "5", "tcp_keepalives_interval", "2",
+                    "tcp_keepalives_count", "3").entrySet()) {
+                try (ResultSet rs = st.executeQuery("SHOW " + setting.getKey())) {
+                    assertTrue(rs.next());
+                    assertEquals(setting.getValue(), rs.getString(1).replace("s", ""), setting.getKey());
+                }
+            }
+        }
+    }
+
+    @Test
     void aMapIsClaimedByOneNodeAtATimeAndALostNodesClaimPassesOn() throws Exception {
         PostgresCluster.Database db = PG.newDatabase();
         try (Library nodeA = open(db); Library nodeB = open(db); Connection admin = db.connect()) {

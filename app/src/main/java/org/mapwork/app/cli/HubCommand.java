@@ -17,6 +17,7 @@ import org.mapwork.collab.HubCore;
 import org.mapwork.collab.HubRecording;
 import org.mapwork.collab.net.HubAddresses;
 import org.mapwork.collab.net.HubLimits;
+import org.mapwork.collab.net.HubNode;
 import org.mapwork.collab.net.HubServer;
 import org.mapwork.collab.net.HubShares;
 import org.mapwork.collab.net.JoinCode;
@@ -68,6 +69,12 @@ public final class HubCommand implements Callable<Integer> {
             description = "With --store: a file whose first line is the database password (instead of $PGPASSWORD).")
     private Path passwordFile;
 
+    @Option(names = "--node",
+            description = {"With --store: run as one of several hub nodes on that database (docs/adr/0019): serve the "
+                    + "maps no other node serves, send devices to the node that serves the others, and take a map "
+                    + "over when its node stops."})
+    private boolean node;
+
     @Option(names = "--new-token",
             description = "Share with a new join token and a new order (devices must join again), instead of carrying on "
                     + "the map's last share with the token it had.")
@@ -113,7 +120,13 @@ public final class HubCommand implements Callable<Integer> {
                 throw cli.failure(ExitCodes.USAGE, "hub.bad-port", port);
             }
             InetAddress address = address();
+            if (node && store == null) {
+                throw cli.failure(ExitCodes.USAGE, "hub.node-without-store");
+            }
             try (Library lib = openLibrary(out)) {
+                if (node) {
+                    return runNode(lib, address, out, err);
+                }
                 List<HubRecording> shared = new ArrayList<>();
                 List<String> tokens = new ArrayList<>();
                 List<LanDiscovery.Handle> announced = new ArrayList<>();
@@ -186,6 +199,51 @@ public final class HubCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         });
+    }
+
+    /**
+     * One of several hub nodes: serves the maps whose claim it gets (printing their join lines when it does), sends
+     * devices to the node that serves the others, until Ctrl+C.
+     */
+    private int runNode(Library lib, InetAddress address, java.io.PrintWriter out, java.io.PrintWriter err)
+            throws CliOptions.Failure {
+        List<String> ids = new ArrayList<>();
+        try {
+            maps.forEach(name -> ids.add(lib.find(name).id()));
+        } catch (IllegalArgumentException e) {
+            throw cli.failure(ExitCodes.INVALID_INPUT, "error.prefixed", cli.commandName(), e.getMessage());
+        }
+        HubShares shares = HubShares.of(lib);
+        try (HubServer server = HubServer.start(address, port, HubLimits.defaults(), List.of());
+             HubNode hubNode = HubNode.start(lib, server, ids, java.time.Duration.ofMillis(500))) {
+            hubNode.onProblem(problem -> {
+                err.println(cli.text("error.prefixed", cli.commandName(), problem));
+                err.flush();
+            });
+            hubNode.onTookOver(mapId -> {
+                try {
+                    shares.find(mapId).ifPresent(share -> out.println(cli.text("hub.node-serves",
+                            server.joinUrl(mapId, share.token()))));
+                } catch (java.io.IOException e) {
+                    err.println(cli.text("error.prefixed", cli.commandName(), e.getMessage()));
+                }
+                out.flush();
+            });
+            out.println(cli.text("hub.listening", server.host(), server.port()));
+            out.flush();
+            Thread hook = new Thread(() -> stop.countDown(), "mapwork-hub-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            awaitStop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is what stopped us
+            }
+        } catch (IllegalStateException e) {
+            throw cli.failure(ExitCodes.INVALID_INPUT, "error.prefixed", cli.commandName(), e.getMessage());
+        }
+        out.println(cli.text("hub.stopped"));
+        return ExitCodes.OK;
     }
 
     /** The library directory's, or with --store the server database's library (saying when it made its tables). */

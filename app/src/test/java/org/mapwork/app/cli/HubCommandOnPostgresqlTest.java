@@ -76,6 +76,10 @@ class HubCommandOnPostgresqlTest {
     }
 
     private static Running run(Map<String, String> environment, String... args) {
+        return runUntil("Join: ", environment, args);
+    }
+
+    private static Running runUntil(String line, Map<String, String> environment, String... args) {
         HubCommand hub = new HubCommand(SCHEMAS, environment);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -83,7 +87,7 @@ class HubCommandOnPostgresqlTest {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute(args));
-        await("the Join line or the end", () -> out.toString().contains("Join: ") || exit.isDone());
+        await("'" + line + "' or the end", () -> out.toString().contains(line) || exit.isDone());
         return new Running(hub, out, err, exit);
     }
 
@@ -144,6 +148,56 @@ class HubCommandOnPostgresqlTest {
             List<String> authors = library.revisions("m-power").stream().map(Revision::actor).toList();
             assertEquals(List.of("dev-ana", "dev-ana"), authors.subList(authors.size() - 2, authors.size()),
                     "both edits recorded by their author");
+        }
+    }
+
+    @Test
+    void two_nodes_one_serves_the_map_the_other_sends_devices_there_and_takes_over_when_it_stops() throws Exception {
+        PostgresCluster.Database db = PG.newDatabase();
+        Map<String, String> env = Map.of("PGUSER", db.user(), "PGPASSWORD", db.password());
+        MapDocument start = MapDocument.empty("m-power", "Power map", "cli-test", Instant.parse("2026-11-22T09:00:00Z"));
+        try (Library library = Library.open(ServerStore.parse(db.address(), env, null), SCHEMAS, Library.Options.defaults())) {
+            library.createMap(start, null, null, "facilitator");
+        }
+        String[] args = {"--store", db.address(), "--node", "--bind", "127.0.0.1", "--no-announce", "--lang", "en", "Power"};
+        Running first = run(env, args);
+        JoinAddress servedByFirst = first.join();
+        Running second = runUntil("Hub listening", env, args);
+        Matcher port = Pattern.compile("port (\\d+)").matcher(second.out().toString());
+        assertTrue(port.find(), second.out().toString());
+        java.net.URI atSecond = java.net.URI.create("ws://127.0.0.1:" + port.group(1) + "/maps/m-power");
+        assertFalse(second.out().toString().contains("Join: "), "one node serves the map: " + second.out());
+
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        MapSession session = new MapSession(start, SCHEMA, "dev-ana", 0);
+        ClientCore core = new ClientCore(session, servedByFirst.token(), "Ana", 0);
+        HubClient client = on(thread, () -> new HubClient(core, atSecond, thread,
+                new HubClient.Backoff(java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(200))));
+        try {
+            client.start();
+            await("online", () -> client.state() == HubClient.State.ONLINE);
+            assertEquals(servedByFirst.map(), client.address(), "the second node sent the device to the first");
+            on(thread, () -> session.apply("Add the council",
+                    Change.add(Element.node("n-1", "actor", "Council", Geometry.box(0, 0, 100, 50), OrderKey.first()))));
+            await("committed", () -> on(thread, core::pending) == 0);
+
+            first.command().stop();
+            assertEquals(0, first.exit().get(20, TimeUnit.SECONDS), first.err().toString());
+            await("the second node serves the map", () -> second.out().toString().contains("Join: "));
+            assertEquals(servedByFirst.token(), second.join().token(), "the same share, carried on");
+            on(thread, () -> session.apply("Rename", Change.setLabel("n-1", "City council")));
+            await("committed by the second node", () -> client.state() == HubClient.State.ONLINE
+                    && on(thread, core::pending) == 0);
+            assertEquals(atSecond, client.address());
+            second.command().stop();
+            assertEquals(0, second.exit().get(20, TimeUnit.SECONDS), second.err().toString());
+        } finally {
+            client.close();
+            thread.shutdown();
+            assertTrue(thread.awaitTermination(20, TimeUnit.SECONDS));
+        }
+        try (Library library = Library.open(ServerStore.parse(db.address(), env, null), SCHEMAS, Library.Options.defaults())) {
+            assertEquals("City council", library.load("m-power").document().element("n-1").label());
         }
     }
 

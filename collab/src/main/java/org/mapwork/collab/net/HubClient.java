@@ -86,6 +86,8 @@ public final class HubClient implements AutoCloseable {
     private volatile URI uri;
     /** While a move is tried: the address to go back to when the other hub does not take this device. */
     private URI movingFrom;
+    /** Where to go next when the map is served by one of several hub nodes (a redirect, another node). */
+    private final NodeRoute route;
     private CompletableFuture<Boolean> moving;
     private final Executor sessionThread;
     private final Backoff backoff;
@@ -132,6 +134,7 @@ public final class HubClient implements AutoCloseable {
         this.pace = new RateLimit(pace.perSecond(), pace.burst(), System.nanoTime());
         this.core = Objects.requireNonNull(core, "core");
         this.uri = Objects.requireNonNull(map, "map");
+        this.route = new NodeRoute(map);
         this.sessionThread = Objects.requireNonNull(sessionThread, "sessionThread");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -273,6 +276,14 @@ public final class HubClient implements AutoCloseable {
         m.complete(stays);
     }
 
+    /**
+     * The same map's address on other hub nodes of one database (docs/adr/0019), tried in turn when the node in use
+     * cannot be reached; call before {@link #start()}.
+     */
+    public void alsoAt(List<URI> otherNodes) {
+        sessionThread.execute(() -> route.alsoAt(List.copyOf(otherNodes)));
+    }
+
     /** Connects (from any thread); reconnects by itself after drops until {@link #close()}. */
     public void start() {
         sessionThread.execute(this::connect);
@@ -331,6 +342,7 @@ public final class HubClient implements AutoCloseable {
                         return;
                     }
                     if (failure != null) {
+                        route.failed(failure, uri);
                         lost(gen, "cannot reach the hub: " + rootMessage(failure));
                         return;
                     }
@@ -478,6 +490,7 @@ public final class HubClient implements AutoCloseable {
         presenceScheduled = false;
         peers.clear();
         setState(State.OFFLINE);
+        uri = route.next(uri);
         Duration wait = backoff.after(failures++, jitter);
         int next = generation;
         // a move tried meanwhile connects by itself: this reconnect is then stale

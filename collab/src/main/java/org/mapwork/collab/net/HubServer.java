@@ -3,7 +3,6 @@ package org.mapwork.collab.net;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,10 +45,16 @@ public final class HubServer implements AutoCloseable {
     private final List<Consumer<String>> expelled;
     private final JoinCodeHandler joinCodes;
     private final ExecutorService senders;
+    private final FailedHellos failedHellos;
+    /** Where a map this hub does not serve is served now (another hub node), or empty: see {@link #redirectWith}. */
+    private final java.util.concurrent.atomic.AtomicReference<java.util.function.Function<String, java.util.Optional<URI>>> owners;
 
     private HubServer(Server server, ServerConnector connector, Map<String, MapRoom> rooms, List<Consumer<String>> expelled,
-            JoinCodeHandler joinCodes, ExecutorService senders) {
+            JoinCodeHandler joinCodes, ExecutorService senders, FailedHellos failedHellos,
+            java.util.concurrent.atomic.AtomicReference<java.util.function.Function<String, java.util.Optional<URI>>> owners) {
         this.senders = senders;
+        this.failedHellos = failedHellos;
+        this.owners = owners;
         this.expelled = expelled;
         this.joinCodes = joinCodes;
         this.server = server;
@@ -74,7 +79,10 @@ public final class HubServer implements AutoCloseable {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(failedHellos, "failedHellos");
-        Map<String, MapRoom> rooms = new LinkedHashMap<>();
+        // maps come and go while it runs when it is one of several hub nodes (HubNode)
+        Map<String, MapRoom> rooms = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Function<String, java.util.Optional<URI>>> owners =
+                new java.util.concurrent.atomic.AtomicReference<>(mapId -> java.util.Optional.empty());
         List<Consumer<String>> expelled = new CopyOnWriteArrayList<>();
         for (HubCore hub : maps) {
             if (rooms.put(hub.document().id(), new MapRoom(hub, expelled, failedHellos)) != null) {
@@ -116,6 +124,15 @@ public final class HubServer implements AutoCloseable {
                 }
                 String path = request.getHttpURI().getPath();
                 MapRoom room = path.startsWith(PREFIX) ? rooms.get(path.substring(PREFIX.length())) : null;
+                if (room == null && path.startsWith(PREFIX)) {
+                    java.util.Optional<URI> owner = owners.get().apply(path.substring(PREFIX.length()));
+                    if (owner.isPresent()) {
+                        // served by another hub node: the device connects there (docs/protocol.md, "Several hub nodes")
+                        response.getHeaders().put(HttpHeader.LOCATION, owner.get().toString());
+                        Response.writeError(request, response, callback, 307, "the map is served at " + owner.get());
+                        return null;
+                    }
+                }
                 if (room == null) {
                     Response.writeError(request, response, callback, 404, "no shared map at " + path);
                     return null;
@@ -137,7 +154,7 @@ public final class HubServer implements AutoCloseable {
             closeQuietly(server, rooms, senders);
             throw new IllegalStateException("cannot start the hub on " + bind.getHostAddress() + ":" + port + ": " + e, e);
         }
-        return new HubServer(server, connector, rooms, expelled, joinCodes, senders);
+        return new HubServer(server, connector, rooms, expelled, joinCodes, senders, failedHellos, owners);
     }
 
     private static ExecutorService senders() {
@@ -165,6 +182,34 @@ public final class HubServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * Starts serving another map (this hub node took it over, {@link HubNode}); devices connect at {@link #mapUri}.
+     *
+     * @throws IllegalArgumentException when the map is served here already
+     */
+    public void serve(HubCore hub) {
+        if (rooms.putIfAbsent(hub.document().id(), new MapRoom(hub, expelled, failedHellos)) != null) {
+            throw new IllegalArgumentException("map " + hub.document().id() + " is shared twice");
+        }
+    }
+
+    /** Stops serving a map (another node owns it now): its devices are closed with status 1001 and come back. */
+    public void stopServing(String mapId) {
+        MapRoom room = rooms.remove(mapId);
+        if (room != null) {
+            room.goingAway();
+            room.close();
+        }
+    }
+
+    /**
+     * Names, for a map not served here, the WebSocket address of the hub node that serves it: a device asking here
+     * for it is answered {@code 307} with that address as {@code Location} (docs/protocol.md). Empty: {@code 404}.
+     */
+    public void redirectWith(java.util.function.Function<String, java.util.Optional<URI>> ownerOf) {
+        owners.set(Objects.requireNonNull(ownerOf, "ownerOf"));
     }
 
     /** The port the hub listens on (the free one picked when started with port 0). */
