@@ -6,6 +6,7 @@ import { Mirror, inverse, newId, orderAfter } from './mirror.js';
 import { Canvas } from './canvas.js';
 import { language, setLanguage, text, translatePage } from './texts.js';
 import { notice, showFindingsList, showPeople, showFindings, status } from './panels.js';
+import { MethodParts } from './method.js';
 
 const NODE_WIDTH = 140; // as the editor's new nodes
 const NODE_HEIGHT = 60;
@@ -27,6 +28,15 @@ const page = {
 };
 
 const canvas = new Canvas($('map'), key => selectionChanged(key));
+const method = new MethodParts({
+  map: () => (page.mirror ? shown() : null),
+  selected: () => canvas.selected,
+  edit: (summary, changes) => edit(summary, changes),
+  nameOf: e => nameOf(e),
+  askName: (placeholder, done) => askLabel(null, '', placeholder, done),
+  placeBelow: (m, x, y, w, h) => scanPlace(m, x, y, w, h),
+  select: key => canvas.select(key),
+});
 
 function start() {
   translatePage(document);
@@ -157,6 +167,7 @@ function palette(p) {
   page.palette = p;
   fillTypes($('node-type'), p.nodeTypes);
   fillTypes($('link-type'), p.linkTypes);
+  method.setPalette(p);
   buttons();
 }
 
@@ -247,6 +258,7 @@ function buttons() {
   $('redo').disabled = !joined || waiting || page.redo.length === 0;
   $('add').disabled = !joined || page.palette.nodeTypes.length === 0;
   $('connect').disabled = !joined || page.palette.linkTypes.length === 0;
+  if (joined) method.refresh();
 }
 
 function addNode() {
@@ -263,6 +275,23 @@ function addNode() {
     edit(text('edit.add', typed || label), [{ change: 'add', element }]);
     canvas.select(id);
   });
+}
+
+/**
+ * A free box for a node the method places (a precondition below its outcome): cells left to right, then down, from
+ * (x, y), six to a row, as the desktop's editor lays them (FreePlaces), so both put it in the same place.
+ */
+function scanPlace(m, x, y, width, height) {
+  const gap = 20;
+  const boxes = [...m.elements.values()].filter(e => e.kind !== 'link' && e.geometry).map(e => e.geometry);
+  const free = (cx, cy) => boxes.every(b => cx + width + gap / 2 <= b.x || b.x + b.w <= cx - gap / 2
+    || cy + height + gap / 2 <= b.y || b.y + b.h <= cy - gap / 2);
+  for (let cell = 0; cell < 600; cell++) {
+    const cx = x + (cell % 6) * (width + gap);
+    const cy = y + Math.floor(cell / 6) * (height + gap);
+    if (free(cx, cy)) return { x: Math.round(cx * 10) / 10, y: Math.round(cy * 10) / 10, w: width, h: height };
+  }
+  return { x, y, w: width, h: height };
 }
 
 /** A box of a new node's size near (cx, cy) that overlaps no node: rings of places around it, nearest first. */
@@ -310,6 +339,7 @@ function askLabel(key, value, placeholder, done) {
   input.focus();
   input.select();
   const finish = keep => {
+    if (input.hidden) return; // hiding the focused input blurs it at once: Enter must not name twice
     input.hidden = true;
     input.onkeydown = input.onblur = null;
     if (keep) done(input.value.trim());
