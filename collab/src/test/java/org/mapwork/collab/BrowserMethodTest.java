@@ -260,6 +260,62 @@ class BrowserMethodTest {
         shot("toc-phone.png", "lto");
     }
 
+    @Test
+    void a_pen_stroke_by_mouse_and_by_finger_and_a_stamped_pictogram_reach_the_desktop_as_its_tools_make_them()
+            throws Exception {
+        MethodTemplate rich = Methods.byId("rich-picture").orElseThrow();
+        MapDocument example = rich.starter(true, Locale.ENGLISH);
+        share(example, rich);
+        shared = example;
+        await("the page offers the pen and the stamp", () -> shows("#pen") && shows("#stamp"));
+
+        // a freehand stroke with the mouse, then one with a finger: one stroke annotation each
+        byCss("#pen").click();
+        WebElement map = byCss("#map");
+        new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(map, -120, -60).clickAndHold()
+                .moveByOffset(40, 10).moveByOffset(40, 25).moveByOffset(40, -5).release().perform();
+        await("the desktop has the mouse's stroke", () -> strokes().size() == 1, () -> strokes().toString());
+        org.openqa.selenium.Rectangle box = map.getRect();
+        int x = box.getX() + box.getWidth() / 2;
+        int y = box.getY() + box.getHeight() / 2;
+        org.openqa.selenium.interactions.PointerInput finger = new org.openqa.selenium.interactions.PointerInput(
+                org.openqa.selenium.interactions.PointerInput.Kind.TOUCH, "finger");
+        org.openqa.selenium.interactions.Sequence touch = new org.openqa.selenium.interactions.Sequence(finger, 0);
+        org.openqa.selenium.interactions.PointerInput.Origin viewport = org.openqa.selenium.interactions.PointerInput.Origin.viewport();
+        touch.addAction(finger.createPointerMove(java.time.Duration.ZERO, viewport, x, y));
+        touch.addAction(finger.createPointerDown(0));
+        for (int i = 1; i <= 5; i++) {
+            touch.addAction(finger.createPointerMove(java.time.Duration.ofMillis(20), viewport, x + 15 * i, y + 8 * i));
+        }
+        touch.addAction(finger.createPointerUp(0));
+        browser.driver.perform(List.of(touch));
+        await("the desktop has the finger's stroke", () -> strokes().size() == 2, () -> strokes().toString());
+        for (Element stroke : strokes()) {
+            Geometry g = stroke.geometry();
+            assertTrue(g.points().size() >= 3, "a stroke through its points: " + g);
+            assertEquals(Geometry.stroke(g.points()), g, "its box around its points, as the desktop's pen makes it");
+        }
+        byCss("#pen").click();
+
+        // a pictogram stamped: the desktop's stamp tool's sticker
+        new Select(byCss("#pictogram")).selectByValue("worker");
+        byCss("#stamp-button").click();
+        await("the desktop has the sticker", () -> desktopMap().nodes().anyMatch(n -> !example.contains(n.id())));
+        Element sticker = desktopMap().nodes().filter(n -> !example.contains(n.id())).findFirst().orElseThrow();
+        Element expected = ((Change.AddElement) rich.pictograms().orElseThrow()
+                .stamp(example, "worker", Geometry.box(0, 0, 64, 64)).orElseThrow().changes().get(0)).element();
+        assertEquals(List.of(expected.type(), expected.attributes(), 64.0, 64.0), List.of(sticker.type(),
+                sticker.attributes(), sticker.geometry().width(), sticker.geometry().height()));
+        await("the page shows the hub's drawing of it", () -> browser.keys().contains(sticker.id()));
+    }
+
+    private MapDocument shared;
+
+    /** The strokes drawn since the map was shared. */
+    private List<Element> strokes() {
+        return desktopMap().elements().stream().filter(e -> e.type().equals("stroke") && !shared.contains(e.id())).toList();
+    }
+
     /** The page at phone width with {@code key} selected, to look at (docs/screenshots/browser/). */
     private void shot(String file, String key) throws Exception {
         browser.driver.manage().window().setSize(new Dimension(390, 844));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mapwork.model.MapDocument;
+import org.mapwork.model.schema.AnnotationType;
 import org.mapwork.model.schema.AttributeDef;
 import org.mapwork.model.schema.AttributeType;
 import org.mapwork.model.schema.NodeType;
@@ -16,6 +17,8 @@ import org.mapwork.model.schema.Schema;
 import org.mapwork.templates.FacilitationStep;
 import org.mapwork.templates.LineHandle;
 import org.mapwork.templates.MethodTemplate;
+import org.mapwork.templates.PictogramStamp;
+import org.mapwork.templates.Pictograms;
 import org.mapwork.templates.toc.TheoryOfChangeEdits;
 import org.mapwork.templates.toc.TheoryOfChangeTemplate;
 
@@ -23,13 +26,16 @@ import org.mapwork.templates.toc.TheoryOfChangeTemplate;
  * The parts of a browser's palette that come from what a method adds beyond types (docs/protocol.md section 8): the
  * goals an element holds out of the map's rows (Net-Map's goals with their stance), an element's rows (a theory of
  * change's indicators), the theory of change's "add precondition below", the method's line (the ceiling of
- * accountability) and the facilitation steps with their questions. All of it is read from the method's schema and
+ * accountability), the facilitation steps with their questions, the rich picture's pictograms to stamp and the
+ * annotation type a freehand stroke is. All of it is read from the method's schema and
  * templates, so the page builds the same change sets the desktop's method actions build, from rules it is given
  * rather than a copy of the method's logic.
  */
 final class BrowserMethodParts {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** A stamped sticker's box, as the desktop's stamp tool makes it (MapViewModel.stampPictogram). */
+    static final int STICKER_SIZE = 64;
 
     private BrowserMethodParts() {
     }
@@ -70,6 +76,22 @@ final class BrowserMethodParts {
             o.putObject("question").put("en", s.question()).put("es", e.question());
         }
         method.framingQuestion(doc).ifPresent(q -> out.put("framingQuestion", q));
+        method.pictograms().ifPresent(stamp -> out.set("pictograms", pictograms(schema, stamp, en, es)));
+        schema.annotationTypes().values().stream().filter(t -> t.form() == AnnotationType.Form.STROKE).findFirst()
+                .ifPresent(t -> out.put("stroke", t.name()));
+    }
+
+    /** The stamp tool's pictograms: the node type a sticker is, the attribute naming it, and the names it takes. */
+    private static ObjectNode pictograms(Schema schema, PictogramStamp stamp, ResourceBundle en, ResourceBundle es) {
+        ObjectNode o = NODES.objectNode().put("type", stamp.nodeType()).put("attribute", stamp.symbol())
+                .put("size", STICKER_SIZE);
+        ArrayNode names = o.putArray("names");
+        NodeType type = schema.nodeTypes().get(stamp.nodeType());
+        AttributeDef symbol = type == null ? null : type.attribute(stamp.symbol());
+        for (String name : symbol != null && symbol.options() != null ? symbol.options() : List.copyOf(Pictograms.names())) {
+            names.addObject().put("value", name).set("label", label(en, es, "option." + stamp.symbol() + "." + name, name));
+        }
+        return o;
     }
 
     /** Goals held by id out of the map's rows: who holds them, the rows' columns and their choice (the stance). */

@@ -7,9 +7,9 @@ import { Canvas } from './canvas.js';
 import { language, setLanguage, text, translatePage } from './texts.js';
 import { notice, showFindingsList, showPeople, showFindings, status } from './panels.js';
 import { MethodParts } from './method.js';
+import { Drawing } from './draw.js';
+import { freePlace, scanPlace } from './places.js';
 
-const NODE_WIDTH = 140; // as the editor's new nodes
-const NODE_HEIGHT = 60;
 const DRAG_START_PX = 4;
 
 const $ = id => document.getElementById(id);
@@ -35,6 +35,13 @@ const method = new MethodParts({
   nameOf: e => nameOf(e),
   askName: (placeholder, done) => askLabel(null, '', placeholder, done),
   placeBelow: (m, x, y, w, h) => scanPlace(m, x, y, w, h),
+  select: key => canvas.select(key),
+});
+const drawing = new Drawing({
+  map: () => (page.mirror ? shown() : null),
+  edit: (summary, changes) => edit(summary, changes),
+  scale: () => canvas.view.scale,
+  centre: () => canvas.centre(),
   select: key => canvas.select(key),
 });
 
@@ -168,6 +175,7 @@ function palette(p) {
   fillTypes($('node-type'), p.nodeTypes);
   fillTypes($('link-type'), p.linkTypes);
   method.setPalette(p);
+  drawing.setPalette(p);
   buttons();
 }
 
@@ -277,41 +285,6 @@ function addNode() {
   });
 }
 
-/**
- * A free box for a node the method places (a precondition below its outcome): cells left to right, then down, from
- * (x, y), six to a row, as the desktop's editor lays them (FreePlaces), so both put it in the same place.
- */
-function scanPlace(m, x, y, width, height) {
-  const gap = 20;
-  const boxes = [...m.elements.values()].filter(e => e.kind !== 'link' && e.geometry).map(e => e.geometry);
-  const free = (cx, cy) => boxes.every(b => cx + width + gap / 2 <= b.x || b.x + b.w <= cx - gap / 2
-    || cy + height + gap / 2 <= b.y || b.y + b.h <= cy - gap / 2);
-  for (let cell = 0; cell < 600; cell++) {
-    const cx = x + (cell % 6) * (width + gap);
-    const cy = y + Math.floor(cell / 6) * (height + gap);
-    if (free(cx, cy)) return { x: Math.round(cx * 10) / 10, y: Math.round(cy * 10) / 10, w: width, h: height };
-  }
-  return { x, y, w: width, h: height };
-}
-
-/** A box of a new node's size near (cx, cy) that overlaps no node: rings of places around it, nearest first. */
-function freePlace(m, cx, cy) {
-  const boxes = [...m.elements.values()].filter(e => e.kind === 'node' && e.geometry).map(e => e.geometry);
-  const gap = 16;
-  const free = (x, y) => boxes.every(b => x + NODE_WIDTH + gap <= b.x || b.x + b.w + gap <= x
-    || y + NODE_HEIGHT + gap <= b.y || b.y + b.h + gap <= y);
-  for (let ring = 0; ring <= 12; ring++) {
-    for (let i = -ring; i <= ring; i++) {
-      for (const [dx, dy] of [[i, -ring], [i, ring], [-ring, i], [ring, i]]) {
-        const x = Math.round(cx - NODE_WIDTH / 2 + dx * (NODE_WIDTH + gap) / 2);
-        const y = Math.round(cy - NODE_HEIGHT / 2 + dy * (NODE_HEIGHT + gap) / 2);
-        if (free(x, y)) return { x, y, w: NODE_WIDTH, h: NODE_HEIGHT };
-      }
-    }
-  }
-  return { x: Math.round(cx - NODE_WIDTH / 2), y: Math.round(cy - NODE_HEIGHT / 2), w: NODE_WIDTH, h: NODE_HEIGHT };
-}
-
 function rename(key) {
   const e = shown().element(key);
   if (!e) return;
@@ -417,6 +390,7 @@ $('map').addEventListener('pointerdown', ev => {
   pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
   $('map').setPointerCapture(ev.pointerId);
   if (pointers.size === 2) {
+    drawing.cancel(); // a second finger: a pinch, not a stroke
     gesture = { kind: 'pinch', distance: spread(), ...midpoint() };
     return;
   }
@@ -424,6 +398,11 @@ $('map').addEventListener('pointerdown', ev => {
   const e = key && page.mirror ? shown().element(key) : null;
   if (page.connecting !== null) {
     gesture = { kind: 'connect', key: e?.kind === 'node' ? key : null };
+    return;
+  }
+  if (drawing.pen && page.mirror) {
+    gesture = { kind: 'stroke' };
+    drawing.begin(canvas.toMap(ev.clientX, ev.clientY));
     return;
   }
   if (e && e.kind === 'node' && e.geometry) {
@@ -438,6 +417,10 @@ $('map').addEventListener('pointermove', ev => {
   if (!pointers.has(ev.pointerId)) return;
   pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
   if (!gesture) return;
+  if (gesture.kind === 'stroke') {
+    drawing.extend(canvas.toMap(ev.clientX, ev.clientY));
+    return;
+  }
   if (gesture.kind === 'pinch' && pointers.size === 2) {
     const d = spread();
     const box = $('map').getBoundingClientRect();
@@ -483,6 +466,11 @@ function pointerEnd(ev) {
   gesture = null;
   if (ev.type === 'pointercancel') {
     if (g.kind === 'drag') canvas.resetGroup(g.key);
+    if (g.kind === 'stroke') drawing.cancel();
+    return;
+  }
+  if (g.kind === 'stroke') {
+    drawing.end(canvas.toMap(ev.clientX, ev.clientY));
     return;
   }
   if (g.kind === 'drag') {
@@ -565,6 +553,7 @@ $('map').addEventListener('keydown', ev => {
     rename(canvas.selected);
   } else if (ev.key === 'Escape') {
     stopConnecting();
+    if (drawing.pen) drawing.setPen(false);
     canvas.select(null);
   } else {
     return;
