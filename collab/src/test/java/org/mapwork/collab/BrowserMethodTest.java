@@ -254,6 +254,10 @@ class BrowserMethodTest {
         byCss("#line-down").click();
         await("the desktop sees the ceiling lower", () -> desktopMap().mapAttribute("ceilingY")
                 .equals(lowered.mapAttribute("ceilingY")), () -> String.valueOf(desktopMap().mapAttribute("ceilingY")));
+        await("the ceiling's move is confirmed", () -> (Boolean) browser.js("return !document.getElementById('undo').disabled;"));
+        byCss("#map").sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_UP));
+        await("Alt+Up puts it back a step, as on the desktop", () -> desktopMap().mapAttribute("ceilingY")
+                .equals(now.mapAttribute("ceilingY")), () -> String.valueOf(desktopMap().mapAttribute("ceilingY")));
 
         List<String> problems = browser.console().stream().filter(l -> l.contains("SEVERE") || l.contains("Content Security")).toList();
         assertEquals(List.of(), problems, "the method's parts run under the page's policy");

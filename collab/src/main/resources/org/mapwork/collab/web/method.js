@@ -25,6 +25,17 @@ export class MethodParts {
     $('line-up').addEventListener('click', () => this.moveLine(-1));
     $('line-down').addEventListener('click', () => this.moveLine(1));
     $('below').addEventListener('click', () => this.addBelow());
+    // the desktop's keys for the method's actions: Alt+P a precondition below, Alt+Up and Alt+Down the line a step
+    // (before the page's own keys, so that Alt+arrow moves the line rather than the view)
+    $('map').addEventListener('keydown', ev => {
+      if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      if (ev.key === 'ArrowUp' && this.palette.line) this.moveLine(-1);
+      else if (ev.key === 'ArrowDown' && this.palette.line) this.moveLine(1);
+      else if (ev.code === 'KeyP' && this.palette.below) this.addBelow();
+      else return;
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+    });
   }
 
   setPalette(p) {
