@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -43,6 +45,22 @@ public final class BrowserDriver implements AutoCloseable {
                         + "): apt-get install -y chromium chromium-driver";
     }
 
+    /**
+     * Starts Chromium for a test class; without it the class is skipped, loudly, or with
+     * {@code MAPWORK_REQUIRE_CHROMIUM=1} (CI, {@code .ci/run}) fails.
+     */
+    public static BrowserDriver startOrSkip(int width, int height) throws IOException {
+        String missing = missing();
+        if (missing != null) {
+            if ("1".equals(System.getenv("MAPWORK_REQUIRE_CHROMIUM"))) {
+                org.junit.jupiter.api.Assertions.fail(missing);
+            }
+            System.err.println("WARNING: browser tests SKIPPED: " + missing);
+            org.junit.jupiter.api.Assumptions.abort(missing);
+        }
+        return start(width, height);
+    }
+
     /** Starts Chromium at {@code width}×{@code height}, with a fresh profile. */
     public static BrowserDriver start(int width, int height) throws IOException {
         if (missing() != null) {
@@ -65,6 +83,34 @@ public final class BrowserDriver implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         return new BrowserDriver(driver, service, profile);
+    }
+
+    /** Runs a script in the page and gives its result. */
+    public Object js(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    /** Opens the page at a browser join address and gives a name. */
+    public void join(String address, String name) {
+        driver.get(address);
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("join-button")).click();
+    }
+
+    /** The keys of the fragments in the page, in paint order. */
+    @SuppressWarnings("unchecked")
+    public List<String> keys() {
+        return (List<String>) js("return [...document.querySelectorAll('#items [data-item]')].map(g => g.dataset.item);");
+    }
+
+    /** The group the page shows for an element or part of the map. */
+    public WebElement group(String key) {
+        return driver.findElement(By.cssSelector("#items [data-item=\"" + key + "\"]"));
+    }
+
+    /** The connection's state as the page shows it: connecting, online, offline or refused. */
+    public String status() {
+        return driver.findElement(By.id("status")).getAttribute("data-state");
     }
 
     /** The page's console messages since the last call (errors, CSP violations). */

@@ -68,15 +68,7 @@ class BrowserJoinTest {
      */
     @BeforeAll
     static void startBrowser() throws Exception {
-        String missing = BrowserDriver.missing();
-        if (missing != null) {
-            if ("1".equals(System.getenv("MAPWORK_REQUIRE_CHROMIUM"))) {
-                org.junit.jupiter.api.Assertions.fail(missing);
-            }
-            System.err.println("WARNING: browser tests SKIPPED: " + missing);
-            org.junit.jupiter.api.Assumptions.abort(missing);
-        }
-        browser = BrowserDriver.start(1280, 860);
+        browser = BrowserDriver.startOrSkip(1280, 860);
     }
 
     @AfterAll
@@ -112,25 +104,19 @@ class BrowserJoinTest {
     }
 
     private Object js(String script, Object... args) {
-        return browser.driver.executeScript(script, args);
+        return browser.js(script, args);
     }
 
     private HubServer hub(HubCore core) {
         return keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
     }
 
-    /** Opens the page at the browser join address and gives a name. */
     private void join(String address, String name) {
-        browser.driver.get(address);
-        WebElement field = browser.driver.findElement(By.id("name"));
-        field.sendKeys(name);
-        browser.driver.findElement(By.id("join-button")).click();
+        browser.join(address, name);
     }
 
-    /** The keys of the fragments in the page, in paint order. */
-    @SuppressWarnings("unchecked")
     private List<String> keys() {
-        return (List<String>) js("return [...document.querySelectorAll('#items [data-item]')].map(g => g.dataset.item);");
+        return browser.keys();
     }
 
     /** The text the fragment of an element shows (its label, wrapped over lines), spaces taken out. */
@@ -141,11 +127,11 @@ class BrowserJoinTest {
     }
 
     private WebElement group(String key) {
-        return browser.driver.findElement(By.cssSelector("#items [data-item=\"" + key + "\"]"));
+        return browser.group(key);
     }
 
     private String status() {
-        return browser.driver.findElement(By.id("status")).getAttribute("data-state");
+        return browser.status();
     }
 
     @Test

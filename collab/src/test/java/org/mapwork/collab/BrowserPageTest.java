@@ -59,7 +59,7 @@ class BrowserPageTest {
 
     @Test
     void the_client_files_come_from_the_jar_and_nothing_else_does() throws Exception {
-        for (String file : List.of("app.js", "hub.js", "mirror.js", "canvas.js", "panels.js", "texts.js", "page.css")) {
+        for (String file : List.of("app.js", "hub.js", "mirror.js", "canvas.js", "panels.js", "method.js", "draw.js", "places.js", "texts.js", "page.css")) {
             HttpResponse<String> r = get("/web/" + file);
             assertEquals(200, r.statusCode(), file);
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), file);

@@ -30,7 +30,7 @@ import org.mapwork.templates.TowerHandle;
 final class BrowserPalette {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Locale SPANISH = Locale.forLanguageTag("es");
+    static final Locale SPANISH = Locale.forLanguageTag("es");
 
     private BrowserPalette() {
     }
@@ -64,6 +64,7 @@ final class BrowserPalette {
             }
         }
         method.tower().ifPresent(tower -> out.set("tower", tower(schema, tower)));
+        BrowserMethodParts.addTo(out, method, doc, en, es);
         return out;
     }
 

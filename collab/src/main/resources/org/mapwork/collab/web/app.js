@@ -6,9 +6,10 @@ import { Mirror, inverse, newId, orderAfter } from './mirror.js';
 import { Canvas } from './canvas.js';
 import { language, setLanguage, text, translatePage } from './texts.js';
 import { notice, showFindingsList, showPeople, showFindings, status } from './panels.js';
+import { MethodParts } from './method.js';
+import { Drawing } from './draw.js';
+import { freePlace, scanPlace } from './places.js';
 
-const NODE_WIDTH = 140; // as the editor's new nodes
-const NODE_HEIGHT = 60;
 const DRAG_START_PX = 4;
 
 const $ = id => document.getElementById(id);
@@ -27,6 +28,22 @@ const page = {
 };
 
 const canvas = new Canvas($('map'), key => selectionChanged(key));
+const method = new MethodParts({
+  map: () => (page.mirror ? shown() : null),
+  selected: () => canvas.selected,
+  edit: (summary, changes) => edit(summary, changes),
+  nameOf: e => nameOf(e),
+  askName: (placeholder, done) => askLabel(null, '', placeholder, done),
+  placeBelow: (m, x, y, w, h) => scanPlace(m, x, y, w, h),
+  select: key => canvas.select(key),
+});
+const drawing = new Drawing({
+  map: () => (page.mirror ? shown() : null),
+  edit: (summary, changes) => edit(summary, changes),
+  scale: () => canvas.view.scale,
+  centre: () => canvas.centre(),
+  select: key => canvas.select(key),
+});
 
 function start() {
   translatePage(document);
@@ -157,6 +174,8 @@ function palette(p) {
   page.palette = p;
   fillTypes($('node-type'), p.nodeTypes);
   fillTypes($('link-type'), p.linkTypes);
+  method.setPalette(p);
+  drawing.setPalette(p);
   buttons();
 }
 
@@ -247,6 +266,7 @@ function buttons() {
   $('redo').disabled = !joined || waiting || page.redo.length === 0;
   $('add').disabled = !joined || page.palette.nodeTypes.length === 0;
   $('connect').disabled = !joined || page.palette.linkTypes.length === 0;
+  if (joined) method.refresh();
 }
 
 function addNode() {
@@ -263,24 +283,6 @@ function addNode() {
     edit(text('edit.add', typed || label), [{ change: 'add', element }]);
     canvas.select(id);
   });
-}
-
-/** A box of a new node's size near (cx, cy) that overlaps no node: rings of places around it, nearest first. */
-function freePlace(m, cx, cy) {
-  const boxes = [...m.elements.values()].filter(e => e.kind === 'node' && e.geometry).map(e => e.geometry);
-  const gap = 16;
-  const free = (x, y) => boxes.every(b => x + NODE_WIDTH + gap <= b.x || b.x + b.w + gap <= x
-    || y + NODE_HEIGHT + gap <= b.y || b.y + b.h + gap <= y);
-  for (let ring = 0; ring <= 12; ring++) {
-    for (let i = -ring; i <= ring; i++) {
-      for (const [dx, dy] of [[i, -ring], [i, ring], [-ring, i], [ring, i]]) {
-        const x = Math.round(cx - NODE_WIDTH / 2 + dx * (NODE_WIDTH + gap) / 2);
-        const y = Math.round(cy - NODE_HEIGHT / 2 + dy * (NODE_HEIGHT + gap) / 2);
-        if (free(x, y)) return { x, y, w: NODE_WIDTH, h: NODE_HEIGHT };
-      }
-    }
-  }
-  return { x: Math.round(cx - NODE_WIDTH / 2), y: Math.round(cy - NODE_HEIGHT / 2), w: NODE_WIDTH, h: NODE_HEIGHT };
 }
 
 function rename(key) {
@@ -310,6 +312,7 @@ function askLabel(key, value, placeholder, done) {
   input.focus();
   input.select();
   const finish = keep => {
+    if (input.hidden) return; // hiding the focused input blurs it at once: Enter must not name twice
     input.hidden = true;
     input.onkeydown = input.onblur = null;
     if (keep) done(input.value.trim());
@@ -387,6 +390,7 @@ $('map').addEventListener('pointerdown', ev => {
   pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
   $('map').setPointerCapture(ev.pointerId);
   if (pointers.size === 2) {
+    drawing.cancel(); // a second finger: a pinch, not a stroke
     gesture = { kind: 'pinch', distance: spread(), ...midpoint() };
     return;
   }
@@ -394,6 +398,11 @@ $('map').addEventListener('pointerdown', ev => {
   const e = key && page.mirror ? shown().element(key) : null;
   if (page.connecting !== null) {
     gesture = { kind: 'connect', key: e?.kind === 'node' ? key : null };
+    return;
+  }
+  if (drawing.pen && page.mirror) {
+    gesture = { kind: 'stroke' };
+    drawing.begin(canvas.toMap(ev.clientX, ev.clientY));
     return;
   }
   if (e && e.kind === 'node' && e.geometry) {
@@ -408,6 +417,10 @@ $('map').addEventListener('pointermove', ev => {
   if (!pointers.has(ev.pointerId)) return;
   pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
   if (!gesture) return;
+  if (gesture.kind === 'stroke') {
+    drawing.extend(canvas.toMap(ev.clientX, ev.clientY));
+    return;
+  }
   if (gesture.kind === 'pinch' && pointers.size === 2) {
     const d = spread();
     const box = $('map').getBoundingClientRect();
@@ -453,6 +466,11 @@ function pointerEnd(ev) {
   gesture = null;
   if (ev.type === 'pointercancel') {
     if (g.kind === 'drag') canvas.resetGroup(g.key);
+    if (g.kind === 'stroke') drawing.cancel();
+    return;
+  }
+  if (g.kind === 'stroke') {
+    drawing.end(canvas.toMap(ev.clientX, ev.clientY));
     return;
   }
   if (g.kind === 'drag') {
@@ -535,6 +553,7 @@ $('map').addEventListener('keydown', ev => {
     rename(canvas.selected);
   } else if (ev.key === 'Escape') {
     stopConnecting();
+    if (drawing.pen) drawing.setPen(false);
     canvas.select(null);
   } else {
     return;

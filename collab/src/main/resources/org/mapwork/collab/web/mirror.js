@@ -32,6 +32,25 @@ function plain(value) {
   return value[kind];
 }
 
+/**
+ * A self-describing wire VALUE from a plain one, by the attribute's type as the palette names it (schema JSON names:
+ * text, integer, decimal, boolean, date, enum, multi-enum, rows); a row's cells by their columns' types.
+ */
+export function wireValue(plain, type, columns) {
+  switch (type) {
+    case 'rows':
+      return { rows: plain.map(row => Object.fromEntries(Object.entries(row)
+        .filter(([, v]) => v !== undefined && v !== null)
+        .map(([k, v]) => [k, wireValue(v, columns?.find(c => c.name === k)?.type ?? 'text')]))) };
+    case 'multi-enum': return { list: [...plain] };
+    case 'integer': return { int: plain };
+    case 'decimal': return { decimal: plain };
+    case 'boolean': return { bool: plain };
+    case 'date': return { date: plain };
+    default: return { text: String(plain) };
+  }
+}
+
 /** A snapshot element's geometry in the wire form. */
 function wireGeometry(g) {
   if (!g) {

@@ -54,12 +54,29 @@ public final class TheoryOfChangeEdits {
 
     /** The causal link type that lets a precondition lead to this element, if any. */
     static Optional<String> causalTo(MapDocument doc, Element outcome) {
+        return causalInto(doc, outcome.type());
+    }
+
+    /** The causal link type that lets a precondition lead to an element of {@code outcomeType}, if any. */
+    public static Optional<String> causalInto(MapDocument doc, String outcomeType) {
         for (LinkType t : TheoryOfChangeTemplate.SCHEMA.linkTypesOf(doc.mapAttributes()).values()) {
-            if (t.allows(TheoryOfChangeTemplate.PRECONDITION, outcome.type())) {
+            if (t.allows(TheoryOfChangeTemplate.PRECONDITION, outcomeType)) {
                 return Optional.of(t.name());
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What "add precondition below" needs to know to be done elsewhere (the browser builds the same change set):
+     * the new node's type, its size and how far below its outcome it goes.
+     */
+    public record Below(String type, double width, double height, double gap) {
+    }
+
+    /** The shape of "add precondition below". */
+    public static Below below() {
+        return new Below(TheoryOfChangeTemplate.PRECONDITION, WIDTH, HEIGHT, BELOW);
     }
 
     /** Names a new precondition below the one selected outcome; refuses for anything a precondition cannot lead to. */
