@@ -320,6 +320,13 @@ final class LibraryDatabase {
         }
         if (engine == Engine.POSTGRESQL) {
             try {
+                // the claims go before the connection does: the server drops a closed session's locks only once its
+                // backend has ended, which another node claiming right after this close could otherwise beat
+                writer.claims().releaseAll(writer.connection());
+            } catch (SQLException ignored) {
+                // a broken connection holds no locks any more
+            }
+            try {
                 writer.connection().close();
             } catch (SQLException ignored) {
                 // closing anyway

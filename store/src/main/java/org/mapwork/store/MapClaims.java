@@ -50,6 +50,16 @@ final class MapClaims {
         }
     }
 
+    /** Lets every claim go (the library is closing; the writer has stopped, so this runs on the closing thread). */
+    void releaseAll(Connection c) throws SQLException {
+        for (String mapId : List.copyOf(held)) {
+            release(c, mapId);
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+    }
+
     /** On the writer's new connection: takes every claim again; those another node holds now are lost. */
     void retake(Connection fresh) {
         for (String mapId : List.copyOf(held)) {
