@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 import org.mapwork.collab.net.HubClient;
@@ -33,7 +32,6 @@ import org.mapwork.model.Element;
 import org.mapwork.model.Geometry;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.OrderKey;
-import org.mapwork.model.schema.Schema;
 import org.mapwork.templates.MethodTemplate;
 import org.mapwork.templates.Methods;
 
@@ -50,22 +48,9 @@ class BrowserDrawnViewTest {
     /** The hub's part size (DrawnView.PART_BYTES) and the room a message needs around its fragments. */
     private static final int PART_BYTES = 1024 * 1024;
 
-    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-    private final ExecutorService desktopThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "session-desktop"));
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        desktopThread.shutdown();
-        desktopThread.awaitTermination(20, TimeUnit.SECONDS);
-    }
-
-    private <T extends AutoCloseable> T keep(T t) {
-        open.add(t);
-        return t;
-    }
+    @RegisterExtension
+    final Closing open = new Closing();
+    private final ExecutorService desktopThread = open.keepThread(Executors.newSingleThreadExecutor(r -> new Thread(r, "session-desktop")));
 
     /** A power map of {@code n} actors in a grid, each linked to the one before. */
     private static MapDocument largeMap(int n) {
@@ -123,7 +108,7 @@ class BrowserDrawnViewTest {
     void a_browser_gets_the_scene_in_parts_and_updates_that_bring_it_to_the_painters_drawing_of_the_hubs_map() throws Exception {
         MapDocument start = largeMap(1200);
         HubCore core = new HubCore(start, NET_MAP.schema(), TestMaps.TOKEN);
-        HubServer server = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
+        HubServer server = open.keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
         Loopback.Raw browser = Loopback.Raw.open(server.mapUri(start.id()), null);
         browser.send(hello(true).replace("MAP", start.id()));
         SvgScene.Scene shown = readScene(browser);
@@ -131,8 +116,8 @@ class BrowserDrawnViewTest {
         assertEquals(painter.scene(start).fragments(), shown.fragments(), "the scene is what the painter draws");
 
         // a desktop makes many quick edits: the page's scene, updated, ends as the painter draws the hub's last map
-        HubClient desktop = keep(HubClient.join(JoinAddress.parse(server.joinUrl(start.id(), TestMaps.TOKEN).toString()),
-                "desk", "Dana", id -> Methods.byId(id).map(MethodTemplate::schema).orElse(null), desktopThread,
+        HubClient desktop = open.keep(HubClient.join(JoinAddress.parse(server.joinUrl(start.id(), TestMaps.TOKEN).toString()),
+                "desk", "Dana", Methods::schemaOrNull, desktopThread,
                 Loopback.FAST).get(30, TimeUnit.SECONDS));
         int edits = 25;
         for (int i = 0; i < edits; i++) {
@@ -166,7 +151,7 @@ class BrowserDrawnViewTest {
     void a_device_that_does_not_ask_for_the_drawing_gets_none_and_an_unknown_view_is_refused() throws Exception {
         MapDocument start = TestMaps.starter();
         HubCore core = new HubCore(start, TestMaps.SCHEMA, TestMaps.TOKEN);
-        HubServer server = keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
+        HubServer server = open.keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
         Loopback.Raw device = Loopback.Raw.open(server.mapUri(start.id()), null);
         device.send(hello(false).replace("MAP", start.id()));
         assertEquals("welcome", JSON.readTree(device.next()).get("type").asText());

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -44,7 +44,6 @@ import org.mapwork.model.Change;
 import org.mapwork.model.Element;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.Value;
-import org.mapwork.model.schema.Schema;
 import org.mapwork.templates.MethodTemplate;
 import org.mapwork.templates.Methods;
 
@@ -59,8 +58,9 @@ class BrowserJoinTest {
     private static BrowserDriver browser;
 
     private final MapDocument example = NET_MAP.starter(true, Locale.ENGLISH);
-    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-    private final ExecutorService desktopThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "session-desktop"));
+    @RegisterExtension
+    final Closing open = new Closing();
+    private final ExecutorService desktopThread = open.keepThread(Executors.newSingleThreadExecutor(r -> new Thread(r, "session-desktop")));
 
     /**
      * Without Chromium the tests are skipped, loudly; with {@code MAPWORK_REQUIRE_CHROMIUM=1} (CI, {@code .ci/run}) they
@@ -79,24 +79,10 @@ class BrowserJoinTest {
     }
 
     @AfterEach
-    void closeAll() throws Exception {
+    void leaveThePage() throws Exception {
         if (browser != null) {
             browser.driver.get("about:blank"); // the page leaves the hub before the hub stops
         }
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        desktopThread.shutdown();
-        desktopThread.awaitTermination(20, TimeUnit.SECONDS);
-    }
-
-    private <T extends AutoCloseable> T keep(T t) {
-        open.add(t);
-        return t;
-    }
-
-    private static Schema methods(String methodId) {
-        return Methods.byId(methodId).map(MethodTemplate::schema).orElse(null);
     }
 
     private <T> T onDesktop(Callable<T> task) throws Exception {
@@ -108,7 +94,7 @@ class BrowserJoinTest {
     }
 
     private HubServer hub(HubCore core) {
-        return keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
+        return open.keep(HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core)));
     }
 
     private void join(String address, String name) {
@@ -140,7 +126,7 @@ class BrowserJoinTest {
         HubServer server = hub(core);
         String address = server.browserJoinUrl(example.id(), TestMaps.TOKEN).toString();
         assertTrue(address.startsWith("http://127.0.0.1:") && address.endsWith("#" + TestMaps.TOKEN), address);
-        HubClient desktop = desktopClient = keep(HubClient.join(JoinAddress.parse(address), "desk", "Dana", BrowserJoinTest::methods,
+        HubClient desktop = desktopClient = open.keep(HubClient.join(JoinAddress.parse(address), "desk", "Dana", Methods::schemaOrNull,
                 desktopThread, Loopback.FAST).get(30, TimeUnit.SECONDS));
 
         join(address, "Bea");
@@ -264,7 +250,7 @@ class BrowserJoinTest {
         await("it says the change is kept", () -> browser.driver.findElement(By.id("status")).getText().contains("1 to send"),
                 () -> browser.driver.findElement(By.id("status")).getText());
 
-        HubServer again = keep(HubServer.start(Loopback.loopback(), port, HubLimits.defaults(), List.of(core)));
+        HubServer again = open.keep(HubServer.start(Loopback.loopback(), port, HubLimits.defaults(), List.of(core)));
         await("the kept change reaches the hub when it is back", () -> HubSocketTest.hubDocument(again, example.id(), core)
                 .element("mayor").attribute("influence").equals(new Value.Int(before + 1)));
         await("online again", () -> "online".equals(status()), this::status);
@@ -294,8 +280,8 @@ class BrowserJoinTest {
         HubCore core = new HubCore(example, NET_MAP.schema(), TestMaps.TOKEN);
         HubServer server = hub(core);
         String address = server.browserJoinUrl(example.id(), TestMaps.TOKEN).toString();
-        HubClient desktop = desktopClient = keep(HubClient.join(JoinAddress.parse(address), "desk", "Dana",
-                BrowserJoinTest::methods, desktopThread, Loopback.FAST).get(30, TimeUnit.SECONDS));
+        HubClient desktop = desktopClient = open.keep(HubClient.join(JoinAddress.parse(address), "desk", "Dana",
+                Methods::schemaOrNull, desktopThread, Loopback.FAST).get(30, TimeUnit.SECONDS));
         join(address, "Bea");
         await("Bea's page is in", () -> "online".equals(status()) && keys().contains("mayor"));
         String bea = browser.driver.getWindowHandle();

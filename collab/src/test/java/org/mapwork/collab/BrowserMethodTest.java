@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -39,7 +39,6 @@ import org.mapwork.model.Geometry;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.MapSession;
 import org.mapwork.model.Value;
-import org.mapwork.model.schema.Schema;
 import org.mapwork.templates.FacilitationStep;
 import org.mapwork.templates.MethodAction;
 import org.mapwork.templates.MethodTemplate;
@@ -60,8 +59,9 @@ class BrowserMethodTest {
     private static final Path SHOTS = Path.of("target", "screenshots", "browser");
     private static BrowserDriver browser;
 
-    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-    private final ExecutorService desktopThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "session-desktop"));
+    @RegisterExtension
+    final Closing open = new Closing();
+    private final ExecutorService desktopThread = open.keepThread(Executors.newSingleThreadExecutor(r -> new Thread(r, "session-desktop")));
     private HubClient desktop;
 
     @BeforeAll
@@ -77,31 +77,22 @@ class BrowserMethodTest {
     }
 
     @AfterEach
-    void closeAll() throws Exception {
+    void leaveThePage() throws Exception {
         if (browser != null) {
             browser.driver.get("about:blank");
             browser.driver.manage().window().setSize(new Dimension(1280, 860));
         }
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        desktopThread.shutdown();
-        desktopThread.awaitTermination(20, TimeUnit.SECONDS);
-    }
-
-    private static Schema methods(String methodId) {
-        return Methods.byId(methodId).map(MethodTemplate::schema).orElse(null);
     }
 
     /** A hub sharing {@code map}, a desktop in it and the page joined as Bea; the page's address. */
     private HubServer share(MapDocument map, MethodTemplate method) throws Exception {
         HubCore core = new HubCore(map, method.schema(), TestMaps.TOKEN);
         HubServer server = HubServer.start(Loopback.loopback(), 0, HubLimits.defaults(), List.of(core));
-        open.add(server);
+        open.keep(server);
         String address = server.browserJoinUrl(map.id(), TestMaps.TOKEN).toString();
-        desktop = HubClient.join(JoinAddress.parse(address), "desk", "Dana", BrowserMethodTest::methods, desktopThread,
+        desktop = HubClient.join(JoinAddress.parse(address), "desk", "Dana", Methods::schemaOrNull, desktopThread,
                 Loopback.FAST).get(30, TimeUnit.SECONDS);
-        open.add(desktop);
+        open.keep(desktop);
         browser.join(address, "Bea");
         await("the page shows the map", () -> "online".equals(browser.status())
                 && browser.keys().containsAll(map.nodes().map(Element::id).toList()), () -> browser.keys().toString());

@@ -36,6 +36,11 @@ public final class Methods {
         return All.LIST.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
+    /** The schema of the method {@code id}, or {@code null}: the lookup a device joining a shared map is given. */
+    public static Schema schemaOrNull(String id) {
+        return byId(id).map(MethodTemplate::schema).orElse(null);
+    }
+
     /** The schemas of all methods, for reading and checking maps. */
     public static SchemaRegistry schemas() {
         return new SchemaRegistry() {

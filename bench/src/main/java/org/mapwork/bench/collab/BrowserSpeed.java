@@ -26,7 +26,6 @@ import org.mapwork.model.Change;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.MapSession;
 import org.mapwork.model.Value;
-import org.mapwork.model.schema.Schema;
 import org.mapwork.templates.MethodTemplate;
 import org.mapwork.templates.Methods;
 
@@ -84,7 +83,7 @@ public final class BrowserSpeed {
                         + "  if (m.length) done(m[0].startTime); else setTimeout(wait, 5); }; wait();")).doubleValue();
                 ExecutorService thread = Executors.newSingleThreadExecutor();
                 long t0 = System.nanoTime();
-                HubClient d = HubClient.join(JoinAddress.parse(address), "desk-" + i, "Desk", BrowserSpeed::methods, thread)
+                HubClient d = HubClient.join(JoinAddress.parse(address), "desk-" + i, "Desk", Methods::schemaOrNull, thread)
                         .get(60, TimeUnit.SECONDS);
                 double joined = (System.nanoTime() - t0) / 1e6;
                 if (i >= 0) { // the first round warms up (class loading, JIT, the browser's caches)
@@ -123,9 +122,9 @@ public final class BrowserSpeed {
         ExecutorService bThread = Executors.newSingleThreadExecutor();
         try (HubServer server = HubServer.start(InetAddress.getLoopbackAddress(), 0, HubLimits.defaults(), List.of(core))) {
             String address = server.browserJoinUrl(doc.id(), TOKEN).toString();
-            HubClient a = HubClient.join(JoinAddress.parse(address), "desk-a", "A", BrowserSpeed::methods, aThread)
+            HubClient a = HubClient.join(JoinAddress.parse(address), "desk-a", "A", Methods::schemaOrNull, aThread)
                     .get(60, TimeUnit.SECONDS);
-            HubClient b = HubClient.join(JoinAddress.parse(address), "desk-b", "B", BrowserSpeed::methods, bThread)
+            HubClient b = HubClient.join(JoinAddress.parse(address), "desk-b", "B", Methods::schemaOrNull, bThread)
                     .get(60, TimeUnit.SECONDS);
             AtomicReference<Instant> appliedAt = new AtomicReference<>();
             bThread.submit(() -> b.core().session().addListener(e -> {
@@ -200,9 +199,6 @@ public final class BrowserSpeed {
         }
     }
 
-    private static Schema methods(String id) {
-        return Methods.byId(id).map(MethodTemplate::schema).orElse(null);
-    }
 
     private static int intArg(String[] args, String prefix, int otherwise) {
         for (String a : args) {
