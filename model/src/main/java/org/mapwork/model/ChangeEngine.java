@@ -1,10 +1,8 @@
 package org.mapwork.model;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.mapwork.model.schema.AttributeDef;
 import org.mapwork.model.schema.ElementType;
@@ -339,7 +337,7 @@ public final class ChangeEngine {
                 }
             }
             MapDocument next = doc.withMapAttribute(s.name(), s.value());
-            checkDependents(doc, next, schema, index, s.name());
+            checkDependents(next, schema, index, s.name());
             return new Step(next, new Change.SetMapAttribute(s.name(), s.value(), doc.mapAttribute(s.name()), s.stamp()));
         }
     }
@@ -383,16 +381,11 @@ public final class ChangeEngine {
     }
 
     /** After a map attribute changed, re-check the elements that depend on it (map-defined link types, options). */
-    private static void checkDependents(MapDocument before, MapDocument doc, Schema schema, int index, String mapAttribute) {
+    private static void checkDependents(MapDocument doc, Schema schema, int index, String mapAttribute) {
         MapDefinedLinkTypes mdl = schema.mapDefinedLinkTypes();
         boolean linkTypes = mdl != null && mdl.mapAttribute().equals(mapAttribute);
         boolean options = usedAsOptions(schema, mapAttribute);
         if (!linkTypes && !options) {
-            return;
-        }
-        if (rowIds(doc, mapAttribute).containsAll(rowIds(before, mapAttribute))) {
-            // elements use these rows by id only: with no id gone, nothing that fitted can break (adding or
-            // relabelling a goal or a link type then costs no walk over every element)
             return;
         }
         Map<String, Value> attrs = doc.mapAttributes();
@@ -416,10 +409,6 @@ public final class ChangeEngine {
                 }
             }
         }
-    }
-
-    private static Set<String> rowIds(MapDocument doc, String mapAttribute) {
-        return doc.mapAttribute(mapAttribute) instanceof Value.Rows rows ? new HashSet<>(rows.ids()) : Set.of();
     }
 
     private static boolean usedAsOptions(Schema schema, String mapAttribute) {

@@ -121,7 +121,7 @@ class ChangeEngineTest {
         // removing the use first, in the same change set, is fine
         Applied ok = apply(SMALL, Change.remove("l2"), Change.setMapAttribute("linkTypes", Fixtures.linkTypes("funding")));
         assertEquals(List.of("supports", "funding"), List.copyOf(Fixtures.SCHEMA.linkTypesOf(ok.after().mapAttributes()).keySet()));
-        // adding rows keeps every id in use: accepted (and no walk over the elements is needed for it)
+        // adding rows keeps every id in use: accepted
         Applied added = apply(SMALL, Change.setMapAttribute("goals", Fixtures.goals("sick-leave", "against", "new")),
                 Change.setMapAttribute("linkTypes", Fixtures.linkTypes("funding", "conflict", "advice")));
         assertEquals(List.of("sick-leave", "against", "new"), ((Value.Rows) added.after().mapAttribute("goals")).ids());
