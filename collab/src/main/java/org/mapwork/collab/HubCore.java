@@ -5,19 +5,13 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.mapwork.model.Applied;
-import org.mapwork.model.Change;
 import org.mapwork.model.ChangeEngine;
-import org.mapwork.model.ChangeSet;
-import org.mapwork.model.Dropped;
 import org.mapwork.model.MapDocument;
 import org.mapwork.model.schema.Schema;
 
@@ -27,6 +21,9 @@ import org.mapwork.model.schema.Schema;
  * {@link ChangeEngine} as a local edit, and keeps the ordered log so that a client can catch up from any sequence
  * number. The last change set to reach the hub wins each property it writes (server-authoritative last-writer-wins;
  * docs/adr/0008).
+ *
+ * <p>This class handles hello, welcome and who is in; the order itself is kept in {@link MapOrder}, submits are
+ * answered by {@link Submits}, and {@code catchUp} uploads taken by {@link Uploads}.
  *
  * <p>Connections are named by opaque ids the transport chooses. Every call returns what to send to whom. Not thread
  * safe: the transport calls it from one thread per map (or under one lock).
@@ -45,46 +42,20 @@ public final class HubCore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Schema schema;
     private final String mapId;
     private final byte[] token;
     /** This hub's id: its sequence numbers mean something only together with it. */
     private final String hubId;
-    private final MapDocument start;
-    private MapDocument document;
-    private final List<Message.Entry> log = new ArrayList<>();
+    /** The log, the map after it, what of each actor is handled, and the lineage. */
+    private final MapOrder order;
+    /** Connections asked to upload what they hold, and what their uploads brought. */
+    private final Uploads uploads;
     /** connection → actor, for connections that have joined, in joining order. */
     private final Map<String, String> joined = new LinkedHashMap<>();
     /** Who is in, and who the host removed. */
     private final Roster roster = new Roster();
-    /** actor → the last sequence number of theirs the hub has handled (committed or refused). */
-    private final Map<String, Long> lastSeq = new HashMap<>();
-    private long refusals;
-    /** Positions of earlier hubs that equal positions here (a restart, a takeover; docs/adr/0010). */
-    private final List<Lineage> lineage = new ArrayList<>();
-    /** actor → the highest sequence number of theirs already in {@link #start} (a takeover's copy holds them). */
-    private final Map<String, Long> startHandled;
-    /** "actor clientSeq" of every entry in the log: an uploaded entry already here is not appended again. */
-    private final Map<String, Long> entryKeys = new HashMap<>();
-    /** connection → actor, for connections asked to upload what they hold (not joined yet). */
-    private final Map<String, String> catchingUp = new HashMap<>();
-    /** "actor clientSeq" of refused change sets: a resend is ignored. */
-    private final java.util.Set<String> refusedKeys = new java.util.HashSet<>();
-    /**
-     * actor → the highest sequence number of theirs this hub handled from their own submits (a device sends its
-     * outbox in order, so everything of theirs below it was handled here): what a welcome's yourLastSeq says. Neither
-     * uploads nor a kept log move it: either may hold an actor's later change set before an earlier one.
-     */
-    private final Map<String, Long> direct = new HashMap<>();
-    /** "actor clientSeq" → why: uploaded entries of which nothing fits this hub's map any more (reported, bounded). */
-    private final Map<String, String> leftOut = new LinkedHashMap<>();
-    /** actor → "hub@seq" of its last upload: the next hello from there gets the map as a snapshot. */
-    private final Map<String, String> uploaded = new HashMap<>();
-    /** The snapshot of {@link #document} at {@link #snapshotSeq}, made once for every device that joins at that point. */
-    private com.fasterxml.jackson.databind.node.ObjectNode snapshot;
-    private long snapshotBytes;
-    private long snapshotSeq = -1;
-    private final List<Consumer<Message.Entry>> committedListeners = new CopyOnWriteArrayList<>();
+    /** Submits answered: resends, refusals, and what of each actor was handled from their own submits. */
+    private final Submits submits;
 
     /**
      * @param document the map as the hub starts it (the host's library copy)
@@ -112,30 +83,17 @@ public final class HubCore {
      */
     public HubCore(MapDocument start, Schema schema, String token, String hubId, List<Message.Entry> log,
                    List<Lineage> lineage, Map<String, Long> startHandled) {
-        this.start = Objects.requireNonNull(start, "start");
-        this.lineage.addAll(lineage);
-        this.startHandled = Map.copyOf(startHandled);
-        this.lastSeq.putAll(startHandled);
-        this.schema = Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(schema, "schema");
         this.mapId = start.id();
         if (token == null || token.length() < 22) {
             throw new IllegalArgumentException("a join token has at least 22 characters: 128 random bits, see newToken()");
         }
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.hubId = Objects.requireNonNull(hubId, "hubId");
-        MapDocument doc = start;
-        for (Message.Entry e : log) {
-            if (e.serverSeq() != this.log.size() + 1L) {
-                throw new IllegalArgumentException("entry " + e.serverSeq() + " of the kept log follows " + this.log.size());
-            }
-            doc = ChangeEngine.apply(doc, schema, e.changeSet()).after();
-            this.log.add(e);
-            entryKeys.put(e.actor() + " " + e.clientSeq(), e.serverSeq());
-            for (Change c : e.changeSet().changes()) {
-                lastSeq.merge(c.stamp().actor(), c.stamp().seq(), Math::max);
-            }
-        }
-        this.document = doc;
+        this.order = new MapOrder(start, schema, log, lineage, startHandled);
+        this.uploads = new Uploads(order);
+        this.submits = new Submits(order, uploads);
     }
 
     /**
@@ -174,17 +132,17 @@ public final class HubCore {
 
     /** This hub's lineage, as it stands (uploads that follow on extend it). */
     public List<Lineage> lineage() {
-        return List.copyOf(lineage);
+        return order.lineage();
     }
 
     /** actor → the highest sequence number of theirs already in {@link #start()} (from a takeover's copy). */
     public Map<String, Long> startHandled() {
-        return startHandled;
+        return order.startHandled();
     }
 
     /** actor → the highest sequence number of theirs this hub has handled (in its map, or refused). */
     public Map<String, Long> handled() {
-        return Map.copyOf(lastSeq);
+        return order.handled();
     }
 
     /**
@@ -192,7 +150,7 @@ public final class HubCore {
      * host's library records it: {@link HubRecording}).
      */
     public void onCommitted(Consumer<Message.Entry> listener) {
-        committedListeners.add(listener);
+        order.onCommitted(listener);
     }
 
     /** A new join token for a shared map: 128 bits from a {@link SecureRandom}, URL-safe Base64 (22 characters). */
@@ -208,50 +166,31 @@ public final class HubCore {
     }
 
     public MapDocument document() {
-        return document;
+        return order.document();
     }
 
     /** The document the log starts from. */
     public MapDocument start() {
-        return start;
+        return order.start();
     }
 
     public long serverSeq() {
-        return log.size();
+        return order.size();
     }
 
     /** The whole ordered log. */
     public List<Message.Entry> log() {
-        return List.copyOf(log);
+        return order.log();
     }
 
     /** Entries after {@code since} (exclusive), in order. */
     public List<Message.Entry> entriesSince(long since) {
-        int from = (int) Math.max(0, Math.min(since, log.size()));
-        return List.copyOf(log.subList(from, log.size()));
-    }
-
-    /**
-     * Entries after {@code since}, as many as fit one welcome: at most {@link #WELCOME_CHANGES} changes in all, and
-     * always at least one entry. A client further behind says hello again from where the page ended.
-     */
-    List<Message.Entry> page(long since) {
-        List<Message.Entry> out = new ArrayList<>();
-        long changes = 0;
-        for (int i = (int) Math.max(0, since); i < log.size(); i++) {
-            Message.Entry e = log.get(i);
-            changes += e.changeSet().size();
-            if (!out.isEmpty() && changes > WELCOME_CHANGES) {
-                break;
-            }
-            out.add(e);
-        }
-        return out;
+        return order.entriesSince(since);
     }
 
     /** How many change sets were refused whole. */
     public long refusals() {
-        return refusals;
+        return submits.refusals();
     }
 
     /** Whether {@code connection} has joined. */
@@ -261,7 +200,7 @@ public final class HubCore {
 
     /** The connection went away (closed, timed out, removed). */
     public List<Outgoing> disconnect(String connection) {
-        catchingUp.remove(connection);
+        uploads.forget(connection);
         String actor = joined.remove(connection);
         if (actor == null) {
             return List.of();
@@ -312,8 +251,8 @@ public final class HubCore {
         if (message instanceof Message.Hello hello) {
             return hello(connection, hello);
         }
-        if (message instanceof Message.CatchUp up && catchingUp.containsKey(connection)) {
-            return catchUp(connection, catchingUp.get(connection), up);
+        if (message instanceof Message.CatchUp up && uploads.askedOf(connection) != null) {
+            return catchUp(connection, uploads.askedOf(connection), up);
         }
         String actor = joined.get(connection);
         if (actor == null) {
@@ -358,79 +297,44 @@ public final class HubCore {
         if (before != null && !before.equals(hello.actor())) {
             return List.of(new Outgoing(connection, new Message.Error("this connection is " + before + "'s, not " + hello.actor() + "'s")));
         }
-        catchingUp.remove(connection);
+        uploads.forget(connection);
         String actor = hello.actor();
         if (hello.since() == 0 && hello.hub() == null) {
             return snapshotWelcome(connection, hello); // a device holding nothing of any hub's order: the whole map
         }
         String theirs = hello.hub() == null ? hubId : hello.hub();
-        if (theirs.equals(hubId) && hello.since() <= log.size()) {
-            return admit(connection, hello, new Message.Welcome(mapId, hubId, log.size(),
-                    direct.getOrDefault(actor, 0L), page(hello.since())));
+        if (theirs.equals(hubId) && hello.since() <= order.size()) {
+            return admit(connection, hello, new Message.Welcome(mapId, hubId, order.size(),
+                    submits.direct(actor), order.page(hello.since())));
         }
-        Lineage l = lineage.stream().filter(x -> x.hubId().equals(theirs)).findFirst().orElse(null);
+        Lineage l = order.lineageOf(theirs);
         if (l != null && hello.since() >= l.offset() && hello.since() <= l.upTo()) {
             // the same map in an earlier hub's numbers: carry on from the position it has here
             long here = hello.since() - l.offset();
-            return admit(connection, hello, new Message.Welcome(mapId, hubId, log.size(),
-                    direct.getOrDefault(actor, 0L), page(here), null, null, here, null));
+            return admit(connection, hello, new Message.Welcome(mapId, hubId, order.size(),
+                    submits.direct(actor), order.page(here), null, null, here, null));
         }
-        if ((l != null && hello.since() < l.offset()) || (theirs + "@" + hello.since()).equals(uploaded.get(actor))) {
+        if ((l != null && hello.since() < l.offset()) || uploads.uploadedAt(actor, theirs, hello.since())) {
             return snapshotWelcome(connection, hello); // behind this hub's start, or has uploaded what it held
         }
         // it holds entries this hub may lack (it lost them in a crash, or took over from an older copy): ask for them
-        long after = theirs.equals(hubId) ? log.size() : l != null ? l.upTo() : 0;
-        catchingUp.put(connection, actor);
-        return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, log.size(),
-                direct.getOrDefault(actor, 0L), List.of(), null, null, null, after)));
+        long after = theirs.equals(hubId) ? order.size() : l != null ? l.upTo() : 0;
+        uploads.ask(connection, actor);
+        return List.of(new Outgoing(connection, new Message.Welcome(mapId, hubId, order.size(),
+                submits.direct(actor), List.of(), null, null, null, after)));
     }
 
-    /**
-     * Entries a device held that this hub may lack: each one not already here (by author and clientSeq, or in the
-     * map the hub started from) is applied as this hub's next entry, leniently as any change set (what no longer fits
-     * is dropped and reported in the entry), its author and clientSeq kept, and sent to every joined device.
-     */
+    /** Takes an upload ({@link Uploads#take}) and sends what it appended to every other joined device. */
     private List<Outgoing> catchUp(String connection, String actor, Message.CatchUp up) {
+        Uploads.Taken taken = uploads.take(actor, up);
+        if (taken.problem() != null) {
+            return List.of(new Outgoing(connection, new Message.Error(taken.problem())));
+        }
         List<Outgoing> out = new ArrayList<>();
-        Lineage l = lineage.stream().filter(x -> x.hubId().equals(up.hub())).findFirst().orElse(null);
-        for (Message.Entry e : up.entries()) {
-            String problem = stampProblem(e.actor(), e.changeSet(), e.clientSeq());
-            if (problem != null) {
-                return List.of(new Outgoing(connection, new Message.Error("catchUp entry " + e.serverSeq() + ": " + problem)));
-            }
-            if (entryKeys.containsKey(e.actor() + " " + e.clientSeq()) || e.clientSeq() <= startHandled.getOrDefault(e.actor(), 0L)) {
-                continue;
-            }
-            Applied applied;
-            try {
-                applied = ChangeEngine.applyLenient(document, schema, e.changeSet(),
-                        ChangeEngine.Merge.REMOTE.withUniqueOrderKeys().withListsMerged());
-            } catch (RuntimeException ex) {
-                leaveOut(e, "cannot apply: " + ex);
-                continue;
-            }
-            if (applied.changeSet().isEmpty()) {
-                // e.g. an edit of an element a later change set (here before it) removed: that removal wins
-                leaveOut(e, "nothing of it fits any more: " + applied.dropped().get(0).reason().getMessage());
-                continue;
-            }
-            boolean followsOn = l != null && e.serverSeq() == l.upTo() + 1 && log.size() == l.upTo() - l.offset()
-                    && applied.dropped().isEmpty() && applied.changeSet().changes().equals(e.changeSet().changes());
-            Message.Entry entry = append(e.actor(), e.clientSeq(), applied, e.changeSet());
-            if (followsOn) {
-                lineage.set(lineage.indexOf(l), l = new Lineage(l.hubId(), l.upTo() + 1, l.offset()));
-            }
+        for (Message.Entry entry : taken.appended()) {
             out.addAll(toOthers(connection, new Message.Changes(entry)));
         }
-        uploaded.put(actor, up.hub() + "@" + up.upTo());
         return out;
-    }
-
-    private void leaveOut(Message.Entry e, String why) {
-        if (leftOut.size() < 10_000) {
-            leftOut.put(e.actor() + " " + e.clientSeq(), why);
-        }
-        entryKeys.put(e.actor() + " " + e.clientSeq(), 0L);
     }
 
     /**
@@ -438,42 +342,7 @@ public final class HubCore {
      * with why, oldest first (at most 10,000).
      */
     public Map<String, String> leftOut() {
-        return java.util.Collections.unmodifiableMap(leftOut);
-    }
-
-    /** Why a change set cannot be {@code actor}'s from {@code first} on, or {@code null}. */
-    private static String stampProblem(String actor, ChangeSet cs, long first) {
-        if (cs.isEmpty()) {
-            return "an empty change set";
-        }
-        long previous = first - 1;
-        for (int i = 0; i < cs.size(); i++) {
-            Change c = cs.changes().get(i);
-            // an entry's change set is what a hub applied: changes it dropped are missing, so it may start above first
-            if (!c.stamp().actor().equals(actor) || c.stamp().seq() <= previous) {
-                return "change " + i + " is stamped " + c.stamp() + "; expected " + actor + " with increasing numbers from " + first;
-            }
-            previous = c.stamp().seq();
-        }
-        return null;
-    }
-
-    /** Appends an applied change set as the next entry and tells the listeners. */
-    private Message.Entry append(String actor, long clientSeq, Applied applied, ChangeSet submitted) {
-        List<Message.Drop> drops = new ArrayList<>(applied.dropped().size());
-        for (Dropped d : applied.dropped()) {
-            drops.add(new Message.Drop(d.reason().changeIndex(), d.change().describe(), d.reason().getMessage()));
-        }
-        Message.Entry entry = new Message.Entry(log.size() + 1L, actor, clientSeq, applied.changeSet(), drops);
-        log.add(entry);
-        entryKeys.put(actor + " " + clientSeq, entry.serverSeq());
-        document = applied.after();
-        long last = submitted.changes().get(submitted.size() - 1).stamp().seq();
-        lastSeq.merge(actor, last, Math::max);
-        for (Consumer<Message.Entry> listener : committedListeners) {
-            listener.accept(entry);
-        }
-        return entry;
+        return uploads.leftOut();
     }
 
     /** Sends the welcome; on a connection's first, also who is in, and tells the others this person came. */
@@ -496,96 +365,30 @@ public final class HubCore {
 
     private List<Outgoing> snapshotWelcome(String connection, Message.Hello hello) {
         String actor = hello.actor();
-        if (snapshotSeq != log.size()) {
-            snapshot = Snapshots.of(document);
-            snapshotBytes = MessageWire.size(snapshot);
-            snapshotSeq = log.size();
-        }
+        long snapshotBytes = order.snapshotBytes();
         if (snapshotBytes > SNAPSHOT_BYTES) {
             return List.of(new Outgoing(connection, new Message.Error("the map is too large to send as one snapshot ("
                     + snapshotBytes + " bytes of JSON; at most " + SNAPSHOT_BYTES + ")")));
         }
         // a device taking the map whole numbers its next change after everything of its actor in it, the copy a
         // takeover started from included (else its first change looks like a resend of one handled there)
-        long yours = Math.max(direct.getOrDefault(actor, 0L), startHandled.getOrDefault(actor, 0L));
-        return admit(connection, hello, new Message.Welcome(mapId, hubId, log.size(), yours, List.of(), snapshot, lastSeq,
-                null, null));
+        long yours = Math.max(submits.direct(actor), order.inStart(actor));
+        return admit(connection, hello, new Message.Welcome(mapId, hubId, order.size(), yours, List.of(), order.snapshot(),
+                order.handled(), null, null));
     }
 
+    /** Answers a submit ({@link Submits#take}); a change set that took its place goes to every other joined device. */
     private List<Outgoing> submit(String connection, String actor, Message.Submit submit) {
-        ChangeSet cs = submit.changeSet();
-        if (cs.isEmpty()) {
-            return refuse(connection, actor, 0, 0, "an empty change set");
+        Submits.Answer answer = submits.take(actor, submit);
+        if (answer.reply() == null) {
+            return List.of();
         }
-        long first = submit.clientSeq();
-        long last = cs.changes().get(cs.size() - 1).stamp().seq();
-        long handled = lastSeq.getOrDefault(actor, 0L);
-        String key = actor + " " + first;
-        if (first <= handled && (entryKeys.containsKey(key) || refusedKeys.contains(key)
-                || first <= startHandled.getOrDefault(actor, 0L) || first <= direct.getOrDefault(actor, 0L))) {
-            // A resend of something already committed or refused: ignored, but a device that took the map as a
-            // snapshot (so without this entry) is told where its change set is in the order
-            Long at = entryKeys.get(key);
-            if (at != null && at == 0) {
-                // uploaded by another device and left out: nothing of it fitted any more
-                return List.of(new Outgoing(connection, new Message.Refused(first, leftOut.getOrDefault(key,
-                        "nothing of it fits any more"))));
-            }
-            if (at != null) {
-                return List.of(new Outgoing(connection, new Message.Commit(log.get((int) (at - 1)))));
-            }
-            if (first > direct.getOrDefault(actor, 0L)) {
-                // refused before (the answer was lost with a connection), or covered by the copy this hub started
-                // from and not in its log: handled by an earlier hub
-                direct.merge(actor, last, Math::max);
-                if (refusedKeys.add(key)) {
-                    refusals++;
-                }
-                return List.of(new Outgoing(connection, new Message.Refused(first, "already handled by this hub or the "
-                        + "hub it took over from (in the map if it was kept)")));
-            }
-            return List.of(); // a resend while the answer is on its way
-        }
-        // (at or below handled but never seen: an upload from another device brought later ones of this actor first)
-        long previous = first <= handled ? first - 1 : handled;
-        for (int i = 0; i < cs.size(); i++) {
-            Change c = cs.changes().get(i);
-            if (!c.stamp().actor().equals(actor)) {
-                return refuse(connection, actor, first, last, "change " + i + " is stamped by " + c.stamp().actor()
-                        + ", not by this connection's actor " + actor);
-            }
-            if (c.stamp().seq() <= previous) {
-                return refuse(connection, actor, first, Math.max(last, handled), "change " + i + " has sequence number "
-                        + c.stamp().seq() + "; expected more than " + previous);
-            }
-            previous = c.stamp().seq();
-        }
-        Applied applied;
-        try {
-            ChangeEngine.Merge merge = (submit.conditional() ? ChangeEngine.Merge.CONDITIONAL : ChangeEngine.Merge.REMOTE)
-                    .withUniqueOrderKeys().withListsMerged();
-            applied = ChangeEngine.applyLenient(document, schema, cs, merge);
-        } catch (RuntimeException e) {
-            return refuse(connection, actor, first, last, "cannot apply: " + e);
-        }
-        if (applied.changeSet().isEmpty()) {
-            Dropped d = applied.dropped().get(0);
-            return refuse(connection, actor, first, last, "nothing of it fits any more: " + d.reason().getMessage());
-        }
-        Message.Entry entry = append(actor, first, applied, cs);
-        direct.merge(actor, last, Math::max);
         List<Outgoing> out = new ArrayList<>(joined.size());
-        out.add(new Outgoing(connection, new Message.Commit(entry)));
-        out.addAll(toOthers(connection, new Message.Changes(entry)));
+        out.add(new Outgoing(connection, answer.reply()));
+        if (answer.committed() != null) {
+            out.addAll(toOthers(connection, new Message.Changes(answer.committed())));
+        }
         return out;
-    }
-
-    private List<Outgoing> refuse(String connection, String actor, long first, long last, String reason) {
-        refusals++;
-        refusedKeys.add(actor + " " + first);
-        direct.merge(actor, last, Math::max);
-        lastSeq.merge(actor, last, Math::max);
-        return List.of(new Outgoing(connection, new Message.Refused(first, reason)));
     }
 
     private List<Outgoing> toOthers(String connection, Message message) {
