@@ -113,12 +113,7 @@ public final class HubClient implements AutoCloseable {
     private boolean drainScheduled;
     private java.util.concurrent.ScheduledFuture<?> keepAlive;
     private final Peers peers;
-    /** This device's presence: the latest state given, whether it still has to go out, when the last one went. */
-    private PresenceState presence = PresenceState.NONE;
-    private boolean presenceDirty;
-    private boolean presenceScheduled;
-    private long presenceSentAt = System.nanoTime() - PRESENCE_EVERY.toNanos();
-    private long presenceSent;
+    private final PresenceOut presence;
 
     /**
      * @param map           the map's WebSocket address, without the token (see {@link JoinAddress#map()})
@@ -145,6 +140,7 @@ public final class HubClient implements AutoCloseable {
         });
         core.session().addListener(sessionListener);
         this.peers = new Peers(core.session().actor());
+        this.presence = new PresenceOut(core.session().actor(), this.sessionThread, timer);
     }
 
     /** Who else is in the map and what they are doing, updated on the session thread (empty while not online). */
@@ -160,9 +156,7 @@ public final class HubClient implements AutoCloseable {
     public void setPresence(PresenceState state) {
         Objects.requireNonNull(state, "state");
         sessionThread.execute(() -> {
-            if (!state.equals(presence)) {
-                presence = state;
-                presenceDirty = true;
+            if (presence.set(state)) {
                 flushPresence();
             }
         });
@@ -170,30 +164,13 @@ public final class HubClient implements AutoCloseable {
 
     /** How many presence messages this client has sent (tests: coalescing). */
     public long presenceSent() {
-        return presenceSent;
+        return presence.sent();
     }
 
     /** On the session thread: sends the latest presence if it is due, or schedules it for when it is. */
     private void flushPresence() {
-        if (!presenceDirty || state != State.ONLINE) {
-            return;
-        }
-        long wait = presenceSentAt + PRESENCE_EVERY.toNanos() - System.nanoTime();
-        if (wait <= 0) {
-            presenceDirty = false;
-            presenceSentAt = System.nanoTime();
-            presenceSent++;
-            send(new Message.Presence(core.session().actor(), presence));
-        } else if (!presenceScheduled) {
-            presenceScheduled = true;
-            int gen = generation;
-            timer.schedule(() -> sessionThread.execute(() -> {
-                presenceScheduled = false;
-                if (gen == generation) {
-                    flushPresence();
-                }
-            }), wait, TimeUnit.NANOSECONDS);
-        }
+        int gen = generation;
+        presence.flush(state == State.ONLINE, this::send, () -> gen == generation, this::flushPresence);
     }
 
     /**
@@ -425,7 +402,7 @@ public final class HubClient implements AutoCloseable {
         }
         if (peers.hear(message)) {
             if (message instanceof Message.Joined && !presence.isEmpty()) {
-                presenceDirty = true; // the newcomer has not seen it
+                presence.again(); // the newcomer has not seen it
                 flushPresence();
             }
             return;
@@ -460,7 +437,7 @@ public final class HubClient implements AutoCloseable {
         if (message instanceof Message.Welcome && core.isJoined()) {
             failures = 0;
             setState(State.ONLINE);
-            presenceDirty = !presence.isEmpty();
+            presence.again();
             flushPresence();
         }
         if (message instanceof Message.Commit || message instanceof Message.Refused) {
@@ -487,7 +464,7 @@ public final class HubClient implements AutoCloseable {
         moved(false); // a move that was being tried did not work: the next attempt goes to the old address
         problem = why;
         core.disconnected();
-        presenceScheduled = false;
+        presence.connectionEnded();
         peers.clear();
         setState(State.OFFLINE);
         uri = route.next(uri);
